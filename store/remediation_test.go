@@ -1,0 +1,452 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// agreedForm is a complete walkthrough: a meeting on 15 July 2026 about
+// late payment and after-hours calls, two actions, autopay and a price
+// change, agreed with a review on 15 October.
+func agreedForm() PlanForm {
+	f := NewPlanForm()
+	f.Step = StepOutcome
+	f.Prepare = PrepareForm{
+		MeetingDate:     "2026-07-15 10:00",
+		Place:           "Client office, 2nd floor",
+		OurAttendees:    "Dana Reyes, Owner\nSam Ortiz, Service manager",
+		ClientAttendees: "Pat Kim, Office manager",
+		Contributors:    "Lee Chan, Technician\n\n",
+	}
+	f.Topics = []TopicForm{
+		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "9 of 12 invoices paid late; average 41 days",
+			ClientSaid: "Invoices go to an old mailbox", WeChange: "Send invoices to accounts@", Goal: "Invoices paid within 30 days"},
+		{FlagID: "after_hours", Title: "After-hours calls", Evidence: "38% of tickets after hours"},
+		{Title: "   "},
+	}
+	f.Actions = []ActionForm{
+		{Owner: "client", Person: "Pat Kim", What: "Set up autopay", Due: "2026-08-01", Target: "Autopay active on the account"},
+		{},
+		{Owner: "us", Person: "Sam Ortiz", What: "Publish the emergency line", Due: "2026-07-22",
+			Target: "After-hours calls only through the emergency line"},
+	}
+	f.Support = "Weekly check-in call\n\n Onboarding for the new office manager "
+	f.Terms = TermsForm{Autopay: true, AutopayFrom: "2026-08-01", PriceChange: true, NewPrice: "4,800",
+		PriceFrom: "2026-09-01", CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
+	f.Outcome = OutcomeForm{Result: "agreed", ReviewDate: "2026-10-15", Note: "Both sides agreed the plan."}
+	return f
+}
+
+func TestStartPlanResumesTheOpenDraft(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	initial := NewPlanForm()
+	initial.Topics = []TopicForm{{FlagID: "late_payment", Title: "Invoice payment times"}}
+	p, resumed, err := s.StartPlan(ctx, id, initial)
+	if err != nil || resumed || p.Status != PlanDraft || p.Form.Topics[0].Title != "Invoice payment times" {
+		t.Fatalf("start: %+v resumed=%v err=%v", p, resumed, err)
+	}
+	typed := p.Form
+	typed.Seq = 1
+	typed.Step = StepNotes
+	typed.Prepare.MeetingDate = "2026-1" // half typed: kept as is
+	typed.Topics[0].ClientSaid = "We pay when we can"
+	if saved, err := s.SavePlanForm(ctx, p.ID, typed); !saved || err != nil {
+		t.Fatalf("save: %v %v", saved, err)
+	}
+	other := NewPlanForm()
+	other.Topics = []TopicForm{{Title: "something else"}}
+	again, resumed, err := s.StartPlan(ctx, id, other)
+	if err != nil || !resumed || again.ID != p.ID {
+		t.Fatalf("resume: id %d (want %d) resumed=%v err=%v", again.ID, p.ID, resumed, err)
+	}
+	if again.Form.Step != StepNotes || again.Form.Prepare.MeetingDate != "2026-1" ||
+		again.Form.Topics[0].ClientSaid != "We pay when we can" || len(again.Form.Topics) != 1 {
+		t.Errorf("resumed form lost input: %+v", again.Form)
+	}
+}
+
+func TestSavePlanFormDropsStaleSaves(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	p, _, err := s.StartPlan(ctx, addClient(t, s, "Acme"), NewPlanForm())
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer, older := p.Form, p.Form
+	newer.Seq, newer.Prepare.Place = 5, "newer"
+	older.Seq, older.Prepare.Place = 4, "older"
+	if saved, err := s.SavePlanForm(ctx, p.ID, newer); !saved || err != nil {
+		t.Fatalf("newer: %v %v", saved, err)
+	}
+	if saved, err := s.SavePlanForm(ctx, p.ID, older); saved || err != nil {
+		t.Fatalf("older save was not dropped: %v %v", saved, err)
+	}
+	got, err := s.Plan(ctx, p.ID)
+	if err != nil || got.Form.Prepare.Place != "newer" {
+		t.Errorf("place = %q, %v; want newer", got.Form.Prepare.Place, err)
+	}
+	if _, err := s.SavePlanForm(ctx, 999, newer); !errors.Is(err, ErrNoPlan) {
+		t.Errorf("unknown plan: %v", err)
+	}
+}
+
+func TestNewerFormVersionIsRefusedUntouched(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	p, _, err := s.StartPlan(ctx, id, NewPlanForm())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const future = `{"version": 99, "seq": 3, "shiny": true}`
+	if _, err := s.db.Exec("UPDATE remediation_plans SET form_json = ? WHERE id = ?", future, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.StartPlan(ctx, id, NewPlanForm()); !errors.Is(err, ErrFormTooNew) {
+		t.Fatalf("err = %v, want ErrFormTooNew", err)
+	}
+	var body string
+	s.db.QueryRow("SELECT form_json FROM remediation_plans WHERE id = ?", p.ID).Scan(&body)
+	if body != future {
+		t.Errorf("a newer draft was rewritten: %s", body)
+	}
+}
+
+func TestParseReportsEveryProblemAtItsStep(t *testing.T) {
+	type want struct {
+		step  Step
+		field string
+	}
+	cases := []struct {
+		name string
+		edit func(f *PlanForm)
+		want []want
+	}{
+		{"complete", func(*PlanForm) {}, nil},
+		{"no meeting date", func(f *PlanForm) { f.Prepare.MeetingDate = " " },
+			[]want{{StepPrepare, "meeting date"}}},
+		{"bad meeting date", func(f *PlanForm) { f.Prepare.MeetingDate = "15/07/2026" },
+			[]want{{StepPrepare, "meeting date"}}},
+		{"no topics", func(f *PlanForm) { f.Topics = []TopicForm{{Title: ""}} },
+			[]want{{StepPrepare, "agenda"}}},
+		{"no outcome", func(f *PlanForm) { f.Outcome.Result = "" },
+			[]want{{StepOutcome, "outcome"}}},
+		{"review before meeting", func(f *PlanForm) { f.Outcome.ReviewDate = "2026-07-15" },
+			[]want{{StepOutcome, "review date"}}},
+		{"refused needs no review", func(f *PlanForm) { f.Outcome = OutcomeForm{Result: "refused"} }, nil},
+		{"action rows", func(f *PlanForm) {
+			f.Actions = []ActionForm{{}, {Owner: "them", What: "x", Due: "soon", Target: "y"}, {Owner: "us", Due: "2026-08-01"}}
+		}, []want{{StepActions, "action 1 owner"}, {StepActions, "action 1 person"}, {StepActions, "action 1 due date"},
+			{StepActions, "action 2 description"}, {StepActions, "action 2 person"}, {StepActions, "action 2 target"}}},
+		{"agreed without actions", func(f *PlanForm) { f.Actions = []ActionForm{{}} },
+			[]want{{StepActions, "actions"}}},
+		{"terms", func(f *PlanForm) {
+			f.Terms.NewPrice = "about 5k"
+			f.Terms.AutopayFrom = "next month"
+			f.Terms.RestateScope = true
+		}, []want{{StepTerms, "autopay start"}, {StepTerms, "scope"}, {StepTerms, "new price"}}},
+		{"unticked terms are not read", func(f *PlanForm) {
+			f.Terms = TermsForm{NewPrice: "garbage", AutopayFrom: "garbage", Scope: ""}
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := agreedForm()
+			c.edit(&f)
+			_, err := f.Parse(time.UTC)
+			var got []want
+			var fe FormErrors
+			if errors.As(err, &fe) {
+				for _, e := range fe {
+					got = append(got, want{e.Step, e.Field})
+				}
+			} else if err != nil {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("problems = %v, want %v", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("problem %d = %v, want %v", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestParseAgreedForm(t *testing.T) {
+	d, err := agreedForm().Parse(time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 7, 15, 10, 0, 0, 0, time.UTC); !d.Meeting.Equal(want) {
+		t.Errorf("meeting = %v, want %v", d.Meeting, want)
+	}
+	if len(d.OurAttendees) != 2 || d.OurAttendees[1] != (Person{"Sam Ortiz", "Service manager"}) ||
+		len(d.Contributors) != 1 || d.Contributors[0] != (Person{"Lee Chan", "Technician"}) {
+		t.Errorf("people = %+v / %+v", d.OurAttendees, d.Contributors)
+	}
+	if len(d.Topics) != 2 || len(d.Actions) != 2 || d.Actions[1].Side != SideUs {
+		t.Errorf("topics %d, actions %+v", len(d.Topics), d.Actions)
+	}
+	if len(d.Support) != 2 || d.Support[1] != "Onboarding for the new office manager" {
+		t.Errorf("support = %q", d.Support)
+	}
+	if d.Terms.NewPriceMinor != 480000 || d.Terms.AutopayFrom != time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("terms = %+v", d.Terms)
+	}
+}
+
+func TestParseMinor(t *testing.T) {
+	for in, want := range map[string]int64{"4800": 480000, "4,800.00": 480000, " 4800.5 ": 480050, "0.07": 7, "12,345.67": 1234567} {
+		if got, err := ParseMinor(in); err != nil || got != want {
+			t.Errorf("ParseMinor(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "abc", "-5", "1.234", "4.8.0", "$4800"} {
+		if _, err := ParseMinor(in); err == nil {
+			t.Errorf("ParseMinor(%q) accepted", in)
+		}
+	}
+}
+
+// finishAgreed runs a client through a complete walkthrough.
+func finishAgreed(t *testing.T, s *Store, clientID int64, f PlanForm) Plan {
+	t.Helper()
+	ctx := context.Background()
+	p, _, err := s.StartPlan(ctx, clientID, NewPlanForm())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Seq = p.Form.Seq + 1
+	if _, err := s.SavePlanForm(ctx, p.ID, f); err != nil {
+		t.Fatal(err)
+	}
+	done, err := s.FinishPlan(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return done
+}
+
+func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	p := finishAgreed(t, s, id, agreedForm())
+	if p.Status != PlanAgreed || Date(p.ReviewOn) != "2026-10-15" || Date(p.BaselineFrom) != "2026-01-01" ||
+		Date(p.BaselineTo) != "2026-06-30" || p.MeetingPlace != "Client office, 2nd floor" ||
+		!p.ClosedAt.IsZero() || p.OutcomeNote != "Both sides agreed the plan." {
+		t.Errorf("plan = %+v", p)
+	}
+	type row struct {
+		kind       ItemKind
+		title      string
+		side       Side
+		due, extra string
+	}
+	want := []row{
+		{ItemTopic, "Invoice payment times", "", "", "Invoices go to an old mailbox"},
+		{ItemTopic, "After-hours calls", "", "", ""},
+		{ItemAction, "Set up autopay", SideClient, "2026-08-01", "Pat Kim"},
+		{ItemAction, "Publish the emergency line", SideUs, "2026-07-22", "Sam Ortiz"},
+		{ItemTerm, "Invoices are paid by automatic collection (autopay)", "", "2026-08-01", ""},
+		{ItemTerm, "Monthly fee of USD 4,800.00", "", "2026-09-01", "from USD 4,200.00; break-even USD 4,650.00"},
+	}
+	if len(p.Items) != len(want) {
+		t.Fatalf("%d items, want %d: %+v", len(p.Items), len(want), p.Items)
+	}
+	for i, w := range want {
+		it := p.Items[i]
+		extra := it.ClientSaid + it.OwnerName + it.Note
+		due := ""
+		if !it.Due.IsZero() {
+			due = Date(it.Due)
+		}
+		if it.Position != i+1 || it.Kind != w.kind || it.Title != w.title || it.OwnerSide != w.side || due != w.due || extra != w.extra {
+			t.Errorf("item %d = %+v, want %+v", i, it, w)
+		}
+	}
+	c, _ := s.Client(ctx, id)
+	if c.Status != StatusRemediation {
+		t.Errorf("client status = %s, want remediation", c.Status)
+	}
+	comms, _ := s.Communications(ctx, id, 0)
+	if len(comms) != 1 || comms[0].Channel != "meeting" ||
+		comms[0].Summary != "Remediation meeting on 2026-07-15: plan agreed, review on 2026-10-15" ||
+		!strings.Contains(comms[0].Body, "Our side: Dana Reyes (Owner), Sam Ortiz (Service manager)") {
+		t.Errorf("communications = %+v", comms)
+	}
+	ds, _ := s.Decisions(ctx, id)
+	var kinds []string
+	for _, d := range ds {
+		kinds = append(kinds, d.Kind+":"+d.To)
+	}
+	if strings.Join(kinds, ",") != "plan:agreed,status:remediation" {
+		t.Errorf("decisions = %v", kinds)
+	}
+	if _, err := s.FinishPlan(ctx, p.ID); !errors.Is(err, ErrNotDraft) {
+		t.Errorf("second finish: %v", err)
+	}
+	if _, err := s.SavePlanForm(ctx, p.ID, PlanForm{Seq: 99}); !errors.Is(err, ErrNotDraft) {
+		t.Errorf("save after finish: %v", err)
+	}
+}
+
+func TestFinishIncompleteFormChangesNothing(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	f := agreedForm()
+	f.Outcome.Result = ""
+	p, _, _ := s.StartPlan(ctx, id, f)
+	var fe FormErrors
+	if _, err := s.FinishPlan(ctx, p.ID); !errors.As(err, &fe) || fe[0].Step != StepOutcome {
+		t.Fatalf("err = %v", err)
+	}
+	got, _ := s.Plan(ctx, p.ID)
+	c, _ := s.Client(ctx, id)
+	if got.Status != PlanDraft || len(got.Items) != 0 || c.Status != StatusActive {
+		t.Errorf("an incomplete form changed the plan (%s, %d items) or client (%s)", got.Status, len(got.Items), c.Status)
+	}
+}
+
+func TestRefusedPlanIsClosedAndLeavesTheStatus(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	f := agreedForm()
+	f.Outcome = OutcomeForm{Result: "refused", Note: "The client will look for another provider."}
+	p := finishAgreed(t, s, id, f)
+	if p.Status != PlanRefused || p.ClosedAt.IsZero() || !p.ReviewOn.IsZero() {
+		t.Errorf("plan = %+v", p)
+	}
+	c, _ := s.Client(ctx, id)
+	if c.Status != StatusActive {
+		t.Errorf("status = %s, want active", c.Status)
+	}
+	latest, _ := s.LatestPlans(ctx)
+	if latest[id].Status != PlanRefused || latest[id].PlanID != p.ID {
+		t.Errorf("latest = %+v", latest[id])
+	}
+	if err := s.FailPlan(ctx, p.ID, ""); !errors.Is(err, ErrPlanClosed) {
+		t.Errorf("failing a refused plan: %v", err)
+	}
+}
+
+func TestTickItem(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	p := finishAgreed(t, s, id, agreedForm())
+	action := p.Actions()[0]
+	for _, done := range []bool{true, true, false} {
+		if err := s.TickItem(ctx, action.ID, done); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, _ = s.Plan(ctx, p.ID)
+	if p.Actions()[0].Done() {
+		t.Error("untick did not reopen the item")
+	}
+	ds, _ := s.Decisions(ctx, id)
+	var ticks []string
+	for _, d := range ds {
+		if strings.HasPrefix(d.Reason, "plan item:") {
+			ticks = append(ticks, d.From+">"+d.To)
+		}
+	}
+	// Newest first; ticking an item already done records nothing.
+	if strings.Join(ticks, ",") != "done>open,open>done" {
+		t.Errorf("ticks logged = %v", ticks)
+	}
+	if err := s.TickItem(ctx, action.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	p, _ = s.Plan(ctx, p.ID)
+	if got := p.Actions()[0].DoneOn; Date(got) != Date(fixedNow) {
+		t.Errorf("done on %v, want %s", got, Date(fixedNow))
+	}
+}
+
+func TestReviewsDueAndReviewActions(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	due := addClient(t, s, "Due Dental")
+	later := addClient(t, s, "Later Logistics")
+	refused := addClient(t, s, "Refused Realty")
+	drafting := addClient(t, s, "Drafting Design")
+	finishAgreed(t, s, due, agreedForm()) // review 2026-10-15
+	f := agreedForm()
+	f.Outcome.ReviewDate = "2027-01-15"
+	finishAgreed(t, s, later, f)
+	f = agreedForm()
+	f.Outcome = OutcomeForm{Result: "refused"}
+	finishAgreed(t, s, refused, f)
+	s.StartPlan(ctx, drafting, agreedForm())
+
+	asOf := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	got, err := s.ReviewsDue(ctx, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ClientName != "Due Dental" || Date(got[0].ReviewOn) != "2026-10-15" || got[0].OpenActions != 2 {
+		t.Fatalf("reviews due = %+v", got)
+	}
+	latest, _ := s.LatestPlans(ctx)
+	if !latest[due].ReviewDue(asOf) || latest[later].ReviewDue(asOf) || latest[refused].ReviewDue(asOf) ||
+		latest[drafting].Status != PlanDraft || len(latest) != 4 {
+		t.Errorf("latest plans = %+v", latest)
+	}
+	planID := got[0].PlanID
+
+	if err := s.ExtendPlan(ctx, planID, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), ""); err == nil {
+		t.Error("extended to a date before the current review")
+	}
+	if err := s.ExtendPlan(ctx, planID, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), "Autopay set up late"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ReviewsDue(ctx, asOf); len(got) != 0 {
+		t.Errorf("extended plan still due: %+v", got)
+	}
+	p, _ := s.Plan(ctx, planID)
+	if p.Status != PlanExtended || Date(p.ReviewOn) != "2026-12-15" {
+		t.Errorf("extended plan = %s %v", p.Status, p.ReviewOn)
+	}
+	if got, _ := s.ReviewsDue(ctx, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)); len(got) != 1 {
+		t.Errorf("extended plan not due on its new date: %+v", got)
+	}
+
+	if err := s.ResolvePlan(ctx, planID, "Paid within terms for three months."); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Client(ctx, due)
+	p, _ = s.Plan(ctx, planID)
+	if c.Status != StatusActive || p.Status != PlanResolved || p.ClosedAt.IsZero() || p.OutcomeNote != "Paid within terms for three months." {
+		t.Errorf("resolved: client %s, plan %s closed %v note %q", c.Status, p.Status, p.ClosedAt, p.OutcomeNote)
+	}
+	if err := s.ResolvePlan(ctx, planID, ""); !errors.Is(err, ErrPlanClosed) {
+		t.Errorf("resolving twice: %v", err)
+	}
+
+	laterPlan := latest[later].PlanID
+	if err := s.FailPlan(ctx, laterPlan, "No change in payment times."); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Client(ctx, later)
+	latest, _ = s.LatestPlans(ctx)
+	if latest[later].Status != PlanFailed || latest[later].Closed.IsZero() || c.Status != StatusRemediation {
+		t.Errorf("failed: plan %+v, client %s", latest[later], c.Status)
+	}
+	ds, _ := s.Decisions(ctx, later)
+	if ds[0].Kind != "plan" || ds[0].From != "agreed" || ds[0].To != "failed" ||
+		ds[0].Reason != "reviewed: failed: No change in payment times." {
+		t.Errorf("last decision = %+v", ds[0])
+	}
+}

@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+)
+
+// TestComparePlanOnAKnownChange plants six baseline months of a client who
+// pays 41 days late and opens 38% of tickets after hours, a meeting month
+// with wild figures that must be ignored, and three and a half months since
+// paying 12 days late with 9% after hours; the figures below are worked out
+// by hand from the planted rows.
+func TestComparePlanOnAKnownChange(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme") // 10 seats
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.db.Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	month := func(m string, minutes, tickets, afterHours, paid, late, daysLate int) {
+		exec(`INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets, invoices_paid,
+            invoices_late, days_late_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, m, minutes, tickets, afterHours, paid, late, daysLate)
+	}
+	// Baseline, January to June: 2 invoices a month, both late, 82 days in
+	// all; 50 tickets, 19 after hours; 100 hours.
+	for _, m := range []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"} {
+		month(m, 6000, 50, 19, 2, 2, 82)
+	}
+	month("2025-12", 60000, 500, 500, 10, 10, 9000) // before the baseline
+	month("2026-07", 60000, 500, 500, 10, 10, 9000) // the meeting's month
+	// Since, August to October: one of two invoices late, 24 days in all;
+	// 33 tickets, 3 after hours; 100 hours. November so far: 10 hours.
+	for _, m := range []string{"2026-08", "2026-09", "2026-10"} {
+		month(m, 6000, 33, 3, 2, 1, 24)
+	}
+	month("2026-11", 600, 0, 0, 0, 0, 0)
+	month("2026-12", 60000, 500, 500, 10, 10, 9000) // after the review
+	exec(`INSERT INTO incidents (client_id, occurred_at, kind, severity) VALUES
+        (?1, '2026-02-03T22:00:00Z', 'after_hours', 2), (?1, '2026-03-03T22:00:00Z', 'after_hours', 2),
+        (?1, '2026-04-03T22:00:00Z', 'after_hours', 3), (?1, '2026-07-20T22:00:00Z', 'after_hours', 3)`, id)
+	exec(`INSERT INTO security_snapshots (client_id, taken_on, mfa_pct, patch_pct, eol_devices, total_devices) VALUES
+        (?1, '2026-03-01', 20, 70, 9, 40), (?1, '2026-07-01', 40, 80, 6, 40),
+        (?1, '2026-10-01', 100, 96, 1, 40), (?1, '2026-12-01', 0, 0, 40, 40)`, id)
+
+	f := agreedForm() // meeting 2026-07-15: late payment and after hours
+	f.Topics = append(f.Topics, TopicForm{FlagID: "security", Title: "MFA and patching"})
+	p := finishAgreed(t, s, id, f)
+	cmp, err := s.ComparePlan(ctx, p.ID, time.Date(2026, 11, 15, 17, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Date(cmp.Before.From) != "2026-01-01" || Date(cmp.Before.To) != "2026-06-30" || cmp.Before.Months != 6 {
+		t.Errorf("before = %+v", cmp.Before)
+	}
+	// August, September, October and 15 of November's 30 days.
+	if Date(cmp.Since.From) != "2026-08-01" || Date(cmp.Since.To) != "2026-11-15" || cmp.Since.Months != 3.5 {
+		t.Errorf("since = %+v", cmp.Since)
+	}
+	want := []struct {
+		label         string
+		before, since float64
+		text          string
+		dir           Direction
+	}{
+		{"Average days late", 492.0 / 12, 72.0 / 6, "Average days late 41 → 12", DirectionImproved},
+		{"Invoices paid late", 1, 0.5, "Invoices paid late 100% → 50%", DirectionImproved},
+		{"After-hours tickets", 114.0 / 300, 9.0 / 99, "After-hours tickets 38% → 9%", DirectionImproved},
+		{"Urgent tickets", 0, 0, "Urgent tickets 0% → 0%", DirectionSteady},
+		{"After-hours demands", 3.0 / 6, 0, "After-hours demands 3 in 6 months → 0 in 3.5 months", DirectionImproved},
+		{"MFA coverage", 40, 100, "MFA coverage 40% → 100%", DirectionImproved},
+		{"Patch compliance", 80, 96, "Patch compliance 80% → 96%", DirectionImproved},
+		{"End-of-life devices", 6, 1, "End-of-life devices 6 → 1", DirectionImproved},
+		{"Security incidents", 0, 0, "Security incidents 0 in 6 months → 0 in 3.5 months", DirectionSteady},
+	}
+	if len(cmp.Metrics) != len(want) {
+		t.Fatalf("%d metrics, want %d: %+v", len(cmp.Metrics), len(want), cmp.Metrics)
+	}
+	for i, w := range want {
+		m := cmp.Metrics[i]
+		if m.Label != w.label || math.Abs(m.Before-w.before) > 1e-9 || math.Abs(m.Since-w.since) > 1e-9 ||
+			m.String() != w.text || m.Direction != w.dir || !m.BeforeKnown || !m.SinceKnown {
+			t.Errorf("metric %d = %+v (%q), want %+v", i, m, m.String(), w)
+		}
+	}
+	if cmp.Improved() != 7 || cmp.Worse() != 0 {
+		t.Errorf("improved %d, worse %d", cmp.Improved(), cmp.Worse())
+	}
+}
+
+func TestComparePlanWorseAndUnknown(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme") // 10 seats
+	if _, err := s.db.Exec(`INSERT INTO client_months (client_id, month, minutes, tickets) VALUES
+        (?1, '2026-03', 6000, 10), (?1, '2026-08', 12000, 30)`, id); err != nil {
+		t.Fatal(err)
+	}
+	f := agreedForm()
+	f.Topics = []TopicForm{{FlagID: "resource_drain", Title: "Support hours"}}
+	p := finishAgreed(t, s, id, f)
+	// Reviewed on 31 August: the month since counts whole.
+	cmp, err := s.ComparePlan(ctx, p.ID, time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Before: 100 hours over 10 seats and 6 months; since: 200 hours over
+	// 10 seats and 1 month.
+	hours, tickets := cmp.Metrics[0], cmp.Metrics[1]
+	if hours.String() != "Hours per seat per month 1.67 → 20.00" || hours.Direction != DirectionWorse {
+		t.Errorf("hours = %q %s", hours, hours.Direction)
+	}
+	if tickets.String() != "Tickets per seat per month 0.17 → 3.00" || tickets.Direction != DirectionWorse {
+		t.Errorf("tickets = %q %s", tickets, tickets.Direction)
+	}
+	// Reviewed in the meeting's own month: nothing since yet.
+	cmp, err = s.ComparePlan(ctx, p.ID, time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := cmp.Metrics[0]; m.SinceKnown || m.SinceText != "–" || m.Direction != DirectionUnknown {
+		t.Errorf("no months since: %+v", m)
+	}
+}
