@@ -133,28 +133,32 @@ var kesslerMSA = Agreement{
 	NoticeDays:        60,
 }
 
-var kesslerTopics = []AgendaTopic{
-	{
-		Title: "Calls outside business hours",
-		Evidence: []Measure{
-			{Name: "Tickets opened outside business hours", Value: "38%", Normal: "4% to 9%"},
-			{Name: "Calls between 22:00 and 06:00, last 90 days", Value: "17", Normal: "0 to 2"},
+// kesslerTopics builds the topics afresh on every call, since tests mutate
+// the inputs they are given.
+func kesslerTopics() []AgendaTopic {
+	return []AgendaTopic{
+		{
+			Title: "Calls outside business hours",
+			Evidence: []Measure{
+				{Name: "Tickets opened outside business hours", Value: "38%", Normal: "4% to 9%"},
+				{Name: "Calls between 22:00 and 06:00, last 90 days", Value: "17", Normal: "0 to 2"},
+			},
+			Question: "Which after-hours calls were true emergencies, and how should the rest reach us?",
 		},
-		Question: "Which after-hours calls were true emergencies, and how should the rest reach us?",
-	},
-	{
-		Title: "Multi-factor authentication",
-		Evidence: []Measure{
-			{Name: "User accounts with MFA", Value: "11 of 26 (42%)", Normal: "100%"},
+		{
+			Title: "Multi-factor authentication",
+			Evidence: []Measure{
+				{Name: "User accounts with MFA", Value: "11 of 26 (42%)", Normal: "100%"},
+			},
+			Question: "What stands in the way of MFA for the front-desk accounts?",
 		},
-		Question: "What stands in the way of MFA for the front-desk accounts?",
-	},
-	{
-		Title: "Support time against the agreement",
-		Evidence: []Measure{
-			{Name: "Support hours per user per month", Value: "2.9", Normal: "0.6 to 1.4"},
+		{
+			Title: "Support time against the agreement",
+			Evidence: []Measure{
+				{Name: "Support hours per user per month", Value: "2.9", Normal: "0.6 to 1.4"},
+			},
 		},
-	},
+	}
 }
 
 func kesslerAgenda() AgendaInput {
@@ -174,13 +178,14 @@ func kesslerAgenda() AgendaInput {
 		Contributors: []Person{
 			{Name: "Sam Okafor", Role: "Service desk lead, who takes most of the after-hours calls"},
 		},
-		Topics: kesslerTopics,
+		Topics: kesslerTopics(),
 		PlanBy: day(2027, time.January, 15),
 	}
 }
 
 func kesslerPlan() PlanInput {
 	start := day(2027, time.January, 18)
+	topics := kesslerTopics()
 	return PlanInput{
 		Our:         bluewater,
 		Client:      kesslerDental,
@@ -190,22 +195,22 @@ func kesslerPlan() PlanInput {
 		Start:       start,
 		Gaps: []PlanGap{
 			{
-				Title: kesslerTopics[0].Title,
+				Title: topics[0].Title,
 				Examples: []DatedNote{
 					{Date: day(2026, time.November, 8), Text: "Call at 03:10 on a Sunday about a printer that was out of toner"},
 					{Date: day(2026, time.December, 19), Text: "Four calls between 21:00 and 23:30 about a slow workstation"},
 				},
-				Evidence: kesslerTopics[0].Evidence,
+				Evidence: topics[0].Evidence,
 				Goal:     "After-hours calls only through the emergency line, billed at the after-hours rate; under 10% of tickets opened outside business hours",
 			},
 			{
-				Title:    kesslerTopics[1].Title,
-				Evidence: kesslerTopics[1].Evidence,
+				Title:    topics[1].Title,
+				Evidence: topics[1].Evidence,
 				Goal:     "MFA on 100% of user accounts by Monday, 15 February 2027",
 			},
 			{
-				Title:    kesslerTopics[2].Title,
-				Evidence: kesslerTopics[2].Evidence,
+				Title:    topics[2].Title,
+				Evidence: topics[2].Evidence,
 				Goal:     "Support hours per user per month at or under 1.4 by the final review",
 			},
 		},
