@@ -68,8 +68,7 @@ type ChecklistStep struct {
 	Why string
 }
 
-// ChecklistSteps returns the standard offboarding steps (issue text, after
-// seed 001's "provide or delete data as required; document the handoff or
+// ChecklistSteps returns the standard offboarding steps (after seed 001's "provide or delete data as required; document the handoff or
 // disposal") with due dates tied to the notice period, sorted by due date
 // (steps due the same day keep their working order: agents are removed
 // before access is revoked, data disposed of before the record is archived):

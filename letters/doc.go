@@ -48,7 +48,10 @@
 // run with missingkey=error, so a misspelt field fails when rendered, with
 // the template's name in the error. The output is tidied: trailing spaces
 // are trimmed and runs of blank lines folded into one, so hard line breaks
-// must be written as a trailing backslash.
+// must be written as a trailing backslash. The letterhead and signature rely
+// on hard line breaks; glamour reflows them away unless the renderer is built
+// with glamour.WithPreservedNewLines(), which is safe for these documents
+// because the templates write every paragraph on a single line.
 //
 // The data each template receives is the input struct itself ("." in the
 // template); every field is documented on its type. Besides the fields,

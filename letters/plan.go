@@ -55,7 +55,7 @@ type PlanGap struct {
 }
 
 // PlanAction is one agreed action: who does what by when, and how success
-// is measured (issue text: "invoices paid within 30 days of issue").
+// is measured, for example "invoices paid within 30 days of issue".
 type PlanAction struct {
 	// Side is the party that owns it.
 	Side Side
@@ -111,7 +111,9 @@ type PlanTerms struct {
 func (t PlanTerms) Any() bool { return t.Autopay || !isBlank(t.Scope) || t.Price != nil }
 
 // PlanInput is a remediation plan: the written game plan of seed 004, with
-// what good improvement plans have (issue text).
+// what good improvement plans have: each gap with dated examples and numbers,
+// a measurable goal per gap, a 30/60/90-day timeline, the support offered,
+// dated checkpoints, and the consequences either way.
 type PlanInput struct {
 	// Our is our company.
 	Our Company

@@ -88,8 +88,8 @@ type AnnualLicence struct {
 	TermEnds time.Time
 }
 
-// TerminationInput is everything the notice of termination needs. Issue
-// text and seed 001: written notice referencing the agreement's terms, the
+// TerminationInput is everything the notice of termination needs. Seed
+// 001: written notice referencing the agreement's terms, the
 // final invoice, the data handover and its deadline, confidentiality and the
 // disposal of personal information.
 type TerminationInput struct {

@@ -11,9 +11,9 @@ import (
 type ToneKind string
 
 // The kinds of wording a cordial letter avoids. Seed 001: "All
-// communication should remain cordial, even if they're at fault"; issue
-// text: the letter thanks the client, does not blame and does not list
-// grievances, because the internal reasons stay in the tool.
+// communication should remain cordial, even if they're at fault"; "Stick to the facts." The letter thanks the
+// client, does not blame and does not list grievances: the internal reasons
+// stay in the tool's records.
 const (
 	// ToneHostile is insulting or heated language.
 	ToneHostile ToneKind = "hostile"
