@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -123,6 +124,26 @@ func tidy(s string) string {
 		out = append(out, line)
 	}
 	return strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
+}
+
+// gapMarker matches the marker missing writes. Client text cannot forge
+// one: escaping turns its asterisks and brackets into "\\*" and "\\[".
+var gapMarker = regexp.MustCompile(`\*\*\[([^\]]+) missing\]\*\*`)
+
+// Gaps returns the labels of the gaps marked in a rendered document, in
+// order of first appearance, for example ["company address", "date"]. It
+// works on any document, including one rendered from a user's template or
+// edited by hand, so an export can refuse a document that still has gaps.
+func Gaps(markdown string) []string {
+	var labels []string
+	seen := map[string]bool{}
+	for _, m := range gapMarker.FindAllStringSubmatch(markdown, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			labels = append(labels, m[1])
+		}
+	}
+	return labels
 }
 
 // missing is the visible marker for an unset field: bold so that it stands

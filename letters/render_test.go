@@ -207,3 +207,64 @@ func TestTidy(t *testing.T) {
 		t.Errorf("tidy = %q, want %q", got, want)
 	}
 }
+
+func TestGaps(t *testing.T) {
+	tests := []struct {
+		md   string
+		want []string
+	}{
+		{"No gaps here.", nil},
+		{"**[company address missing]** and **[date missing]**, **[company address missing]**", []string{"company address", "date"}},
+		// A client named like a marker is escaped and is not a gap.
+		{EscapeInline("**[signer missing]**"), nil},
+	}
+	for _, tt := range tests {
+		if got := Gaps(tt.md); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Gaps(%q) = %q, want %q", tt.md, got, tt.want)
+		}
+	}
+}
+
+// TestEveryGapBlocksSending blanks each text field and each date of the
+// letter in turn: whenever the preview shows a gap, ExportableAsSent must
+// refuse the letter, so no marked gap can go out as sent.
+func TestEveryGapBlocksSending(t *testing.T) {
+	r := newRenderer(t)
+	var blankers []func(*TerminationInput) string
+	var collect func(path string, get func(*TerminationInput) reflect.Value, typ reflect.Type)
+	collect = func(path string, get func(*TerminationInput) reflect.Value, typ reflect.Type) {
+		switch {
+		case typ == reflect.TypeFor[time.Time]() || typ.Kind() == reflect.String:
+			blankers = append(blankers, func(in *TerminationInput) string {
+				v := get(in)
+				v.Set(reflect.Zero(v.Type()))
+				return path
+			})
+		case typ.Kind() == reflect.Struct:
+			for i := range typ.NumField() {
+				f := typ.Field(i)
+				collect(path+"."+f.Name, func(in *TerminationInput) reflect.Value { return get(in).Field(i) }, f.Type)
+			}
+		case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.Struct:
+			for i := range typ.Elem().NumField() {
+				f := typ.Elem().Field(i)
+				collect(path+"[0]."+f.Name, func(in *TerminationInput) reflect.Value { return get(in).Index(0).Field(i) }, f.Type)
+			}
+		}
+	}
+	collect("TerminationInput", func(in *TerminationInput) reflect.Value { return reflect.ValueOf(in).Elem() }, reflect.TypeFor[TerminationInput]())
+	if len(blankers) < 30 {
+		t.Fatalf("only %d fields found", len(blankers))
+	}
+	for _, blank := range blankers {
+		in := harborlineTermination()
+		field := blank(&in)
+		md, err := r.Termination(in)
+		if err != nil {
+			continue // a date Validate requires; ExportableAsSent fails too
+		}
+		if gaps := Gaps(md); len(gaps) > 0 && in.ExportableAsSent() == nil {
+			t.Errorf("with %s blank the letter shows gaps %q but is exportable as sent", field, gaps)
+		}
+	}
+}

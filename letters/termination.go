@@ -205,18 +205,37 @@ func (in TerminationInput) Validate() error {
 }
 
 // MissingForSending lists what a letter must have before it can go out:
-// our company's letterhead fields (see Company.Missing), then the client's
-// name and the agreement's name and date.
+// our company's letterhead fields (see Company.Missing), then every other
+// field the letter would otherwise show as a gap. Dates that Validate
+// already requires are not repeated here.
 func (in TerminationInput) MissingForSending() []string {
 	missing := in.Our.Missing()
-	if isBlank(in.Client.Name) {
-		missing = append(missing, "client name")
+	texts := []struct{ label, value string }{
+		{"client name", in.Client.Name},
+		{"agreement name", in.Agreement.Name},
+		{"termination clause", in.Agreement.TerminationClause},
+		{"what is exported", in.Handoff.ExportWhat},
+		{"export format", in.Handoff.ExportFormat},
+		{"how the export is delivered", in.Handoff.ExportDelivery},
 	}
-	if isBlank(in.Agreement.Name) {
-		missing = append(missing, "agreement name")
+	for _, f := range texts {
+		if isBlank(f.value) {
+			missing = append(missing, f.label)
+		}
 	}
 	if in.Agreement.Signed.IsZero() {
 		missing = append(missing, "agreement date")
+	}
+	if in.FinalInvoice.IsZero() {
+		missing = append(missing, "final invoice date")
+	}
+	for i, l := range in.AnnualLicences {
+		if isBlank(l.Product) {
+			missing = append(missing, fmt.Sprintf("name of annual licence %d", i+1))
+		}
+		if l.TermEnds.IsZero() {
+			missing = append(missing, fmt.Sprintf("commitment end of annual licence %d", i+1))
+		}
 	}
 	return missing
 }
