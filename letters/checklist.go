@@ -8,8 +8,9 @@ import (
 
 // schedule places the offboarding steps inside the notice period. Each
 // step's offset from the effective date is chosen so that the step it
-// depends on is done first, and clamped so nothing falls before the day
-// notice is sent, however short the notice.
+// depends on is done first; a step that would fall on a weekend moves to the
+// Friday before, and none falls before the day notice is sent, however short
+// the notice.
 type schedule struct {
 	sent, effective time.Time
 	scope           time.Time // handover scope and retention agreed
@@ -22,6 +23,7 @@ type schedule struct {
 func newSchedule(sent, effective time.Time) schedule {
 	sent, effective = civil(sent), civil(effective)
 	within := func(t time.Time) time.Time {
+		t = weekdayOnOrBefore(t)
 		if t.Before(sent) {
 			return sent
 		}
@@ -74,7 +76,7 @@ type ChecklistStep struct {
 // before access is revoked, data disposed of before the record is archived):
 //
 //   - on the day notice is sent: confirm notice and the termination date;
-//   - within 7 days: agree the handover scope, and the backup retention and
+//   - 7 days after: agree the handover scope, and the backup retention and
 //     destruction date;
 //   - 14 days before the effective date: raise the final invoice, so it is
 //     settled before access is removed;
@@ -82,12 +84,15 @@ type ChecklistStep struct {
 //     backup encryption keys;
 //   - 7 days before: hand over credentials and confirm receipt;
 //   - 3 days before: transfer licences, domains, DNS and vendor accounts;
+//     (each of these five moves to the Friday before when it falls on a
+//     weekend);
 //   - on the effective date: remove agents, then revoke remaining access;
 //   - on the retention deadline: dispose of data, then archive the record.
 //
 // Dates that would fall before sent are moved to sent, and those that would
 // fall after effective to effective, so short notice still gives a usable
-// order.
+// order. The effective date and the retention deadline are kept as given,
+// weekend or not: they are the agreement's dates.
 func ChecklistSteps(sent, effective, retention time.Time) []ChecklistStep {
 	s := newSchedule(sent, effective)
 	retention = civil(retention)

@@ -33,15 +33,17 @@ func TestChecklistSteps(t *testing.T) {
 			},
 		},
 		{
-			// 8 days: the invoice, export and credentials would fall before
-			// the notice is sent, so they move to the day it is sent, and the
-			// scope (sent + 7) now comes after them.
+			// 8 days, from Friday 25 February: the invoice (Saturday 19) and
+			// the export (Wednesday 23) would fall before the notice is sent,
+			// so they move to the day it is sent; the credentials (Saturday
+			// 26) move back to Friday 25; the scope (sent + 7, Friday 3 March)
+			// now comes after them.
 			name: "8 days' notice across 29 February", sent: day(2028, time.February, 25), effective: day(2028, time.March, 4), retention: day(2028, time.April, 3),
 			want: []due{
 				{StepConfirmNotice, day(2028, time.February, 25)},
 				{StepFinalInvoice, day(2028, time.February, 25)},
 				{StepExportData, day(2028, time.February, 25)},
-				{StepCredentials, day(2028, time.February, 26)},
+				{StepCredentials, day(2028, time.February, 25)},
 				{StepLicences, day(2028, time.March, 1)},
 				{StepHandoverScope, day(2028, time.March, 3)},
 				{StepRetention, day(2028, time.March, 3)},
@@ -119,5 +121,18 @@ func TestReceiptErrors(t *testing.T) {
 	in.Steps = nil
 	if _, err := r.ChecklistReceipt(in); err == nil || !strings.Contains(err.Error(), "no checklist steps") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+func TestDefaultHandoffSkipsWeekends(t *testing.T) {
+	// Effective Wednesday 30 June 2027: ten days before is Sunday 20 June,
+	// so Friday 18; seven before is Wednesday 23; three before is Sunday
+	// 27, so Friday 25.
+	got := DefaultHandoff(day(2027, time.April, 20), day(2027, time.June, 30))
+	want := Handoff{ExportDate: day(2027, time.June, 18), CredentialsDate: day(2027, time.June, 23), TransferDate: day(2027, time.June, 25)}
+	if got != want {
+		t.Errorf("DefaultHandoff = %s, %s, %s; want %s, %s, %s",
+			FormatDate(got.ExportDate), FormatDate(got.CredentialsDate), FormatDate(got.TransferDate),
+			FormatDate(want.ExportDate), FormatDate(want.CredentialsDate), FormatDate(want.TransferDate))
 	}
 }

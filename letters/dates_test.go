@@ -132,7 +132,7 @@ func TestShorterNoticeWithoutOverrideIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatalf("with the override: %v", err)
 	}
-	if want := "The agreement provides for a notice period of 30 days; this letter gives 14 days, and the agreement will end at the close of business on **Tuesday, 15 December 2026**"; !strings.Contains(md, want) {
+	if want := "The agreement provides for a notice period of 30 days. This letter gives 14 days: the agreement will end at the close of business on **Tuesday, 15 December 2026** (the effective date)."; !strings.Contains(md, want) {
 		t.Errorf("letter does not say %q:\n%s", want, md)
 	}
 }
@@ -144,7 +144,18 @@ func TestLongerNoticeStatesTheDaysGiven(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "the agreement will end at the close of business on **Friday, 15 January 2027** (the effective date), 45 days from the date of this letter."; !strings.Contains(md, want) {
+	if want := "The agreement provides for a notice period of 30 days. This letter gives 45 days: the agreement will end at the close of business on **Friday, 15 January 2027** (the effective date)."; !strings.Contains(md, want) {
 		t.Errorf("letter does not say %q", want)
+	}
+}
+
+func TestKesslerFixtureFollowsTheTermEndRule(t *testing.T) {
+	in := kesslerTermination()
+	got, err := EffectiveDate(in.Sent, in.NoticeDays, day(2027, time.June, 30), EndAtTermEnd)
+	if err != nil || !got.Equal(in.Effective) {
+		t.Errorf("EffectiveDate = %s, %v; the fixture says %s", FormatDate(got), err, FormatDate(in.Effective))
+	}
+	if in.DaysGiven() != 71 {
+		t.Errorf("DaysGiven = %d, want 71", in.DaysGiven())
 	}
 }

@@ -241,3 +241,30 @@ func kesslerPlan() PlanInput {
 		},
 	}
 }
+
+// kesslerTermination ends the agreement at its term end, Wednesday 30 June
+// 2027, which falls after the 60 days' notice from Tuesday 20 April 2027
+// (Saturday 19 June): 71 days' notice, delivered by hand.
+func kesslerTermination() TerminationInput {
+	sent, effective := day(2027, time.April, 20), day(2027, time.June, 30)
+	return TerminationInput{
+		Our:               bluewater,
+		Client:            kesslerDental,
+		Agreement:         kesslerMSA,
+		Sent:              sent,
+		Delivery:          DeliveryHand,
+		NoticeDays:        60,
+		Effective:         effective,
+		FinalInvoice:      day(2027, time.June, 16),
+		RetentionDeadline: day(2027, time.August, 31),
+		Handoff: Handoff{
+			ExportDate:      day(2027, time.June, 18),
+			ExportWhat:      "the practice-management database, the imaging archive and the file shares",
+			ExportFormat:    "the vendor's native backup format, with a CSV export of the patient list",
+			ExportDelivery:  "an encrypted USB drive handed to Jolene Park, with the key given by phone",
+			CredentialsDate: day(2027, time.June, 23),
+			TransferDate:    day(2027, time.June, 25),
+		},
+		Acknowledgement: true,
+	}
+}

@@ -55,6 +55,7 @@ func TestGoldenDocuments(t *testing.T) {
 	}{
 		{"termination-harborline.md", func() (string, error) { return r.Termination(harborlineTermination()) }},
 		{"termination-missing-sender.md", func() (string, error) { return r.Termination(missingSender) }},
+		{"termination-kessler-term-end.md", func() (string, error) { return r.Termination(kesslerTermination()) }},
 		{"offboarding-receipt-harborline.md", func() (string, error) { return r.ChecklistReceipt(harborlineReceipt()) }},
 		{"post-mortem-harborline.md", func() (string, error) { return r.PostMortem(harborlinePostMortem()) }},
 		{"remediation-agenda-kessler.md", func() (string, error) { return r.Agenda(kesslerAgenda()) }},

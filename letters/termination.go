@@ -270,7 +270,8 @@ func (in TerminationInput) ExportableAsSent() error {
 // DefaultHandoff returns the handoff dates the checklist schedules (see
 // ChecklistSteps): data exported ten days before the effective date,
 // credentials seven days before and licences transferred three days before,
-// none earlier than the day notice is sent.
+// each moved to the Friday before a weekend and none earlier than the day
+// notice is sent.
 func DefaultHandoff(sent, effective time.Time) Handoff {
 	s := newSchedule(sent, effective)
 	return Handoff{ExportDate: s.export, CredentialsDate: s.credentials, TransferDate: s.transfer}
