@@ -9,6 +9,8 @@
 //	r, err := letters.New(os.DirFS(templateDir)) // or letters.New(nil)
 //	md, err := r.Termination(in)                 // preview, gaps marked
 //	err = in.ExportableAsSent()                  // before exporting as sent
+//	gaps := letters.Gaps(edited)                 // gaps left in any document
+//	warnings := letters.ToneCheck(edited)        // after the owner edits it
 //	path := letters.DefaultExportPath(letters.KindTermination, in.Client.Name, in.Sent)
 //	sum := letters.SHA256Hex(md)                 // recorded with the export
 //

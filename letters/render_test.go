@@ -2,10 +2,12 @@ package letters
 
 import (
 	"errors"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"text/template"
 	"time"
 )
 
@@ -265,6 +267,66 @@ func TestEveryGapBlocksSending(t *testing.T) {
 		}
 		if gaps := Gaps(md); len(gaps) > 0 && in.ExportableAsSent() == nil {
 			t.Errorf("with %s blank the letter shows gaps %q but is exportable as sent", field, gaps)
+		}
+	}
+}
+
+// failingFS fails every read with a permission error, as an unreadable
+// template folder would.
+type failingFS struct{}
+
+func (failingFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func TestUnreadableTemplateFolder(t *testing.T) {
+	_, err := New(failingFS{})
+	if err == nil || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "from the template folder") {
+		t.Errorf("New(unreadable folder) error = %v", err)
+	}
+}
+
+func TestTemplateFuncs(t *testing.T) {
+	tests := []struct {
+		name, src string
+		data      any
+		want      string
+	}{
+		{"datetime at midnight shows the date only", `{{datetime .}}`, day(2027, time.January, 12), "Tuesday, 12 January 2027"},
+		{"datetime with a time", `{{datetime .}}`, time.Date(2027, time.January, 12, 9, 5, 0, 0, time.UTC), "Tuesday, 12 January 2027 at 09:05"},
+		{"zero date is a gap", `{{date .}}`, time.Time{}, "**[date missing]**"},
+		{"one day", `{{days .}}`, 1, "1 day"},
+		{"many days", `{{days .}}`, 30, "30 days"},
+		{"field present", `{{field "signer" .}}`, "A_B", `A\_B`},
+		{"field blank", `{{field "signer" .}}`, " ", "**[signer missing]**"},
+		{"bold present", `{{bold "client name" .}}`, "Acme", "**Acme**"},
+		{"lines", `{{lines .}}`, "1 Main St\n\n# Floor 2\n", "1 Main St\\\n\\# Floor 2"},
+		{"stack drops empty parts", `{{stack "a" "" "b"}}`, nil, "a\\\nb"},
+		{"money is escaped", `{{money .}}`, Money{Minor: 100, Currency: "*X*"}, `\*X\* 1.00`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tmpl := template.Must(template.New("t").Funcs(templateFuncs).Parse(tt.src))
+			var b strings.Builder
+			if err := tmpl.Execute(&b, tt.data); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("%s = %q, want %q", tt.src, b.String(), tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkTermination(b *testing.B) {
+	r, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := harborlineTermination()
+	for b.Loop() {
+		if _, err := r.Termination(in); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
