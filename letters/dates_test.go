@@ -121,11 +121,7 @@ func TestShorterNoticeWithoutOverrideIsRefused(t *testing.T) {
 	if !errors.As(err, &short) {
 		t.Fatalf("Termination error = %v, want a ShortNoticeError", err)
 	}
-	for _, want := range []string{"14 days", "30 days"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q does not name %q", err, want)
-		}
-	}
+	assertContains(t, "error", err.Error(), "14 days", "30 days")
 
 	in.AllowShorterNotice = true
 	md, err := newRenderer(t).Termination(in)

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,16 @@ func TestGoldenDocuments(t *testing.T) {
 			}
 			golden(t, tt.file, got)
 		})
+	}
+}
+
+// assertContains reports each of wants that text (a document or an error
+// message, named by what) does not contain.
+func assertContains(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s does not contain %q:\n%s", what, want, text)
+		}
 	}
 }

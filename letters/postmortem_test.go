@@ -41,11 +41,7 @@ func TestPostMortemWithoutFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"No red flags were recorded before notice.", "No changes recorded."} {
-		if !strings.Contains(md, want) {
-			t.Errorf("post-mortem does not say %q:\n%s", want, md)
-		}
-	}
+	assertContains(t, "post-mortem", md, "No red flags were recorded before notice.", "No changes recorded.")
 	if strings.Contains(md, "## Notes") || strings.Contains(md, "first red flag") {
 		t.Errorf("post-mortem without flags or notes:\n%s", md)
 	}

@@ -127,11 +127,7 @@ func TestLetterWithGapsPreviewsButIsNotExportable(t *testing.T) {
 	if err != nil {
 		t.Fatalf("preview: %v", err)
 	}
-	for _, marker := range []string{"**[company address missing]**", "**[contact phone missing]**", "**[agreement name missing]**"} {
-		if !strings.Contains(md, marker) {
-			t.Errorf("preview does not mark the gap %s", marker)
-		}
-	}
+	assertContains(t, "preview", md, "**[company address missing]**", "**[contact phone missing]**", "**[agreement name missing]**")
 
 	err = in.ExportableAsSent()
 	var missing *MissingFieldsError
@@ -182,11 +178,7 @@ func TestTerminationValidation(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), `termination letter for "Harborline Freight Logistics, Inc.": `) {
 				t.Errorf("error %q does not name the letter and client", err)
 			}
-			for _, want := range tt.want {
-				if !strings.Contains(err.Error(), want) {
-					t.Errorf("error %q does not contain %q", err, want)
-				}
-			}
+			assertContains(t, "error", err.Error(), tt.want...)
 		})
 	}
 }
