@@ -11,6 +11,9 @@ type AgendaTopic struct {
 	// Title names the topic in neutral words, for example "Invoice
 	// payment times".
 	Title string
+	// Summary is the evidence in one sentence, as the owner worded it;
+	// optional.
+	Summary string
 	// Evidence are the numbers behind it, each with its normal range.
 	Evidence []Measure
 	// Question is what we would like to understand or agree; optional.

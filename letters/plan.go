@@ -44,6 +44,9 @@ type PlanGap struct {
 	// Title names the area in neutral words, for example "Invoice
 	// payment times".
 	Title string
+	// Summary is the evidence in one sentence, as the owner worded it;
+	// optional.
+	Summary string
 	// Examples are dated instances, for example {2026-09-14, "Invoice 2291
 	// paid 47 days after its due date"}.
 	Examples []DatedNote

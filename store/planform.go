@@ -103,6 +103,8 @@ type TopicForm struct {
 	// Examples are dated instances ("2026-09-14: invoice 2291 paid 47 days
 	// late").
 	Examples []ExampleForm `json:"examples,omitempty"`
+	// Question is what we would like to understand or agree at the meeting.
+	Question string `json:"question"`
 	// ClientSaid is what the client said about it at the meeting.
 	ClientSaid string `json:"client_said"`
 	// WeChange is what we will start or stop doing ourselves (seed 004).
@@ -456,4 +458,18 @@ func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 // different layouts.
 func civilDay(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Clone returns a deep copy, so a save running in the background never
+// reads a form the walkthrough is still changing.
+func (f PlanForm) Clone() PlanForm {
+	c := f
+	c.Topics = make([]TopicForm, len(f.Topics))
+	for i, t := range f.Topics {
+		t.Measures = append([]MeasureForm(nil), t.Measures...)
+		t.Examples = append([]ExampleForm(nil), t.Examples...)
+		c.Topics[i] = t
+	}
+	c.Actions = append([]ActionForm(nil), f.Actions...)
+	return c
 }

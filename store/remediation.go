@@ -133,6 +133,10 @@ const planColumns = `id, client_id, status, coalesce(meeting_at, ''), meeting_pl
     contributors, coalesce(review_on, ''), coalesce(baseline_from, ''), coalesce(baseline_to, ''), form_json,
     outcome_note, created_at, updated_at, coalesce(closed_at, '')`
 
+// draftQuery reads a client's walkthrough in progress.
+const draftQuery = "SELECT " + planColumns + ` FROM remediation_plans
+    WHERE client_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1`
+
 func scanPlan(r scanner) (Plan, error) {
 	var p Plan
 	var meeting, review, from, to, form, created, updated, closed string
@@ -158,8 +162,7 @@ func scanPlan(r scanner) (Plan, error) {
 // holding initial, which is usually pre-filled from the client's red flags.
 func (s *Store) StartPlan(ctx context.Context, clientID int64, initial PlanForm) (p Plan, resumed bool, err error) {
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		p, err = scanPlan(tx.QueryRowContext(ctx, "SELECT "+planColumns+` FROM remediation_plans
-            WHERE client_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1`, clientID))
+		p, err = scanPlan(tx.QueryRowContext(ctx, draftQuery, clientID))
 		if err == nil {
 			resumed = true
 			return nil
@@ -183,6 +186,19 @@ func (s *Store) StartPlan(ctx context.Context, clientID int64, initial PlanForm)
 		return err
 	})
 	return p, resumed, err
+}
+
+// DraftPlan returns the client's walkthrough in progress; ok is false when
+// there is none.
+func (s *Store) DraftPlan(ctx context.Context, clientID int64) (p Plan, ok bool, err error) {
+	p, err = scanPlan(s.db.QueryRowContext(ctx, draftQuery, clientID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, false, nil
+	}
+	if err != nil {
+		return p, false, fmt.Errorf("open remediation draft of client %d: %w", clientID, err)
+	}
+	return p, true, nil
 }
 
 // SavePlanForm stores the walkthrough as typed. It is called on every

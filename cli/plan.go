@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"offboard/letters"
+	"offboard/store"
+)
+
+func planCommand() *Command {
+	c := &Command{Name: "plan", Summary: "export a client's remediation plan or meeting agenda as Markdown",
+		Usage: "plan export CLIENT [--agenda] [-o FILE] [--db FILE]"}
+	c.Run = func(ctx context.Context, env Env, args []string) error {
+		fs := newFlags(env, c.Name, c.Usage, `Writes the client's latest remediation plan (or, with --agenda, the meeting
+agenda) as Markdown, by default to exports/<client>-remediation-plan-<date>.md,
+and records the export on the client with its SHA-256 in the communications log.
+An edit kept from the workbench's preview is what gets exported.`)
+		out := fs.String("o", "", "write to `file` instead of the default path")
+		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
+		db := dbFlag(fs)
+		if len(args) == 0 || args[0] != "export" {
+			if err := parse(env, fs, args); err != nil {
+				return err
+			}
+			return usagef(fs, "missing the action: offboard plan export CLIENT")
+		}
+		// Flags may come before or after the client's name.
+		var names []string
+		rest := args[1:]
+		for {
+			if err := parse(env, fs, rest); err != nil {
+				return err
+			}
+			if fs.NArg() == 0 {
+				break
+			}
+			names = append(names, fs.Arg(0))
+			rest = fs.Args()[1:]
+		}
+		if len(names) != 1 {
+			return usagef(fs, "name one client, for example: offboard plan export \"Harbor Dental\"")
+		}
+		st, err := openStore(ctx, env, *db)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		kind := letters.KindRemediationPlan
+		if *agenda {
+			kind = letters.KindAgenda
+		}
+		doc, err := exportPlanDocument(ctx, st, names[0], kind, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Exported %s to %s\nSHA-256 %s, recorded in the communications log.\n",
+			doc.Title, doc.ExportedPath, doc.SHA256)
+		return nil
+	}
+	return c
+}
+
+// exportPlanDocument finds the client's latest plan (a finished one, else
+// the walkthrough in progress) and exports one of its documents.
+func exportPlanDocument(ctx context.Context, st *store.Store, name string, kind letters.Kind, path string) (store.Document, error) {
+	client, err := st.FindClient(ctx, name)
+	if err != nil {
+		return store.Document{}, err
+	}
+	plan, ok, err := st.LatestPlan(ctx, client.ID)
+	if err != nil {
+		return store.Document{}, err
+	}
+	if !ok {
+		if plan, ok, err = st.DraftPlan(ctx, client.ID); err != nil {
+			return store.Document{}, err
+		}
+	}
+	if !ok {
+		return store.Document{}, fmt.Errorf("%s has no remediation plan yet: open the client in the workbench and press r to prepare the meeting", client.Name)
+	}
+	r, err := letters.New(nil)
+	if err != nil {
+		return store.Document{}, err
+	}
+	markdown, _, err := st.PlanMarkdown(ctx, plan.ID, kind, r)
+	if err != nil {
+		return store.Document{}, fmt.Errorf("%w\ncomplete the walkthrough in the workbench (press r on the client), then export again", err)
+	}
+	if path == "" {
+		path = letters.DefaultExportPath(kind, client.Name, st.Now())
+	}
+	doc := store.PlanDocument(client.ID, plan.ID, kind, markdown)
+	return st.ExportDocument(ctx, doc, path)
+}

@@ -1,0 +1,34 @@
+package letters
+
+import (
+	"strings"
+	"testing"
+)
+
+// A topic's summary sentence is printed under its heading in both the
+// agenda and the plan, escaped like any client-provided text, and leaves
+// no trace when it is empty (the golden documents have none).
+func TestTopicSummary(t *testing.T) {
+	r := newRenderer(t)
+	const summary = "9 of 12 invoices paid late; average *41* days"
+	const escaped = `9 of 12 invoices paid late; average \*41\* days`
+
+	agenda := kesslerAgenda()
+	agenda.Topics[0].Summary = summary
+	md, err := r.Agenda(agenda)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "agenda", md, "### 1. Calls outside business hours\n\n"+escaped+"\n\n| Measure |")
+
+	plan := kesslerPlan()
+	plan.Gaps[1].Summary = summary
+	md, err = r.RemediationPlan(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md, "### 2. Multi-factor authentication\n\n"+escaped+"\n\n| Measure |")
+	if strings.Count(md, escaped) != 1 {
+		t.Errorf("summary printed %d times", strings.Count(md, escaped))
+	}
+}

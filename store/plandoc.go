@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"offboard/letters"
+)
+
+// planByDays is how soon after the meeting the agenda promises the
+// written plan.
+const planByDays = 3
+
+// planDays is the length of a plan's timeline: 30/60/90 days.
+const planDays = 90
+
+// PlanDocs are the inputs of a plan's two documents, the meeting agenda and
+// the written plan (seed 004), built from the walkthrough as typed.
+type PlanDocs struct {
+	PlanID int64
+	Client Client
+	Agenda letters.AgendaInput
+	Plan   letters.PlanInput
+}
+
+// Render writes the document of the given kind: letters.KindAgenda or
+// letters.KindRemediationPlan.
+func (d PlanDocs) Render(r *letters.Renderer, kind letters.Kind) (string, error) {
+	if kind == letters.KindAgenda {
+		return r.Agenda(d.Agenda)
+	}
+	return r.RemediationPlan(d.Plan)
+}
+
+// OurCompany reads our side of every document from the settings.
+func (s *Store) OurCompany(ctx context.Context) (letters.Company, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return letters.Company{}, err
+	}
+	return letters.Company{
+		Name:        set["company.name"],
+		Address:     set["company.address"],
+		Signer:      set["company.signer"],
+		SignerTitle: set["company.signer_title"],
+		Email:       set["company.email"],
+		Phone:       set["company.phone"],
+	}, nil
+}
+
+// PlanDocuments loads a plan, its client and our company and returns the
+// inputs of its agenda and written plan, issued today. Fields typed
+// wrongly are left empty, so the documents show them as missing rather
+// than failing to preview.
+func (s *Store) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error) {
+	p, err := s.Plan(ctx, planID)
+	if err != nil {
+		return PlanDocs{}, err
+	}
+	c, err := s.Client(ctx, p.ClientID)
+	if err != nil {
+		return PlanDocs{}, err
+	}
+	our, err := s.OurCompany(ctx)
+	if err != nil {
+		return PlanDocs{}, err
+	}
+	agenda, plan := planInputs(p.documentForm(), c, our, s.now())
+	return PlanDocs{PlanID: planID, Client: c, Agenda: agenda, Plan: plan}, nil
+}
+
+// documentForm is what the documents are drawn from: the walkthrough as
+// typed or, for a plan recorded without one (written by another tool, or
+// the demo), a form rebuilt from its rows. A rebuilt form has no figures
+// beside the evidence and no standard terms, which the rows do not keep in
+// a form the documents can use.
+func (p Plan) documentForm() PlanForm {
+	if len(p.Form.Topics) > 0 || len(p.Items) == 0 {
+		return p.Form
+	}
+	f := NewPlanForm()
+	f.Prepare = PrepareForm{Place: p.MeetingPlace, OurAttendees: p.AttendeesOurs,
+		ClientAttendees: p.AttendeesTheirs, Contributors: p.Contributors}
+	if !p.Meeting.IsZero() {
+		f.Prepare.MeetingDate = p.Meeting.Format("2006-01-02 15:04")
+	}
+	if !p.ReviewOn.IsZero() {
+		f.Outcome.ReviewDate = Date(p.ReviewOn)
+	}
+	f.Outcome.Result, f.Outcome.Note = string(p.Status), p.OutcomeNote
+	for _, it := range p.Items {
+		switch it.Kind {
+		case ItemTopic:
+			f.Topics = append(f.Topics, TopicForm{FlagID: it.FlagID, Title: it.Title, Evidence: it.Evidence,
+				ClientSaid: it.ClientSaid, WeChange: it.WeChange, Goal: it.Target})
+		case ItemAction:
+			a := ActionForm{Owner: string(it.OwnerSide), Person: it.OwnerName, What: it.Title, Target: it.Target}
+			if !it.Due.IsZero() {
+				a.Due = Date(it.Due)
+			}
+			f.Actions = append(f.Actions, a)
+		}
+	}
+	return f
+}
+
+// planInputs maps the walkthrough onto the letters' inputs.
+func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (letters.AgendaInput, letters.PlanInput) {
+	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address}
+	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, time.Local)
+	agenda := letters.AgendaInput{
+		Our:             our,
+		Client:          client,
+		Meeting:         meeting,
+		Place:           f.Prepare.Place,
+		OurAttendees:    people(f.Prepare.OurAttendees),
+		ClientAttendees: people(f.Prepare.ClientAttendees),
+		Contributors:    people(f.Prepare.Contributors),
+	}
+	if !meeting.IsZero() {
+		agenda.PlanBy = letters.AddDays(meeting, planByDays)
+	}
+	plan := letters.PlanInput{
+		Our:    our,
+		Client: client,
+		Agreement: letters.Agreement{Name: c.AgreementName, Signed: c.AgreementSigned,
+			TerminationClause: c.TerminationClause, NoticeDays: c.NoticeDays},
+		Issued:      issued,
+		MeetingHeld: meeting,
+		Start:       planStart(meeting, f.Outcome.ReviewDate),
+		Support:     Lines(f.Support),
+		Terms:       planTerms(f.Terms, c),
+	}
+	for _, t := range f.Topics {
+		if isBlank(t.Title) {
+			continue
+		}
+		measures := make([]letters.Measure, len(t.Measures))
+		for i, m := range t.Measures {
+			measures[i] = letters.Measure(m)
+		}
+		summary := strings.Join(Lines(t.Evidence), " ")
+		agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: t.Title, Summary: summary, Evidence: measures,
+			Question: t.Question})
+		gap := letters.PlanGap{Title: t.Title, Summary: summary, Evidence: measures, Goal: t.Goal}
+		for _, e := range t.Examples {
+			d, _ := ParseDay(e.Date)
+			gap.Examples = append(gap.Examples, letters.DatedNote{Date: d, Text: e.Text})
+		}
+		plan.Gaps = append(plan.Gaps, gap)
+		plan.OurChanges = append(plan.OurChanges, Lines(t.WeChange)...)
+	}
+	for _, a := range f.Actions {
+		if a.blank() {
+			continue
+		}
+		due, _ := ParseDay(a.Due)
+		side := letters.SideUs
+		if Side(a.Owner) == SideClient {
+			side = letters.SideClient
+		}
+		plan.Actions = append(plan.Actions, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
+	}
+	return agenda, plan
+}
+
+// planStart is day 1 of the 90-day timeline: chosen so that day 90 falls
+// on the review date typed, and otherwise the day after the meeting.
+func planStart(meeting time.Time, review string) time.Time {
+	if meeting.IsZero() {
+		return time.Time{}
+	}
+	start := letters.AddDays(meeting, 1)
+	if r, err := ParseDay(review); err == nil {
+		if s := letters.AddDays(r, 1-planDays); s.After(start) {
+			start = s
+		}
+	}
+	return start
+}
+
+func planTerms(t TermsForm, c Client) letters.PlanTerms {
+	out := letters.PlanTerms{Autopay: t.Autopay}
+	if t.Autopay {
+		out.AutopayFrom, _ = ParseDay(t.AutopayFrom)
+	}
+	if t.RestateScope {
+		out.Scope = t.Scope
+	}
+	if t.PriceChange {
+		currency := t.Currency
+		if currency == "" {
+			currency = c.Currency
+		}
+		proposed, _ := ParseMinor(t.NewPrice)
+		from, _ := ParseDay(t.PriceFrom)
+		current := t.CurrentMinor
+		if current == 0 {
+			current = c.MRRMinor
+		}
+		out.Price = &letters.PriceChange{
+			Current:   letters.Money{Minor: current, Currency: currency},
+			Proposed:  letters.Money{Minor: proposed, Currency: currency},
+			BreakEven: letters.Money{Minor: t.BreakEvenMinor, Currency: currency},
+			Period:    "month",
+			From:      from,
+		}
+	}
+	return out
+}
+
+func people(s string) []letters.Person {
+	var out []letters.Person
+	for _, p := range ParsePeople(s) {
+		out = append(out, letters.Person{Name: p.Name, Role: p.Role})
+	}
+	return out
+}
+
+// EditKey names the owner's kept edit of one of a plan's documents.
+func EditKey(kind letters.Kind, planID int64) string { return fmt.Sprintf("%s#%d", kind, planID) }
+
+// PlanMarkdown returns one of a plan's documents: the owner's kept edit if
+// there is one (edited is true), otherwise the document generated by r.
+func (s *Store) PlanMarkdown(ctx context.Context, planID int64, kind letters.Kind, r *letters.Renderer) (md string, edited bool, err error) {
+	p, err := s.Plan(ctx, planID)
+	if err != nil {
+		return "", false, err
+	}
+	if md, ok, err := s.EditedDocument(ctx, p.ClientID, EditKey(kind, planID)); err != nil || ok {
+		return md, ok, err
+	}
+	docs, err := s.PlanDocuments(ctx, planID)
+	if err != nil {
+		return "", false, err
+	}
+	md, err = docs.Render(r, kind)
+	return md, false, err
+}
+
+// PlanDocument is the record of one of a plan's documents, ready for
+// ExportDocument.
+func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) Document {
+	d := Document{ClientID: clientID, PlanID: planID, Markdown: markdown, Kind: "plan", Title: "the remediation plan"}
+	if kind == letters.KindAgenda {
+		d.Kind, d.Title = "agenda", "the remediation meeting agenda"
+	}
+	return d
+}
