@@ -93,14 +93,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := a.common.Keys
 	if key.Matches(msg, k.ForceQuit) {
-		return tea.Quit, true
+		return a.quit(), true
 	}
 	if a.top().Capturing() {
 		return nil, false
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit, true
+		return a.quit(), true
 	case key.Matches(msg, k.Help):
 		a.fullHelp = !a.fullHelp
 		a.resize()

@@ -13,6 +13,8 @@ type KeyMap struct {
 	Remediate, Letter, Checklist            key.Binding
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
+	NextField, PrevField, AddRow, RemoveRow key.Binding
+	Preview                                 key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -48,6 +50,11 @@ func DefaultKeyMap() KeyMap {
 		NextStep:     b("ctrl+n", "next step", "ctrl+n"),
 		PrevStep:     b("ctrl+p", "previous step", "ctrl+p"),
 		Toggle:       b("space", "tick", " "),
+		NextField:    b("tab", "next field", "tab"),
+		PrevField:    b("shift+tab", "previous field", "shift+tab"),
+		AddRow:       b("ctrl+t", "add row", "ctrl+t"),
+		RemoveRow:    b("ctrl+x", "remove row", "ctrl+x"),
+		Preview:      b("ctrl+o", "preview", "ctrl+o"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "quit", "q"),
 		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),

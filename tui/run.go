@@ -29,7 +29,9 @@ func Run(ctx context.Context, app *App, opts RunOptions) error {
 	if opts.Output != nil {
 		popts = append(popts, tea.WithOutput(opts.Output))
 	}
-	if _, err := tea.NewProgram(app, popts...).Run(); err != nil {
+	_, err := tea.NewProgram(app, popts...).Run()
+	app.FlushNow()
+	if err != nil {
 		return fmt.Errorf("workbench: %w", err)
 	}
 	return nil

@@ -1,0 +1,334 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// fieldKind is how a form field takes input.
+type fieldKind int
+
+const (
+	fieldLine   fieldKind = iota // one line of text
+	fieldText                    // several lines of text
+	fieldToggle                  // yes or no; space toggles
+	fieldChoice                  // one of a few options; space, ← and → cycle
+	fieldButton                  // enter runs it
+)
+
+// option is one choice of a fieldChoice.
+type option struct{ value, label string }
+
+// field is one input of a form, bound by get and set to the value it
+// edits, so the form's data stays the single source of truth and the
+// widgets are rebuilt from it whenever the layout changes. Cursors do not
+// blink: a blink is a message every half second to every screen on the
+// stack, for no information.
+type field struct {
+	kind  fieldKind
+	label string
+	// hint is shown faint after the label: the expected format, or where a
+	// pre-filled value came from.
+	hint string
+	// group heads a run of fields ("Topic 1 · Invoice payment times");
+	// note is read-only text shown under the heading (evidence numbers).
+	group, note string
+	// row is the index of the topic or action the field belongs to, -1 for
+	// none; ctrl+x removes that row.
+	row     int
+	get     func() string
+	set     func(string)
+	options []option
+	press   func() tea.Cmd
+	input   textinput.Model
+	area    textarea.Model
+}
+
+// toggleOn is how a toggle's set value reads.
+const toggleOn = "yes"
+
+// textHeight is the height of a several-line field.
+const textHeight = 3
+
+// load builds the field's widget from its bound value at the given width.
+func (f *field) load(width int, th Theme) {
+	switch f.kind {
+	case fieldLine:
+		f.input = textinput.New()
+		f.input.Prompt = ""
+		f.input.Placeholder = f.hint
+		f.input.PlaceholderStyle = th.Faint
+		f.input.Width = max(width-1, 10)
+		f.input.Cursor.SetMode(cursor.CursorStatic)
+		f.input.SetValue(f.get())
+	case fieldText:
+		f.area = textarea.New()
+		f.area.Prompt = "│ "
+		f.area.ShowLineNumbers = false
+		f.area.Placeholder = f.hint
+		f.area.FocusedStyle.CursorLine = lipgloss.NewStyle()
+		f.area.FocusedStyle.Placeholder = th.Faint
+		f.area.BlurredStyle.Placeholder = th.Faint
+		f.area.SetWidth(max(width, 12))
+		f.area.SetHeight(textHeight)
+		// The walkthrough's own keys win over the textarea's defaults for
+		// line navigation: ctrl+n and ctrl+p change steps.
+		f.area.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
+		f.area.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
+		f.area.Cursor.SetMode(cursor.CursorStatic)
+		f.area.SetValue(f.get())
+	}
+}
+
+// focus gives the field the cursor.
+func (f *field) focus() tea.Cmd {
+	switch f.kind {
+	case fieldLine:
+		return f.input.Focus()
+	case fieldText:
+		return f.area.Focus()
+	}
+	return nil
+}
+
+func (f *field) blur() {
+	switch f.kind {
+	case fieldLine:
+		f.input.Blur()
+	case fieldText:
+		f.area.Blur()
+	}
+}
+
+// update gives the focused field a key. It reports whether the bound
+// value changed and whether the key was used at all.
+func (f *field) update(msg tea.KeyMsg, keys KeyMap) (changed, used bool, cmd tea.Cmd) {
+	before := f.get()
+	switch f.kind {
+	case fieldLine:
+		f.input, cmd = f.input.Update(msg)
+		f.set(f.input.Value())
+	case fieldText:
+		f.area, cmd = f.area.Update(msg)
+		f.set(f.area.Value())
+	case fieldToggle:
+		if !key.Matches(msg, keys.Toggle) {
+			return false, false, nil
+		}
+		if before == toggleOn {
+			f.set("")
+		} else {
+			f.set(toggleOn)
+		}
+	case fieldChoice:
+		step := 0
+		switch msg.String() {
+		case " ", "right", "l":
+			step = 1
+		case "left", "h":
+			step = -1
+		default:
+			return false, false, nil
+		}
+		i := 0
+		for j, o := range f.options {
+			if o.value == before {
+				i = j
+			}
+		}
+		f.set(f.options[(i+step+len(f.options))%len(f.options)].value)
+	case fieldButton:
+		if msg.Type != tea.KeyEnter && !key.Matches(msg, keys.Toggle) {
+			return false, false, nil
+		}
+		return false, true, f.press()
+	}
+	return f.get() != before, true, cmd
+}
+
+// view draws the field: its label line and its widget.
+func (f *field) view(th Theme, focused bool) string {
+	marker := "  "
+	label := th.Subtle.Render(f.label)
+	if focused {
+		marker = th.Cursor.Render("› ")
+		label = th.Heading.Render(f.label)
+	}
+	switch f.kind {
+	case fieldToggle:
+		box := "[ ]"
+		if f.get() == toggleOn {
+			box = "[x]"
+		}
+		return marker + box + " " + label + hintView(th, f.hint)
+	case fieldChoice:
+		parts := make([]string, len(f.options))
+		for i, o := range f.options {
+			if o.value == f.get() {
+				parts[i] = th.Selected.Render("(•) " + o.label)
+			} else {
+				parts[i] = th.Subtle.Render("( ) " + o.label)
+			}
+		}
+		return marker + label + "  " + strings.Join(parts, "  ")
+	case fieldButton:
+		b := "[ " + f.label + " ]"
+		if focused {
+			return marker + th.Selected.Render(b)
+		}
+		return marker + th.Subtle.Render(b)
+	case fieldText:
+		return marker + label + "\n" + indent(f.area.View(), "  ")
+	default:
+		head := marker + label
+		if f.kind == fieldLine && f.input.Placeholder != "" && f.get() != "" {
+			head += hintView(th, f.hint)
+		}
+		return head + "\n" + "  " + f.input.View()
+	}
+}
+
+func hintView(th Theme, hint string) string {
+	if hint == "" {
+		return ""
+	}
+	return th.Faint.Render("  " + hint)
+}
+
+// indent prefixes every line of s.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// form is a column of fields with one focused, drawn with their group
+// headings and scrolled so the focused field shows. The walkthrough and
+// the review both use it.
+type form struct {
+	fields []*field
+	focus  int
+}
+
+// load builds the widgets and focuses the field at index focus (clamped).
+func (f *form) load(fields []*field, focus, width int, th Theme) tea.Cmd {
+	f.fields = fields
+	for _, fl := range fields {
+		fl.load(width, th)
+	}
+	f.focus = min(max(focus, 0), len(fields)-1)
+	return f.fields[f.focus].focus()
+}
+
+// focused is the field with the cursor.
+func (f *form) focused() *field { return f.fields[f.focus] }
+
+// move focuses the field by places away; ok is false, and nothing moves,
+// past either end.
+func (f *form) move(by int) (cmd tea.Cmd, ok bool) {
+	next := f.focus + by
+	if next < 0 || next >= len(f.fields) {
+		return nil, false
+	}
+	f.fields[f.focus].blur()
+	f.focus = next
+	return f.fields[f.focus].focus(), true
+}
+
+// resize refits the widgets to a new width.
+func (f *form) resize(width int) {
+	for _, fl := range f.fields {
+		switch fl.kind {
+		case fieldLine:
+			// Setting the value again scrolls the text back into view at
+			// the new width.
+			fl.input.Width = max(width-1, 10)
+			pos := fl.input.Position()
+			fl.input.SetValue(fl.input.Value())
+			fl.input.SetCursor(pos)
+		case fieldText:
+			fl.area.SetWidth(max(width, 12))
+		}
+	}
+}
+
+// updateWidget passes a non-key message (a cursor blink) to the focused
+// widget.
+func (f *form) updateWidget(msg tea.Msg) tea.Cmd {
+	fl := f.focused()
+	var cmd tea.Cmd
+	switch fl.kind {
+	case fieldLine:
+		fl.input, cmd = fl.input.Update(msg)
+	case fieldText:
+		fl.area, cmd = fl.area.Update(msg)
+	}
+	return cmd
+}
+
+// view draws head, then as many field lines as fit in height.
+func (f *form) view(th Theme, width, height int, head []string) string {
+	var lines []string
+	focusTop, focusBottom := 0, 0
+	for i, fl := range f.fields {
+		if fl.group != "" {
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, th.Title.Render(fl.group))
+			for _, n := range strings.Split(fl.note, "\n") {
+				if n != "" {
+					lines = append(lines, th.Subtle.Render("  "+truncate(n, width-2)))
+				}
+			}
+		}
+		if i == f.focus {
+			focusTop = len(lines)
+		}
+		lines = append(lines, strings.Split(fl.view(th, i == f.focus), "\n")...)
+		if i == f.focus {
+			focusBottom = len(lines)
+		}
+	}
+	room := max(height-lipgloss.Height(strings.Join(head, "\n")), 1)
+	top := max(focusBottom-room, 0) // the focused field's last line shows
+	top = min(top, focusTop)        // and its first, when it is taller than the room
+	end := min(top+room, len(lines))
+	return lipgloss.JoinVertical(lipgloss.Left, append(head, lines[top:end]...)...)
+}
+
+// key gives a key to the form: tab, shift+tab, enter on a one-line field,
+// and ↑/↓ where the field has no use for them move between fields; other
+// keys go to the focused field. changed reports an edit; edge is +1 or -1
+// when a move ran past the last or first field, for the caller to go on.
+func (f *form) key(msg tea.KeyMsg, keys KeyMap) (changed bool, edge int, cmd tea.Cmd) {
+	fl := f.focused()
+	dir := 0
+	switch {
+	case key.Matches(msg, keys.NextField):
+		dir = 1
+	case key.Matches(msg, keys.PrevField):
+		dir = -1
+	case msg.Type == tea.KeyEnter && fl.kind == fieldLine:
+		dir = 1
+	case msg.Type == tea.KeyDown && (fl.kind != fieldText || fl.area.Line() >= fl.area.LineCount()-1):
+		dir = 1
+	case msg.Type == tea.KeyUp && (fl.kind != fieldText || fl.area.Line() == 0):
+		dir = -1
+	default:
+		changed, _, cmd = fl.update(msg, keys)
+		return changed, 0, cmd
+	}
+	if cmd, ok := f.move(dir); ok {
+		return false, 0, cmd
+	}
+	return false, dir, nil
+}

@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// The review's three outcomes.
+const (
+	reviewResolve = "resolve"
+	reviewExtend  = "extend"
+	reviewFail    = "fail"
+)
+
+// extendByDays is how far a review is pushed back by default.
+const extendByDays = 30
+
+// PlanReview is the review of an open plan: the figures before and since,
+// then close as resolved, extend to a new date, or mark failed, with a
+// note for the record.
+type PlanReview struct {
+	c      *Common
+	client store.Client
+	plan   store.Plan
+	cmp    store.PlanComparison
+	fields form
+	// choice, date and note are what the fields edit.
+	choice, date, note string
+	width, height      int
+}
+
+type planReviewedMsg struct {
+	outcome string
+	err     error
+}
+
+func newPlanReview(c *Common, client store.Client, plan store.Plan, cmp store.PlanComparison) *PlanReview {
+	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp, choice: reviewResolve,
+		date: store.Date(plan.ReviewOn.AddDate(0, 0, extendByDays))}
+	if later := c.Now().AddDate(0, 0, extendByDays); later.After(plan.ReviewOn.AddDate(0, 0, extendByDays)) {
+		m.date = store.Date(later)
+	}
+	if cmp.Worse() > cmp.Improved() {
+		m.choice = reviewFail
+	}
+	get, set := bind(&m.choice)
+	choice := &field{kind: fieldChoice, label: "Decision", get: get, set: set, row: -1, options: []option{
+		{reviewResolve, "close as resolved"}, {reviewExtend, "extend"}, {reviewFail, "mark failed"}}}
+	confirm := &field{kind: fieldButton, label: "Record the review", row: -1, get: get, press: m.record}
+	m.fields.load(grouped("Decision", fmt.Sprintf("%d improved, %d worse of %d figures.", cmp.Improved(), cmp.Worse(), len(cmp.Metrics)), -1,
+		choice,
+		line("New review date", "YYYY-MM-DD, when extending", &m.date),
+		text("Note", "what the figures and the client's actions show", &m.note),
+		confirm), 0, 60, c.Theme)
+	return m
+}
+
+// record stores the decision.
+func (m *PlanReview) record() tea.Cmd {
+	st, id, outcome, note, date := m.c.Store, m.plan.ID, m.choice, m.note, m.date
+	return func() tea.Msg {
+		ctx := context.Background()
+		var err error
+		switch outcome {
+		case reviewResolve:
+			err = st.ResolvePlan(ctx, id, note)
+		case reviewFail:
+			err = st.FailPlan(ctx, id, note)
+		default:
+			t, perr := store.ParseDay(date)
+			if perr != nil {
+				return planReviewedMsg{err: fmt.Errorf("new review date: %w", perr)}
+			}
+			err = st.ExtendPlan(ctx, id, t, note)
+		}
+		return planReviewedMsg{outcome: outcome, err: err}
+	}
+}
+
+// Init focuses the decision.
+func (m *PlanReview) Init() tea.Cmd { return nil }
+
+// Title names the screen.
+func (m *PlanReview) Title() string { return "Review" }
+
+// Capturing is true: the note takes free text.
+func (m *PlanReview) Capturing() bool { return true }
+
+// SetSize sets the drawing area.
+func (m *PlanReview) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.fields.resize(max(min(w-4, 96), 20))
+}
+
+// ShortHelp lists the review's keys.
+func (m *PlanReview) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.NextField, k.PrevField, k.Back}
+}
+
+// FullHelp lists the review's keys.
+func (m *PlanReview) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// Update moves between the fields and records the decision.
+func (m *PlanReview) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case planReviewedMsg:
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+		words := map[string]string{reviewResolve: "Plan closed as resolved.", reviewExtend: "Review extended.",
+			reviewFail: "Plan marked failed: scoring now recommends offboarding."}
+		return m, tea.Sequence(Pop, func() tea.Msg { return DataChangedMsg{} }, Notify(words[msg.outcome]))
+	case tea.KeyMsg:
+		if key.Matches(msg, k.Back) {
+			return m, Pop
+		}
+		_, _, cmd := m.fields.key(msg, k)
+		return m, cmd
+	}
+	return m, m.fields.updateWidget(msg)
+}
+
+// View draws the figures and the decision form.
+func (m *PlanReview) View() string {
+	head := []string{m.c.Theme.Heading.Render(fmt.Sprintf("Review of the plan agreed on %s with %s",
+		store.Date(m.plan.Meeting), m.client.Name)), "", comparisonView(m.c.Theme, m.cmp, nil, m.width)}
+	return m.fields.view(m.c.Theme, m.width, m.height, head)
+}

@@ -1,0 +1,240 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// PlanTracking follows a finished plan: its actions ticked off as they
+// are done, its terms, and each flagged metric before the meeting and
+// since, so the owner sees whether things improved.
+type PlanTracking struct {
+	c      *Common
+	client store.Client
+	planID int64
+	plan   store.Plan
+	cmp    store.PlanComparison
+	cmpErr error
+	loaded bool
+	cursor int
+	// req numbers loads; a result from an older load is dropped.
+	req    int
+	width  int
+	height int
+}
+
+type trackingLoadedMsg struct {
+	req    int
+	plan   store.Plan
+	cmp    store.PlanComparison
+	cmpErr error
+	err    error
+}
+
+type itemTickedMsg struct{ err error }
+
+// newPlanTracking shows the plan with the given id.
+func newPlanTracking(c *Common, client store.Client, planID int64) *PlanTracking {
+	return &PlanTracking{c: c, client: client, planID: planID}
+}
+
+func (m *PlanTracking) load() tea.Cmd {
+	m.req++
+	req, st, id, now := m.req, m.c.Store, m.planID, m.c.Now()
+	return func() tea.Msg {
+		ctx := context.Background()
+		p, err := st.Plan(ctx, id)
+		if err != nil {
+			return trackingLoadedMsg{req: req, err: err}
+		}
+		msg := trackingLoadedMsg{req: req, plan: p}
+		if p.Status != store.PlanRefused {
+			msg.cmp, msg.cmpErr = st.ComparePlan(ctx, id, now)
+		}
+		return msg
+	}
+}
+
+// Init loads the plan.
+func (m *PlanTracking) Init() tea.Cmd { return m.load() }
+
+// Title names the screen.
+func (m *PlanTracking) Title() string { return "Remediation plan" }
+
+// Capturing is false: the screen takes no free text.
+func (m *PlanTracking) Capturing() bool { return false }
+
+// SetSize sets the drawing area.
+func (m *PlanTracking) SetSize(w, h int) { m.width, m.height = w, h }
+
+func (m *PlanTracking) keys() []key.Binding {
+	k := m.c.Keys
+	tick, review, again := k.Toggle, k.Enter, k.Remediate
+	tick.SetEnabled(len(m.plan.Actions()) > 0)
+	review.SetHelp("enter", "review")
+	review.SetEnabled(m.plan.Status.Open())
+	again.SetHelp("r", "new plan")
+	again.SetEnabled(m.loaded && !m.plan.Status.Open())
+	preview := k.Preview
+	preview.SetHelp("ctrl+o/e/x", "preview, edit, export")
+	return []key.Binding{k.Up, k.Down, tick, review, preview, again}
+}
+
+// ShortHelp lists the screen's keys that apply to this plan.
+func (m *PlanTracking) ShortHelp() []key.Binding { return m.keys() }
+
+// FullHelp lists the same keys.
+func (m *PlanTracking) FullHelp() [][]key.Binding { return [][]key.Binding{m.keys()} }
+
+// Update handles ticks, loads and the keys.
+func (m *PlanTracking) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case trackingLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+		m.plan, m.cmp, m.cmpErr, m.loaded = msg.plan, msg.cmp, msg.cmpErr, true
+		m.cursor = min(m.cursor, max(len(m.plan.Actions())-1, 0))
+	case itemTickedMsg:
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+		return m, func() tea.Msg { return DataChangedMsg{} }
+	case DataChangedMsg:
+		return m, m.load()
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	actions := m.plan.Actions()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(m.cursor+1, max(len(actions)-1, 0))
+	case key.Matches(msg, k.Toggle) && m.cursor < len(actions):
+		it, st := actions[m.cursor], m.c.Store
+		return func() tea.Msg { return itemTickedMsg{err: st.TickItem(context.Background(), it.ID, !it.Done())} }
+	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
+		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp))
+	case key.Matches(msg, k.Preview), key.Matches(msg, k.Edit), key.Matches(msg, k.Export):
+		return Push(newPlanPreview(m.c, m.client, m.planID))
+	case key.Matches(msg, k.Remediate) && m.loaded && !m.plan.Status.Open():
+		return func() tea.Msg { return newPlanMsg{} }
+	}
+	return nil
+}
+
+// newPlanMsg asks the remediation screen to start a new walkthrough.
+type newPlanMsg struct{}
+
+// View draws the plan's state, its actions, its terms and the review
+// figures.
+func (m *PlanTracking) View() string {
+	th := m.c.Theme
+	if !m.loaded {
+		return th.Subtle.Render("Loading the plan…")
+	}
+	p := m.plan
+	var b strings.Builder
+	head := fmt.Sprintf("Plan %s · meeting %s", p.Status.Label(), store.Date(p.Meeting))
+	if !p.ReviewOn.IsZero() {
+		head += " · review on " + store.Date(p.ReviewOn)
+	}
+	b.WriteString(th.Heading.Render(head))
+	if p.ReviewDue(m.c.Now()) {
+		b.WriteString("  " + th.Warning.Render("review due"))
+	}
+	b.WriteString("\n")
+	switch p.Status {
+	case store.PlanRefused:
+		b.WriteString(th.Error.Render("The client refused the plan: scoring now recommends offboarding (seed 004: thank the client and fulfil the contract).") + "\n")
+	case store.PlanFailed:
+		b.WriteString(th.Error.Render("The plan failed its review: scoring now recommends offboarding.") + "\n")
+	case store.PlanResolved:
+		b.WriteString(th.Good.Render("The plan was resolved: the client is back to active.") + "\n")
+	}
+	if p.OutcomeNote != "" {
+		b.WriteString(th.Subtle.Render(truncate(p.OutcomeNote, m.width)) + "\n")
+	}
+	actions := p.Actions()
+	done := 0
+	for _, a := range actions {
+		if a.Done() {
+			done++
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", th.Title.Render(fmt.Sprintf("Actions · %d of %d done", done, len(actions))))
+	for i, a := range actions {
+		box := "[ ]"
+		if a.Done() {
+			box = "[x]"
+		}
+		line := fmt.Sprintf("%s %s · %s (%s) · due %s", box, a.Title, a.OwnerName, a.OwnerSide, store.Date(a.Due))
+		if i == m.cursor {
+			line = th.Selected.Render(truncate(line, m.width-2))
+		} else {
+			line = truncate(line, m.width-2)
+		}
+		b.WriteString("  " + line + "\n")
+		b.WriteString(th.Subtle.Render("      target: "+truncate(a.Target, m.width-16)) + "\n")
+	}
+	if terms := p.Terms(); len(terms) > 0 {
+		b.WriteString("\n" + th.Title.Render("Terms") + "\n")
+		for _, t := range terms {
+			line := t.Title
+			if !t.Due.IsZero() {
+				line += " from " + store.Date(t.Due)
+			}
+			b.WriteString("  " + truncate(line, m.width-2) + "\n")
+		}
+	}
+	if p.Status != store.PlanRefused {
+		b.WriteString("\n" + comparisonView(th, m.cmp, m.cmpErr, m.width))
+	}
+	return b.String()
+}
+
+// comparisonView draws the flagged metrics before the meeting and since.
+func comparisonView(th Theme, cmp store.PlanComparison, err error, width int) string {
+	if err != nil {
+		return th.Error.Render("Before and since: " + err.Error())
+	}
+	var b strings.Builder
+	since := fmt.Sprintf("since (%s to %s)", cmp.Since.From.Format("Jan 2006"), store.Date(cmp.Since.To))
+	if cmp.Since.Months == 0 {
+		since = fmt.Sprintf("since (from %s)", cmp.Since.From.Format("Jan 2006"))
+	}
+	title := fmt.Sprintf("Before the meeting (%s to %s) → %s", cmp.Before.From.Format("Jan 2006"),
+		cmp.Before.To.Format("Jan 2006"), since)
+	b.WriteString(th.Title.Render(truncate(title, width)) + "\n")
+	if cmp.Since.Months == 0 {
+		b.WriteString(th.Subtle.Render("  The months since the meeting start after its own month: no figures yet.") + "\n")
+	}
+	for _, mc := range cmp.Metrics {
+		dir := th.Faint.Render("no data")
+		switch mc.Direction {
+		case store.DirectionImproved:
+			dir = th.Good.Render("▲ improved")
+		case store.DirectionWorse:
+			dir = th.Error.Render("▼ worse")
+		case store.DirectionSteady:
+			dir = th.Subtle.Render("= steady")
+		}
+		fmt.Fprintf(&b, "  %-28s %16s → %-16s %s\n", truncate(mc.Label, 28), mc.BeforeText, mc.SinceText, dir)
+	}
+	return b.String()
+}

@@ -1,0 +1,163 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// Remediation is what `r` opens on a client (seeds 003, 004: exhaust the
+// options first): the walkthrough of the meeting and plan, resumed where
+// it was left if one is in progress, or the plan being tracked when one
+// was agreed. Finishing the walkthrough turns the screen into the plan's
+// tracking; `r` on a closed plan starts a new walkthrough.
+type Remediation struct {
+	c      *Common
+	client store.Client
+	// seed pre-fills a new walkthrough from the client's red flags.
+	seed   store.PlanForm
+	inner  Screen
+	width  int
+	height int
+}
+
+// remediationLoadedMsg carries what the screen opens on: an open or closed
+// plan to track, or a draft to walk through.
+type remediationLoadedMsg struct {
+	track   int64
+	draft   store.Plan
+	resumed bool
+	err     error
+}
+
+// NewRemediation opens remediation for client; seed pre-fills a new
+// walkthrough (see PlanSeed) and is ignored when a draft is resumed.
+func NewRemediation(c *Common, client store.Client, seed store.PlanForm) *Remediation {
+	return &Remediation{c: c, client: client, seed: seed}
+}
+
+// open loads the client's plans: an open plan is tracked; otherwise a
+// draft is resumed; otherwise the last, closed plan is shown, or with
+// fresh a new walkthrough is started.
+func (m *Remediation) open(fresh bool) tea.Cmd {
+	st, id, seed := m.c.Store, m.client.ID, m.seed.Clone()
+	return func() tea.Msg {
+		ctx := context.Background()
+		latest, ok, err := st.LatestPlan(ctx, id)
+		if err != nil {
+			return remediationLoadedMsg{err: err}
+		}
+		if ok && latest.Status.Open() {
+			return remediationLoadedMsg{track: latest.ID}
+		}
+		_, hasDraft, err := st.DraftPlan(ctx, id)
+		if err != nil {
+			return remediationLoadedMsg{err: err}
+		}
+		if ok && !hasDraft && !fresh {
+			return remediationLoadedMsg{track: latest.ID}
+		}
+		draft, resumed, err := st.StartPlan(ctx, id, seed)
+		return remediationLoadedMsg{draft: draft, resumed: resumed, err: err}
+	}
+}
+
+// Init loads the client's plans.
+func (m *Remediation) Init() tea.Cmd { return m.open(false) }
+
+// Title names the screen after what it shows.
+func (m *Remediation) Title() string {
+	if m.inner == nil {
+		return "Remediation"
+	}
+	return m.inner.Title()
+}
+
+// Capturing is the inner screen's.
+func (m *Remediation) Capturing() bool { return m.inner != nil && m.inner.Capturing() }
+
+// SetSize passes the size on.
+func (m *Remediation) SetSize(w, h int) {
+	m.width, m.height = w, h
+	if m.inner != nil {
+		m.inner.SetSize(w, h)
+	}
+}
+
+// ShortHelp is the inner screen's.
+func (m *Remediation) ShortHelp() []key.Binding {
+	if m.inner == nil {
+		return nil
+	}
+	return m.inner.ShortHelp()
+}
+
+// FullHelp is the inner screen's.
+func (m *Remediation) FullHelp() [][]key.Binding {
+	if m.inner == nil {
+		return nil
+	}
+	return m.inner.FullHelp()
+}
+
+// Flush saves the walkthrough's pending input.
+func (m *Remediation) Flush() tea.Cmd {
+	if f, ok := m.inner.(Flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+// show makes s the inner screen.
+func (m *Remediation) show(s Screen) tea.Cmd {
+	m.inner = s
+	if m.width > 0 {
+		s.SetSize(m.width, m.height)
+	}
+	return s.Init()
+}
+
+// Update switches between the walkthrough and the tracking, and passes
+// everything else to the one shown.
+func (m *Remediation) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case remediationLoadedMsg:
+		if msg.err != nil {
+			return m, tea.Batch(Fail(msg.err), Pop)
+		}
+		if msg.track != 0 {
+			return m, m.show(newPlanTracking(m.c, m.client, msg.track))
+		}
+		note := "New remediation walkthrough, pre-filled from the red flags."
+		if msg.resumed {
+			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.draft.UpdatedAt.Local().Format("2 Jan 15:04"))
+		}
+		return m, tea.Batch(m.show(newWalkthrough(m.c, m.client, msg.draft)), Notify(note))
+	case planFinishedMsg:
+		if msg.err == nil {
+			words := fmt.Sprintf("Plan %s and recorded.", msg.plan.Status.Label())
+			return m, tea.Batch(m.show(newPlanTracking(m.c, m.client, msg.plan.ID)), Notify(words),
+				func() tea.Msg { return DataChangedMsg{} })
+		}
+	case newPlanMsg:
+		return m, m.open(true)
+	}
+	if m.inner == nil {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.inner, cmd = m.inner.Update(msg)
+	return m, cmd
+}
+
+// View is the inner screen's.
+func (m *Remediation) View() string {
+	if m.inner == nil {
+		return m.c.Theme.Subtle.Render("Opening the remediation plan…")
+	}
+	return m.inner.View()
+}

@@ -1,0 +1,521 @@
+package tui
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+var remNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// remHarness drives one screen without a program: it runs commands at
+// once, feeds their messages back to the screen, and records what would
+// have gone to the root.
+type remHarness struct {
+	t      *testing.T
+	c      *Common
+	screen Screen
+	pushed []Screen
+	popped int
+	status []string
+	errs   []string
+}
+
+func newRemHarness(t *testing.T) (*remHarness, int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return remNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var id int64
+	err = st.Tx(ctx, func(tx *sql.Tx) error {
+		id, err = store.InsertClient(ctx, tx, store.Client{Name: "Harbor Dental Group", Seats: 20, MRRMinor: 420000,
+			Currency: "USD"}, remNow)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveDelay = 0
+	t.Cleanup(func() { saveDelay = 400 * time.Millisecond })
+	c := &Common{Store: st, Now: func() time.Time { return remNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return &remHarness{t: t, c: c}, id
+}
+
+// remSeed is what the red flags would pre-fill: two topics.
+func remSeed() store.PlanForm {
+	f := store.NewPlanForm()
+	f.Topics = []store.TopicForm{
+		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "Average 41 days late",
+			Measures: []store.MeasureForm{{Name: "Average days late", Value: "41", Normal: "0–12"}}},
+		{FlagID: "after_hours", Title: "Calls outside business hours", Evidence: "38% of tickets after hours"},
+	}
+	return f
+}
+
+// open shows the remediation screen for client id, as `r` would.
+func (h *remHarness) open(id int64) {
+	h.t.Helper()
+	client, err := h.c.Store.Client(context.Background(), id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	r := NewRemediation(h.c, client, remSeed())
+	r.SetSize(100, 40)
+	h.screen = r
+	h.run(r.Init())
+}
+
+func (h *remHarness) run(cmd tea.Cmd) {
+	if cmd != nil {
+		h.deliver(cmd())
+	}
+}
+
+var cmdType = reflect.TypeOf((*tea.Cmd)(nil)).Elem()
+
+func (h *remHarness) deliver(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
+	case PushMsg:
+		h.pushed = append(h.pushed, msg.Screen)
+	case PopMsg:
+		h.popped++
+	case StatusMsg:
+		h.status = append(h.status, msg.Text)
+	case ErrMsg:
+		h.errs = append(h.errs, msg.Err.Error())
+	default:
+		// tea.Sequence's message is an unexported slice of commands.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			for i := 0; i < v.Len(); i++ {
+				h.run(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
+		h.send(msg)
+	}
+}
+
+func (h *remHarness) send(msg tea.Msg) {
+	var cmd tea.Cmd
+	h.screen, cmd = h.screen.Update(msg)
+	h.run(cmd)
+}
+
+// press sends named keys: "ctrl+n", "tab", "enter", "space" and so on.
+func (h *remHarness) press(keys ...string) {
+	for _, k := range keys {
+		h.send(namedKey(k))
+	}
+}
+
+// typeText types s one rune at a time.
+func (h *remHarness) typeText(s string) {
+	for _, r := range s {
+		if r == ' ' {
+			h.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+			continue
+		}
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func namedKey(k string) tea.KeyMsg {
+	types := map[string]tea.KeyType{
+		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP, "ctrl+t": tea.KeyCtrlT, "ctrl+x": tea.KeyCtrlX,
+		"ctrl+o": tea.KeyCtrlO, "ctrl+s": tea.KeyCtrlS, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace,
+		"backspace": tea.KeyBackspace,
+	}
+	if t, ok := types[k]; ok {
+		if t == tea.KeySpace {
+			return tea.KeyMsg{Type: t, Runes: []rune{' '}}
+		}
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// walk is the walkthrough on screen; it fails the test when another screen
+// is shown.
+func (h *remHarness) walk() *Walkthrough {
+	h.t.Helper()
+	w, ok := h.screen.(*Remediation).inner.(*Walkthrough)
+	if !ok {
+		h.t.Fatalf("the walkthrough is not shown: %T (errors %v)", h.screen.(*Remediation).inner, h.errs)
+	}
+	return w
+}
+
+func (h *remHarness) focusedLabel() string { return h.walk().fields.focused().label }
+
+func TestWalkthroughStepsNextPreviousAndSkip(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	w := h.walk()
+	if w.form.Step != store.StepPrepare || !strings.Contains(h.screen.View(), "Step 1 of 5 · Prepare") {
+		t.Fatalf("opened on step %v:\n%s", w.form.Step, h.screen.View())
+	}
+	h.press("ctrl+n")
+	if w.form.Step != store.StepNotes || !strings.Contains(h.screen.View(), "Step 2 of 5 · Meeting notes") {
+		t.Errorf("ctrl+n: step %v", w.form.Step)
+	}
+	h.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+	if w.form.Step != store.StepOutcome {
+		t.Errorf("past the last step: %v", w.form.Step)
+	}
+	h.press("ctrl+p", "ctrl+p")
+	if w.form.Step != store.StepActions || h.focusedLabel() != "Owner" {
+		t.Errorf("ctrl+p twice: step %v on %q", w.form.Step, h.focusedLabel())
+	}
+	for range 12 {
+		h.press("ctrl+p")
+	}
+	if w.form.Step != store.StepPrepare {
+		t.Errorf("before the first step: %v", w.form.Step)
+	}
+	// Tab runs through the fields and on into the next step; shift+tab
+	// comes back to the last field of the step before.
+	n := len(w.fields.fields)
+	for range n {
+		h.press("tab")
+	}
+	if w.form.Step != store.StepNotes || h.focusedLabel() != "What the client said" {
+		t.Errorf("tab past the last field: step %v on %q", w.form.Step, h.focusedLabel())
+	}
+	h.press("shift+tab")
+	if w.form.Step != store.StepPrepare || w.fields.focus != n-1 {
+		t.Errorf("shift+tab: step %v field %d, want field %d", w.form.Step, w.fields.focus, n-1)
+	}
+	// The bar marks the steps typed into.
+	h.press("ctrl+n", "ctrl+p")
+	h.typeText("2026-12-01")
+	if v := h.screen.View(); !strings.Contains(v, "● Prepare") || !strings.Contains(v, "○ Meeting notes") {
+		t.Errorf("step bar:\n%s", v)
+	}
+	h.press("ctrl+n")
+	if v := h.screen.View(); !strings.Contains(v, "✓ Prepare") || !strings.Contains(v, "● Meeting notes") {
+		t.Errorf("step bar after typing:\n%s", v)
+	}
+}
+
+func TestWalkthroughTypingFillsTheForm(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	w := h.walk()
+	h.typeText("2026-12-01 10:00")
+	h.press("enter") // one-line fields move on with enter
+	h.typeText("Client office")
+	h.press("tab")
+	h.typeText("Alex Moreno, Owner")
+	h.press("enter") // several-line fields take a new line
+	h.typeText("Priya Shah")
+	p := w.form.Prepare
+	if p.MeetingDate != "2026-12-01 10:00" || p.Place != "Client office" || p.OurAttendees != "Alex Moreno, Owner\nPriya Shah" {
+		t.Errorf("prepare = %+v", p)
+	}
+	h.press("backspace")
+	if w.form.Prepare.OurAttendees != "Alex Moreno, Owner\nPriya Sha" {
+		t.Errorf("backspace: %q", w.form.Prepare.OurAttendees)
+	}
+	// The agenda is pre-filled and editable.
+	for h.focusedLabel() != "Topic" {
+		h.press("tab")
+	}
+	if got := w.fields.focused().input.Value(); got != "Invoice payment times" {
+		t.Errorf("pre-filled topic = %q", got)
+	}
+	h.typeText(" (last 12 months)")
+	if w.form.Topics[0].Title != "Invoice payment times (last 12 months)" {
+		t.Errorf("topic = %q", w.form.Topics[0].Title)
+	}
+	// Notes per topic.
+	h.press("ctrl+n")
+	h.typeText("Invoices go to an old mailbox")
+	h.press("tab")
+	h.typeText("Send invoices to accounts@")
+	h.press("tab")
+	h.typeText("Paid within 30 days")
+	tp := w.form.Topics[0]
+	if tp.ClientSaid != "Invoices go to an old mailbox" || tp.WeChange != "Send invoices to accounts@" || tp.Goal != "Paid within 30 days" {
+		t.Errorf("notes = %+v", tp)
+	}
+	// Terms: space ticks a box.
+	h.press("ctrl+n", "ctrl+n", "space")
+	if !w.form.Terms.Autopay {
+		t.Error("space did not tick autopay")
+	}
+	h.press("space")
+	if w.form.Terms.Autopay {
+		t.Error("space did not untick autopay")
+	}
+}
+
+func TestWalkthroughAddsAndRemovesActions(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	w := h.walk()
+	h.press("ctrl+n", "ctrl+n")
+	if len(w.form.Actions) != 1 || h.focusedLabel() != "Owner" {
+		t.Fatalf("actions step opens with %d rows on %q", len(w.form.Actions), h.focusedLabel())
+	}
+	h.press("tab")
+	h.typeText("Pat Kim")
+	h.press("ctrl+t")
+	if len(w.form.Actions) != 2 || h.focusedLabel() != "Owner" || w.fields.focused().row != 1 {
+		t.Fatalf("ctrl+t: %d rows, on %q of row %d", len(w.form.Actions), h.focusedLabel(), w.fields.focused().row)
+	}
+	if w.form.Actions[1].Owner != "client" {
+		t.Errorf("a new action is the client's: %q", w.form.Actions[1].Owner)
+	}
+	h.press("space")
+	if w.form.Actions[1].Owner != "us" {
+		t.Errorf("space on the owner: %q", w.form.Actions[1].Owner)
+	}
+	h.press("tab")
+	h.typeText("Sam Okafor")
+	h.press("tab")
+	h.typeText("Publish the emergency line")
+	h.press("tab")
+	h.typeText("2026-12-08")
+	h.press("tab")
+	h.typeText("Line live")
+	want := store.ActionForm{Owner: "us", Person: "Sam Okafor", What: "Publish the emergency line", Due: "2026-12-08", Target: "Line live"}
+	if w.form.Actions[1] != want {
+		t.Errorf("action 2 = %+v", w.form.Actions[1])
+	}
+	if !strings.Contains(h.screen.View(), "Action 2 of 2") {
+		t.Errorf("view lacks the second action:\n%s", h.screen.View())
+	}
+	// Remove the first row from one of its fields.
+	for w.fields.focused().row != 0 {
+		h.press("shift+tab")
+	}
+	h.press("ctrl+x")
+	if len(w.form.Actions) != 1 || w.form.Actions[0] != want {
+		t.Errorf("after ctrl+x: %+v", w.form.Actions)
+	}
+}
+
+// TestInterruptedWalkthroughResumes types across several steps, drops the
+// model without finishing, and opens a new one from the database: nothing
+// typed is lost, and it reopens on the same step.
+func TestInterruptedWalkthroughResumes(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	h.typeText("2026-12-01 10:00")
+	h.press("tab")
+	h.typeText("Client office")
+	h.press("ctrl+n")
+	h.typeText("We pay when we can")
+	h.press("ctrl+n", "tab")
+	h.typeText("Pat Kim")
+	typed := h.walk().form
+
+	// Each keystroke scheduled a save; the harness ran them. A new model
+	// built from the store sees every value and the step.
+	again, _ := newRemHarness(t)
+	again.c = h.c
+	again.open(id)
+	got := again.walk().form
+	if got.Step != store.StepActions || got.Prepare.MeetingDate != "2026-12-01 10:00" || got.Prepare.Place != "Client office" ||
+		got.Topics[0].ClientSaid != "We pay when we can" || len(got.Actions) != 1 || got.Actions[0].Person != "Pat Kim" {
+		t.Errorf("resumed form lost input:\n got %+v\nwant %+v", got, typed)
+	}
+	if !strings.Contains(strings.Join(again.status, " "), "Resumed the walkthrough") {
+		t.Errorf("no resume notice: %v", again.status)
+	}
+	if again.focusedLabel() != "Owner" {
+		t.Errorf("resumed on %q", again.focusedLabel())
+	}
+}
+
+// TestQuitFlushesTypingNotYetSaved types without letting any debounced
+// save run, then quits through the root: the root's flush saves it.
+func TestQuitFlushesTypingNotYetSaved(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	r := h.screen.(*Remediation)
+	app := NewApp(h.c, r)
+	app.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+	for _, k := range "Boardroom" {
+		// The commands (the debounced saves) are dropped, as if the
+		// program quit before they fired.
+		r.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{k}})
+	}
+	if r.Flush() == nil {
+		t.Fatal("nothing pending after typing")
+	}
+	_, quit := app.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	h.run(quit)
+	p, ok, err := h.c.Store.DraftPlan(context.Background(), id)
+	if err != nil || !ok || p.Form.Prepare.MeetingDate != "Boardroom" {
+		t.Errorf("after quit the draft holds %q (%v, %v)", p.Form.Prepare.MeetingDate, ok, err)
+	}
+	if r.Flush() != nil {
+		t.Error("still pending after the flush")
+	}
+	// Run's own flush after the program has ended has nothing left to do,
+	// and doing it again changes nothing.
+	app.FlushNow()
+}
+
+// fillMinimal completes the walkthrough with the least an agreed plan needs.
+func fillMinimal(h *remHarness) {
+	h.typeText("2026-12-01 10:00")
+	h.press("ctrl+n", "ctrl+n", "space", "tab") // owner: us
+	h.typeText("Sam Okafor")
+	h.press("tab")
+	h.typeText("Publish the emergency line")
+	h.press("tab")
+	h.typeText("2026-12-08")
+	h.press("tab")
+	h.typeText("Line live")
+	h.press("ctrl+n", "ctrl+n") // terms skipped
+}
+
+func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	fillMinimal(h)
+	w := h.walk()
+	if w.form.Outcome.ReviewDate != "2027-03-01" {
+		t.Errorf("review date pre-filled %q, want 90 days after the meeting", w.form.Outcome.ReviewDate)
+	}
+	// Finishing with no outcome chosen lists the problem on its step.
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	if len(w.problems) != 1 || w.form.Step != store.StepOutcome || !strings.Contains(h.screen.View(), "✗ outcome is not chosen") {
+		t.Fatalf("problems %v on step %v:\n%s", w.problems, w.form.Step, h.screen.View())
+	}
+	for h.focusedLabel() != "Outcome" {
+		h.press("shift+tab")
+	}
+	h.press("space") // agreed
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	tr, ok := h.screen.(*Remediation).inner.(*PlanTracking)
+	if !ok {
+		t.Fatalf("after finishing: %T, errors %v", h.screen.(*Remediation).inner, h.errs)
+	}
+	if tr.plan.Status != store.PlanAgreed || len(tr.plan.Actions()) != 1 {
+		t.Errorf("tracked plan = %+v", tr.plan)
+	}
+	c, _ := h.c.Store.Client(context.Background(), id)
+	if c.Status != store.StatusRemediation {
+		t.Errorf("client status %s", c.Status)
+	}
+	v := h.screen.View()
+	for _, want := range []string{"Plan agreed · meeting 2026-12-01 · review on 2027-03-01", "Actions · 0 of 1 done",
+		"[ ] Publish the emergency line · Sam Okafor (us) · due 2026-12-08"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("tracking view lacks %q:\n%s", want, v)
+		}
+	}
+	// Space ticks the action off, and again reopens it.
+	h.press("space")
+	if !tr.plan.Actions()[0].Done() || !strings.Contains(h.screen.View(), "[x] Publish the emergency line") {
+		t.Errorf("space did not tick the action:\n%s", h.screen.View())
+	}
+	h.press("space")
+	if tr.plan.Actions()[0].Done() {
+		t.Error("second space did not reopen the action")
+	}
+	// Opening remediation again shows the tracking, not a new walkthrough.
+	h.open(id)
+	if _, ok := h.screen.(*Remediation).inner.(*PlanTracking); !ok {
+		t.Errorf("reopened on %T", h.screen.(*Remediation).inner)
+	}
+}
+
+func TestReviewExtendsResolvesOrFails(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	fillMinimal(h)
+	for h.focusedLabel() != "Outcome" {
+		h.press("shift+tab")
+	}
+	h.press("space")
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	tracking := h.screen
+	h.press("enter")
+	if len(h.pushed) != 1 {
+		t.Fatalf("enter pushed %d screens", len(h.pushed))
+	}
+	review := h.pushed[0].(*PlanReview)
+	if review.date != "2027-03-31" {
+		t.Errorf("extension date pre-filled %q, want 30 days after the review", review.date)
+	}
+	h.screen = review
+	h.press("space", "tab") // extend
+	for range len("2027-03-31") {
+		h.press("backspace")
+	}
+	h.typeText("2027-04-15")
+	h.press("tab")
+	h.typeText("Autopay set up late.")
+	h.press("tab", "enter")
+	if h.popped != 1 || len(h.errs) != 0 {
+		t.Fatalf("popped %d, errors %v", h.popped, h.errs)
+	}
+	p, _, _ := h.c.Store.LatestPlan(context.Background(), id)
+	if p.Status != store.PlanExtended || store.Date(p.ReviewOn) != "2027-04-15" {
+		t.Errorf("plan %s, review %v", p.Status, p.ReviewOn)
+	}
+	h.screen = tracking
+	h.send(DataChangedMsg{})
+	if !strings.Contains(h.screen.View(), "Plan extended") {
+		t.Errorf("tracking not reloaded:\n%s", h.screen.View())
+	}
+
+	h.press("enter")
+	h.screen = h.pushed[1]
+	h.press("space", "space", "tab", "tab", "tab", "enter") // mark failed
+	p, _, _ = h.c.Store.LatestPlan(context.Background(), id)
+	if p.Status != store.PlanFailed {
+		t.Errorf("plan %s, want failed", p.Status)
+	}
+	h.screen = tracking
+	h.send(DataChangedMsg{})
+	v := h.screen.View()
+	if !strings.Contains(v, "failed its review") || !strings.Contains(h.helpLine(), "new plan") {
+		t.Errorf("failed plan view:\n%s\nhelp: %s", v, h.helpLine())
+	}
+	// r starts a new walkthrough, pre-filled again.
+	h.press("r")
+	if w := h.walk(); len(w.form.Topics) != 2 || w.form.Step != store.StepPrepare {
+		t.Errorf("new walkthrough = %+v", w.form)
+	}
+}
+
+func (h *remHarness) helpLine() string {
+	var parts []string
+	for _, b := range h.screen.ShortHelp() {
+		if b.Enabled() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,321 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// saveDelay is how long typing must pause before the form is saved. Tests
+// set it to zero so saves run at once.
+var saveDelay = 400 * time.Millisecond
+
+// Walkthrough is the remediation meeting and plan as a five-step form
+// (seeds 003, 004): prepare, meeting notes, agreed actions, terms,
+// outcome. Every step can be skipped and revisited; what is typed is saved
+// as the owner types, so a closed terminal loses nothing and reopening
+// resumes on the same step.
+type Walkthrough struct {
+	c      *Common
+	client store.Client
+	planID int64
+	form   store.PlanForm
+	// savedSeq is the form.Seq last confirmed saved.
+	savedSeq int64
+	fields   form
+	width    int
+	height   int
+	// problems are what stopped the last attempt to finish.
+	problems store.FormErrors
+}
+
+// saveTickMsg fires saveDelay after a change; seq says which change.
+type saveTickMsg struct {
+	plan int64
+	seq  int64
+}
+
+// formSavedMsg reports a save of the form up to seq.
+type formSavedMsg struct {
+	plan int64
+	seq  int64
+	err  error
+}
+
+// planFinishedMsg reports the end of the walkthrough.
+type planFinishedMsg struct {
+	plan store.Plan
+	err  error
+}
+
+// newWalkthrough opens the walkthrough on a stored draft, on the step it
+// was left at.
+func newWalkthrough(c *Common, client store.Client, draft store.Plan) *Walkthrough {
+	m := &Walkthrough{c: c, client: client, planID: draft.ID, form: draft.Form, savedSeq: draft.Form.Seq}
+	if m.form.Step < 0 || m.form.Step >= store.NumSteps {
+		m.form.Step = store.StepPrepare
+	}
+	m.fields.load(m.stepFields(), 0, m.fieldWidth(), c.Theme)
+	return m
+}
+
+func (m *Walkthrough) fieldWidth() int { return max(min(m.width-4, 96), 20) }
+
+// changed records an edit and schedules a save once typing pauses.
+func (m *Walkthrough) changed() tea.Cmd {
+	m.form.Seq++
+	seq, plan := m.form.Seq, m.planID
+	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{plan: plan, seq: seq} })
+}
+
+// save returns a command writing a copy of the form as it is now.
+func (m *Walkthrough) save() tea.Cmd {
+	if m.savedSeq >= m.form.Seq {
+		return nil
+	}
+	form, plan, st := m.form.Clone(), m.planID, m.c.Store
+	return func() tea.Msg {
+		_, err := st.SavePlanForm(context.Background(), plan, form)
+		return formSavedMsg{plan: plan, seq: form.Seq, err: err}
+	}
+}
+
+// Flush saves what the debounce has not saved yet.
+func (m *Walkthrough) Flush() tea.Cmd { return m.save() }
+
+// goStep moves to step s, keeping what was typed, with the cursor on its
+// first field.
+func (m *Walkthrough) goStep(s store.Step) tea.Cmd { return m.enterStep(s, 0) }
+
+// enterStep moves to step s with the cursor on field focus; a negative
+// focus counts from the end.
+func (m *Walkthrough) enterStep(s store.Step, focus int) tea.Cmd {
+	if s < 0 || s >= store.NumSteps {
+		return nil
+	}
+	m.form.Step = s
+	fields := m.stepFields()
+	if focus < 0 {
+		focus += len(fields)
+	}
+	return tea.Batch(m.fields.load(fields, focus, m.fieldWidth(), m.c.Theme), m.changed())
+}
+
+// addRow adds an agenda topic in the first step or an action in the
+// third, and focuses it.
+func (m *Walkthrough) addRow() tea.Cmd {
+	switch m.form.Step {
+	case store.StepPrepare:
+		m.form.Topics = append(m.form.Topics, store.TopicForm{})
+	case store.StepActions:
+		m.form.Actions = append(m.form.Actions, store.ActionForm{Owner: string(store.SideClient)})
+	default:
+		return nil
+	}
+	row := len(m.form.Topics) - 1
+	if m.form.Step == store.StepActions {
+		row = len(m.form.Actions) - 1
+	}
+	first := 0
+	for i, f := range m.stepFields() {
+		if f.row == row {
+			first = i
+			break
+		}
+	}
+	return m.enterStep(m.form.Step, first)
+}
+
+// removeRow removes the topic or action the focused field belongs to.
+func (m *Walkthrough) removeRow() tea.Cmd {
+	row := m.fields.focused().row
+	if row < 0 {
+		return nil
+	}
+	switch m.form.Step {
+	case store.StepPrepare:
+		m.form.Topics = append(m.form.Topics[:row], m.form.Topics[row+1:]...)
+	case store.StepActions:
+		m.form.Actions = append(m.form.Actions[:row], m.form.Actions[row+1:]...)
+	default:
+		return nil
+	}
+	return m.enterStep(m.form.Step, m.fields.focus)
+}
+
+// finish saves the form and asks the store to record the outcome.
+func (m *Walkthrough) finish() tea.Cmd {
+	form, plan, st := m.form.Clone(), m.planID, m.c.Store
+	m.savedSeq = form.Seq
+	return func() tea.Msg {
+		ctx := context.Background()
+		if _, err := st.SavePlanForm(ctx, plan, form); err != nil {
+			return planFinishedMsg{err: err}
+		}
+		p, err := st.FinishPlan(ctx, plan)
+		return planFinishedMsg{plan: p, err: err}
+	}
+}
+
+// Init focuses the first field.
+func (m *Walkthrough) Init() tea.Cmd { return m.fields.focused().focus() }
+
+// Title names the screen.
+func (m *Walkthrough) Title() string { return "Remediation walkthrough" }
+
+// Capturing is true: the fields take free text, so q and ? are typed.
+func (m *Walkthrough) Capturing() bool { return true }
+
+// ShortHelp lists the keys that move through the walkthrough.
+func (m *Walkthrough) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.Preview, k.Back}
+}
+
+// FullHelp lists every key of the walkthrough.
+func (m *Walkthrough) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{
+		{k.NextField, k.PrevField, k.NextStep, k.PrevStep},
+		{k.AddRow, k.RemoveRow, k.Toggle, k.Save},
+		{k.Preview, k.Back},
+	}
+}
+
+// Update handles the walkthrough's keys and its saves.
+func (m *Walkthrough) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case saveTickMsg:
+		if msg.plan == m.planID && msg.seq == m.form.Seq {
+			return m, m.save()
+		}
+	case formSavedMsg:
+		if msg.plan != m.planID {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, Fail(fmt.Errorf("saving the walkthrough: %w", msg.err))
+		}
+		m.savedSeq = max(m.savedSeq, msg.seq)
+	case planFinishedMsg:
+		var fe store.FormErrors
+		if errors.As(msg.err, &fe) {
+			m.problems = fe
+			return m, tea.Batch(m.goStep(fe[0].Step), Fail(fmt.Errorf("not finished: %d problems, listed on their steps", len(fe))))
+		}
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	default:
+		return m, m.fields.updateWidget(msg)
+	}
+	return m, nil
+}
+
+func (m *Walkthrough) handleKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return tea.Sequence(m.save(), Pop)
+	case key.Matches(msg, k.NextStep):
+		return m.goStep(m.form.Step + 1)
+	case key.Matches(msg, k.PrevStep):
+		return m.goStep(m.form.Step - 1)
+	case key.Matches(msg, k.AddRow):
+		return m.addRow()
+	case key.Matches(msg, k.RemoveRow):
+		return m.removeRow()
+	case key.Matches(msg, k.Save):
+		return tea.Batch(m.save(), Notify("Saved."))
+	case key.Matches(msg, k.Preview):
+		return tea.Sequence(m.save(), Push(newPlanPreview(m.c, m.client, m.planID)))
+	}
+	changed, edge, cmd := m.fields.key(msg, k)
+	switch {
+	case edge > 0 && m.form.Step < store.NumSteps-1:
+		return m.goStep(m.form.Step + 1)
+	case edge < 0 && m.form.Step > 0:
+		return m.enterStep(m.form.Step-1, -1)
+	case changed:
+		return tea.Batch(cmd, m.changed())
+	}
+	return cmd
+}
+
+// SetSize gives the walkthrough its area and refits the fields.
+func (m *Walkthrough) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.fields.resize(m.fieldWidth())
+}
+
+// stepBar shows where the owner is: "Step 2 of 5 · Meeting notes" and
+// every step, marked done (✓, something typed in it), current (●) or
+// not yet (○). The glyphs carry the meaning without colour.
+func (m *Walkthrough) stepBar() string {
+	th := m.c.Theme
+	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, store.NumSteps, m.form.Step)) +
+		th.Subtle.Render("  "+m.client.Name)
+	var parts []string
+	for s := store.Step(0); s < store.NumSteps; s++ {
+		switch {
+		case s == m.form.Step:
+			parts = append(parts, th.Cursor.Render("● "+s.String()))
+		case stepTouched(m.form, s):
+			parts = append(parts, th.Good.Render("✓ "+s.String()))
+		default:
+			parts = append(parts, th.Faint.Render("○ "+s.String()))
+		}
+	}
+	return title + "\n" + strings.Join(parts, th.Faint.Render(" ─ "))
+}
+
+// stepTouched reports whether anything was typed in step s.
+func stepTouched(f store.PlanForm, s store.Step) bool {
+	switch s {
+	case store.StepPrepare:
+		p := f.Prepare
+		return p.MeetingDate != "" || p.Place != "" || p.OurAttendees != "" || p.ClientAttendees != ""
+	case store.StepNotes:
+		for _, t := range f.Topics {
+			if t.ClientSaid != "" || t.WeChange != "" || t.Goal != "" {
+				return true
+			}
+		}
+	case store.StepActions:
+		for _, a := range f.Actions {
+			if a.What != "" || a.Person != "" {
+				return true
+			}
+		}
+	case store.StepTerms:
+		return f.Terms.Autopay || f.Terms.RestateScope || f.Terms.PriceChange
+	case store.StepOutcome:
+		return f.Outcome.Result != ""
+	}
+	return false
+}
+
+// View draws the step bar, the problems found on this step, and as many
+// fields as fit, scrolled so the focused one shows.
+func (m *Walkthrough) View() string {
+	th := m.c.Theme
+	head := []string{m.stepBar(), ""}
+	for _, p := range m.problems {
+		if p.Step == m.form.Step {
+			head = append(head, th.Error.Render("✗ "+p.Field+" "+p.Msg))
+		}
+	}
+	if len(head) > 2 {
+		head = append(head, "")
+	}
+	return m.fields.view(th, m.width, m.height, head)
+}

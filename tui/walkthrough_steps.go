@@ -1,0 +1,219 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// reviewAfterDays is the default review date after the meeting: the end of
+// a 30/60/90-day plan.
+const reviewAfterDays = 90
+
+// stepFields builds the fields of the current step, bound to m.form.
+func (m *Walkthrough) stepFields() []*field {
+	switch m.form.Step {
+	case store.StepPrepare:
+		return m.prepareFields()
+	case store.StepNotes:
+		return m.notesFields()
+	case store.StepActions:
+		return m.actionFields()
+	case store.StepTerms:
+		return m.termsFields()
+	default:
+		return m.outcomeFields()
+	}
+}
+
+// bind makes a get/set pair over a string the form owns.
+func bind(p *string) (func() string, func(string)) {
+	return func() string { return *p }, func(v string) { *p = v }
+}
+
+// bindBool makes a toggle's get/set pair over a bool the form owns.
+func bindBool(p *bool) (func() string, func(string)) {
+	return func() string {
+			if *p {
+				return toggleOn
+			}
+			return ""
+		}, func(v string) {
+			*p = v == toggleOn
+		}
+}
+
+func line(label, hint string, p *string) *field {
+	get, set := bind(p)
+	return &field{kind: fieldLine, label: label, hint: hint, get: get, set: set, row: -1}
+}
+
+func text(label, hint string, p *string) *field {
+	get, set := bind(p)
+	return &field{kind: fieldText, label: label, hint: hint, get: get, set: set, row: -1}
+}
+
+func toggle(label, hint string, p *bool) *field {
+	get, set := bindBool(p)
+	return &field{kind: fieldToggle, label: label, hint: hint, get: get, set: set, row: -1}
+}
+
+// grouped sets the heading and note of the first field of a run and the
+// row of all of them.
+func grouped(group, note string, row int, fs ...*field) []*field {
+	for _, f := range fs {
+		f.row = row
+	}
+	fs[0].group, fs[0].note = group, note
+	return fs
+}
+
+func (m *Walkthrough) prepareFields() []*field {
+	p := &m.form.Prepare
+	fs := grouped("Meeting", "Seed 004: set a meeting to discuss the challenges and see if there is a way to resolve them.", -1,
+		line("Date and time", "YYYY-MM-DD HH:MM", &p.MeetingDate),
+		line("Place", "office, or the video-call link", &p.Place))
+	fs = append(fs, grouped("People", "Include everyone who contributes to the issues at hand (seed 004).", -1,
+		text("Our attendees", "one per line: Name, Role", &p.OurAttendees),
+		text("Client attendees", "one per line: Name, Role", &p.ClientAttendees),
+		text("Our contributors", "people on our side who contribute to the problem, attending or not", &p.Contributors))...)
+	for i := range m.form.Topics {
+		t := &m.form.Topics[i]
+		fs = append(fs, grouped(fmt.Sprintf("Agenda topic %d of %d", i+1, len(m.form.Topics)), measuresNote(t), i,
+			line("Topic", "in neutral words, e.g. Invoice payment times", &t.Title),
+			text("Evidence", "the numbers behind it", &t.Evidence),
+			line("For discussion", "what we would like to understand or agree", &t.Question))...)
+	}
+	if len(m.form.Topics) == 0 {
+		fs[len(fs)-1].note += "\nNo agenda topics yet: ctrl+t adds one."
+	}
+	return fs
+}
+
+// measuresNote lists a topic's numbers beside their normal ranges, like a
+// blood test (seed 002).
+func measuresNote(t *store.TopicForm) string {
+	var lines []string
+	for _, ms := range t.Measures {
+		l := ms.Name + ": " + ms.Value
+		if ms.Normal != "" {
+			l += " (normal " + ms.Normal + ")"
+		}
+		lines = append(lines, l)
+	}
+	for _, e := range t.Examples {
+		lines = append(lines, e.Date+": "+e.Text)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Walkthrough) notesFields() []*field {
+	var fs []*field
+	for i := range m.form.Topics {
+		t := &m.form.Topics[i]
+		title := strings.TrimSpace(t.Title)
+		if title == "" {
+			title = "(untitled topic)"
+		}
+		fs = append(fs, grouped(fmt.Sprintf("Topic %d of %d · %s", i+1, len(m.form.Topics), title), t.Evidence, i,
+			text("What the client said", "their view, in their words", &t.ClientSaid),
+			text("What we will change ourselves", "something we will do, or stop doing (seed 004)", &t.WeChange),
+			line("Measurable goal", goalHint(t.FlagID), &t.Goal))...)
+	}
+	if len(fs) == 0 {
+		return []*field{{kind: fieldButton, label: "Back to the agenda", row: -1, group: "No agenda topics",
+			note: "Add the topics in step 1 first.", get: func() string { return "" },
+			press: func() tea.Cmd { return m.goStep(store.StepPrepare) }}}
+	}
+	return fs
+}
+
+// goalHint suggests a measurable goal for a red flag (issue text and seeds
+// 000, 001, 003).
+func goalHint(flag string) string {
+	switch flag {
+	case "late_payment":
+		return "e.g. every invoice paid within 30 days of issue"
+	case "security":
+		return "e.g. MFA on 100% of user accounts by a date"
+	case "after_hours":
+		return "e.g. after-hours calls only through the emergency line"
+	case "scope_creep":
+		return "e.g. out-of-scope work quoted before it starts"
+	case "resource_drain":
+		return "e.g. under 1.5 support hours per seat per month"
+	}
+	return "how both sides will know it is fixed"
+}
+
+func (m *Walkthrough) actionFields() []*field {
+	if len(m.form.Actions) == 0 {
+		m.form.Actions = append(m.form.Actions, store.ActionForm{Owner: string(store.SideClient)})
+	}
+	var fs []*field
+	owners := []option{{string(store.SideUs), "us"}, {string(store.SideClient), "client"}}
+	for i := range m.form.Actions {
+		a := &m.form.Actions[i]
+		get, set := bind(&a.Owner)
+		owner := &field{kind: fieldChoice, label: "Owner", options: owners, get: get, set: set}
+		fs = append(fs, grouped(fmt.Sprintf("Action %d of %d", i+1, len(m.form.Actions)), "", i,
+			owner,
+			line("Person", "the named person responsible", &a.Person),
+			line("Action", "what will be done", &a.What),
+			line("Due", "YYYY-MM-DD", &a.Due),
+			line("Target", "measurable: invoices paid within 30 days of issue", &a.Target))...)
+	}
+	return append(fs, grouped("Support", "What we will provide to help the plan succeed.", -1,
+		text("Support we will provide", "one per line", &m.form.Support))...)
+}
+
+func (m *Walkthrough) termsFields() []*field {
+	t := &m.form.Terms
+	fs := grouped("Payment", "Seed 003: make autopay the standard.", -1,
+		toggle("Autopay", "invoices paid by automatic collection", &t.Autopay),
+		line("Autopay from", "YYYY-MM-DD", &t.AutopayFrom))
+	fs = append(fs, grouped("Scope", "Seed 003: set clear expectations; restate the scope of work the agreement sets.", -1,
+		toggle("Restate the scope", "", &t.RestateScope),
+		text("Scope of work", "as the agreement states it", &t.Scope))...)
+	return append(fs, grouped("Price", priceNote(*t), -1,
+		toggle("Change the monthly fee", "", &t.PriceChange),
+		line("New monthly fee", "e.g. 4,800.00", &t.NewPrice),
+		line("From", "YYYY-MM-DD", &t.PriceFrom))...)
+}
+
+// priceNote puts the fee and the break-even fee from scoring beside the
+// price change, so a new price is argued from a number.
+func priceNote(t store.TermsForm) string {
+	var parts []string
+	if t.CurrentMinor > 0 {
+		parts = append(parts, "Current fee "+store.FormatMinor(t.CurrentMinor, t.Currency))
+	}
+	if t.BreakEvenMinor > 0 {
+		parts = append(parts, "break-even "+store.FormatMinor(t.BreakEvenMinor, t.Currency)+" (scoring, at the target margin)")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (m *Walkthrough) outcomeFields() []*field {
+	o := &m.form.Outcome
+	if o.ReviewDate == "" {
+		if t, err := store.ParseMeeting(m.form.Prepare.MeetingDate, time.Local); err == nil {
+			o.ReviewDate = store.Date(t.AddDate(0, 0, reviewAfterDays))
+		}
+	}
+	get, set := bind(&o.Result)
+	result := &field{kind: fieldChoice, label: "Outcome", get: get, set: set, options: []option{
+		{"", "not yet"}, {string(store.PlanAgreed), "agreed"}, {string(store.PlanPartlyAgreed), "partly agreed"},
+		{string(store.PlanRefused), "refused"}}}
+	finish := &field{kind: fieldButton, label: "Finish and record the plan", get: func() string { return "" },
+		press: m.finish}
+	return grouped("Outcome", "If there is no resolution, thank the client and fulfil the contract (seed 004).", -1,
+		result,
+		line("Review date", "YYYY-MM-DD; 90 days after the meeting by default", &o.ReviewDate),
+		text("Note", "what was agreed, or why not", &o.Note),
+		finish)
+}
