@@ -61,6 +61,9 @@ type PlanForm struct {
 	Seq int64 `json:"seq"`
 	// Step is where the owner was, so reopening resumes there.
 	Step Step `json:"step"`
+	// Visited has bit 1<<s set for each step s the owner has been on, for
+	// the progress bar.
+	Visited uint `json:"visited"`
 
 	Prepare PrepareForm `json:"prepare"`
 	// Topics are the agenda, one per red flag or added by hand; their

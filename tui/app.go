@@ -135,6 +135,10 @@ func (a *App) helpView() string {
 func (a *App) helpKeys() help.KeyMap {
 	k := a.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
+	if a.top().Capturing() {
+		// q and ? are typed into the field; ctrl+c still quits.
+		global = []key.Binding{k.ForceQuit}
+	}
 	if len(a.stack) > 1 {
 		global = append([]key.Binding{k.Back}, global...)
 	}

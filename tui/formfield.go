@@ -284,10 +284,9 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 				lines = append(lines, "")
 			}
 			lines = append(lines, th.Title.Render(fl.group))
-			for _, n := range strings.Split(fl.note, "\n") {
-				if n != "" {
-					lines = append(lines, th.Subtle.Render("  "+truncate(n, width-2)))
-				}
+			if fl.note != "" {
+				note := th.Subtle.Width(max(width-2, 10)).Render(fl.note)
+				lines = append(lines, strings.Split(indent(note, "  "), "\n")...)
 			}
 		}
 		if i == f.focus {
@@ -324,11 +323,31 @@ func (f *form) key(msg tea.KeyMsg, keys KeyMap) (changed bool, edge int, cmd tea
 	case msg.Type == tea.KeyUp && (fl.kind != fieldText || fl.area.Line() == 0):
 		dir = -1
 	default:
-		changed, _, cmd = fl.update(msg, keys)
-		return changed, 0, cmd
+		var cmds []tea.Cmd
+		for _, k := range oneRuneEach(msg) {
+			c, _, cmd := fl.update(k, keys)
+			changed = changed || c
+			cmds = append(cmds, cmd)
+		}
+		return changed, 0, tea.Batch(cmds...)
 	}
 	if cmd, ok := f.move(dir); ok {
 		return false, 0, cmd
 	}
 	return false, dir, nil
+}
+
+// oneRuneEach splits a key message carrying several characters into one
+// message per character. Fast typing or a paste can bring several in one
+// read, and their text then reads as a key name to the widgets: "up"
+// typed quickly would select a suggestion instead of being inserted.
+func oneRuneEach(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 {
+		return []tea.KeyMsg{msg}
+	}
+	out := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt, Paste: msg.Paste}
+	}
+	return out
 }

@@ -74,8 +74,11 @@ type editorDoneMsg struct {
 }
 
 type docExportedMsg struct {
-	doc store.Document
-	err error
+	// path is the path as typed, shorter to show than the absolute one
+	// recorded.
+	path string
+	doc  store.Document
+	err  error
 }
 
 func newPlanPreview(c *Common, client store.Client, planID int64) *PlanPreview {
@@ -231,8 +234,8 @@ func (m *PlanPreview) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		return m, tea.Batch(Notify(fmt.Sprintf("Exported to %s · SHA-256 %s… · recorded in the communications log",
-			msg.doc.ExportedPath, msg.doc.SHA256[:12])), func() tea.Msg { return DataChangedMsg{} })
+		return m, tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.path, msg.doc.SHA256[:12])),
+			func() tea.Msg { return DataChangedMsg{} })
 	case tea.WindowSizeMsg:
 		// SetSize has run; draw again at the new width from the cached
 		// Markdown.
@@ -339,7 +342,7 @@ func (m *PlanPreview) keepEdit(msg editorDoneMsg) tea.Cmd {
 		if err := st.SaveEditedDocument(context.Background(), clientID, editKey, md); err != nil {
 			return ErrMsg{Err: err}
 		}
-		return StatusMsg{Text: "Edit kept: it is what will be exported. ctrl+r regenerates from the walkthrough."}
+		return StatusMsg{Text: "Edit kept: it is what gets exported; ctrl+r drops it."}
 	})
 }
 
@@ -359,12 +362,16 @@ func (m *PlanPreview) exportKey(msg tea.KeyMsg) tea.Cmd {
 		st := m.c.Store
 		return func() tea.Msg {
 			d, err := st.ExportDocument(context.Background(), doc, path)
-			return docExportedMsg{doc: d, err: err}
+			return docExportedMsg{path: path, doc: d, err: err}
 		}
 	}
-	var cmd tea.Cmd
-	m.path, cmd = m.path.Update(msg)
-	return cmd
+	var cmds []tea.Cmd
+	for _, k := range oneRuneEach(msg) {
+		var cmd tea.Cmd
+		m.path, cmd = m.path.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // View draws the document tabs, the viewport and the export prompt.

@@ -14,24 +14,6 @@ import (
 	"offboard/store"
 )
 
-// finishedPlan walks a client through to an agreed plan and returns the
-// tracking screen.
-func finishedPlan(t *testing.T) (*remHarness, int64) {
-	t.Helper()
-	h, id := newRemHarness(t)
-	h.open(id)
-	fillMinimal(h)
-	for h.focusedLabel() != "Outcome" {
-		h.press("shift+tab")
-	}
-	h.press("space")
-	for h.focusedLabel() != "Finish and record the plan" {
-		h.press("tab")
-	}
-	h.press("enter")
-	return h, id
-}
-
 func TestPreviewEditAndExport(t *testing.T) {
 	h, id := finishedPlan(t)
 	h.press("ctrl+o")
@@ -83,7 +65,7 @@ func TestPreviewEditAndExport(t *testing.T) {
 	if got, err := os.ReadFile(out); err != nil || string(got) != mine {
 		t.Fatalf("exported %q, %v (errors %v)", got, err, h.errs)
 	}
-	if !strings.Contains(strings.Join(h.status, "\n"), "Exported to "+out) {
+	if !strings.Contains(strings.Join(h.status, "\n"), "Exported "+out+" · SHA-256 "+store.SHA256Hex([]byte(mine))[:12]) {
 		t.Errorf("status = %v", h.status)
 	}
 	comms, _ := h.c.Store.Communications(context.Background(), id, 1)

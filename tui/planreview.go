@@ -49,7 +49,7 @@ func newPlanReview(c *Common, client store.Client, plan store.Plan, cmp store.Pl
 		m.choice = reviewFail
 	}
 	get, set := bind(&m.choice)
-	choice := &field{kind: fieldChoice, label: "Decision", get: get, set: set, row: -1, options: []option{
+	choice := &field{kind: fieldChoice, label: "Outcome", get: get, set: set, row: -1, options: []option{
 		{reviewResolve, "close as resolved"}, {reviewExtend, "extend"}, {reviewFail, "mark failed"}}}
 	confirm := &field{kind: fieldButton, label: "Record the review", row: -1, get: get, press: m.record}
 	m.fields.load(grouped("Decision", fmt.Sprintf("%d improved, %d worse of %d figures.", cmp.Improved(), cmp.Worse(), len(cmp.Metrics)), -1,
@@ -100,7 +100,7 @@ func (m *PlanReview) SetSize(w, h int) {
 // ShortHelp lists the review's keys.
 func (m *PlanReview) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.NextField, k.PrevField, k.Back}
+	return []key.Binding{k.NextField, k.PrevField}
 }
 
 // FullHelp lists the review's keys.

@@ -113,6 +113,15 @@ func (m *PlanTracking) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, m.load()
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				m.cursor = max(m.cursor-1, 0)
+			case tea.MouseButtonWheelDown:
+				m.cursor = min(m.cursor+1, max(len(m.plan.Actions())-1, 0))
+			}
+		}
 	}
 	return m, nil
 }
@@ -141,34 +150,46 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 // newPlanMsg asks the remediation screen to start a new walkthrough.
 type newPlanMsg struct{}
 
-// View draws the plan's state, its actions, its terms and the review
-// figures.
+// View draws the plan's state, the review figures, its terms and its
+// actions last, scrolled so the action under the cursor shows.
 func (m *PlanTracking) View() string {
 	th := m.c.Theme
 	if !m.loaded {
 		return th.Subtle.Render("Loading the plan…")
 	}
 	p := m.plan
-	var b strings.Builder
 	head := fmt.Sprintf("Plan %s · meeting %s", p.Status.Label(), store.Date(p.Meeting))
 	if !p.ReviewOn.IsZero() {
 		head += " · review on " + store.Date(p.ReviewOn)
 	}
-	b.WriteString(th.Heading.Render(head))
+	lines := []string{th.Heading.Render(head)}
 	if p.ReviewDue(m.c.Now()) {
-		b.WriteString("  " + th.Warning.Render("review due"))
+		lines[0] += "  " + th.Warning.Render("review due")
 	}
-	b.WriteString("\n")
 	switch p.Status {
 	case store.PlanRefused:
-		b.WriteString(th.Error.Render("The client refused the plan: scoring now recommends offboarding (seed 004: thank the client and fulfil the contract).") + "\n")
+		lines = append(lines, th.Error.Render(truncate("The client refused the plan: scoring now recommends offboarding. Thank the client and fulfil the contract.", m.width)))
 	case store.PlanFailed:
-		b.WriteString(th.Error.Render("The plan failed its review: scoring now recommends offboarding.") + "\n")
+		lines = append(lines, th.Error.Render("The plan failed its review: scoring now recommends offboarding."))
 	case store.PlanResolved:
-		b.WriteString(th.Good.Render("The plan was resolved: the client is back to active.") + "\n")
+		lines = append(lines, th.Good.Render("The plan was resolved: the client is back to active."))
 	}
 	if p.OutcomeNote != "" {
-		b.WriteString(th.Subtle.Render(truncate(p.OutcomeNote, m.width)) + "\n")
+		lines = append(lines, th.Subtle.Render(truncate(p.OutcomeNote, m.width)))
+	}
+	if p.Status != store.PlanRefused {
+		lines = append(lines, "")
+		lines = append(lines, strings.Split(strings.TrimRight(comparisonView(th, m.cmp, m.cmpErr, m.width), "\n"), "\n")...)
+	}
+	if terms := p.Terms(); len(terms) > 0 {
+		lines = append(lines, "", th.Title.Render("Terms"))
+		for _, t := range terms {
+			line := t.Title
+			if !t.Due.IsZero() {
+				line += " from " + store.Date(t.Due)
+			}
+			lines = append(lines, "  "+truncate(line, m.width-2))
+		}
 	}
 	actions := p.Actions()
 	done := 0
@@ -177,35 +198,23 @@ func (m *PlanTracking) View() string {
 			done++
 		}
 	}
-	fmt.Fprintf(&b, "\n%s\n", th.Title.Render(fmt.Sprintf("Actions · %d of %d done", done, len(actions))))
+	lines = append(lines, "", th.Title.Render(fmt.Sprintf("Actions · %d of %d done", done, len(actions))))
+	cursorTop := len(lines)
 	for i, a := range actions {
 		box := "[ ]"
 		if a.Done() {
 			box = "[x]"
 		}
-		line := fmt.Sprintf("%s %s · %s (%s) · due %s", box, a.Title, a.OwnerName, a.OwnerSide, store.Date(a.Due))
+		line := truncate(fmt.Sprintf("%s %s · %s (%s) · due %s", box, a.Title, a.OwnerName, a.OwnerSide, store.Date(a.Due)), m.width-2)
 		if i == m.cursor {
-			line = th.Selected.Render(truncate(line, m.width-2))
-		} else {
-			line = truncate(line, m.width-2)
+			cursorTop = len(lines)
+			line = th.Selected.Render(line)
 		}
-		b.WriteString("  " + line + "\n")
-		b.WriteString(th.Subtle.Render("      target: "+truncate(a.Target, m.width-16)) + "\n")
+		lines = append(lines, "  "+line, th.Subtle.Render("      target: "+truncate(a.Target, m.width-16)))
 	}
-	if terms := p.Terms(); len(terms) > 0 {
-		b.WriteString("\n" + th.Title.Render("Terms") + "\n")
-		for _, t := range terms {
-			line := t.Title
-			if !t.Due.IsZero() {
-				line += " from " + store.Date(t.Due)
-			}
-			b.WriteString("  " + truncate(line, m.width-2) + "\n")
-		}
-	}
-	if p.Status != store.PlanRefused {
-		b.WriteString("\n" + comparisonView(th, m.cmp, m.cmpErr, m.width))
-	}
-	return b.String()
+	// The action under the cursor and its target line show.
+	top := max(0, min(cursorTop+2-m.height, len(lines)-m.height))
+	return strings.Join(lines[top:], "\n")
 }
 
 // comparisonView draws the flagged metrics before the meeting and since.

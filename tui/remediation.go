@@ -16,53 +16,69 @@ import (
 // was agreed. Finishing the walkthrough turns the screen into the plan's
 // tracking; `r` on a closed plan starts a new walkthrough.
 type Remediation struct {
-	c      *Common
-	client store.Client
-	// seed pre-fills a new walkthrough from the client's red flags.
-	seed   store.PlanForm
-	inner  Screen
-	width  int
-	height int
+	c        *Common
+	clientID int64
+	client   store.Client
+	seed     SeedFunc
+	inner    Screen
+	width    int
+	height   int
 }
+
+// SeedFunc builds the pre-filled form of a new walkthrough; it runs inside
+// a command, so it may read the database.
+type SeedFunc func(ctx context.Context, st *store.Store, client store.Client) (store.PlanForm, error)
 
 // remediationLoadedMsg carries what the screen opens on: an open or closed
 // plan to track, or a draft to walk through.
 type remediationLoadedMsg struct {
+	client  store.Client
 	track   int64
 	draft   store.Plan
 	resumed bool
 	err     error
 }
 
-// NewRemediation opens remediation for client; seed pre-fills a new
-// walkthrough (see PlanSeed) and is ignored when a draft is resumed.
-func NewRemediation(c *Common, client store.Client, seed store.PlanForm) *Remediation {
-	return &Remediation{c: c, client: client, seed: seed}
+// NewRemediation opens remediation for the client with the given id; seed
+// pre-fills a new walkthrough (see SeedFromAssessment) and is not called
+// when a draft is resumed.
+func NewRemediation(c *Common, clientID int64, seed SeedFunc) *Remediation {
+	return &Remediation{c: c, clientID: clientID, seed: seed}
 }
 
 // open loads the client's plans: an open plan is tracked; otherwise a
 // draft is resumed; otherwise the last, closed plan is shown, or with
-// fresh a new walkthrough is started.
+// fresh a new walkthrough is started, pre-filled by the seed.
 func (m *Remediation) open(fresh bool) tea.Cmd {
-	st, id, seed := m.c.Store, m.client.ID, m.seed.Clone()
+	st, id, seed := m.c.Store, m.clientID, m.seed
 	return func() tea.Msg {
 		ctx := context.Background()
+		client, err := st.Client(ctx, id)
+		if err != nil {
+			return remediationLoadedMsg{err: err}
+		}
 		latest, ok, err := st.LatestPlan(ctx, id)
 		if err != nil {
 			return remediationLoadedMsg{err: err}
 		}
 		if ok && latest.Status.Open() {
-			return remediationLoadedMsg{track: latest.ID}
+			return remediationLoadedMsg{client: client, track: latest.ID}
 		}
-		_, hasDraft, err := st.DraftPlan(ctx, id)
+		draft, hasDraft, err := st.DraftPlan(ctx, id)
+		switch {
+		case err != nil:
+			return remediationLoadedMsg{err: err}
+		case hasDraft:
+			return remediationLoadedMsg{client: client, draft: draft, resumed: true}
+		case ok && !fresh:
+			return remediationLoadedMsg{client: client, track: latest.ID}
+		}
+		form, err := seed(ctx, st, client)
 		if err != nil {
 			return remediationLoadedMsg{err: err}
 		}
-		if ok && !hasDraft && !fresh {
-			return remediationLoadedMsg{track: latest.ID}
-		}
-		draft, resumed, err := st.StartPlan(ctx, id, seed)
-		return remediationLoadedMsg{draft: draft, resumed: resumed, err: err}
+		draft, resumed, err := st.StartPlan(ctx, id, form)
+		return remediationLoadedMsg{client: client, draft: draft, resumed: resumed, err: err}
 	}
 }
 
@@ -129,6 +145,7 @@ func (m *Remediation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, tea.Batch(Fail(msg.err), Pop)
 		}
+		m.client = msg.client
 		if msg.track != 0 {
 			return m, m.show(newPlanTracking(m.c, m.client, msg.track))
 		}

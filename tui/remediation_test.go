@@ -66,11 +66,9 @@ func remSeed() store.PlanForm {
 // open shows the remediation screen for client id, as `r` would.
 func (h *remHarness) open(id int64) {
 	h.t.Helper()
-	client, err := h.c.Store.Client(context.Background(), id)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	r := NewRemediation(h.c, client, remSeed())
+	r := NewRemediation(h.c, id, func(context.Context, *store.Store, store.Client) (store.PlanForm, error) {
+		return remSeed(), nil
+	})
 	r.SetSize(100, 40)
 	h.screen = r
 	h.run(r.Init())
@@ -100,15 +98,27 @@ func (h *remHarness) deliver(msg tea.Msg) {
 	case ErrMsg:
 		h.errs = append(h.errs, msg.Err.Error())
 	default:
-		// tea.Sequence's message is an unexported slice of commands.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			for i := 0; i < v.Len(); i++ {
-				h.run(v.Index(i).Interface().(tea.Cmd))
+		if seq, ok := asCmds(msg); ok {
+			for _, c := range seq {
+				h.run(c)
 			}
 			return
 		}
 		h.send(msg)
 	}
+}
+
+// asCmds reads tea.Sequence's message, an unexported slice of commands.
+func asCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }
 
 func (h *remHarness) send(msg tea.Msg) {
@@ -132,6 +142,16 @@ func (h *remHarness) typeText(s string) {
 			continue
 		}
 		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// typeFields types each value into a field and tabs to the next.
+func (h *remHarness) typeFields(values ...string) {
+	for i, v := range values {
+		if i > 0 {
+			h.press("tab")
+		}
+		h.typeText(v)
 	}
 }
 
@@ -202,15 +222,31 @@ func TestWalkthroughStepsNextPreviousAndSkip(t *testing.T) {
 	if w.form.Step != store.StepPrepare || w.fields.focus != n-1 {
 		t.Errorf("shift+tab: step %v field %d, want field %d", w.form.Step, w.fields.focus, n-1)
 	}
-	// The bar marks the steps typed into.
-	h.press("ctrl+n", "ctrl+p")
-	h.typeText("2026-12-01")
-	if v := h.screen.View(); !strings.Contains(v, "● Prepare") || !strings.Contains(v, "○ Meeting notes") {
-		t.Errorf("step bar:\n%s", v)
+}
+
+func TestStepBarMarksVisitedSteps(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	if v := h.screen.View(); !strings.Contains(v, "● Prepare ─ ○ Meeting notes ─ ○ Agreed actions ─ ○ Terms ─ ○ Outcome") {
+		t.Errorf("step bar on opening:\n%s", v)
 	}
-	h.press("ctrl+n")
-	if v := h.screen.View(); !strings.Contains(v, "✓ Prepare") || !strings.Contains(v, "● Meeting notes") {
-		t.Errorf("step bar after typing:\n%s", v)
+	h.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+p")
+	if v := h.screen.View(); !strings.Contains(v, "✓ Prepare ─ ✓ Meeting notes ─ ● Agreed actions ─ ✓ Terms ─ ○ Outcome") {
+		t.Errorf("step bar after visiting four steps:\n%s", v)
+	}
+}
+
+// Fast typing or a paste brings several characters in one message; "up"
+// among them is text, not the up key.
+func TestSeveralCharactersInOneKeyMessage(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	h.press("tab")
+	for _, part := range []string{"Set ", "up", " autopay ", "down"} {
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(part)})
+	}
+	if got := h.walk().form.Prepare.Place; got != "Set up autopay down" {
+		t.Errorf("place = %q", got)
 	}
 }
 
@@ -246,11 +282,7 @@ func TestWalkthroughTypingFillsTheForm(t *testing.T) {
 	}
 	// Notes per topic.
 	h.press("ctrl+n")
-	h.typeText("Invoices go to an old mailbox")
-	h.press("tab")
-	h.typeText("Send invoices to accounts@")
-	h.press("tab")
-	h.typeText("Paid within 30 days")
+	h.typeFields("Invoices go to an old mailbox", "Send invoices to accounts@", "Paid within 30 days")
 	tp := w.form.Topics[0]
 	if tp.ClientSaid != "Invoices go to an old mailbox" || tp.WeChange != "Send invoices to accounts@" || tp.Goal != "Paid within 30 days" {
 		t.Errorf("notes = %+v", tp)
@@ -288,13 +320,7 @@ func TestWalkthroughAddsAndRemovesActions(t *testing.T) {
 		t.Errorf("space on the owner: %q", w.form.Actions[1].Owner)
 	}
 	h.press("tab")
-	h.typeText("Sam Okafor")
-	h.press("tab")
-	h.typeText("Publish the emergency line")
-	h.press("tab")
-	h.typeText("2026-12-08")
-	h.press("tab")
-	h.typeText("Line live")
+	h.typeFields("Sam Okafor", "Publish the emergency line", "2026-12-08", "Line live")
 	want := store.ActionForm{Owner: "us", Person: "Sam Okafor", What: "Publish the emergency line", Due: "2026-12-08", Target: "Line live"}
 	if w.form.Actions[1] != want {
 		t.Errorf("action 2 = %+v", w.form.Actions[1])
@@ -379,13 +405,7 @@ func TestQuitFlushesTypingNotYetSaved(t *testing.T) {
 func fillMinimal(h *remHarness) {
 	h.typeText("2026-12-01 10:00")
 	h.press("ctrl+n", "ctrl+n", "space", "tab") // owner: us
-	h.typeText("Sam Okafor")
-	h.press("tab")
-	h.typeText("Publish the emergency line")
-	h.press("tab")
-	h.typeText("2026-12-08")
-	h.press("tab")
-	h.typeText("Line live")
+	h.typeFields("Sam Okafor", "Publish the emergency line", "2026-12-08", "Line live")
 	h.press("ctrl+n", "ctrl+n") // terms skipped
 }
 
@@ -405,7 +425,7 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 	if len(w.problems) != 1 || w.form.Step != store.StepOutcome || !strings.Contains(h.screen.View(), "✗ outcome is not chosen") {
 		t.Fatalf("problems %v on step %v:\n%s", w.problems, w.form.Step, h.screen.View())
 	}
-	for h.focusedLabel() != "Outcome" {
+	for h.focusedLabel() != "Result" {
 		h.press("shift+tab")
 	}
 	h.press("space") // agreed
@@ -447,11 +467,14 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 	}
 }
 
-func TestReviewExtendsResolvesOrFails(t *testing.T) {
+// finishedPlan walks a client through to an agreed plan and returns the
+// tracking screen.
+func finishedPlan(t *testing.T) (*remHarness, int64) {
+	t.Helper()
 	h, id := newRemHarness(t)
 	h.open(id)
 	fillMinimal(h)
-	for h.focusedLabel() != "Outcome" {
+	for h.focusedLabel() != "Result" {
 		h.press("shift+tab")
 	}
 	h.press("space")
@@ -459,6 +482,11 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 		h.press("tab")
 	}
 	h.press("enter")
+	return h, id
+}
+
+func TestReviewExtendsResolvesOrFails(t *testing.T) {
+	h, id := finishedPlan(t)
 	tracking := h.screen
 	h.press("enter")
 	if len(h.pushed) != 1 {

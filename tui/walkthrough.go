@@ -62,6 +62,7 @@ func newWalkthrough(c *Common, client store.Client, draft store.Plan) *Walkthrou
 	if m.form.Step < 0 || m.form.Step >= store.NumSteps {
 		m.form.Step = store.StepPrepare
 	}
+	m.form.Visited |= 1 << m.form.Step
 	m.fields.load(m.stepFields(), 0, m.fieldWidth(), c.Theme)
 	return m
 }
@@ -101,6 +102,7 @@ func (m *Walkthrough) enterStep(s store.Step, focus int) tea.Cmd {
 		return nil
 	}
 	m.form.Step = s
+	m.form.Visited |= 1 << s
 	fields := m.stepFields()
 	if focus < 0 {
 		focus += len(fields)
@@ -176,7 +178,7 @@ func (m *Walkthrough) Capturing() bool { return true }
 // ShortHelp lists the keys that move through the walkthrough.
 func (m *Walkthrough) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.Preview, k.Back}
+	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.Preview}
 }
 
 // FullHelp lists every key of the walkthrough.
@@ -185,7 +187,7 @@ func (m *Walkthrough) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextField, k.PrevField, k.NextStep, k.PrevStep},
 		{k.AddRow, k.RemoveRow, k.Toggle, k.Save},
-		{k.Preview, k.Back},
+		{k.Preview},
 	}
 }
 
@@ -215,6 +217,11 @@ func (m *Walkthrough) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress && (msg.Button == tea.MouseButtonWheelUp || msg.Button == tea.MouseButtonWheelDown) {
+			cmd, _ := m.fields.move(map[bool]int{true: -1, false: 1}[msg.Button == tea.MouseButtonWheelUp])
+			return m, cmd
+		}
 	default:
 		return m, m.fields.updateWidget(msg)
 	}
@@ -258,8 +265,8 @@ func (m *Walkthrough) SetSize(w, h int) {
 }
 
 // stepBar shows where the owner is: "Step 2 of 5 · Meeting notes" and
-// every step, marked done (✓, something typed in it), current (●) or
-// not yet (○). The glyphs carry the meaning without colour.
+// every step, marked visited (✓), current (●) or not yet seen (○). The
+// glyphs carry the meaning without colour.
 func (m *Walkthrough) stepBar() string {
 	th := m.c.Theme
 	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, store.NumSteps, m.form.Step)) +
@@ -269,39 +276,13 @@ func (m *Walkthrough) stepBar() string {
 		switch {
 		case s == m.form.Step:
 			parts = append(parts, th.Cursor.Render("● "+s.String()))
-		case stepTouched(m.form, s):
+		case m.form.Visited&(1<<s) != 0:
 			parts = append(parts, th.Good.Render("✓ "+s.String()))
 		default:
 			parts = append(parts, th.Faint.Render("○ "+s.String()))
 		}
 	}
 	return title + "\n" + strings.Join(parts, th.Faint.Render(" ─ "))
-}
-
-// stepTouched reports whether anything was typed in step s.
-func stepTouched(f store.PlanForm, s store.Step) bool {
-	switch s {
-	case store.StepPrepare:
-		p := f.Prepare
-		return p.MeetingDate != "" || p.Place != "" || p.OurAttendees != "" || p.ClientAttendees != ""
-	case store.StepNotes:
-		for _, t := range f.Topics {
-			if t.ClientSaid != "" || t.WeChange != "" || t.Goal != "" {
-				return true
-			}
-		}
-	case store.StepActions:
-		for _, a := range f.Actions {
-			if a.What != "" || a.Person != "" {
-				return true
-			}
-		}
-	case store.StepTerms:
-		return f.Terms.Autopay || f.Terms.RestateScope || f.Terms.PriceChange
-	case store.StepOutcome:
-		return f.Outcome.Result != ""
-	}
-	return false
 }
 
 // View draws the step bar, the problems found on this step, and as many

@@ -74,10 +74,12 @@ func grouped(group, note string, row int, fs ...*field) []*field {
 
 func (m *Walkthrough) prepareFields() []*field {
 	p := &m.form.Prepare
-	fs := grouped("Meeting", "Seed 004: set a meeting to discuss the challenges and see if there is a way to resolve them.", -1,
+	// Seed 004: set a meeting to discuss the challenges, and include
+	// everyone who contributes to the issues at hand.
+	fs := grouped("Meeting", "Meet to discuss the challenges and see if there is a way to resolve them.", -1,
 		line("Date and time", "YYYY-MM-DD HH:MM", &p.MeetingDate),
 		line("Place", "office, or the video-call link", &p.Place))
-	fs = append(fs, grouped("People", "Include everyone who contributes to the issues at hand (seed 004).", -1,
+	fs = append(fs, grouped("People", "Include everyone who contributes to the issues at hand, on both sides.", -1,
 		text("Our attendees", "one per line: Name, Role", &p.OurAttendees),
 		text("Client attendees", "one per line: Name, Role", &p.ClientAttendees),
 		text("Our contributors", "people on our side who contribute to the problem, attending or not", &p.Contributors))...)
@@ -121,7 +123,7 @@ func (m *Walkthrough) notesFields() []*field {
 		}
 		fs = append(fs, grouped(fmt.Sprintf("Topic %d of %d · %s", i+1, len(m.form.Topics), title), t.Evidence, i,
 			text("What the client said", "their view, in their words", &t.ClientSaid),
-			text("What we will change ourselves", "something we will do, or stop doing (seed 004)", &t.WeChange),
+			text("What we will change ourselves", "something we will do, or stop doing", &t.WeChange),
 			line("Measurable goal", goalHint(t.FlagID), &t.Goal))...)
 	}
 	if len(fs) == 0 {
@@ -173,10 +175,11 @@ func (m *Walkthrough) actionFields() []*field {
 
 func (m *Walkthrough) termsFields() []*field {
 	t := &m.form.Terms
-	fs := grouped("Payment", "Seed 003: make autopay the standard.", -1,
+	// Seed 003: clear expectations in the agreement; autopay as the standard.
+	fs := grouped("Payment", "Make autopay the standard.", -1,
 		toggle("Autopay", "invoices paid by automatic collection", &t.Autopay),
 		line("Autopay from", "YYYY-MM-DD", &t.AutopayFrom))
-	fs = append(fs, grouped("Scope", "Seed 003: set clear expectations; restate the scope of work the agreement sets.", -1,
+	fs = append(fs, grouped("Scope", "Set clear expectations: restate the scope of work the agreement sets.", -1,
 		toggle("Restate the scope", "", &t.RestateScope),
 		text("Scope of work", "as the agreement states it", &t.Scope))...)
 	return append(fs, grouped("Price", priceNote(*t), -1,
@@ -206,12 +209,14 @@ func (m *Walkthrough) outcomeFields() []*field {
 		}
 	}
 	get, set := bind(&o.Result)
-	result := &field{kind: fieldChoice, label: "Outcome", get: get, set: set, options: []option{
+	result := &field{kind: fieldChoice, label: "Result", get: get, set: set, options: []option{
 		{"", "not yet"}, {string(store.PlanAgreed), "agreed"}, {string(store.PlanPartlyAgreed), "partly agreed"},
 		{string(store.PlanRefused), "refused"}}}
 	finish := &field{kind: fieldButton, label: "Finish and record the plan", get: func() string { return "" },
 		press: m.finish}
-	return grouped("Outcome", "If there is no resolution, thank the client and fulfil the contract (seed 004).", -1,
+	// Seed 004: if there is no resolution, thank the client and fulfil the
+	// contract.
+	return grouped("Outcome", "If there is no resolution, thank the client and fulfil the contract.", -1,
 		result,
 		line("Review date", "YYYY-MM-DD; 90 days after the meeting by default", &o.ReviewDate),
 		text("Note", "what was agreed, or why not", &o.Note),
