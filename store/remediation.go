@@ -308,9 +308,10 @@ const BaselineMonths = 6
 // FinishPlan ends the walkthrough: it parses the form (returning
 // FormErrors, and changing nothing, when it is incomplete), writes the
 // normalised topics, actions and terms, sets the plan's outcome and review
-// date, moves an agreed or partly agreed client to "remediation", and logs
-// the meeting in the communications log and the outcome in the decisions
-// log, all in one transaction.
+// date, moves the client to "remediation", and logs the meeting in the
+// communications log and the outcome in the decisions log, all in one
+// transaction. A refused plan is closed at once; scoring's policy then
+// recommends offboarding (seed 004).
 func (s *Store) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 	p, err := s.Plan(ctx, planID)
 	if err != nil {
@@ -347,16 +348,14 @@ func (s *Store) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 		if err := insertItems(ctx, tx, planID, d); err != nil {
 			return err
 		}
-		if d.Result != PlanRefused {
-			reason := fmt.Sprintf("remediation plan %s at the meeting of %s; review on %s", d.Result.Label(),
-				Date(d.Meeting), Date(d.Review))
-			if err := SetStatus(ctx, tx, p.ClientID, StatusRemediation, reason, now); err != nil {
-				return err
-			}
-		}
 		summary := fmt.Sprintf("Remediation meeting on %s: plan %s", Date(d.Meeting), d.Result.Label())
 		if d.Result != PlanRefused {
 			summary += fmt.Sprintf(", review on %s", Date(d.Review))
+		}
+		// The client is in remediation from the meeting on, whatever its
+		// outcome, until the plan is resolved or notice is given.
+		if err := SetStatus(ctx, tx, p.ClientID, StatusRemediation, summary, now); err != nil {
+			return err
 		}
 		if _, err := LogCommunication(ctx, tx, Communication{ClientID: p.ClientID, At: now, Channel: "meeting",
 			Direction: "outbound", Summary: summary, Body: meetingRecord(d)}); err != nil {

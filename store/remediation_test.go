@@ -317,7 +317,7 @@ func TestFinishIncompleteFormChangesNothing(t *testing.T) {
 	}
 }
 
-func TestRefusedPlanIsClosedAndLeavesTheStatus(t *testing.T) {
+func TestRefusedPlanIsClosed(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
@@ -328,8 +328,8 @@ func TestRefusedPlanIsClosedAndLeavesTheStatus(t *testing.T) {
 		t.Errorf("plan = %+v", p)
 	}
 	c, _ := s.Client(ctx, id)
-	if c.Status != StatusActive {
-		t.Errorf("status = %s, want active", c.Status)
+	if c.Status != StatusRemediation {
+		t.Errorf("status = %s, want remediation", c.Status)
 	}
 	latest, _ := s.LatestPlans(ctx)
 	if latest[id].Status != PlanRefused || latest[id].PlanID != p.ID {
