@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"math"
 	"testing"
 	"time"
@@ -124,5 +125,50 @@ func TestComparePlanWorseAndUnknown(t *testing.T) {
 	}
 	if m := cmp.Metrics[0]; m.SinceKnown || m.SinceText != "–" || m.Direction != DirectionUnknown {
 		t.Errorf("no months since: %+v", m)
+	}
+}
+
+// The comparison reads the roll-up that raw invoices and tickets produce:
+// invoices paid 40 days late before the meeting and 10 days late after it
+// (dates worked out by hand), after-hours tickets 3 in 4 before and 1 in 4
+// after.
+func TestComparePlanFromRawRows(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.db.Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
+        (?1, 'B1', '2026-02-01', '2026-03-03', '2026-04-12', 1000),
+        (?1, 'B2', '2026-04-01', '2026-05-01', '2026-06-10', 1000),
+        (?1, 'S1', '2026-09-01', '2026-10-01', '2026-10-11', 1000),
+        (?1, 'S2', '2026-10-01', '2026-10-31', '2026-11-10', 1000)`, id)
+	exec(`INSERT INTO tickets (client_id, opened_at, after_hours) VALUES
+        (?1, '2026-03-01T23:00:00Z', 1), (?1, '2026-03-02T23:00:00Z', 1), (?1, '2026-03-03T23:00:00Z', 1),
+        (?1, '2026-03-04T10:00:00Z', 0), (?1, '2026-09-01T23:00:00Z', 1), (?1, '2026-09-02T10:00:00Z', 0),
+        (?1, '2026-09-03T10:00:00Z', 0), (?1, '2026-10-04T10:00:00Z', 0)`, id)
+	if err := s.Tx(ctx, func(tx *sql.Tx) error { return RebuildRollup(ctx, tx, nil) }); err != nil {
+		t.Fatal(err)
+	}
+	p := finishAgreed(t, s, id, agreedForm())
+	cmp, err := s.ComparePlan(ctx, p.ID, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range cmp.Metrics {
+		got[m.Label] = m.String()
+	}
+	for label, want := range map[string]string{
+		"Average days late":   "Average days late 40 → 10",
+		"After-hours tickets": "After-hours tickets 75% → 25%",
+	} {
+		if got[label] != want {
+			t.Errorf("%s: %q, want %q", label, got[label], want)
+		}
 	}
 }
