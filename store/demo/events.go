@@ -1,0 +1,420 @@
+package demo
+
+import (
+	"fmt"
+	"time"
+
+	"offboard/store"
+)
+
+// Days before the last day of history when the workflow stories happened.
+const (
+	lateMeetingDaysAgo         = 42
+	improvedMeetingDaysAgo     = 120
+	securityMeetingDaysAgo     = 60
+	noticeSentDaysAgo          = 20
+	offboardedSentDaysAgo      = 110
+	offboardedEffectiveDaysAgo = 50
+	reengagedSentDaysAgo       = 330
+	reengagedEffectiveDaysAgo  = 300
+	reengagedDaysAgo           = 285
+)
+
+// incidentSpec is one incident of a planted story.
+type incidentSpec struct {
+	daysAgo, hour int
+	kind          string
+	severity      int
+	by, what      string
+}
+
+func (g *gen) incidentList(id int64, p *profile, list []incidentSpec) error {
+	for _, in := range list {
+		if err := g.incident(id, p, in.daysAgo, in.hour, in.kind, in.severity, in.by, in.what); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Seed 000: "Mr. Urgent" expects instant service at any hour.
+func afterHoursEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 03:10 on a Sunday about a slow laptop and demanded a technician on site within the hour."},
+		{220, 21, "after_hours", 2, "Sara Lindgren", "Sent six emails in twenty minutes on a Saturday night, then phoned the service manager's personal mobile."},
+		{150, 6, "after_hours", 2, "Kevin O'Neill", "Called four times before 7 a.m. about a calendar invitation; no outage."},
+		{90, 14, "after_hours", 3, serviceManager, "Demanded an immediate callback during a technician's wedding day and escalated to the owner when asked to wait until Monday."},
+		{30, 22, "after_hours", 3, "Marcus Hale", "Marked every ticket of the week urgent and called the emergency line at 22:40 because an email had not been answered within five minutes."},
+	}); err != nil {
+		return err
+	}
+	if err := g.comm(id, g.localAt(p, 89, 16), "phone", "inbound", "Complaint: response slower than five minutes",
+		"Mr. Vance expects a reply to any email within five minutes, at any hour."); err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, 85, 10), "email", "outbound", "After-hours support policy restated",
+		"Emergency line only for outages; other after-hours requests are handled next business day.")
+}
+
+// Seeds 001, 003: chronic late payment; the plan agreed six weeks ago has
+// not changed anything and its review is due.
+func latePaymentEvents(g *gen, id int64, p *profile) error {
+	if err := g.w.invoices.flush(); err != nil {
+		return err
+	}
+	ev, err := g.paymentEvidence(id)
+	if err != nil {
+		return err
+	}
+	for _, d := range []int{200, 140, 95, 62} {
+		if err := g.comm(id, g.localAt(p, d, 11), "email", "outbound", "Payment reminder: invoice past due",
+			"Friendly reminder that the invoice is past its 30-day terms."); err != nil {
+			return err
+		}
+	}
+	meeting := g.localAt(p, lateMeetingDaysAgo, 10)
+	m := g.day(lateMeetingDaysAgo)
+	return g.plan(id, p, planSpec{
+		status: "agreed", meeting: meeting, place: "Kessler Freight office, Omaha",
+		ours: ownerName + " (owner), " + accountManager + " (account manager)", theirs: "Gordon Kessler (owner), Maria Pruitt (bookkeeper)",
+		contribs: accountManager + ": invoices went only to the owner's inbox",
+		review:   g.day(5), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
+		items: []planItem{
+			{kind: "topic", flag: "late_payment", title: "Late payment", evidence: ev,
+				said:   "Cash flow is seasonal and invoices get lost in the owner's inbox.",
+				change: "We send invoices to accounts payable as well as the owner, with a reminder 7 days before the due date."},
+			{kind: "action", title: "Enrol in ACH autopay through the payment portal", side: "client", owner: "Gordon Kessler",
+				due: m.AddDate(0, 0, 14), target: "Every invoice collected by autopay on its due date"},
+			{kind: "action", title: "Settle the overdue balance", side: "client", owner: "Maria Pruitt",
+				due: m.AddDate(0, 0, 30), target: "Overdue balance 0.00"},
+			{kind: "action", title: "Send invoices to accounts payable and remind before the due date", side: "us",
+				owner: accountManager, due: m.AddDate(0, 0, 7), target: "Reminder sent 7 days before every due date",
+				done: m.AddDate(0, 0, 3)},
+			{kind: "action", title: "Pay within terms", side: "client", owner: "Maria Pruitt", due: g.day(5),
+				target: "Invoices paid within 30 days of issue"},
+			{kind: "term", title: "Autopay required from the next invoice (seed 003: make autopay the standard)"},
+			{kind: "term", title: "Late fee of 1.5% a month on balances more than 30 days overdue, as the agreement allows"},
+		},
+	})
+}
+
+// paymentEvidence states the late-payment facts of a client's last twelve
+// invoices in the words a plan would use.
+func (g *gen) paymentEvidence(id int64) (string, error) {
+	var late, over30, daysSum int
+	var overdue int64
+	rows, err := g.tx.QueryContext(g.ctx, `SELECT due_on, coalesce(paid_on, ''), balance_minor FROM invoices
+        WHERE client_id = ? ORDER BY issued_on DESC LIMIT 12`, id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var due, paid string
+		var balance int64
+		if err := rows.Scan(&due, &paid, &balance); err != nil {
+			return "", err
+		}
+		d, _ := time.Parse(time.DateOnly, due)
+		if paid != "" {
+			pd, _ := time.Parse(time.DateOnly, paid)
+			if days := int(pd.Sub(d).Hours() / 24); days > 0 {
+				late++
+				daysSum += days
+				if days > 30 {
+					over30++
+				}
+			}
+		} else if d.Before(g.end) {
+			overdue += balance
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	avg := 0
+	if late > 0 {
+		avg = daysSum / late
+	}
+	return fmt.Sprintf("%d of the last 12 invoices paid more than 30 days late; average %d days late; %s overdue",
+		over30, avg, money(overdue)), nil
+}
+
+func money(minor int64) string {
+	s := fmt.Sprintf("%d", minor/100)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return fmt.Sprintf("%s.%02d", s, minor%100)
+}
+
+// Seeds 000, 001, 003: abuse of staff, the last one grave enough for zero
+// tolerance; notice was sent without a remediation plan.
+func abuseEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{200, 11, "abuse", 2, "Aisha Bello", "The owner shouted at the help-desk technician over a password reset and hung up."},
+		{95, 15, "abuse", 3, serviceManager, "Emailed the service manager calling our technicians \"incompetent idiots\", with profanity, copying his whole staff."},
+		{28, 10, "abuse", 4, "Luis Ortega", "On site, the owner screamed at and threatened our technician and blocked the door; the technician left shaken and filed a report."},
+	}); err != nil {
+		return err
+	}
+	if err := g.comm(id, g.localAt(p, 27, 9), "other", "internal", "Incident report filed by technician",
+		"Technician's written account of the on-site incident; owner informed the same day."); err != nil {
+		return err
+	}
+	sent := g.day(noticeSentDaysAgo)
+	err := g.termination(id, p, sent, p.c.NoticeDays,
+		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)",
+		func(i int, due time.Time) stepDone {
+			switch checklistSteps[i].key {
+			case "confirm_notice":
+				return stepDone{on: sent.AddDate(0, 0, 1), by: ownerName}
+			case "backup_retention":
+				return stepDone{on: g.day(8), by: serviceManager}
+			}
+			return stepDone{} // the handover scope is overdue: the new provider has not replied
+		})
+	if err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, noticeSentDaysAgo-2, 13), "email", "inbound", "Notice acknowledged",
+		"The client acknowledged the notice and named no incoming provider yet.")
+}
+
+// Seed 000: no MFA, unpatched and end-of-life machines, failing backups;
+// the plan was refused.
+func securityEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{150, 9, "security", 4, "Priya Raman", "Business email compromise: the office manager's mailbox, without MFA, sent fraudulent payment instructions to 40 customers."},
+		{75, 13, "security", 3, "Tom Becker", "Ransomware blocked on an end-of-life Windows 7 PC used for scanning."},
+	}); err != nil {
+		return err
+	}
+	if err := g.w.snapshots.flush(); err != nil {
+		return err
+	}
+	var mfa, patch float64
+	var eol, total int
+	var backup, taken string
+	if err := g.tx.QueryRowContext(g.ctx, `SELECT taken_on, mfa_pct, patch_pct, eol_devices, total_devices, backup_status
+        FROM security_snapshots WHERE client_id = ? ORDER BY taken_on DESC LIMIT 1`, id).
+		Scan(&taken, &mfa, &patch, &eol, &total, &backup); err != nil {
+		return err
+	}
+	m := g.day(securityMeetingDaysAgo)
+	return g.plan(id, p, planSpec{
+		status: "refused", meeting: g.localAt(p, securityMeetingDaysAgo, 14), place: "Video call",
+		ours: ownerName + " (owner), Priya Raman (security lead)", theirs: "Donna Reyes (owner)",
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: m.AddDate(0, 0, 9),
+		outcome: "The owner declined the MFA rollout, the workstation replacements and cloud backup as too costly.",
+		items: []planItem{
+			{kind: "topic", flag: "security", title: "Security noncompliance",
+				evidence: fmt.Sprintf("On %s: MFA on %.0f%% of accounts, patch compliance %.0f%%, %d of %d devices past end of life, backups %s",
+					taken, mfa, patch, eol, total, backup),
+				said: "MFA slows staff down; the old PCs still work."},
+			{kind: "action", title: "Enforce MFA on all Microsoft 365 accounts", side: "client", owner: "Donna Reyes",
+				due: m.AddDate(0, 0, 30), target: "MFA on 100% of user accounts"},
+			{kind: "action", title: "Replace end-of-life workstations", side: "client", owner: "Donna Reyes",
+				due: m.AddDate(0, 0, 90), target: "No end-of-life devices on the network"},
+			{kind: "action", title: "Move backups to a monitored cloud service", side: "us", owner: "Priya Raman",
+				due: m.AddDate(0, 0, 30), target: "Nightly backups succeed and a restore is tested monthly"},
+		},
+	})
+}
+
+// Seeds 001, 003: favours that became expectations, done unpaid.
+func scopeEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{280, 10, "scope", 2, accountManager, "Asked for a full website redesign under the managed agreement and declined a quote."},
+		{150, 16, "scope", 2, "Tom Becker", "Expected same-day setup of family members' personal devices at no charge."},
+		{40, 12, "scope", 3, serviceManager, "Asked a technician to spend a Saturday setting up event audio-visual and lighting, unpaid."},
+	}); err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, 100, 11), "email", "outbound", "Out-of-scope work needs a quote first",
+		"Work outside the agreement's scope is quoted and approved before it starts.")
+}
+
+// Seeds 000, 003: declined upgrades and technological naivete.
+func modernizationEvents(g *gen, id int64, p *profile) error {
+	return g.incidentList(id, p, []incidentSpec{
+		{400, 9, "naivete", 3, "Kevin O'Neill", "The owner disabled antivirus on every PC because it \"slows them down\"."},
+		{260, 14, "naivete", 2, "Sara Lindgren", "Bought used consumer laptops online and expected us to join them to the domain."},
+		{120, 11, "naivete", 3, serviceManager, "Insisted that all staff keep sharing one administrator password."},
+	})
+}
+
+// Seeds 000, 002, 004: an old cheap agreement that no longer pays for the
+// work; the price adjustment was refused.
+func unprofitableEvents(g *gen, id int64, p *profile) error {
+	if err := g.comm(id, g.localAt(p, 160, 10), "email", "outbound", "Proposal: move to the current agreement and pricing",
+		"Proposed moving from the 2014 agreement to the current one at today's per-seat price."); err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, 150, 15), "email", "inbound", "Price adjustment declined",
+		"The client wishes to stay on the existing agreement and price.")
+}
+
+// Seed 002: far outside the normal range of hours and tickets per seat.
+func drainEvents(g *gen, id int64, p *profile) error {
+	return g.comm(id, g.localAt(p, 70, 10), "meeting", "outbound", "Quarterly business review: ticket volume",
+		"Ticket volume per seat is several times our portfolio's norm; discussed root causes.")
+}
+
+// Seed 003: criminal activity, zero tolerance.
+func criminalEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{120, 11, "criminal", 4, "Priya Raman", "Asked us to install cracked copies of Adobe Acrobat Pro on five workstations to avoid licence fees; refused."},
+		{34, 16, "criminal", 5, "Marcus Hale", "The managing partner asked our technician to reset a dismissed employee's mailbox password and forward her private mail to him, without legal hold or HR authorisation; refused and escalated to our owner."},
+	}); err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, 33, 9), "other", "internal", "Unauthorised mailbox access request escalated",
+		"Request refused in writing; owner informed; legal advice sought.")
+}
+
+// Seed 001: ignoring privacy and data-handling rules.
+func dataComplianceEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{210, 10, "data_compliance", 4, "Aisha Bello", "The practice manager insisted on syncing patient records to her personal Dropbox to work from home and refused the clinic's encrypted SharePoint."},
+		{130, 14, "data_compliance", 3, serviceManager, "Refused to adopt a records retention and disposal policy; asked us to keep every backup forever."},
+		{45, 9, "data_compliance", 4, "Luis Ortega", "Patient intake forms with social security numbers were emailed unencrypted to a personal Gmail account."},
+	}); err != nil {
+		return err
+	}
+	return g.comm(id, g.localAt(p, 125, 11), "email", "outbound", "HIPAA storage guidance and retention policy sent",
+		"Sent guidance on where patient records may be stored and a draft retention policy.")
+}
+
+// Seed 004: a plan that worked. After-hours demand fell after the meeting.
+func improvedEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line at 23:15 to ask for a password reset."},
+		{170, 6, "after_hours", 2, "Kevin O'Neill", "Three calls before 7 a.m. about a printer that was out of toner."},
+		{135, 20, "after_hours", 3, serviceManager, "Demanded a technician on site on a Sunday evening for a closing that could have waited."},
+	}); err != nil {
+		return err
+	}
+	if err := g.w.tickets.flush(); err != nil {
+		return err
+	}
+	m := g.day(improvedMeetingDaysAgo)
+	from := m.AddDate(0, -6, 0)
+	var n, after int
+	if err := g.tx.QueryRowContext(g.ctx, `SELECT count(*), coalesce(sum(after_hours), 0) FROM tickets
+        WHERE client_id = ? AND opened_at >= ? AND opened_at < ?`, id, store.Timestamp(from), store.Timestamp(m)).
+		Scan(&n, &after); err != nil {
+		return err
+	}
+	pct := 0
+	if n > 0 {
+		pct = after * 100 / n
+	}
+	return g.plan(id, p, planSpec{
+		status: "agreed", meeting: g.localAt(p, improvedMeetingDaysAgo, 9), place: "Redfern Title office, Tacoma",
+		ours: ownerName + " (owner), " + serviceManager + " (service manager)", theirs: "Nathan Redfern (owner), Julia Park (office manager)",
+		contribs: serviceManager + ": the on-call number was printed on every invoice",
+		review:   g.day(-14), baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
+		items: []planItem{
+			{kind: "topic", flag: "after_hours", title: "After-hours demands",
+				evidence: fmt.Sprintf("%d of %d tickets (%d%%) opened outside business hours from %s to %s", after, n, pct,
+					store.Date(from), store.Date(m.AddDate(0, 0, -1))),
+				said:   "Closings happen late and staff did not know what counts as an emergency.",
+				change: "We stop printing the on-call number on invoices and publish an emergency rate card."},
+			{kind: "action", title: "Use the emergency line only for outages", side: "client", owner: "Nathan Redfern",
+				due: m.AddDate(0, 0, 14), target: "After-hours calls only through the emergency line, billed at the after-hours rate"},
+			{kind: "action", title: "Raise routine requests through the portal in business hours", side: "client",
+				owner: "Julia Park", due: m.AddDate(0, 0, 30), target: "After-hours tickets under 10% of all tickets"},
+			{kind: "action", title: "Publish the emergency line and rate card", side: "us", owner: serviceManager,
+				due: m.AddDate(0, 0, 7), target: "Rate card sent to all staff", done: m.AddDate(0, 0, 4)},
+			{kind: "term", title: "After-hours work billed at 1.5 times the standard rate"},
+		},
+	})
+}
+
+// A client let go after a failed plan, every checklist step signed off,
+// with its post-mortem begun (seed 002).
+func offboardedEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{330, 22, "after_hours", 2, "Marcus Hale", "Called the on-call line at 22:30 about a shared-drive permission."},
+		{260, 15, "abuse", 2, "Tom Becker", "The operations manager swore at a technician on the phone over a slow laptop."},
+		{210, 8, "declined_upgrade", 2, accountManager, "Refused the workstation replacement plan for the third time."},
+	}); err != nil {
+		return err
+	}
+	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusWatch, "Payments slipping and after-hours calls rising",
+		g.localAt(p, 230, 9)); err != nil {
+		return err
+	}
+	m := g.day(170)
+	if err := g.plan(id, p, planSpec{
+		status: "failed", meeting: g.localAt(p, 170, 10), place: "Garrison Mechanical office, Tulsa",
+		ours: ownerName + " (owner), " + accountManager + " (account manager)", theirs: "Wade Garrison (owner)",
+		review: g.day(125), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.day(124),
+		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
+		items: []planItem{
+			{kind: "topic", flag: "late_payment", title: "Late payment", evidence: "Invoices paid on average 24 days late over six months"},
+			{kind: "topic", flag: "after_hours", title: "After-hours calls", evidence: "About one ticket in five opened after hours"},
+			{kind: "action", title: "Enrol in autopay", side: "client", owner: "Wade Garrison", due: m.AddDate(0, 0, 21),
+				target: "Invoices paid within 30 days of issue"},
+			{kind: "action", title: "Emergency line for outages only", side: "client", owner: "Wade Garrison",
+				due: m.AddDate(0, 0, 14), target: "After-hours tickets under 10% of all tickets"},
+		},
+	}); err != nil {
+		return err
+	}
+	sent := g.day(offboardedSentDaysAgo)
+	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review",
+		func(i int, due time.Time) stepDone {
+			signer := []string{ownerName, serviceManager, accountManager}[i%3]
+			if checklistSteps[i].key == "licences" {
+				return stepDone{on: due.AddDate(0, 0, 2), by: serviceManager,
+					exception: "Domain transfer held two days by the registrar's lock; completed on confirmation."}
+			}
+			return stepDone{on: due.AddDate(0, 0, -1), by: signer}
+		}); err != nil {
+		return err
+	}
+	effective := sent.AddDate(0, 0, p.c.NoticeDays)
+	done := effective.AddDate(0, 0, 29)
+	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off", done); err != nil {
+		return err
+	}
+	return g.postmortem(id, done, "Payment slippage was visible eight months before we acted. Raise a watch at the "+
+		"second late invoice, and stop printing the on-call number on invoices.")
+}
+
+// Seed 002's comment: let go with 30 days to find a new provider after
+// refusing to learn a new system, then taken back on a contract that
+// supports only the systems' functionality.
+func reengagedEvents(g *gen, id int64, p *profile) error {
+	if err := g.incidentList(id, p, []incidentSpec{
+		{345, 9, "naivete", 2, "Sara Lindgren", "Staff training on the new terminal server: one of eight staff attended, the owner."},
+		{343, 10, "naivete", 3, accountManager, "Two days after training the owner called to say staff cannot remember how anything works and told them the solution was too complex."},
+	}); err != nil {
+		return err
+	}
+	sent := g.day(reengagedSentDaysAgo)
+	if err := g.termination(id, p, sent, reengagedSentDaysAgo-reengagedEffectiveDaysAgo,
+		"Client unwilling to learn the new system; 30 days to find a new IT provider",
+		func(i int, due time.Time) stepDone {
+			return stepDone{on: due, by: []string{ownerName, serviceManager}[i%2]}
+		}); err != nil {
+		return err
+	}
+	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off",
+		g.localAt(p, reengagedEffectiveDaysAgo-1, 17)); err != nil {
+		return err
+	}
+	if err := g.comm(id, g.localAt(p, reengagedDaysAgo+5, 12), "meeting", "inbound", "Lunch with the owner",
+		"The owner apologised and asked to come back."); err != nil {
+		return err
+	}
+	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own (seed 002)."
+	at := g.localAt(p, reengagedDaysAgo, 10)
+	if err := store.LogDecision(g.ctx, g.tx, store.Decision{ClientID: id, At: at, Kind: "re-engagement",
+		From: string(store.StatusOffboarded), To: string(store.StatusReengaged), Reason: reason}); err != nil {
+		return err
+	}
+	return store.SetStatus(g.ctx, g.tx, id, store.StatusReengaged, reason, at)
+}

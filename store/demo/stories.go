@@ -1,0 +1,295 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"offboard/store"
+)
+
+// Story names what a planted client embodies.
+type Story string
+
+// The stories of the seed articles, one planted client each, and the
+// stories of the remediation and termination workflows.
+const (
+	StoryAfterHours     Story = "after-hours"     // seed 000, "Mr. Urgent"
+	StoryLatePayment    Story = "late-payment"    // seeds 001, 003
+	StoryAbuse          Story = "abuse"           // seeds 000, 001, 003
+	StorySecurity       Story = "security"        // seed 000
+	StoryScopeCreep     Story = "scope-creep"     // seeds 001, 003
+	StoryModernization  Story = "modernization"   // seeds 000, 003
+	StoryUnprofitable   Story = "unprofitable"    // seeds 000, 002, 004
+	StoryResourceDrain  Story = "resource-drain"  // seed 002
+	StoryCriminal       Story = "criminal"        // seed 003
+	StoryDataCompliance Story = "data-compliance" // seed 001
+	// StoryImproved is a client whose remediation plan worked (seed 004):
+	// after-hours demand fell after the meeting.
+	StoryImproved Story = "remediation-improved"
+	// StoryOffboarded is a client let go after a failed plan, every
+	// checklist step done, ready for the post-mortem (seed 002).
+	StoryOffboarded Story = "offboarded"
+	// StoryReengaged is the client of seed 002's comment: let go with 30
+	// days' notice, then taken back on a narrower contract.
+	StoryReengaged Story = "re-engaged"
+)
+
+// Names of the planted clients.
+const (
+	NameAfterHours     = "Brightline Realty Group"
+	NameLatePayment    = "Kessler Freight & Logistics"
+	NameAbuse          = "Halvorsen Plastics Inc."
+	NameSecurity       = "Pinecrest Insurance Agency"
+	NameScopeCreep     = "Delacroix Events & Catering"
+	NameModernization  = "Whitmore & Sons Hardware"
+	NameUnprofitable   = "Tolliver Engineering Associates"
+	NameResourceDrain  = "Cobalt Creek Veterinary Hospital"
+	NameCriminal       = "Sterling Vaughn Wealth Partners"
+	NameDataCompliance = "Juniper Hill Family Clinic"
+	NameImproved       = "Redfern Title & Escrow"
+	NameOffboarded     = "Garrison Mechanical Contractors"
+	NameReengaged      = "Ashby Lane Counseling Center"
+)
+
+// Where the workflow screens find something to show on first run. Three
+// seed-story clients carry a workflow state as well as their story.
+const (
+	// RemediationReviewDue has an agreed plan whose review date has passed,
+	// with no improvement in its payments since the meeting.
+	RemediationReviewDue = NameLatePayment
+	// RemediationImproved has an agreed plan, review upcoming, whose
+	// after-hours share fell clearly after the meeting.
+	RemediationImproved = NameImproved
+	// RemediationRefused refused its plan; it stays in remediation.
+	RemediationRefused = NameSecurity
+	// InNotice was sent notice 20 days before the last day of history
+	// (zero tolerance after abuse of staff); one checklist step is overdue.
+	InNotice = NameAbuse
+	// Offboarded finished every checklist step.
+	Offboarded = NameOffboarded
+	// Reengaged came back on a narrower contract.
+	Reengaged = NameReengaged
+)
+
+// Stories lists every planted story in a fixed order.
+var Stories = []Story{StoryAfterHours, StoryLatePayment, StoryAbuse, StorySecurity, StoryScopeCreep,
+	StoryModernization, StoryUnprofitable, StoryResourceDrain, StoryCriminal, StoryDataCompliance,
+	StoryImproved, StoryOffboarded, StoryReengaged}
+
+// Planted maps each story to the name of the client that embodies it.
+var Planted = map[Story]string{
+	StoryAfterHours: NameAfterHours, StoryLatePayment: NameLatePayment, StoryAbuse: NameAbuse,
+	StorySecurity: NameSecurity, StoryScopeCreep: NameScopeCreep, StoryModernization: NameModernization,
+	StoryUnprofitable: NameUnprofitable, StoryResourceDrain: NameResourceDrain, StoryCriminal: NameCriminal,
+	StoryDataCompliance: NameDataCompliance, StoryImproved: NameImproved, StoryOffboarded: NameOffboarded,
+	StoryReengaged: NameReengaged,
+}
+
+// plant describes one planted client: who it is, how its activity differs
+// from a healthy client's, and the events of its story.
+type plant struct {
+	story      Story
+	name       string
+	contact    string
+	domain     string
+	zone       string
+	city       city
+	seats      int
+	sinceYears int // years before the last day of history it became a client
+	perSeat    int // dollars; 0 for the agreement's usual price
+	shape      func(g *gen, p *profile)
+	events     func(g *gen, id int64, p *profile) error
+}
+
+// plantedProfile builds a planted client on a healthy base.
+func (g *gen) plantedProfile(r *rand.Rand, pl *plant) (profile, error) {
+	p := healthyProfile(r)
+	p.story = pl.story
+	loc, err := g.zone(pl.zone)
+	if err != nil {
+		return p, err
+	}
+	since := g.asOf.AddDate(-pl.sinceYears, 0, -r.IntN(200))
+	first, last := splitName(pl.contact)
+	p.c = store.Client{
+		Name:         pl.name,
+		ContactName:  pl.contact,
+		ContactEmail: email(first, last, pl.domain),
+		Address:      address(r, pl.city),
+		Seats:        pl.seats,
+		Currency:     "USD",
+		TimeZone:     pl.zone,
+		ClientSince:  since,
+	}
+	g.agreement(r, &p.c, since, pl.perSeat)
+	p.loc = loc
+	p.from, p.to = later(since, g.start), g.end
+	if pl.shape != nil {
+		pl.shape(g, &p)
+	}
+	return p, nil
+}
+
+func splitName(s string) (first, last string) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[:i], s[i+1:]
+		}
+	}
+	return s, ""
+}
+
+// day is a date daysAgo days before the last day of history.
+func (g *gen) day(daysAgo int) time.Time { return g.asOf.AddDate(0, 0, -daysAgo) }
+
+// incident records one incident at hour o'clock local time.
+func (g *gen) incident(id int64, p *profile, daysAgo, hour int, kind string, severity int, by, description string) error {
+	g.incidents++
+	_, err := g.tx.ExecContext(g.ctx, `INSERT INTO incidents (client_id, occurred_at, kind, severity, description,
+        reported_by) VALUES (?, ?, ?, ?, ?, ?)`, id, store.Timestamp(g.localAt(p, daysAgo, hour)), kind, severity,
+		description, by)
+	return err
+}
+
+var plants = []plant{
+	{
+		story: StoryAfterHours, name: NameAfterHours, contact: "Richard Vance", domain: "brightlinerealty.com",
+		zone: "America/New_York", city: city{"Raleigh", "NC", "276"}, seats: 24, sinceYears: 5,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate, p.hoursPerTicket = 0.55, 0.9
+			p.afterHours, p.urgent, p.urgentAfter = 0.41, 0.12, 0.75
+		},
+		events: afterHoursEvents,
+	},
+	{
+		story: StoryLatePayment, name: NameLatePayment, contact: "Gordon Kessler", domain: "kesslerfreight.com",
+		zone: "America/Chicago", city: city{"Omaha", "NE", "681"}, seats: 16, sinceYears: 4, perSeat: 128,
+		shape:  func(g *gen, p *profile) { p.pay = payChronicLate },
+		events: latePaymentEvents,
+	},
+	{
+		story: StoryAbuse, name: NameAbuse, contact: "Victor Halvorsen", domain: "halvorsenplastics.com",
+		zone: "America/New_York", city: city{"Columbus", "OH", "432"}, seats: 45, sinceYears: 2,
+		events: abuseEvents,
+	},
+	{
+		story: StorySecurity, name: NameSecurity, contact: "Donna Reyes", domain: "pinecrestinsure.com",
+		zone: "America/Denver", city: city{"Boise", "ID", "837"}, seats: 28, sinceYears: 6,
+		shape: func(g *gen, p *profile) {
+			p.posture = posture{mfa: [2]float64{20, 40}, patch: [2]float64{60, 70}, eol: [2]float64{0.18, 0.26},
+				failing: 0.7, warning: 0.3}
+			p.upgrades = []upgrade{
+				{title: "Enforce MFA on all Microsoft 365 accounts", estimate: 120000, proposed: g.day(300),
+					decided: g.day(290), decision: "declined", note: "Staff find MFA inconvenient"},
+				{title: "Replace 7 end-of-life Windows 10 workstations", estimate: 1120000, proposed: g.day(250),
+					decided: g.day(236), decision: "declined", note: "No budget this year"},
+				{title: "Security awareness training after the email compromise", estimate: 90000, proposed: g.day(145),
+					decided: g.day(140), decision: "declined", note: "Staff too busy"},
+				{title: "Replace failing backup appliance with cloud backup", estimate: 240000, proposed: g.day(140),
+					decided: g.day(120), decision: "declined", note: "Owner says backups have always been fine"},
+			}
+		},
+		events: securityEvents,
+	},
+	{
+		story: StoryScopeCreep, name: NameScopeCreep, contact: "Simone Delacroix", domain: "delacroixevents.com",
+		zone: "America/Los_Angeles", city: city{"Sacramento", "CA", "958"}, seats: 20, sinceYears: 3,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate, p.oos, p.oosHours, p.oosUnbilled = 0.42, 0.36, 1.8, true
+		},
+		events: scopeEvents,
+	},
+	{
+		story: StoryModernization, name: NameModernization, contact: "Harold Whitmore", domain: "whitmorehardware.com",
+		zone: "America/Chicago", city: city{"Springfield", "IL", "627"}, seats: 26, sinceYears: 7,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate = 0.45
+			p.posture = posture{mfa: [2]float64{85, 92}, patch: [2]float64{86, 92}, eol: [2]float64{0.28, 0.36}, warning: 0.3}
+			p.upgrades = []upgrade{
+				{title: "Replace Windows Server 2012 R2 file server (out of support)", estimate: 980000,
+					proposed: g.day(600), decided: g.day(585), decision: "declined", note: "It still works"},
+				{title: "Migrate on-premises Exchange 2013 to Microsoft 365", estimate: 640000,
+					proposed: g.day(480), decided: g.day(470), decision: "declined", note: "Staff know Outlook as it is"},
+				{title: "Replace UPS batteries in the server closet", estimate: 45000,
+					proposed: g.day(400), decided: g.day(396), decision: "accepted"},
+				{title: "Replace Windows 7 point-of-sale terminals", estimate: 1460000,
+					proposed: g.day(330), decided: g.day(301), decision: "declined", note: "Registers still ring up sales"},
+				{title: "Replace 2014 firewall that no longer receives firmware", estimate: 380000,
+					proposed: g.day(200), decided: g.day(190), decision: "declined", note: "Owner wants to wait until it fails"},
+			}
+		},
+		events: modernizationEvents,
+	},
+	{
+		story: StoryUnprofitable, name: NameUnprofitable, contact: "Martin Tolliver", domain: "tolliverengineering.com",
+		zone: "America/New_York", city: city{"Hartford", "CT", "061"}, seats: 40, sinceYears: 10, perSeat: 38,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate, p.hoursPerTicket, p.proactive = 0.6, 0.9, 0.1
+			p.pay = payAutopay
+		},
+		events: unprofitableEvents,
+	},
+	{
+		story: StoryResourceDrain, name: NameResourceDrain, contact: "Elena Marsh", domain: "cobaltcreekvet.com",
+		zone: "America/Denver", city: city{"Boulder", "CO", "803"}, seats: 14, sinceYears: 3,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate, p.hoursPerTicket, p.proactive = 2.1, 0.95, 0.15
+		},
+		events: drainEvents,
+	},
+	{
+		story: StoryCriminal, name: NameCriminal, contact: "Preston Vaughn", domain: "sterlingvaughn.com",
+		zone: "America/New_York", city: city{"Tampa", "FL", "336"}, seats: 19, sinceYears: 4,
+		events: criminalEvents,
+	},
+	{
+		story: StoryDataCompliance, name: NameDataCompliance, contact: "Carol Jensen", domain: "juniperhillclinic.com",
+		zone: "America/Chicago", city: city{"Madison", "WI", "537"}, seats: 22, sinceYears: 5,
+		events: dataComplianceEvents,
+	},
+	{
+		story: StoryImproved, name: NameImproved, contact: "Nathan Redfern", domain: "redferntitle.com",
+		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 30, sinceYears: 4,
+		shape: func(g *gen, p *profile) {
+			p.ticketRate = 0.45
+			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.1, 0.7
+			p.change = g.day(improvedMeetingDaysAgo)
+			p.changedAfterHours, p.changedUrgnt = 0.06, 0.2
+		},
+		events: improvedEvents,
+	},
+	{
+		story: StoryOffboarded, name: NameOffboarded, contact: "Wade Garrison", domain: "garrisonmechanical.com",
+		zone: "America/Chicago", city: city{"Tulsa", "OK", "741"}, seats: 34, sinceYears: 5,
+		shape: func(g *gen, p *profile) {
+			p.to = g.day(offboardedEffectiveDaysAgo)
+			p.pay = paySlow
+			p.afterHours, p.urgentAfter = 0.18, 0.5
+			p.upgrades = []upgrade{
+				{title: "Replace end-of-life Windows 10 workstations", estimate: 1360000, proposed: g.day(400),
+					decided: g.day(380), decision: "declined", note: "Too expensive"},
+				{title: "Enforce MFA on all Microsoft 365 accounts", estimate: 140000, proposed: g.day(320),
+					decided: g.day(300), decision: "declined", note: "Field crews share accounts"},
+			}
+		},
+		events: offboardedEvents,
+	},
+	{
+		story: StoryReengaged, name: NameReengaged, contact: "Lorraine Ashby", domain: "ashbylanecounseling.com",
+		zone: "America/New_York", city: city{"Albany", "NY", "122"}, seats: 8, sinceYears: 4,
+		shape: func(g *gen, p *profile) {
+			prior := p.c
+			p.prior = &prior
+			p.mrrBeforeGap = p.c.MRRMinor
+			p.c.AgreementName = "Systems Support Agreement v1 (functionality only)"
+			p.c.AgreementSigned = g.day(reengagedDaysAgo)
+			p.c.TermEnd = p.c.AgreementSigned.AddDate(1, 0, 0)
+			p.c.TerminationClause = "§8.2"
+			p.c.NoticeDays = 30
+			p.c.MRRMinor = int64(p.c.Seats) * 9500
+			p.gapFrom, p.gapTo = g.day(reengagedEffectiveDaysAgo), g.day(reengagedDaysAgo)
+			p.rateAfterGap = 0.5
+		},
+		events: reengagedEvents,
+	},
+}
