@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"offboard/store"
@@ -189,39 +190,67 @@ func (g *gen) activity(r *rand.Rand, id int64, p *profile) error {
 	seats := float64(p.c.Seats)
 	for m := monthStart(p.from); m.Before(p.to); m = m.AddDate(0, 1, 0) {
 		next := m.AddDate(0, 1, 0)
-		lo, hi := later(m, p.from), earlier(next, p.to)
-		if !p.gapFrom.IsZero() {
-			if !lo.Before(p.gapFrom) && hi.Before(p.gapTo) {
-				continue
+		spans := p.spans(m, next)
+		for _, sp := range spans {
+			frac := sp.hi.Sub(sp.lo).Hours() / next.Sub(m).Hours()
+			for range poisson(r, p.ticketRate*sp.rate*seats*frac) {
+				if err := g.ticket(r, id, p, sp.lo, sp.hi); err != nil {
+					return err
+				}
 			}
-			if lo.Before(p.gapTo) && !hi.Before(p.gapTo) && !lo.Before(p.gapFrom) {
-				lo = p.gapTo
-			}
-		}
-		if !hi.After(lo) {
-			continue
-		}
-		frac := hi.Sub(lo).Hours() / next.Sub(m).Hours()
-		rate := p.ticketRate
-		if !p.gapTo.IsZero() && !lo.Before(p.gapTo) {
-			rate *= p.rateAfterGap
-		}
-		for range poisson(r, rate*seats*frac) {
-			if err := g.ticket(r, id, p, lo, hi); err != nil {
+			if err := g.proactive(r, id, p, sp.lo, sp.hi, seats*frac*p.proactive); err != nil {
 				return err
 			}
 		}
-		if err := g.proactive(r, id, p, lo, hi, seats*frac*p.proactive); err != nil {
-			return err
-		}
-		if err := g.invoice(r, id, p, later(m, p.from)); err != nil {
-			return err
+		if len(spans) > 0 {
+			if err := g.invoice(r, id, p, spans[0].lo); err != nil {
+				return err
+			}
 		}
 	}
 	if err := g.snapshots(r, id, p); err != nil {
 		return err
 	}
 	return g.upgrades(r, id, p)
+}
+
+// span is a stretch of service inside a month with one ticket-rate
+// multiplier and one after-hours behaviour.
+type span struct {
+	lo, hi time.Time
+	rate   float64
+}
+
+// spans cuts [lo, hi) at the edges of service, the gap and the change, and
+// leaves out the gap.
+func (p *profile) spans(lo, hi time.Time) []span {
+	lo, hi = later(lo, p.from), earlier(hi, p.to)
+	if !hi.After(lo) {
+		return nil
+	}
+	cuts := []time.Time{lo}
+	for _, t := range []time.Time{p.gapFrom, p.gapTo, p.change} {
+		if t.After(lo) && t.Before(hi) {
+			cuts = append(cuts, t)
+		}
+	}
+	slices.SortFunc(cuts, time.Time.Compare)
+	cuts = append(cuts, hi)
+	var out []span
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		sp := span{lo: a, hi: b, rate: 1}
+		if !p.gapFrom.IsZero() {
+			if !a.Before(p.gapFrom) && a.Before(p.gapTo) {
+				continue
+			}
+			if !a.Before(p.gapTo) {
+				sp.rate = p.rateAfterGap
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 func later(a, b time.Time) time.Time {
@@ -371,12 +400,13 @@ func (g *gen) invoice(r *rand.Rand, clientID int64, p *profile, issued time.Time
 	case paySlow:
 		paid = due.AddDate(0, 0, 5+r.IntN(38))
 	case payChronicLate:
-		switch {
-		case due.Before(g.end) && due.After(g.end.AddDate(0, 0, -62)):
-			if due.Before(g.end.AddDate(0, 0, -30)) {
-				partial = amount * 2 / 5
-			}
-		case issued.After(g.end.AddDate(-1, 0, 0)):
+		// Later and later over the last year; last month's invoice unpaid
+		// and the one before it only partly paid.
+		switch ago := monthsBetween(issued, g.asOf); {
+		case ago == 1:
+		case ago == 2:
+			partial = amount * 2 / 5
+		case ago < 12:
 			paid = due.AddDate(0, 0, 31+r.IntN(28))
 		default:
 			paid = due.AddDate(0, 0, 8+r.IntN(18))
@@ -408,9 +438,13 @@ func (g *gen) invoice(r *rand.Rand, clientID int64, p *profile, issued time.Time
 	case !paid.IsZero():
 		return g.payment(r, clientID, p, number, paid, amount)
 	case partial > 0:
-		return g.payment(r, clientID, p, number, due.AddDate(0, 0, 20), partial)
+		return g.payment(r, clientID, p, number, earlier(due.AddDate(0, 0, 20), g.asOf), partial)
 	}
 	return nil
+}
+
+func monthsBetween(a, b time.Time) int {
+	return (b.Year()*12 + int(b.Month())) - (a.Year()*12 + int(a.Month()))
 }
 
 // promptDays is how many days after issue a good payer pays: mostly inside

@@ -13,6 +13,7 @@ const (
 	improvedMeetingDaysAgo     = 120
 	securityMeetingDaysAgo     = 60
 	noticeSentDaysAgo          = 20
+	noticeDays                 = 30
 	offboardedSentDaysAgo      = 110
 	offboardedEffectiveDaysAgo = 50
 	reengagedSentDaysAgo       = 330
@@ -205,7 +206,8 @@ func securityEvents(g *gen, id int64, p *profile) error {
 	return g.plan(id, p, planSpec{
 		status: "refused", meeting: g.localAt(p, securityMeetingDaysAgo, 14), place: "Video call",
 		ours: ownerName + " (owner), Priya Raman (security lead)", theirs: "Donna Reyes (owner)",
-		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: m.AddDate(0, 0, 9),
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
+		closed:  g.localAt(p, securityMeetingDaysAgo-9, 16),
 		outcome: "The owner declined the MFA rollout, the workstation replacements and cloud backup as too costly.",
 		items: []planItem{
 			{kind: "topic", flag: "security", title: "Security noncompliance",
@@ -350,7 +352,7 @@ func offboardedEvents(g *gen, id int64, p *profile) error {
 	if err := g.plan(id, p, planSpec{
 		status: "failed", meeting: g.localAt(p, 170, 10), place: "Garrison Mechanical office, Tulsa",
 		ours: ownerName + " (owner), " + accountManager + " (account manager)", theirs: "Wade Garrison (owner)",
-		review: g.day(125), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.day(124),
+		review: g.day(125), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, 124, 11),
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
 			{kind: "topic", flag: "late_payment", title: "Late payment", evidence: "Invoices paid on average 24 days late over six months"},

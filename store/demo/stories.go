@@ -157,7 +157,7 @@ var plants = []plant{
 		zone: "America/New_York", city: city{"Raleigh", "NC", "276"}, seats: 24, sinceYears: 5,
 		shape: func(g *gen, p *profile) {
 			p.ticketRate, p.hoursPerTicket = 0.55, 0.9
-			p.afterHours, p.urgent, p.urgentAfter = 0.41, 0.12, 0.75
+			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.05, 0.75
 		},
 		events: afterHoursEvents,
 	},
@@ -170,6 +170,7 @@ var plants = []plant{
 	{
 		story: StoryAbuse, name: NameAbuse, contact: "Victor Halvorsen", domain: "halvorsenplastics.com",
 		zone: "America/New_York", city: city{"Columbus", "OH", "432"}, seats: 45, sinceYears: 2,
+		shape:  func(g *gen, p *profile) { p.c.NoticeDays = noticeDays },
 		events: abuseEvents,
 	},
 	{
@@ -233,7 +234,7 @@ var plants = []plant{
 		story: StoryResourceDrain, name: NameResourceDrain, contact: "Elena Marsh", domain: "cobaltcreekvet.com",
 		zone: "America/Denver", city: city{"Boulder", "CO", "803"}, seats: 14, sinceYears: 3,
 		shape: func(g *gen, p *profile) {
-			p.ticketRate, p.hoursPerTicket, p.proactive = 2.1, 0.95, 0.15
+			p.ticketRate, p.hoursPerTicket, p.proactive = 2.1, 1.05, 0.15
 		},
 		events: drainEvents,
 	},
@@ -249,12 +250,12 @@ var plants = []plant{
 	},
 	{
 		story: StoryImproved, name: NameImproved, contact: "Nathan Redfern", domain: "redferntitle.com",
-		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 30, sinceYears: 4,
+		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 36, sinceYears: 4,
 		shape: func(g *gen, p *profile) {
 			p.ticketRate = 0.45
-			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.1, 0.7
+			p.afterHours, p.urgent, p.urgentAfter = 0.38, 0.1, 0.7
 			p.change = g.day(improvedMeetingDaysAgo)
-			p.changedAfterHours, p.changedUrgnt = 0.06, 0.2
+			p.changedAfterHours, p.changedUrgnt = 0.05, 0.2
 		},
 		events: improvedEvents,
 	},
@@ -263,6 +264,7 @@ var plants = []plant{
 		zone: "America/Chicago", city: city{"Tulsa", "OK", "741"}, seats: 34, sinceYears: 5,
 		shape: func(g *gen, p *profile) {
 			p.to = g.day(offboardedEffectiveDaysAgo)
+			p.c.NoticeDays = offboardedSentDaysAgo - offboardedEffectiveDaysAgo
 			p.pay = paySlow
 			p.afterHours, p.urgentAfter = 0.18, 0.5
 			p.upgrades = []upgrade{
