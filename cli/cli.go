@@ -57,6 +57,7 @@ func commands() []*Command {
 	return []*Command{
 		versionCommand(),
 		helpCommand(),
+		demoCommand(),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"offboard/store"
 	"offboard/tui"
 )
 
@@ -38,7 +39,11 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	st, err := openStore(ctx, env, o.db)
+	open := func() (*store.Store, error) { return openStore(ctx, env, o.db) }
+	if o.demo {
+		open = func() (*store.Store, error) { return openDemo(ctx, env) }
+	}
+	st, err := open()
 	if err != nil {
 		return err
 	}
