@@ -277,9 +277,6 @@ func TestAfterHoursClient(t *testing.T) {
 	if share < 0.30 || share > 0.50 {
 		t.Errorf("after-hours or urgent share %.2f, want about 0.35–0.45", share)
 	}
-	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE client_id = ? AND kind = 'after_hours'", id); n < 3 {
-		t.Errorf("%d after-hours demand incidents", n)
-	}
 }
 
 func TestAfterHoursFlagFollowsClientZone(t *testing.T) {
@@ -377,14 +374,36 @@ func TestPaymentsMatchPaidInvoices(t *testing.T) {
 	}
 }
 
-func TestAbusiveClient(t *testing.T) {
+// TestPlantedIncidents checks each story's incidents: how many, and how
+// grave the worst is (abuse at 4 and criminal activity at 5 are zero
+// tolerance, seed 003).
+func TestPlantedIncidents(t *testing.T) {
 	db := defaultPortfolio(t).DB()
-	id := clientID(t, db, Planted[StoryAbuse])
-	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE client_id = ? AND kind = 'abuse'", id); n < 2 {
-		t.Errorf("%d abuse incidents", n)
-	}
-	if sev := scalar[int](t, db, "SELECT max(severity) FROM incidents WHERE client_id = ? AND kind = 'abuse'", id); sev < 4 {
-		t.Errorf("worst abuse severity %d, want 4 or more (zero tolerance)", sev)
+	for _, c := range []struct {
+		story        Story
+		kind         string
+		least, worst int
+		mention      string
+	}{
+		{StoryAfterHours, "after_hours", 3, 3, "on-call"},
+		{StoryAbuse, "abuse", 2, 4, "threatened"},
+		{StorySecurity, "security", 1, 4, "without MFA"},
+		{StoryScopeCreep, "scope", 2, 3, "website"},
+		{StoryModernization, "naivete", 2, 3, "antivirus"},
+		{StoryCriminal, "criminal", 1, 5, "mailbox password"},
+		{StoryDataCompliance, "data_compliance", 2, 4, "personal Dropbox"},
+		{StoryReengaged, "naivete", 2, 3, "terminal server"},
+	} {
+		id := clientID(t, db, Planted[c.story])
+		var n, worst, mentions int
+		if err := db.QueryRow(`SELECT count(*), coalesce(max(severity), 0), coalesce(sum(instr(description, ?) > 0), 0)
+            FROM incidents WHERE client_id = ? AND kind = ?`, c.mention, id, c.kind).Scan(&n, &worst, &mentions); err != nil {
+			t.Fatal(err)
+		}
+		if n < c.least || worst != c.worst || mentions == 0 {
+			t.Errorf("%s: %d %s incidents, worst severity %d, %d mention %q; want at least %d, worst %d",
+				c.story, n, c.kind, worst, mentions, c.mention, c.least, c.worst)
+		}
 	}
 }
 
@@ -460,9 +479,6 @@ func TestModernizationRefuser(t *testing.T) {
 	id := clientID(t, db, Planted[StoryModernization])
 	if n := scalar[int](t, db, "SELECT count(*) FROM upgrade_recommendations WHERE client_id = ? AND decision = 'declined'", id); n < 3 {
 		t.Errorf("%d declined upgrades", n)
-	}
-	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE client_id = ? AND kind = 'naivete'", id); n < 2 {
-		t.Errorf("%d naivete incidents", n)
 	}
 	if share := scalar[float64](t, db, `SELECT 1.0 * eol_devices / total_devices FROM security_snapshots
         WHERE client_id = ? ORDER BY taken_on DESC LIMIT 1`, id); share < 0.2 {
@@ -656,21 +672,6 @@ func healthyMonthlyHours(t *testing.T, db *sql.DB, planted map[string]bool) []fl
 		}
 	}
 	return out
-}
-
-func TestCriminalAndDataCompliance(t *testing.T) {
-	db := defaultPortfolio(t).DB()
-	id := clientID(t, db, Planted[StoryCriminal])
-	if sev := scalar[int](t, db, "SELECT coalesce(max(severity), 0) FROM incidents WHERE client_id = ? AND kind = 'criminal'", id); sev != 5 {
-		t.Errorf("criminal incident severity %d, want 5", sev)
-	}
-	id = clientID(t, db, Planted[StoryDataCompliance])
-	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE client_id = ? AND kind = 'data_compliance'", id); n < 2 {
-		t.Errorf("%d data-compliance incidents", n)
-	}
-	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE client_id = ? AND description LIKE '%Dropbox%'", id); n != 1 {
-		t.Errorf("no incident about patient records in a personal Dropbox")
-	}
 }
 
 func TestImprovedPlanShowsBeforeAndSince(t *testing.T) {

@@ -21,7 +21,8 @@ const (
 	reengagedDaysAgo           = 285
 )
 
-// incidentSpec is one incident of a planted story.
+// incidentSpec is one incident of a planted story, at hour o'clock local
+// time daysAgo days before the last day of history.
 type incidentSpec struct {
 	daysAgo, hour int
 	kind          string
@@ -29,49 +30,41 @@ type incidentSpec struct {
 	by, what      string
 }
 
-func (g *gen) incidentList(id int64, p *profile, list []incidentSpec) error {
-	for _, in := range list {
+// commSpec is one entry of a planted client's communications log.
+type commSpec struct {
+	daysAgo, hour               int
+	channel, direction, summary string
+	body                        string
+}
+
+// tell writes a planted client's incidents and communications, then runs
+// its workflow.
+func (g *gen) tell(id int64, p *profile, pl *plant) error {
+	for _, in := range pl.incidents {
 		if err := g.incident(id, p, in.daysAgo, in.hour, in.kind, in.severity, in.by, in.what); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// Seed 000: "Mr. Urgent" expects instant service at any hour.
-func afterHoursEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 03:10 on a Sunday about a slow laptop and demanded a technician on site within the hour."},
-		{220, 21, "after_hours", 2, "Sara Lindgren", "Sent six emails in twenty minutes on a Saturday night, then phoned the service manager's personal mobile."},
-		{150, 6, "after_hours", 2, "Kevin O'Neill", "Called four times before 7 a.m. about a calendar invitation; no outage."},
-		{90, 14, "after_hours", 3, serviceManager, "Demanded an immediate callback during a technician's wedding day and escalated to the owner when asked to wait until Monday."},
-		{30, 22, "after_hours", 3, "Marcus Hale", "Marked every ticket of the week urgent and called the emergency line at 22:40 because an email had not been answered within five minutes."},
-	}); err != nil {
-		return err
+	for _, c := range pl.comms {
+		if err := g.comm(id, g.localAt(p, c.daysAgo, c.hour), c.channel, c.direction, c.summary, c.body); err != nil {
+			return err
+		}
 	}
-	if err := g.comm(id, g.localAt(p, 89, 16), "phone", "inbound", "Complaint: response slower than five minutes",
-		"Mr. Vance expects a reply to any email within five minutes, at any hour."); err != nil {
-		return err
+	if pl.workflow == nil {
+		return nil
 	}
-	return g.comm(id, g.localAt(p, 85, 10), "email", "outbound", "After-hours support policy restated",
-		"Emergency line only for outages; other after-hours requests are handled next business day.")
+	return pl.workflow(g, id, p)
 }
 
 // Seeds 001, 003: chronic late payment; the plan agreed six weeks ago has
 // not changed anything and its review is due.
-func latePaymentEvents(g *gen, id int64, p *profile) error {
+func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.invoices.flush(); err != nil {
 		return err
 	}
 	ev, err := g.paymentEvidence(id)
 	if err != nil {
 		return err
-	}
-	for _, d := range []int{200, 140, 95, 62} {
-		if err := g.comm(id, g.localAt(p, d, 11), "email", "outbound", "Payment reminder: invoice past due",
-			"Friendly reminder that the invoice is past its 30-day terms."); err != nil {
-			return err
-		}
 	}
 	meeting := g.localAt(p, lateMeetingDaysAgo, 10)
 	m := g.day(lateMeetingDaysAgo)
@@ -151,20 +144,9 @@ func money(minor int64) string {
 
 // Seeds 000, 001, 003: abuse of staff, the last one grave enough for zero
 // tolerance; notice was sent without a remediation plan.
-func abuseEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{200, 11, "abuse", 2, "Aisha Bello", "The owner shouted at the help-desk technician over a password reset and hung up."},
-		{95, 15, "abuse", 3, serviceManager, "Emailed the service manager calling our technicians \"incompetent idiots\", with profanity, copying his whole staff."},
-		{28, 10, "abuse", 4, "Luis Ortega", "On site, the owner screamed at and threatened our technician and blocked the door; the technician left shaken and filed a report."},
-	}); err != nil {
-		return err
-	}
-	if err := g.comm(id, g.localAt(p, 27, 9), "other", "internal", "Incident report filed by technician",
-		"Technician's written account of the on-site incident; owner informed the same day."); err != nil {
-		return err
-	}
+func abuseWorkflow(g *gen, id int64, p *profile) error {
 	sent := g.day(noticeSentDaysAgo)
-	err := g.termination(id, p, sent, p.c.NoticeDays,
+	return g.termination(id, p, sent, p.c.NoticeDays,
 		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)",
 		func(i int, due time.Time) stepDone {
 			switch checklistSteps[i].key {
@@ -175,22 +157,11 @@ func abuseEvents(g *gen, id int64, p *profile) error {
 			}
 			return stepDone{} // the handover scope is overdue: the new provider has not replied
 		})
-	if err != nil {
-		return err
-	}
-	return g.comm(id, g.localAt(p, noticeSentDaysAgo-2, 13), "email", "inbound", "Notice acknowledged",
-		"The client acknowledged the notice and named no incoming provider yet.")
 }
 
 // Seed 000: no MFA, unpatched and end-of-life machines, failing backups;
 // the plan was refused.
-func securityEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{150, 9, "security", 4, "Priya Raman", "Business email compromise: the office manager's mailbox, without MFA, sent fraudulent payment instructions to 40 customers."},
-		{75, 13, "security", 3, "Tom Becker", "Ransomware blocked on an end-of-life Windows 7 PC used for scanning."},
-	}); err != nil {
-		return err
-	}
+func securityWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.snapshots.flush(); err != nil {
 		return err
 	}
@@ -224,79 +195,8 @@ func securityEvents(g *gen, id int64, p *profile) error {
 	})
 }
 
-// Seeds 001, 003: favours that became expectations, done unpaid.
-func scopeEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{280, 10, "scope", 2, accountManager, "Asked for a full website redesign under the managed agreement and declined a quote."},
-		{150, 16, "scope", 2, "Tom Becker", "Expected same-day setup of family members' personal devices at no charge."},
-		{40, 12, "scope", 3, serviceManager, "Asked a technician to spend a Saturday setting up event audio-visual and lighting, unpaid."},
-	}); err != nil {
-		return err
-	}
-	return g.comm(id, g.localAt(p, 100, 11), "email", "outbound", "Out-of-scope work needs a quote first",
-		"Work outside the agreement's scope is quoted and approved before it starts.")
-}
-
-// Seeds 000, 003: declined upgrades and technological naivete.
-func modernizationEvents(g *gen, id int64, p *profile) error {
-	return g.incidentList(id, p, []incidentSpec{
-		{400, 9, "naivete", 3, "Kevin O'Neill", "The owner disabled antivirus on every PC because it \"slows them down\"."},
-		{260, 14, "naivete", 2, "Sara Lindgren", "Bought used consumer laptops online and expected us to join them to the domain."},
-		{120, 11, "naivete", 3, serviceManager, "Insisted that all staff keep sharing one administrator password."},
-	})
-}
-
-// Seeds 000, 002, 004: an old cheap agreement that no longer pays for the
-// work; the price adjustment was refused.
-func unprofitableEvents(g *gen, id int64, p *profile) error {
-	if err := g.comm(id, g.localAt(p, 160, 10), "email", "outbound", "Proposal: move to the current agreement and pricing",
-		"Proposed moving from the 2014 agreement to the current one at today's per-seat price."); err != nil {
-		return err
-	}
-	return g.comm(id, g.localAt(p, 150, 15), "email", "inbound", "Price adjustment declined",
-		"The client wishes to stay on the existing agreement and price.")
-}
-
-// Seed 002: far outside the normal range of hours and tickets per seat.
-func drainEvents(g *gen, id int64, p *profile) error {
-	return g.comm(id, g.localAt(p, 70, 10), "meeting", "outbound", "Quarterly business review: ticket volume",
-		"Ticket volume per seat is several times our portfolio's norm; discussed root causes.")
-}
-
-// Seed 003: criminal activity, zero tolerance.
-func criminalEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{120, 11, "criminal", 4, "Priya Raman", "Asked us to install cracked copies of Adobe Acrobat Pro on five workstations to avoid licence fees; refused."},
-		{34, 16, "criminal", 5, "Marcus Hale", "The managing partner asked our technician to reset a dismissed employee's mailbox password and forward her private mail to him, without legal hold or HR authorisation; refused and escalated to our owner."},
-	}); err != nil {
-		return err
-	}
-	return g.comm(id, g.localAt(p, 33, 9), "other", "internal", "Unauthorised mailbox access request escalated",
-		"Request refused in writing; owner informed; legal advice sought.")
-}
-
-// Seed 001: ignoring privacy and data-handling rules.
-func dataComplianceEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{210, 10, "data_compliance", 4, "Aisha Bello", "The practice manager insisted on syncing patient records to her personal Dropbox to work from home and refused the clinic's encrypted SharePoint."},
-		{130, 14, "data_compliance", 3, serviceManager, "Refused to adopt a records retention and disposal policy; asked us to keep every backup forever."},
-		{45, 9, "data_compliance", 4, "Luis Ortega", "Patient intake forms with social security numbers were emailed unencrypted to a personal Gmail account."},
-	}); err != nil {
-		return err
-	}
-	return g.comm(id, g.localAt(p, 125, 11), "email", "outbound", "HIPAA storage guidance and retention policy sent",
-		"Sent guidance on where patient records may be stored and a draft retention policy.")
-}
-
 // Seed 004: a plan that worked. After-hours demand fell after the meeting.
-func improvedEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line at 23:15 to ask for a password reset."},
-		{170, 6, "after_hours", 2, "Kevin O'Neill", "Three calls before 7 a.m. about a printer that was out of toner."},
-		{135, 20, "after_hours", 3, serviceManager, "Demanded a technician on site on a Sunday evening for a closing that could have waited."},
-	}); err != nil {
-		return err
-	}
+func improvedWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.tickets.flush(); err != nil {
 		return err
 	}
@@ -336,14 +236,7 @@ func improvedEvents(g *gen, id int64, p *profile) error {
 
 // A client let go after a failed plan, every checklist step signed off,
 // with its post-mortem begun (seed 002).
-func offboardedEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{330, 22, "after_hours", 2, "Marcus Hale", "Called the on-call line at 22:30 about a shared-drive permission."},
-		{260, 15, "abuse", 2, "Tom Becker", "The operations manager swore at a technician on the phone over a slow laptop."},
-		{210, 8, "declined_upgrade", 2, accountManager, "Refused the workstation replacement plan for the third time."},
-	}); err != nil {
-		return err
-	}
+func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusWatch, "Payments slipping and after-hours calls rising",
 		g.localAt(p, 230, 9)); err != nil {
 		return err
@@ -389,13 +282,7 @@ func offboardedEvents(g *gen, id int64, p *profile) error {
 // Seed 002's comment: let go with 30 days to find a new provider after
 // refusing to learn a new system, then taken back on a contract that
 // supports only the systems' functionality.
-func reengagedEvents(g *gen, id int64, p *profile) error {
-	if err := g.incidentList(id, p, []incidentSpec{
-		{345, 9, "naivete", 2, "Sara Lindgren", "Staff training on the new terminal server: one of eight staff attended, the owner."},
-		{343, 10, "naivete", 3, accountManager, "Two days after training the owner called to say staff cannot remember how anything works and told them the solution was too complex."},
-	}); err != nil {
-		return err
-	}
+func reengagedWorkflow(g *gen, id int64, p *profile) error {
 	sent := g.day(reengagedSentDaysAgo)
 	if err := g.termination(id, p, sent, reengagedSentDaysAgo-reengagedEffectiveDaysAgo,
 		"Client unwilling to learn the new system; 30 days to find a new IT provider",
@@ -406,10 +293,6 @@ func reengagedEvents(g *gen, id int64, p *profile) error {
 	}
 	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off",
 		g.localAt(p, reengagedEffectiveDaysAgo-1, 17)); err != nil {
-		return err
-	}
-	if err := g.comm(id, g.localAt(p, reengagedDaysAgo+5, 12), "meeting", "inbound", "Lunch with the owner",
-		"The owner apologised and asked to come back."); err != nil {
 		return err
 	}
 	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own (seed 002)."

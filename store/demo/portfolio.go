@@ -101,7 +101,7 @@ func (g *gen) run() error {
 			return fmt.Errorf("demo: client %q: %w", p.c.Name, err)
 		}
 		if pl != nil {
-			err = pl.events(g, id, &p)
+			err = g.tell(id, &p, pl)
 		} else {
 			err = g.routineComms(cr, id, &p)
 		}

@@ -98,7 +98,10 @@ type plant struct {
 	sinceYears int // years before the last day of history it became a client
 	perSeat    int // dollars; 0 for the agreement's usual price
 	shape      func(g *gen, p *profile)
-	events     func(g *gen, id int64, p *profile) error
+	// What happened, as data, and the workflow it went through, as code.
+	incidents []incidentSpec
+	comms     []commSpec
+	workflow  func(g *gen, id int64, p *profile) error
 }
 
 // plantedProfile builds a planted client on a healthy base.
@@ -159,19 +162,52 @@ var plants = []plant{
 			p.ticketRate, p.hoursPerTicket = 0.55, 0.9
 			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.05, 0.75
 		},
-		events: afterHoursEvents,
+		incidents: []incidentSpec{
+			{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 03:10 on a Sunday about a slow laptop and demanded a technician on site within the hour."},
+			{220, 21, "after_hours", 2, "Sara Lindgren", "Sent six emails in twenty minutes on a Saturday night, then phoned the service manager's personal mobile."},
+			{150, 6, "after_hours", 2, "Kevin O'Neill", "Called four times before 7 a.m. about a calendar invitation; no outage."},
+			{90, 14, "after_hours", 3, serviceManager, "Demanded an immediate callback during a technician's wedding day and escalated to the owner when asked to wait until Monday."},
+			{30, 22, "after_hours", 3, "Marcus Hale", "Marked every ticket of the week urgent and called the emergency line at 22:40 because an email had not been answered within five minutes."},
+		},
+		comms: []commSpec{
+			{89, 16, "phone", "inbound", "Complaint: response slower than five minutes",
+				"Mr. Vance expects a reply to any email within five minutes, at any hour."},
+			{85, 10, "email", "outbound", "After-hours support policy restated",
+				"Emergency line only for outages; other after-hours requests are handled next business day."},
+		},
 	},
 	{
 		story: StoryLatePayment, name: NameLatePayment, contact: "Gordon Kessler", domain: "kesslerfreight.com",
 		zone: "America/Chicago", city: city{"Omaha", "NE", "681"}, seats: 16, sinceYears: 4, perSeat: 128,
-		shape:  func(g *gen, p *profile) { p.pay = payChronicLate },
-		events: latePaymentEvents,
+		shape: func(g *gen, p *profile) { p.pay = payChronicLate },
+		comms: []commSpec{
+			{200, 11, "email", "outbound", "Payment reminder: invoice past due",
+				"Friendly reminder that the invoice is past its 30-day terms."},
+			{140, 11, "email", "outbound", "Second reminder: two invoices past due",
+				"Two invoices are now past their terms; asked whether anything is in dispute."},
+			{95, 15, "phone", "outbound", "Called the bookkeeper about the overdue balance",
+				"Bookkeeper promised payment \"next week\"; cash flow is tight."},
+			{62, 11, "email", "outbound", "Overdue balance: request for a meeting",
+				"Proposed a meeting to agree payment terms and autopay."},
+		},
+		workflow: latePaymentWorkflow,
 	},
 	{
 		story: StoryAbuse, name: NameAbuse, contact: "Victor Halvorsen", domain: "halvorsenplastics.com",
 		zone: "America/New_York", city: city{"Columbus", "OH", "432"}, seats: 45, sinceYears: 2,
-		shape:  func(g *gen, p *profile) { p.c.NoticeDays = noticeDays },
-		events: abuseEvents,
+		shape: func(g *gen, p *profile) { p.c.NoticeDays = noticeDays },
+		incidents: []incidentSpec{
+			{200, 11, "abuse", 2, "Aisha Bello", "The owner shouted at the help-desk technician over a password reset and hung up."},
+			{95, 15, "abuse", 3, serviceManager, "Emailed the service manager calling our technicians \"incompetent idiots\", with profanity, copying his whole staff."},
+			{28, 10, "abuse", 4, "Luis Ortega", "On site, the owner screamed at and threatened our technician and blocked the door; the technician left shaken and filed a report."},
+		},
+		comms: []commSpec{
+			{27, 9, "other", "internal", "Incident report filed by technician",
+				"Technician's written account of the on-site incident; owner informed the same day."},
+			{noticeSentDaysAgo - 2, 13, "email", "inbound", "Notice acknowledged",
+				"The client acknowledged the notice and named no incoming provider yet."},
+		},
+		workflow: abuseWorkflow,
 	},
 	{
 		story: StorySecurity, name: NameSecurity, contact: "Donna Reyes", domain: "pinecrestinsure.com",
@@ -190,7 +226,11 @@ var plants = []plant{
 					decided: g.day(120), decision: "declined", note: "Owner says backups have always been fine"},
 			}
 		},
-		events: securityEvents,
+		incidents: []incidentSpec{
+			{150, 9, "security", 4, "Priya Raman", "Business email compromise: the office manager's mailbox, without MFA, sent fraudulent payment instructions to 40 customers."},
+			{75, 13, "security", 3, "Tom Becker", "Ransomware blocked on an end-of-life Windows 7 PC used for scanning."},
+		},
+		workflow: securityWorkflow,
 	},
 	{
 		story: StoryScopeCreep, name: NameScopeCreep, contact: "Simone Delacroix", domain: "delacroixevents.com",
@@ -198,7 +238,15 @@ var plants = []plant{
 		shape: func(g *gen, p *profile) {
 			p.ticketRate, p.oos, p.oosHours, p.oosUnbilled = 0.42, 0.36, 1.8, true
 		},
-		events: scopeEvents,
+		incidents: []incidentSpec{
+			{280, 10, "scope", 2, accountManager, "Asked for a full website redesign under the managed agreement and declined a quote."},
+			{150, 16, "scope", 2, "Tom Becker", "Expected same-day setup of family members' personal devices at no charge."},
+			{40, 12, "scope", 3, serviceManager, "Asked a technician to spend a Saturday setting up event audio-visual and lighting, unpaid."},
+		},
+		comms: []commSpec{
+			{100, 11, "email", "outbound", "Out-of-scope work needs a quote first",
+				"Work outside the agreement's scope is quoted and approved before it starts."},
+		},
 	},
 	{
 		story: StoryModernization, name: NameModernization, contact: "Harold Whitmore", domain: "whitmorehardware.com",
@@ -219,7 +267,11 @@ var plants = []plant{
 					proposed: g.day(200), decided: g.day(190), decision: "declined", note: "Owner wants to wait until it fails"},
 			}
 		},
-		events: modernizationEvents,
+		incidents: []incidentSpec{
+			{400, 9, "naivete", 3, "Kevin O'Neill", "The owner disabled antivirus on every PC because it \"slows them down\"."},
+			{260, 14, "naivete", 2, "Sara Lindgren", "Bought used consumer laptops online and expected us to join them to the domain."},
+			{120, 11, "naivete", 3, serviceManager, "Insisted that all staff keep sharing one administrator password."},
+		},
 	},
 	{
 		story: StoryUnprofitable, name: NameUnprofitable, contact: "Martin Tolliver", domain: "tolliverengineering.com",
@@ -228,7 +280,12 @@ var plants = []plant{
 			p.ticketRate, p.hoursPerTicket, p.proactive = 0.6, 0.9, 0.1
 			p.pay = payAutopay
 		},
-		events: unprofitableEvents,
+		comms: []commSpec{
+			{160, 10, "email", "outbound", "Proposal: move to the current agreement and pricing",
+				"Proposed moving from the 2014 agreement to the current one at today's per-seat price."},
+			{150, 15, "email", "inbound", "Price adjustment declined",
+				"The client wishes to stay on the existing agreement and price."},
+		},
 	},
 	{
 		story: StoryResourceDrain, name: NameResourceDrain, contact: "Elena Marsh", domain: "cobaltcreekvet.com",
@@ -236,17 +293,35 @@ var plants = []plant{
 		shape: func(g *gen, p *profile) {
 			p.ticketRate, p.hoursPerTicket, p.proactive = 2.1, 1.05, 0.15
 		},
-		events: drainEvents,
+		comms: []commSpec{
+			{70, 10, "meeting", "outbound", "Quarterly business review: ticket volume",
+				"Ticket volume per seat is several times our portfolio's norm; discussed root causes."},
+		},
 	},
 	{
 		story: StoryCriminal, name: NameCriminal, contact: "Preston Vaughn", domain: "sterlingvaughn.com",
 		zone: "America/New_York", city: city{"Tampa", "FL", "336"}, seats: 19, sinceYears: 4,
-		events: criminalEvents,
+		incidents: []incidentSpec{
+			{120, 11, "criminal", 4, "Priya Raman", "Asked us to install cracked copies of Adobe Acrobat Pro on five workstations to avoid licence fees; refused."},
+			{34, 16, "criminal", 5, "Marcus Hale", "The managing partner asked our technician to reset a dismissed employee's mailbox password and forward her private mail to him, without legal hold or HR authorisation; refused and escalated to our owner."},
+		},
+		comms: []commSpec{
+			{33, 9, "other", "internal", "Unauthorised mailbox access request escalated",
+				"Request refused in writing; owner informed; legal advice sought."},
+		},
 	},
 	{
 		story: StoryDataCompliance, name: NameDataCompliance, contact: "Carol Jensen", domain: "juniperhillclinic.com",
 		zone: "America/Chicago", city: city{"Madison", "WI", "537"}, seats: 22, sinceYears: 5,
-		events: dataComplianceEvents,
+		incidents: []incidentSpec{
+			{210, 10, "data_compliance", 4, "Aisha Bello", "The practice manager insisted on syncing patient records to her personal Dropbox to work from home and refused the clinic's encrypted SharePoint."},
+			{130, 14, "data_compliance", 3, serviceManager, "Refused to adopt a records retention and disposal policy; asked us to keep every backup forever."},
+			{45, 9, "data_compliance", 4, "Luis Ortega", "Patient intake forms with social security numbers were emailed unencrypted to a personal Gmail account."},
+		},
+		comms: []commSpec{
+			{125, 11, "email", "outbound", "HIPAA storage guidance and retention policy sent",
+				"Sent guidance on where patient records may be stored and a draft retention policy."},
+		},
 	},
 	{
 		story: StoryImproved, name: NameImproved, contact: "Nathan Redfern", domain: "redferntitle.com",
@@ -257,7 +332,12 @@ var plants = []plant{
 			p.change = g.day(improvedMeetingDaysAgo)
 			p.changedAfterHours, p.changedUrgnt = 0.05, 0.2
 		},
-		events: improvedEvents,
+		incidents: []incidentSpec{
+			{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line at 23:15 to ask for a password reset."},
+			{170, 6, "after_hours", 2, "Kevin O'Neill", "Three calls before 7 a.m. about a printer that was out of toner."},
+			{135, 20, "after_hours", 3, serviceManager, "Demanded a technician on site on a Sunday evening for a closing that could have waited."},
+		},
+		workflow: improvedWorkflow,
 	},
 	{
 		story: StoryOffboarded, name: NameOffboarded, contact: "Wade Garrison", domain: "garrisonmechanical.com",
@@ -274,7 +354,12 @@ var plants = []plant{
 					decided: g.day(300), decision: "declined", note: "Field crews share accounts"},
 			}
 		},
-		events: offboardedEvents,
+		incidents: []incidentSpec{
+			{330, 22, "after_hours", 2, "Marcus Hale", "Called the on-call line at 22:30 about a shared-drive permission."},
+			{260, 15, "abuse", 2, "Tom Becker", "The operations manager swore at a technician on the phone over a slow laptop."},
+			{210, 8, "declined_upgrade", 2, accountManager, "Refused the workstation replacement plan for the third time."},
+		},
+		workflow: offboardedWorkflow,
 	},
 	{
 		story: StoryReengaged, name: NameReengaged, contact: "Lorraine Ashby", domain: "ashbylanecounseling.com",
@@ -292,6 +377,14 @@ var plants = []plant{
 			p.gapFrom, p.gapTo = g.day(reengagedEffectiveDaysAgo), g.day(reengagedDaysAgo)
 			p.rateAfterGap = 0.5
 		},
-		events: reengagedEvents,
+		incidents: []incidentSpec{
+			{345, 9, "naivete", 2, "Sara Lindgren", "Staff training on the new terminal server: one of eight staff attended, the owner."},
+			{343, 10, "naivete", 3, accountManager, "Two days after training the owner called to say staff cannot remember how anything works and told them the solution was too complex."},
+		},
+		comms: []commSpec{
+			{reengagedDaysAgo + 5, 12, "meeting", "inbound", "Lunch with the owner",
+				"The owner apologised and asked to come back."},
+		},
+		workflow: reengagedWorkflow,
 	},
 }
