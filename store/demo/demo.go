@@ -121,11 +121,11 @@ func (o Options) normalize() (Options, error) {
 // Our own company: a fictional MSP that signs every letter and plan.
 var company = []struct{ key, value string }{
 	{store.SettingCompanyName, companyName},
-	{store.SettingCompanyAddress, "410 Canal Street, Suite 300\nRichmond, VA 23219"},
+	{store.SettingCompanyAddress, companyAddress},
 	{store.SettingCompanySigner, ownerName},
 	{store.SettingCompanySignerTitle, ownerTitle},
-	{store.SettingCompanyEmail, "dana.whitfield@bluepeakit.com"},
-	{store.SettingCompanyPhone, "+1 804 555 0142"},
+	{store.SettingCompanyEmail, companyEmail},
+	{store.SettingCompanyPhone, companyPhone},
 	{store.SettingLabourCostPerHour, strconv.Itoa(labourCostPerHour)},
 	{store.SettingBusinessHours, "08:00-18:00"},
 	{store.SettingBusinessDays, "Mon-Fri"},
@@ -147,6 +147,9 @@ const (
 // Our own people who appear in plans, checklists and the audit trail.
 const (
 	companyName    = "Bluepeak Managed IT, LLC"
+	companyAddress = "410 Canal Street, Suite 300\nRichmond, VA 23219"
+	companyEmail   = "dana.whitfield@bluepeakit.com"
+	companyPhone   = "+1 804 555 0142"
 	ownerName      = "Dana Whitfield"
 	ownerTitle     = "Founder and Managing Director"
 	serviceManager = "Jordan Ellis"

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -432,8 +433,9 @@ func TestNoticeClient(t *testing.T) {
 	steps := scalar[int](t, db, "SELECT count(*) FROM checklist_steps WHERE client_id = ?", id)
 	done := scalar[int](t, db, "SELECT count(*) FROM checklist_steps WHERE client_id = ? AND done_on IS NOT NULL AND signed_off_by <> ''", id)
 	overdue := scalar[int](t, db, "SELECT count(*) FROM checklist_steps WHERE client_id = ? AND done_on IS NULL AND due_on < ?", id, store.Date(asOf))
-	if steps != 10 || done < 1 || overdue != 1 {
-		t.Errorf("checklist: %d steps, %d signed off, %d overdue; want 10, some, 1", steps, done, overdue)
+	want := len(letters.ChecklistSteps(asOf, asOf.AddDate(0, 0, 30), asOf.AddDate(0, 0, 60)))
+	if steps != want || done < 1 || overdue != 1 {
+		t.Errorf("checklist: %d steps, %d signed off, %d overdue; want %d, some, 1", steps, done, overdue, want)
 	}
 }
 

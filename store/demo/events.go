@@ -4,21 +4,25 @@ import (
 	"fmt"
 	"time"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
+// owner is our owner as she attends meetings.
+var owner = letters.Person{Name: ownerName, Role: "Owner"}
+
 // Days before the last day of history when the workflow stories happened.
 const (
-	lateMeetingDaysAgo         = 42
-	improvedMeetingDaysAgo     = 120
-	securityMeetingDaysAgo     = 60
-	noticeSentDaysAgo          = 20
-	noticeDays                 = 30
-	offboardedSentDaysAgo      = 110
-	offboardedEffectiveDaysAgo = 50
-	reengagedSentDaysAgo       = 330
-	reengagedEffectiveDaysAgo  = 300
-	reengagedDaysAgo           = 285
+	lateMeetingDaysAgo     = 42
+	improvedMeetingDaysAgo = 120
+	securityMeetingDaysAgo = 60
+	noticeSentDaysAgo      = 20
+	noticeDays             = 30
+	offboardedSentDaysAgo  = 110
+	offboardedNoticeDays   = 60
+	reengagedSentDaysAgo   = 330
+	reengagedNoticeDays    = 30 // seed 002: 30 days to find a new provider
+	reengagedDaysAgo       = 285
 )
 
 // incidentSpec is one incident of a planted story, at hour o'clock local
@@ -62,19 +66,24 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.invoices.flush(); err != nil {
 		return err
 	}
-	ev, err := g.paymentEvidence(id)
+	measures, err := g.paymentMeasures(id)
 	if err != nil {
 		return err
 	}
-	meeting := g.localAt(p, lateMeetingDaysAgo, 10)
-	m := g.day(lateMeetingDaysAgo)
+	ago := g.workdaysAgo(lateMeetingDaysAgo)
+	meeting := g.localAt(p, ago, 10)
+	m := g.day(ago)
 	return g.plan(id, p, planSpec{
 		status: "agreed", meeting: meeting, place: "Kessler Freight office, Omaha",
-		ours: ownerName + " (owner), " + accountManager + " (account manager)", theirs: "Gordon Kessler (owner), Maria Pruitt (bookkeeper)",
-		contribs: accountManager + ": invoices went only to the owner's inbox",
+		ours:     []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
+		theirs:   []letters.Person{{Name: "Gordon Kessler", Role: "Owner"}, {Name: "Maria Pruitt", Role: "Bookkeeper"}},
+		contribs: []letters.Person{{Name: accountManager, Role: "Sends the invoices, so far only to the owner's inbox"}},
 		review:   g.day(5), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
+		support: []string{"A named contact in accounts for any invoice question, answered within one business day."},
+		terms:   letters.PlanTerms{Autopay: true, AutopayFrom: monthStart(m).AddDate(0, 1, 0)},
 		items: []planItem{
-			{kind: "topic", flag: "late_payment", title: "Late payment", evidence: ev,
+			{kind: "topic", flag: "late_payment", title: "Invoice payment times", measures: measures,
+				goal:   "Every invoice paid within 30 days of issue",
 				said:   "Cash flow is seasonal and invoices get lost in the owner's inbox.",
 				change: "We send invoices to accounts payable as well as the owner, with a reminder 7 days before the due date."},
 			{kind: "action", title: "Enrol in ACH autopay through the payment portal", side: "client", owner: "Gordon Kessler",
@@ -92,22 +101,22 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	})
 }
 
-// paymentEvidence states the late-payment facts of a client's last twelve
-// invoices in the words a plan would use.
-func (g *gen) paymentEvidence(id int64) (string, error) {
+// paymentMeasures are the late-payment facts of a client's last twelve
+// invoices, as a plan shows them beside their normal range.
+func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
 	var late, over30, daysSum int
 	var overdue int64
 	rows, err := g.tx.QueryContext(g.ctx, `SELECT due_on, coalesce(paid_on, ''), balance_minor FROM invoices
         WHERE client_id = ? ORDER BY issued_on DESC LIMIT 12`, id)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var due, paid string
 		var balance int64
 		if err := rows.Scan(&due, &paid, &balance); err != nil {
-			return "", err
+			return nil, err
 		}
 		d, _ := time.Parse(time.DateOnly, due)
 		if paid != "" {
@@ -124,22 +133,17 @@ func (g *gen) paymentEvidence(id int64) (string, error) {
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return "", err
+		return nil, err
 	}
 	avg := 0
 	if late > 0 {
 		avg = daysSum / late
 	}
-	return fmt.Sprintf("%d of the last 12 invoices paid more than 30 days late; average %d days late; %s overdue",
-		over30, avg, money(overdue)), nil
-}
-
-func money(minor int64) string {
-	s := fmt.Sprintf("%d", minor/100)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return fmt.Sprintf("%s.%02d", s, minor%100)
+	return []letters.Measure{
+		{Name: "Invoices paid more than 30 days late, last 12", Value: fmt.Sprintf("%d of 12", over30), Normal: "0 to 1"},
+		{Name: "Average days late", Value: fmt.Sprintf("%d days", avg), Normal: "0 to 5 days"},
+		{Name: "Overdue balance", Value: letters.Money{Minor: overdue, Currency: "USD"}.String(), Normal: "none"},
+	}, nil
 }
 
 // Seeds 000, 001, 003: abuse of staff, the last one grave enough for zero
@@ -148,14 +152,14 @@ func abuseWorkflow(g *gen, id int64, p *profile) error {
 	sent := g.day(noticeSentDaysAgo)
 	return g.termination(id, p, sent, p.c.NoticeDays,
 		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)",
-		func(i int, due time.Time) stepDone {
-			switch checklistSteps[i].key {
-			case "confirm_notice":
-				return stepDone{on: sent.AddDate(0, 0, 1), by: ownerName}
-			case "backup_retention":
-				return stepDone{on: g.day(8), by: serviceManager}
+		func(st letters.ChecklistStep) stepDone {
+			switch {
+			case st.Key == letters.StepHandoverScope:
+				return stepDone{} // overdue: the client has named no incoming provider yet
+			case st.Due.Before(g.asOf):
+				return stepDone{on: st.Due, by: []string{ownerName, serviceManager, accountManager}[len(st.Key)%3]}
 			}
-			return stepDone{} // the handover scope is overdue: the new provider has not replied
+			return stepDone{}
 		})
 }
 
@@ -173,17 +177,23 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 		Scan(&taken, &mfa, &patch, &eol, &total, &backup); err != nil {
 		return err
 	}
-	m := g.day(securityMeetingDaysAgo)
+	ago := g.workdaysAgo(securityMeetingDaysAgo)
+	m := g.day(ago)
 	return g.plan(id, p, planSpec{
-		status: "refused", meeting: g.localAt(p, securityMeetingDaysAgo, 14), place: "Video call",
-		ours: ownerName + " (owner), Priya Raman (security lead)", theirs: "Donna Reyes (owner)",
+		status: "refused", meeting: g.localAt(p, ago, 14), place: "Video call",
+		ours:         []letters.Person{owner, {Name: "Priya Raman", Role: "Security lead"}},
+		theirs:       []letters.Person{{Name: "Donna Reyes", Role: "Owner"}},
 		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
-		closed:  g.localAt(p, securityMeetingDaysAgo-9, 16),
+		closed:  g.localAt(p, ago-9, 16),
 		outcome: "The owner declined the MFA rollout, the workstation replacements and cloud backup as too costly.",
 		items: []planItem{
-			{kind: "topic", flag: "security", title: "Security noncompliance",
-				evidence: fmt.Sprintf("On %s: MFA on %.0f%% of accounts, patch compliance %.0f%%, %d of %d devices past end of life, backups %s",
-					taken, mfa, patch, eol, total, backup),
+			{kind: "topic", flag: "security", title: "Security practices", goal: "MFA on every account, patches current, no end-of-life devices, backups that restore",
+				measures: []letters.Measure{
+					{Name: "MFA coverage on " + taken, Value: fmt.Sprintf("%.0f%%", mfa), Normal: "90% to 100%"},
+					{Name: "Patch compliance", Value: fmt.Sprintf("%.0f%%", patch), Normal: "95% to 100%"},
+					{Name: "End-of-life devices", Value: fmt.Sprintf("%d of %d", eol, total), Normal: "0 to 2"},
+					{Name: "Backups", Value: backup, Normal: "ok"},
+				},
 				said: "MFA slows staff down; the old PCs still work."},
 			{kind: "action", title: "Enforce MFA on all Microsoft 365 accounts", side: "client", owner: "Donna Reyes",
 				due: m.AddDate(0, 0, 30), target: "MFA on 100% of user accounts"},
@@ -200,7 +210,8 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.tickets.flush(); err != nil {
 		return err
 	}
-	m := g.day(improvedMeetingDaysAgo)
+	ago := g.workdaysAgo(improvedMeetingDaysAgo)
+	m := g.day(ago)
 	from := m.AddDate(0, -6, 0)
 	var n, after int
 	if err := g.tx.QueryRowContext(g.ctx, `SELECT count(*), coalesce(sum(after_hours), 0) FROM tickets
@@ -213,14 +224,17 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 		pct = after * 100 / n
 	}
 	return g.plan(id, p, planSpec{
-		status: "agreed", meeting: g.localAt(p, improvedMeetingDaysAgo, 9), place: "Redfern Title office, Tacoma",
-		ours: ownerName + " (owner), " + serviceManager + " (service manager)", theirs: "Nathan Redfern (owner), Julia Park (office manager)",
-		contribs: serviceManager + ": the on-call number was printed on every invoice",
+		status: "agreed", meeting: g.localAt(p, ago, 9), place: "Redfern Title office, Tacoma",
+		ours:     []letters.Person{owner, {Name: serviceManager, Role: "Service manager"}},
+		theirs:   []letters.Person{{Name: "Nathan Redfern", Role: "Owner"}, {Name: "Julia Park", Role: "Office manager"}},
+		contribs: []letters.Person{{Name: serviceManager, Role: "Printed the on-call number on every invoice"}},
+		support:  []string{"A published emergency line and rate card, and a portal for routine requests."},
 		review:   g.day(-14), baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
 		items: []planItem{
-			{kind: "topic", flag: "after_hours", title: "After-hours demands",
-				evidence: fmt.Sprintf("%d of %d tickets (%d%%) opened outside business hours from %s to %s", after, n, pct,
-					store.Date(from), store.Date(m.AddDate(0, 0, -1))),
+			{kind: "topic", flag: "after_hours", title: "Requests outside business hours",
+				goal: "After-hours tickets under 10% of all tickets",
+				measures: []letters.Measure{{Name: "Tickets opened outside business hours, " + store.Date(from) + " to " +
+					store.Date(m.AddDate(0, 0, -1)), Value: fmt.Sprintf("%d of %d (%d%%)", after, n, pct), Normal: "3% to 12%"}},
 				said:   "Closings happen late and staff did not know what counts as an emergency.",
 				change: "We stop printing the on-call number on invoices and publish an emergency rate card."},
 			{kind: "action", title: "Use the emergency line only for outages", side: "client", owner: "Nathan Redfern",
@@ -241,15 +255,19 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		g.localAt(p, 230, 9)); err != nil {
 		return err
 	}
-	m := g.day(170)
+	ago := g.workdaysAgo(170)
+	m := g.day(ago)
 	if err := g.plan(id, p, planSpec{
-		status: "failed", meeting: g.localAt(p, 170, 10), place: "Garrison Mechanical office, Tulsa",
-		ours: ownerName + " (owner), " + accountManager + " (account manager)", theirs: "Wade Garrison (owner)",
+		status: "failed", meeting: g.localAt(p, ago, 10), place: "Garrison Mechanical office, Tulsa",
+		ours:   []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
+		theirs: []letters.Person{{Name: "Wade Garrison", Role: "Owner"}},
 		review: g.day(125), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, 124, 11),
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
-			{kind: "topic", flag: "late_payment", title: "Late payment", evidence: "Invoices paid on average 24 days late over six months"},
-			{kind: "topic", flag: "after_hours", title: "After-hours calls", evidence: "About one ticket in five opened after hours"},
+			{kind: "topic", flag: "late_payment", title: "Invoice payment times", goal: "Every invoice paid within 30 days of issue",
+				measures: []letters.Measure{{Name: "Average days late, last six months", Value: "24 days", Normal: "0 to 5 days"}}},
+			{kind: "topic", flag: "after_hours", title: "Requests outside business hours", goal: "After-hours tickets under 10% of all tickets",
+				measures: []letters.Measure{{Name: "Tickets opened outside business hours", Value: "about 1 in 5", Normal: "3% to 12%"}}},
 			{kind: "action", title: "Enrol in autopay", side: "client", owner: "Wade Garrison", due: m.AddDate(0, 0, 21),
 				target: "Invoices paid within 30 days of issue"},
 			{kind: "action", title: "Emergency line for outages only", side: "client", owner: "Wade Garrison",
@@ -258,20 +276,19 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	}); err != nil {
 		return err
 	}
-	sent := g.day(offboardedSentDaysAgo)
+	sentAgo := g.workdaysAgo(offboardedSentDaysAgo)
+	sent := g.day(sentAgo)
 	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review",
-		func(i int, due time.Time) stepDone {
-			signer := []string{ownerName, serviceManager, accountManager}[i%3]
-			if checklistSteps[i].key == "licences" {
-				return stepDone{on: due.AddDate(0, 0, 2), by: serviceManager,
+		func(st letters.ChecklistStep) stepDone {
+			if st.Key == letters.StepLicences {
+				return stepDone{on: st.Due.AddDate(0, 0, 2), by: serviceManager,
 					exception: "Domain transfer held two days by the registrar's lock; completed on confirmation."}
 			}
-			return stepDone{on: due.AddDate(0, 0, -1), by: signer}
+			return stepDone{on: st.Due, by: []string{ownerName, serviceManager, accountManager}[len(st.Key)%3]}
 		}); err != nil {
 		return err
 	}
-	effective := sent.AddDate(0, 0, p.c.NoticeDays)
-	done := effective.AddDate(0, 0, 29)
+	done := g.localAt(p, sentAgo-offboardedNoticeDays-30, 17)
 	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off", done); err != nil {
 		return err
 	}
@@ -283,16 +300,21 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 // refusing to learn a new system, then taken back on a contract that
 // supports only the systems' functionality.
 func reengagedWorkflow(g *gen, id int64, p *profile) error {
-	sent := g.day(reengagedSentDaysAgo)
-	if err := g.termination(id, p, sent, reengagedSentDaysAgo-reengagedEffectiveDaysAgo,
+	sentAgo := g.workdaysAgo(reengagedSentDaysAgo)
+	sent := g.day(sentAgo)
+	if err := g.termination(id, p, sent, reengagedNoticeDays,
 		"Client unwilling to learn the new system; 30 days to find a new IT provider",
-		func(i int, due time.Time) stepDone {
-			return stepDone{on: due, by: []string{ownerName, serviceManager}[i%2]}
+		func(st letters.ChecklistStep) stepDone {
+			if st.Key == letters.StepDisposeData || st.Key == letters.StepArchiveRecords {
+				return stepDone{on: g.day(reengagedDaysAgo), by: ownerName,
+					exception: "Not done: the client came back before the retention deadline; its data is kept under the new agreement."}
+			}
+			return stepDone{on: st.Due, by: []string{ownerName, serviceManager}[len(st.Key)%2]}
 		}); err != nil {
 		return err
 	}
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off",
-		g.localAt(p, reengagedEffectiveDaysAgo-1, 17)); err != nil {
+	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Service ended on the effective date",
+		g.localAt(p, sentAgo-reengagedNoticeDays-1, 17)); err != nil {
 		return err
 	}
 	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own (seed 002)."

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -22,6 +23,8 @@ type gen struct {
 	// month and end the instant history stops (midnight after asOf).
 	asOf, start, end time.Time
 	zones            map[string]*time.Location
+	letters          *letters.Renderer
+	our              letters.Company
 	ticketID         int64
 	ticketNo         int
 	incidents, comms int
@@ -30,6 +33,13 @@ type gen struct {
 func newGenerator(ctx context.Context, tx *sql.Tx, opts Options) (*gen, error) {
 	g := &gen{ctx: ctx, tx: tx, opts: opts, asOf: opts.AsOf, zones: map[string]*time.Location{}, ticketNo: 20000}
 	g.end = g.asOf.AddDate(0, 0, 1)
+	r, err := letters.New(nil)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	g.letters = r
+	g.our = letters.Company{Name: companyName, Address: companyAddress, Signer: ownerName, SignerTitle: ownerTitle,
+		Email: companyEmail, Phone: companyPhone}
 	g.start = monthStart(g.asOf).AddDate(0, 1-opts.Months, 0)
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM tickets").Scan(&g.ticketID); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)

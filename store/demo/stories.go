@@ -145,6 +145,18 @@ func splitName(s string) (first, last string) {
 // day is a date daysAgo days before the last day of history.
 func (g *gen) day(daysAgo int) time.Time { return g.asOf.AddDate(0, 0, -daysAgo) }
 
+// workdaysAgo moves daysAgo back to the Friday before when it falls on a
+// weekend: meetings are held and letters sent on working days.
+func (g *gen) workdaysAgo(daysAgo int) int {
+	switch g.day(daysAgo).Weekday() {
+	case time.Saturday:
+		return daysAgo + 1
+	case time.Sunday:
+		return daysAgo + 2
+	}
+	return daysAgo
+}
+
 // incident records one incident at hour o'clock local time.
 func (g *gen) incident(id int64, p *profile, daysAgo, hour int, kind string, severity int, by, description string) error {
 	g.incidents++
@@ -329,7 +341,7 @@ var plants = []plant{
 		shape: func(g *gen, p *profile) {
 			p.ticketRate = 0.45
 			p.afterHours, p.urgent, p.urgentAfter = 0.38, 0.1, 0.7
-			p.change = g.day(improvedMeetingDaysAgo)
+			p.change = g.day(g.workdaysAgo(improvedMeetingDaysAgo))
 			p.changedAfterHours, p.changedUrgnt = 0.05, 0.2
 		},
 		incidents: []incidentSpec{
@@ -343,8 +355,8 @@ var plants = []plant{
 		story: StoryOffboarded, name: NameOffboarded, contact: "Wade Garrison", domain: "garrisonmechanical.com",
 		zone: "America/Chicago", city: city{"Tulsa", "OK", "741"}, seats: 34, sinceYears: 5,
 		shape: func(g *gen, p *profile) {
-			p.to = g.day(offboardedEffectiveDaysAgo)
-			p.c.NoticeDays = offboardedSentDaysAgo - offboardedEffectiveDaysAgo
+			p.c.NoticeDays = offboardedNoticeDays
+			p.to = g.day(g.workdaysAgo(offboardedSentDaysAgo) - offboardedNoticeDays)
 			p.pay = paySlow
 			p.afterHours, p.urgentAfter = 0.18, 0.5
 			p.upgrades = []upgrade{
@@ -366,6 +378,7 @@ var plants = []plant{
 		zone: "America/New_York", city: city{"Albany", "NY", "122"}, seats: 8, sinceYears: 4,
 		shape: func(g *gen, p *profile) {
 			prior := p.c
+			prior.NoticeDays = reengagedNoticeDays
 			p.prior = &prior
 			p.mrrBeforeGap = p.c.MRRMinor
 			p.c.AgreementName = "Systems Support Agreement v1 (functionality only)"
@@ -374,7 +387,7 @@ var plants = []plant{
 			p.c.TerminationClause = "§8.2"
 			p.c.NoticeDays = 30
 			p.c.MRRMinor = int64(p.c.Seats) * 9500
-			p.gapFrom, p.gapTo = g.day(reengagedEffectiveDaysAgo), g.day(reengagedDaysAgo)
+			p.gapFrom, p.gapTo = g.day(g.workdaysAgo(reengagedSentDaysAgo)-reengagedNoticeDays), g.day(reengagedDaysAgo)
 			p.rateAfterGap = 0.5
 		},
 		incidents: []incidentSpec{
