@@ -2,6 +2,7 @@ package demo
 
 import (
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"offboard/store"
@@ -157,8 +158,14 @@ func (g *gen) workdaysAgo(daysAgo int) int {
 	return daysAgo
 }
 
-// incident records one incident at hour o'clock local time.
+// incident records one incident at hour o'clock local time, on the
+// weekend day its description names, if it names one.
 func (g *gen) incident(id int64, p *profile, daysAgo, hour int, kind string, severity int, by, description string) error {
+	for _, wd := range []time.Weekday{time.Saturday, time.Sunday} {
+		if strings.Contains(description, wd.String()) {
+			daysAgo += (int(g.day(daysAgo).Weekday()) - int(wd) + 7) % 7
+		}
+	}
 	g.incidents++
 	_, err := g.tx.ExecContext(g.ctx, `INSERT INTO incidents (client_id, occurred_at, kind, severity, description,
         reported_by) VALUES (?, ?, ?, ?, ?, ?)`, id, store.Timestamp(g.localAt(p, daysAgo, hour)), kind, severity,
@@ -175,11 +182,11 @@ var plants = []plant{
 			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.05, 0.75
 		},
 		incidents: []incidentSpec{
-			{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 03:10 on a Sunday about a slow laptop and demanded a technician on site within the hour."},
+			{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 3 a.m. on a Sunday about a slow laptop and demanded a technician on site within the hour."},
 			{220, 21, "after_hours", 2, "Sara Lindgren", "Sent six emails in twenty minutes on a Saturday night, then phoned the service manager's personal mobile."},
 			{150, 6, "after_hours", 2, "Kevin O'Neill", "Called four times before 7 a.m. about a calendar invitation; no outage."},
 			{90, 14, "after_hours", 3, serviceManager, "Demanded an immediate callback during a technician's wedding day and escalated to the owner when asked to wait until Monday."},
-			{30, 22, "after_hours", 3, "Marcus Hale", "Marked every ticket of the week urgent and called the emergency line at 22:40 because an email had not been answered within five minutes."},
+			{30, 22, "after_hours", 3, "Marcus Hale", "Marked every ticket of the week urgent and called the emergency line late at night because an email had not been answered within five minutes."},
 		},
 		comms: []commSpec{
 			{89, 16, "phone", "inbound", "Complaint: response slower than five minutes",
@@ -345,7 +352,7 @@ var plants = []plant{
 			p.changedAfterHours, p.changedUrgnt = 0.05, 0.2
 		},
 		incidents: []incidentSpec{
-			{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line at 23:15 to ask for a password reset."},
+			{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line near midnight to ask for a password reset."},
 			{170, 6, "after_hours", 2, "Kevin O'Neill", "Three calls before 7 a.m. about a printer that was out of toner."},
 			{135, 20, "after_hours", 3, serviceManager, "Demanded a technician on site on a Sunday evening for a closing that could have waited."},
 		},
@@ -367,7 +374,7 @@ var plants = []plant{
 			}
 		},
 		incidents: []incidentSpec{
-			{330, 22, "after_hours", 2, "Marcus Hale", "Called the on-call line at 22:30 about a shared-drive permission."},
+			{330, 22, "after_hours", 2, "Marcus Hale", "Called the on-call line late at night about a shared-drive permission."},
 			{260, 15, "abuse", 2, "Tom Becker", "The operations manager swore at a technician on the phone over a slow laptop."},
 			{210, 8, "declined_upgrade", 2, accountManager, "Refused the workstation replacement plan for the third time."},
 		},
