@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"offboard/store"
@@ -32,9 +33,8 @@ var healthyPosture = posture{mfa: [2]float64{90, 100}, patch: [2]float64{95, 100
 
 // profile is everything that shapes one client's activity.
 type profile struct {
-	story Story
-	c     store.Client
-	loc   *time.Location
+	c   store.Client
+	loc *time.Location
 	// from and to bound the activity: the client's first day with us (or the
 	// start of history) and the end of history (or the end of service).
 	from, to time.Time
@@ -51,8 +51,8 @@ type profile struct {
 
 	// change is when a remediation plan took hold; from then on the
 	// after-hours shares are changed ones.
-	change                          time.Time
-	changedAfterHours, changedUrgnt float64
+	change                           time.Time
+	changedAfterHours, changedUrgent float64
 
 	// gapFrom and gapTo bound a spell without service (let go and taken
 	// back, seed 002); after it the ticket rate is scaled by rateAfterGap.
@@ -270,7 +270,7 @@ func earlier(a, b time.Time) time.Time {
 func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time) error {
 	share, urgentAfter := p.afterHours, p.urgentAfter
 	if !p.change.IsZero() && !lo.Before(p.change) {
-		share, urgentAfter = p.changedAfterHours, p.changedUrgnt
+		share, urgentAfter = p.changedAfterHours, p.changedUrgent
 	}
 	opened := openedAt(r, p.loc, lo, hi, r.Float64() < share)
 	if opened.Before(p.from) || !opened.Before(p.to) {
@@ -293,7 +293,7 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		summary = pick(r, outOfScopeSubjects)
 	} else {
 		summary = pick(r, subjects)
-		if containsVerb(summary) {
+		if strings.Contains(summary, "%s") {
 			summary = fmt.Sprintf(summary, pick(r, firstNames))
 		}
 	}
@@ -347,16 +347,6 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		}
 	}
 	return nil
-}
-
-// containsVerb reports a subject with a name placeholder.
-func containsVerb(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '%' && s[i+1] == 's' {
-			return true
-		}
-	}
-	return false
 }
 
 // proactive logs managed work not tied to a ticket: patching, backup

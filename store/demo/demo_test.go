@@ -268,6 +268,14 @@ func TestEveryStoryIsPlanted(t *testing.T) {
 	for _, st := range Stories {
 		clientID(t, db, Planted[st])
 	}
+	if len(plants) != len(Stories) {
+		t.Errorf("%d planted clients for %d stories", len(plants), len(Stories))
+	}
+	for _, pl := range plants {
+		if Planted[pl.story] != pl.name {
+			t.Errorf("story %s is planted as %q but exported as %q", pl.story, pl.name, Planted[pl.story])
+		}
+	}
 }
 
 func TestAfterHoursClient(t *testing.T) {

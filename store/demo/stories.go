@@ -108,7 +108,6 @@ type plant struct {
 // plantedProfile builds a planted client on a healthy base.
 func (g *gen) plantedProfile(r *rand.Rand, pl *plant) (profile, error) {
 	p := healthyProfile(r)
-	p.story = pl.story
 	loc, err := g.zone(pl.zone)
 	if err != nil {
 		return p, err
@@ -349,7 +348,7 @@ var plants = []plant{
 			p.ticketRate = 0.45
 			p.afterHours, p.urgent, p.urgentAfter = 0.38, 0.1, 0.7
 			p.change = g.day(g.workdaysAgo(improvedMeetingDaysAgo))
-			p.changedAfterHours, p.changedUrgnt = 0.05, 0.2
+			p.changedAfterHours, p.changedUrgent = 0.05, 0.2
 		},
 		incidents: []incidentSpec{
 			{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line near midnight to ask for a password reset."},
