@@ -101,6 +101,39 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	})
 }
 
+// afterHoursMeasure is the share of a client's tickets opened after hours
+// in [from, to), as a plan shows it.
+func (g *gen) afterHoursMeasure(id int64, from, to time.Time) (letters.Measure, error) {
+	if err := g.w.tickets.flush(); err != nil {
+		return letters.Measure{}, err
+	}
+	var n, after int
+	if err := g.tx.QueryRowContext(g.ctx, `SELECT count(*), coalesce(sum(after_hours), 0) FROM tickets
+        WHERE client_id = ? AND opened_at >= ? AND opened_at < ?`, id, store.Timestamp(from), store.Timestamp(to)).
+		Scan(&n, &after); err != nil {
+		return letters.Measure{}, err
+	}
+	return letters.Measure{Name: "Tickets opened outside business hours, " + store.Date(from) + " to " +
+		store.Date(to.AddDate(0, 0, -1)), Value: fmt.Sprintf("%d of %d (%.0f%%)", after, n, 100*float64(after)/float64(max(n, 1))),
+		Normal: "3% to 12%"}, nil
+}
+
+// latenessMeasure is the average days late of the invoices a client
+// issued in [from, to) and paid.
+func (g *gen) latenessMeasure(id int64, from, to time.Time) (letters.Measure, error) {
+	if err := g.w.invoices.flush(); err != nil {
+		return letters.Measure{}, err
+	}
+	var avg float64
+	if err := g.tx.QueryRowContext(g.ctx, `SELECT coalesce(avg(max(julianday(paid_on) - julianday(due_on), 0)), 0)
+        FROM invoices WHERE client_id = ? AND paid_on IS NOT NULL AND issued_on >= ? AND issued_on < ?`,
+		id, store.Date(from), store.Date(to)).Scan(&avg); err != nil {
+		return letters.Measure{}, err
+	}
+	return letters.Measure{Name: "Average days late, " + store.Date(from) + " to " + store.Date(to.AddDate(0, 0, -1)),
+		Value: fmt.Sprintf("%.0f days", avg), Normal: "0 to 5 days"}, nil
+}
+
 // paymentMeasures are the late-payment facts of a client's last twelve
 // invoices, as a plan shows them beside their normal range.
 func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
@@ -169,16 +202,16 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.snapshots.flush(); err != nil {
 		return err
 	}
+	ago := g.workdaysAgo(securityMeetingDaysAgo)
+	m := g.day(ago)
 	var mfa, patch float64
 	var eol, total int
 	var backup, taken string
 	if err := g.tx.QueryRowContext(g.ctx, `SELECT taken_on, mfa_pct, patch_pct, eol_devices, total_devices, backup_status
-        FROM security_snapshots WHERE client_id = ? ORDER BY taken_on DESC LIMIT 1`, id).
+        FROM security_snapshots WHERE client_id = ? AND taken_on < ? ORDER BY taken_on DESC LIMIT 1`, id, store.Date(m)).
 		Scan(&taken, &mfa, &patch, &eol, &total, &backup); err != nil {
 		return err
 	}
-	ago := g.workdaysAgo(securityMeetingDaysAgo)
-	m := g.day(ago)
 	return g.plan(id, p, planSpec{
 		status: "refused", meeting: g.localAt(p, ago, 14), place: "Video call",
 		ours:         []letters.Person{owner, {Name: "Priya Raman", Role: "Security lead"}},
@@ -207,21 +240,12 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 
 // Seed 004: a plan that worked. After-hours demand fell after the meeting.
 func improvedWorkflow(g *gen, id int64, p *profile) error {
-	if err := g.w.tickets.flush(); err != nil {
-		return err
-	}
 	ago := g.workdaysAgo(improvedMeetingDaysAgo)
 	m := g.day(ago)
 	from := m.AddDate(0, -6, 0)
-	var n, after int
-	if err := g.tx.QueryRowContext(g.ctx, `SELECT count(*), coalesce(sum(after_hours), 0) FROM tickets
-        WHERE client_id = ? AND opened_at >= ? AND opened_at < ?`, id, store.Timestamp(from), store.Timestamp(m)).
-		Scan(&n, &after); err != nil {
+	afterHours, err := g.afterHoursMeasure(id, from, m)
+	if err != nil {
 		return err
-	}
-	pct := 0
-	if n > 0 {
-		pct = after * 100 / n
 	}
 	return g.plan(id, p, planSpec{
 		status: "agreed", meeting: g.localAt(p, ago, 9), place: "Redfern Title office, Tacoma",
@@ -232,11 +256,10 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 		review:   g.day(-14), baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
 		items: []planItem{
 			{kind: "topic", flag: "after_hours", title: "Requests outside business hours",
-				goal: "After-hours tickets under 10% of all tickets",
-				measures: []letters.Measure{{Name: "Tickets opened outside business hours, " + store.Date(from) + " to " +
-					store.Date(m.AddDate(0, 0, -1)), Value: fmt.Sprintf("%d of %d (%d%%)", after, n, pct), Normal: "3% to 12%"}},
-				said:   "Closings happen late and staff did not know what counts as an emergency.",
-				change: "We stop printing the on-call number on invoices and publish an emergency rate card."},
+				goal:     "After-hours tickets under 10% of all tickets",
+				measures: []letters.Measure{afterHours},
+				said:     "Closings happen late and staff did not know what counts as an emergency.",
+				change:   "We stop printing the on-call number on invoices and publish an emergency rate card."},
 			{kind: "action", title: "Use the emergency line only for outages", side: "client", owner: "Nathan Redfern",
 				due: m.AddDate(0, 0, 14), target: "After-hours calls only through the emergency line, billed at the after-hours rate"},
 			{kind: "action", title: "Raise routine requests through the portal in business hours", side: "client",
@@ -257,6 +280,14 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	}
 	ago := g.workdaysAgo(170)
 	m := g.day(ago)
+	afterHours, err := g.afterHoursMeasure(id, m.AddDate(0, -6, 0), m)
+	if err != nil {
+		return err
+	}
+	lateness, err := g.latenessMeasure(id, m.AddDate(0, -6, 0), m)
+	if err != nil {
+		return err
+	}
 	if err := g.plan(id, p, planSpec{
 		status: "failed", meeting: g.localAt(p, ago, 10), place: "Garrison Mechanical office, Tulsa",
 		ours:   []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
@@ -265,9 +296,9 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
 			{kind: "topic", flag: "late_payment", title: "Invoice payment times", goal: "Every invoice paid within 30 days of issue",
-				measures: []letters.Measure{{Name: "Average days late, last six months", Value: "24 days", Normal: "0 to 5 days"}}},
+				measures: []letters.Measure{lateness}},
 			{kind: "topic", flag: "after_hours", title: "Requests outside business hours", goal: "After-hours tickets under 10% of all tickets",
-				measures: []letters.Measure{{Name: "Tickets opened outside business hours", Value: "about 1 in 5", Normal: "3% to 12%"}}},
+				measures: []letters.Measure{afterHours}},
 			{kind: "action", title: "Enrol in autopay", side: "client", owner: "Wade Garrison", due: m.AddDate(0, 0, 21),
 				target: "Invoices paid within 30 days of issue"},
 			{kind: "action", title: "Emergency line for outages only", side: "client", owner: "Wade Garrison",
