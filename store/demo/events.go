@@ -13,16 +13,17 @@ var owner = letters.Person{Name: ownerName, Role: "Owner"}
 
 // Days before the last day of history when the workflow stories happened.
 const (
-	lateMeetingDaysAgo     = 42
-	improvedMeetingDaysAgo = 120
-	securityMeetingDaysAgo = 60
-	noticeSentDaysAgo      = 20
-	noticeDays             = 30
-	offboardedSentDaysAgo  = 110
-	offboardedNoticeDays   = 60
-	reengagedSentDaysAgo   = 330
-	reengagedNoticeDays    = 30 // seed 002: 30 days to find a new provider
-	reengagedDaysAgo       = 285
+	lateMeetingDaysAgo       = 95 // day 90, the review, was five days ago
+	improvedMeetingDaysAgo   = 76 // the review is two weeks ahead
+	securityMeetingDaysAgo   = 60
+	noticeSentDaysAgo        = 20
+	noticeDays               = 30
+	offboardedMeetingDaysAgo = 215 // the review failed 90 days later, before notice
+	offboardedSentDaysAgo    = 110
+	offboardedNoticeDays     = 60
+	reengagedSentDaysAgo     = 330
+	reengagedNoticeDays      = 30 // seed 002: 30 days to find a new provider
+	reengagedDaysAgo         = 285
 )
 
 // incidentSpec is one incident of a planted story, at hour o'clock local
@@ -60,8 +61,8 @@ func (g *gen) tell(id int64, p *profile, pl *plant) error {
 	return pl.workflow(g, id, p)
 }
 
-// Seeds 001, 003: chronic late payment; the plan agreed six weeks ago has
-// not changed anything and its review is due.
+// Seeds 001, 003: chronic late payment; the plan agreed three months ago
+// has not changed anything and its review is due.
 func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	if err := g.w.invoices.flush(); err != nil {
 		return err
@@ -75,10 +76,10 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 	m := g.day(ago)
 	return g.plan(id, p, planSpec{
 		status: "agreed", meeting: meeting, place: "Kessler Freight office, Omaha",
-		ours:     []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
-		theirs:   []letters.Person{{Name: "Gordon Kessler", Role: "Owner"}, {Name: "Maria Pruitt", Role: "Bookkeeper"}},
-		contribs: []letters.Person{{Name: accountManager, Role: "Sends the invoices, so far only to the owner's inbox"}},
-		review:   g.day(5), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
+		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
+		theirs:       []letters.Person{{Name: "Gordon Kessler", Role: "Owner"}, {Name: "Maria Pruitt", Role: "Bookkeeper"}},
+		contribs:     []letters.Person{{Name: accountManager, Role: "Sends the invoices, so far only to the owner's inbox"}},
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
 		support: []string{"A named contact in accounts for any invoice question, answered within one business day."},
 		terms:   letters.PlanTerms{Autopay: true, AutopayFrom: monthStart(m).AddDate(0, 1, 0)},
 		items: []planItem{
@@ -249,11 +250,11 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 	}
 	return g.plan(id, p, planSpec{
 		status: "agreed", meeting: g.localAt(p, ago, 9), place: "Redfern Title office, Tacoma",
-		ours:     []letters.Person{owner, {Name: serviceManager, Role: "Service manager"}},
-		theirs:   []letters.Person{{Name: "Nathan Redfern", Role: "Owner"}, {Name: "Julia Park", Role: "Office manager"}},
-		contribs: []letters.Person{{Name: serviceManager, Role: "Printed the on-call number on every invoice"}},
-		support:  []string{"A published emergency line and rate card, and a portal for routine requests."},
-		review:   g.day(-14), baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
+		ours:         []letters.Person{owner, {Name: serviceManager, Role: "Service manager"}},
+		theirs:       []letters.Person{{Name: "Nathan Redfern", Role: "Owner"}, {Name: "Julia Park", Role: "Office manager"}},
+		contribs:     []letters.Person{{Name: serviceManager, Role: "Printed the on-call number on every invoice"}},
+		support:      []string{"A published emergency line and rate card, and a portal for routine requests."},
+		baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
 		items: []planItem{
 			{kind: "topic", flag: "after_hours", title: "Requests outside business hours",
 				goal:     "After-hours tickets under 10% of all tickets",
@@ -278,7 +279,7 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		g.localAt(p, 230, 9)); err != nil {
 		return err
 	}
-	ago := g.workdaysAgo(170)
+	ago := g.workdaysAgo(offboardedMeetingDaysAgo)
 	m := g.day(ago)
 	afterHours, err := g.afterHoursMeasure(id, m.AddDate(0, -6, 0), m)
 	if err != nil {
@@ -290,9 +291,9 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	}
 	if err := g.plan(id, p, planSpec{
 		status: "failed", meeting: g.localAt(p, ago, 10), place: "Garrison Mechanical office, Tulsa",
-		ours:   []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
-		theirs: []letters.Person{{Name: "Wade Garrison", Role: "Owner"}},
-		review: g.day(125), baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, 124, 11),
+		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
+		theirs:       []letters.Person{{Name: "Wade Garrison", Role: "Owner"}},
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, ago-91, 11),
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
 			{kind: "topic", flag: "late_payment", title: "Invoice payment times", goal: "Every invoice paid within 30 days of issue",

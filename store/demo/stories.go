@@ -343,12 +343,12 @@ var plants = []plant{
 	},
 	{
 		story: StoryImproved, name: NameImproved, contact: "Nathan Redfern", domain: "redferntitle.com",
-		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 36, sinceYears: 4,
+		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 42, sinceYears: 4,
 		shape: func(g *gen, p *profile) {
-			p.ticketRate = 0.45
+			p.ticketRate = 0.5
 			p.afterHours, p.urgent, p.urgentAfter = 0.38, 0.1, 0.7
 			p.change = g.day(g.workdaysAgo(improvedMeetingDaysAgo))
-			p.changedAfterHours, p.changedUrgent = 0.05, 0.2
+			p.changedAfterHours, p.changedUrgent = 0.04, 0.2
 		},
 		incidents: []incidentSpec{
 			{240, 23, "after_hours", 2, "Marcus Hale", "Called the emergency line near midnight to ask for a password reset."},

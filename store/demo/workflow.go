@@ -11,13 +11,13 @@ import (
 
 // planSpec is a remediation plan as the walkthrough would have left it
 // (seeds 003, 004: a meeting, a written plan with owners, dates and
-// measurable targets, a review).
+// measurable targets, a review). The review falls on the plan's day 90, as
+// the written plan states; a refused plan has none.
 type planSpec struct {
 	status                   string
 	meeting                  time.Time
 	place                    string
 	ours, theirs, contribs   []letters.Person
-	review                   time.Time
 	baselineFrom, baselineTo time.Time
 	outcome                  string
 	closed                   time.Time
@@ -82,11 +82,19 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 	if !s.closed.IsZero() {
 		updated = s.closed
 	}
+	agenda := letters.AgendaInput{Our: g.our, Client: g.lettersClient(p.c), Meeting: s.meeting, Place: s.place,
+		OurAttendees: s.ours, ClientAttendees: s.theirs, Contributors: s.contribs, PlanBy: issued}
+	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
+		MeetingHeld: s.meeting, Start: issued, Support: s.support, Terms: s.terms}
+	var review time.Time
+	if s.status != "refused" {
+		review = plan.Review()
+	}
 	res, err := g.tx.ExecContext(g.ctx, `INSERT INTO remediation_plans (client_id, status, meeting_at, meeting_place,
         attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to, form_json,
         outcome_note, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
 		id, s.status, store.Timestamp(s.meeting), s.place, people(s.ours), people(s.theirs), people(s.contribs),
-		nullTime(s.review, store.Date), store.Date(s.baselineFrom), store.Date(s.baselineTo), s.outcome,
+		nullTime(review, store.Date), store.Date(s.baselineFrom), store.Date(s.baselineTo), s.outcome,
 		store.Timestamp(created), store.Timestamp(updated), nullTime(s.closed, store.Timestamp))
 	if err != nil {
 		return fmt.Errorf("remediation plan: %w", err)
@@ -95,10 +103,6 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 	if err != nil {
 		return err
 	}
-	agenda := letters.AgendaInput{Our: g.our, Client: g.lettersClient(p.c), Meeting: s.meeting, Place: s.place,
-		OurAttendees: s.ours, ClientAttendees: s.theirs, Contributors: s.contribs, PlanBy: issued}
-	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
-		MeetingHeld: s.meeting, Start: issued, Support: s.support, Terms: s.terms}
 	for i, it := range s.items {
 		switch it.kind {
 		case "topic":
