@@ -184,6 +184,21 @@ func openedAt(r *rand.Rand, loc *time.Location, lo, hi time.Time, after bool) ti
 	return time.Date(y, m, d, hour, r.IntN(60), r.IntN(60), 0, loc)
 }
 
+// inSpan brings back into [lo, hi) a time that openedAt's move to a
+// weekday or a weekend pushed out of it, a week at a time so the weekday
+// and the hour stay; ok is false when the span is too short for that, and
+// the time is dropped. Keeping every row inside its span keeps each month,
+// and the periods before and after a remediation meeting, exact.
+func inSpan(t, lo, hi time.Time) (time.Time, bool) {
+	for t.Before(lo) && t.AddDate(0, 0, 7).Before(hi) {
+		t = t.AddDate(0, 0, 7)
+	}
+	for !t.Before(hi) && !t.AddDate(0, 0, -7).Before(lo) {
+		t = t.AddDate(0, 0, -7)
+	}
+	return t, !t.Before(lo) && t.Before(hi)
+}
+
 // activity writes a client's tickets, time entries, invoices, payments,
 // security snapshots and upgrade recommendations.
 func (g *gen) activity(r *rand.Rand, id int64, p *profile) error {
@@ -272,9 +287,9 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 	if !p.change.IsZero() && !lo.Before(p.change) {
 		share, urgentAfter = p.changedAfterHours, p.changedUrgent
 	}
-	opened := openedAt(r, p.loc, lo, hi, r.Float64() < share)
-	if opened.Before(p.from) || !opened.Before(p.to) {
-		return nil // moved across the edge of service by the weekday shift
+	opened, ok := inSpan(openedAt(r, p.loc, lo, hi, r.Float64() < share), lo, hi)
+	if !ok {
+		return nil
 	}
 	local := opened.In(p.loc)
 	ah := afterHours(local)
@@ -358,8 +373,8 @@ func (g *gen) proactive(r *rand.Rand, clientID int64, p *profile, lo, hi time.Ti
 	}
 	n := max(1, int(math.Round(hours)))
 	for range n {
-		day := openedAt(r, p.loc, lo, hi, false)
-		if day.Before(p.from) || !day.Before(p.to) {
+		day, ok := inSpan(openedAt(r, p.loc, lo, hi, false), lo, hi)
+		if !ok {
 			continue
 		}
 		if err := g.w.entries.add(clientID, nil, "", store.Date(day.In(p.loc)), quarterHours(hours*60/float64(n)),
