@@ -25,11 +25,15 @@ const (
 type posture struct {
 	mfa, patch [2]float64 // percent ranges
 	eol        [2]float64 // share of devices past end of life
+	eolMax     int        // at most this many, whatever the fleet's size; 0 for no limit
 	failing    float64    // chance a snapshot's backups are failing
 	warning    float64    // chance they show a warning
 }
 
-var healthyPosture = posture{mfa: [2]float64{90, 100}, patch: [2]float64{95, 100}, eol: [2]float64{0, 0.04}, warning: 0.06}
+// healthyPosture is a well-kept client: a legacy device or two at most,
+// whatever its size, and backups that warn now and then.
+var healthyPosture = posture{mfa: [2]float64{90, 100}, patch: [2]float64{95, 100}, eol: [2]float64{0, 0.04}, eolMax: 2,
+	warning: 0.06}
 
 // profile is everything that shapes one client's activity.
 type profile struct {
@@ -488,6 +492,9 @@ func (g *gen) snapshots(r *rand.Rand, clientID int64, p *profile) error {
 		}
 		within := func(b [2]float64) float64 { return math.Round((b[0]+(b[1]-b[0])*r.Float64())*10) / 10 }
 		eol := int(math.Round(within(p.posture.eol) * float64(devices)))
+		if p.posture.eolMax > 0 {
+			eol = min(eol, p.posture.eolMax)
+		}
 		backup := "ok"
 		switch x := r.Float64(); {
 		case x < p.posture.failing:

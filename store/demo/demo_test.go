@@ -644,7 +644,7 @@ func TestHealthyClientsLookHealthy(t *testing.T) {
 		append([]any{store.Date(asOf.AddDate(0, 0, -15))}, args...)...); n > 0 {
 		t.Errorf("%d healthy invoices more than 15 days overdue", n)
 	}
-	if bad := scalar[int](t, db, "SELECT count(*) FROM security_snapshots WHERE (mfa_pct < 90 OR patch_pct < 95) AND"+healthy,
+	if bad := scalar[int](t, db, "SELECT count(*) FROM security_snapshots WHERE (mfa_pct < 90 OR patch_pct < 95 OR eol_devices > 2 OR backup_status IN ('failing', 'none')) AND"+healthy,
 		args...); bad > 0 {
 		t.Errorf("%d healthy security snapshots out of band", bad)
 	}
