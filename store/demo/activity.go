@@ -510,23 +510,25 @@ func (g *gen) snapshots(r *rand.Rand, clientID int64, p *profile) error {
 	return nil
 }
 
-// upgrades writes the client's recommendations: the planted ones, or a few
-// mostly accepted ones for a healthy client.
+// upgrades writes the client's recommendations: the planted ones, or for a
+// healthy client a few different ones, mostly accepted, at most one declined.
 func (g *gen) upgrades(r *rand.Rand, clientID int64, p *profile) error {
 	list := p.upgrades
 	if list == nil {
-		for range r.IntN(4) {
-			u := upgradeTitles[r.IntN(len(upgradeTitles))]
+		declined := false
+		for _, k := range r.Perm(len(upgradeTitles))[:r.IntN(4)] {
+			u := upgradeTitles[k]
 			proposed := openedAt(r, p.loc, p.from, p.to, false)
 			proposed = time.Date(proposed.Year(), proposed.Month(), proposed.Day(), 0, 0, 0, 0, time.UTC)
 			up := upgrade{title: u.title, estimate: u.estimate, proposed: proposed}
 			decided := proposed.AddDate(0, 0, 7+r.IntN(35))
 			switch x := r.Float64(); {
 			case !decided.Before(g.asOf):
-			case x < 0.9:
+			case x < 0.9 || declined:
 				up.decided, up.decision = decided, "accepted"
 			default:
 				up.decided, up.decision, up.note = decided, "declined", "Deferred to next budget year"
+				declined = true
 			}
 			list = append(list, up)
 		}

@@ -648,6 +648,10 @@ func TestHealthyClientsLookHealthy(t *testing.T) {
 		args...); bad > 0 {
 		t.Errorf("%d healthy security snapshots out of band", bad)
 	}
+	if n := scalar[int](t, db, `SELECT count(*) FROM (SELECT client_id FROM upgrade_recommendations
+        WHERE decision = 'declined' AND`+healthy+" GROUP BY client_id HAVING count(*) > 1)", args...); n > 0 {
+		t.Errorf("%d healthy clients declined more than one upgrade", n)
+	}
 	if n := scalar[int](t, db, "SELECT count(*) FROM incidents WHERE"+healthy, args...); n > 0 {
 		t.Errorf("%d incidents on healthy clients", n)
 	}
