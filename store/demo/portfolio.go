@@ -216,23 +216,29 @@ func (g *gen) agreement(r *rand.Rand, c *store.Client, since time.Time, perSeat 
 	c.MRRMinor = int64(c.Seats * perSeat * 100)
 }
 
-// routineComms logs what a healthy relationship leaves behind: a quarterly
-// business review now and then, a renewal confirmed.
+// routineComms logs what a healthy relationship leaves behind: a recent
+// quarterly business review, and the renewal confirmed a month before the
+// last anniversary of the agreement.
 func (g *gen) routineComms(r *rand.Rand, id int64, p *profile) error {
 	days := int(p.to.Sub(p.from).Hours() / 24)
 	if days < 60 {
 		return nil
 	}
-	at := g.localAt(p, r.IntN(min(days, 180))+1, 10)
-	if err := g.comm(id, at, "meeting", "outbound", "Quarterly business review: service report and roadmap",
+	qbr := g.workdaysAgo(r.IntN(min(days, 90)) + 1)
+	if err := g.comm(id, g.localAt(p, qbr, 10), "meeting", "outbound", "Quarterly business review: service report and roadmap",
 		"Reviewed ticket trends, patch compliance and next quarter's recommendations."); err != nil {
 		return err
 	}
-	if r.Float64() < 0.5 {
+	lastRenewal := p.c.TermEnd.AddDate(-1, 0, 0)
+	if lastRenewal.Before(p.c.AgreementSigned.AddDate(3, 0, 0)) {
+		return nil // still in the first term
+	}
+	renewal := int(g.asOf.Sub(lastRenewal.AddDate(0, 0, -30)).Hours() / 24)
+	if renewal <= 0 || renewal >= days {
 		return nil
 	}
-	return g.comm(id, g.localAt(p, r.IntN(days)+1, 14), "email", "outbound", "Agreement renewal confirmed",
-		"Renewal of "+p.c.AgreementName+" confirmed on the current terms.")
+	return g.comm(id, g.localAt(p, g.workdaysAgo(renewal), 14), "email", "outbound", "Agreement renewal confirmed",
+		"Renewal of "+p.c.AgreementName+" for another year confirmed on the current terms.")
 }
 
 // localAt is hour o'clock in the client's zone, daysAgo days before asOf.
