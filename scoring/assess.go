@@ -177,6 +177,12 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 			}
 		}
 		p.norms[m] = NormalRange(vals, cfg.Stats.Method, cfg.Stats.K)
+		if !d.signed {
+			p.norms[m].Low = max(0, p.norms[m].Low)
+		}
+		if d.ceiling != 0 {
+			p.norms[m].High = min(d.ceiling, p.norms[m].High)
+		}
 		p.notes[m] = newLabNotes(d, p.norms[m], &cfg)
 	}
 	for i := range calcs {
@@ -244,7 +250,7 @@ func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
 	if o := c.f.Override; o != nil && o.Recommendation != "" {
 		a.Override = o
 		a.Recommendation = o.Recommendation
-		a.Reasons = append([]string{fmt.Sprintf("Owner's override on %s: %s, because %s (the assessment alone says %s).",
+		a.Reasons = append([]string{fmt.Sprintf("Owner's override on %s: %s. Their reason: %s. The assessment alone says %s.",
 			o.At.Format(time.DateOnly), o.Recommendation.Title(), strings.TrimSuffix(strings.TrimSpace(o.Reason), "."), rec.Title())}, a.Reasons...)
 	}
 	return a

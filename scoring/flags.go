@@ -227,7 +227,8 @@ func detectResourceDrain(c *clientCalc, p *portfolioCtx) detection {
 	}
 	k := p.cfg.Stats.K
 	sev := 50 + 50*math.Min(1, (zmax-k)/(p.cfg.ResourceDrain.SevereZ-k))
-	return detection{severity: sev, evidence: sentence(parts) + fmt.Sprintf(" (%s)", p.norms[mHoursPerSeat].Describe())}
+	parts[len(parts)-1] += fmt.Sprintf(" (%s)", p.norms[mHoursPerSeat].Describe())
+	return detection{severity: sev, evidence: sentence(parts)}
 }
 
 func detectUnprofitable(c *clientCalc, p *portfolioCtx) detection {
@@ -292,8 +293,12 @@ func incidentSeverity(n, worst int) float64 {
 
 // incidentEvidence describes the incidents of one kind and the worst of them.
 func incidentEvidence(n int, worst Incident, what, window string) string {
-	return fmt.Sprintf("%s in %s, the worst of severity %d of 5 on %s: %q",
-		count(n, what), window, worst.Severity, worst.At.Format(time.DateOnly), clip(worst.Description, 90))
+	which := "of"
+	if n > 1 {
+		which = "the worst of"
+	}
+	return fmt.Sprintf("%s in %s, %s severity %d of 5 on %s: %q",
+		count(n, what), window, which, worst.Severity, worst.At.Format(time.DateOnly), clip(worst.Description, 90))
 }
 
 func detectStaffAbuse(c *clientCalc, p *portfolioCtx) detection {
@@ -303,12 +308,13 @@ func detectStaffAbuse(c *clientCalc, p *portfolioCtx) detection {
 	}
 	d := detection{
 		severity: incidentSeverity(n, worst.Severity),
-		evidence: incidentEvidence(n, worst, "abuse incident", p.incidentPhrase),
 	}
+	parts := []string{incidentEvidence(n, worst, "abuse incident", p.incidentPhrase)}
 	if zt := p.cfg.StaffAbuse.ZeroToleranceSeverity; worst.Severity >= zt {
 		d.severity, d.zero = 100, true
-		d.evidence += fmt.Sprintf("; mistreatment of staff at severity %d or above is zero-tolerance", zt)
+		parts = append(parts, fmt.Sprintf("mistreatment of staff at severity %d or above is zero-tolerance", zt))
 	}
+	d.evidence = sentence(parts)
 	return d
 }
 
@@ -319,7 +325,7 @@ func detectDataCompliance(c *clientCalc, p *portfolioCtx) detection {
 	}
 	return detection{
 		severity: incidentSeverity(n, worst.Severity),
-		evidence: incidentEvidence(n, worst, "data-compliance incident", p.incidentPhrase),
+		evidence: sentence([]string{incidentEvidence(n, worst, "data-compliance incident", p.incidentPhrase)}),
 	}
 }
 
@@ -331,7 +337,7 @@ func detectCriminal(c *clientCalc, p *portfolioCtx) detection {
 	return detection{
 		severity: 100,
 		zero:     true,
-		evidence: incidentEvidence(n, worst, "criminal-activity incident", p.incidentPhrase) + "; criminal activity is zero-tolerance",
+		evidence: sentence([]string{incidentEvidence(n, worst, "criminal-activity incident", p.incidentPhrase), "criminal activity is zero-tolerance"}),
 	}
 }
 
@@ -405,7 +411,7 @@ func detectModernization(c *clientCalc, p *portfolioCtx) detection {
 	if sev == 0 {
 		return detection{}
 	}
-	s := fmt.Sprintf("%d of %s decided %s were declined", len(declined), count(decided, "upgrade recommendation"), p.incidentPhrase)
+	s := fmt.Sprintf("%d of %s decided in %s were declined", len(declined), count(decided, "upgrade recommendation"), p.incidentPhrase)
 	if len(declined) > 0 {
 		s += " (" + clip(strings.Join(declined, ", "), 90) + ")"
 	}

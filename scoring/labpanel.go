@@ -45,7 +45,13 @@ type metricDef struct {
 	label string
 	// higherIsWorse orients the trend: a rising value is worsening.
 	higherIsWorse bool
-	format        func(float64) string
+	// signed metrics can fall below zero; the normal range of the others
+	// is cut off at zero.
+	signed bool
+	// ceiling, when not zero, is the highest value the metric can take (1
+	// for a share, 100 for a percentage); the normal range is cut off there.
+	ceiling float64
+	format  func(float64) string
 	// period computes the metric over summed roll-ups; nil for metrics read
 	// from the security snapshots.
 	period func(t totals, seats int, cfg *Config) float64
@@ -72,21 +78,21 @@ var metricDefs = [numMetrics]metricDef{
 		},
 	},
 	mAfterHoursShare: {
-		id: MetricAfterHoursShare, label: "After-hours tickets", higherIsWorse: true, format: percentOf1,
+		id: MetricAfterHoursShare, ceiling: 1, label: "After-hours tickets", higherIsWorse: true, format: percentOf1,
 		period: func(t totals, _ int, _ *Config) float64 {
 			return ratio(float64(t.AfterHoursTickets), float64(t.Tickets))
 		},
 		industry: func(c *Config) string { return "concern from " + percentOf1(c.AfterHours.Share.Concern) },
 	},
 	mUrgentShare: {
-		id: MetricUrgentShare, label: "Urgent tickets", higherIsWorse: true, format: percentOf1,
+		id: MetricUrgentShare, ceiling: 1, label: "Urgent tickets", higherIsWorse: true, format: percentOf1,
 		period: func(t totals, _ int, _ *Config) float64 {
 			return ratio(float64(t.UrgentTickets), float64(t.Tickets))
 		},
 		industry: func(c *Config) string { return "concern from " + percentOf1(c.AfterHours.UrgentShare.Concern) },
 	},
 	mOutOfScopeShare: {
-		id: MetricOutOfScopeShare, label: "Out-of-scope hours", higherIsWorse: true, format: percentOf1,
+		id: MetricOutOfScopeShare, ceiling: 1, label: "Out-of-scope hours", higherIsWorse: true, format: percentOf1,
 		period: func(t totals, _ int, _ *Config) float64 {
 			return ratio(float64(t.OutOfScopeMinutes), float64(t.MinutesWorked))
 		},
@@ -109,24 +115,24 @@ var metricDefs = [numMetrics]metricDef{
 		},
 	},
 	mMargin: {
-		id: MetricMargin, label: "Gross margin", format: percentOf1,
+		id: MetricMargin, ceiling: 1, label: "Gross margin", format: percentOf1, signed: true,
 		period: func(t totals, _ int, c *Config) float64 {
 			return ratio(float64(t.Invoiced)-t.hours()*float64(c.LoadedCostPerHour), float64(t.Invoiced))
 		},
 		industry: func(c *Config) string { return "target " + percentOf1(c.TargetMargin) + " (published 45–65%)" },
 	},
 	mMFACoverage: {
-		id: MetricMFACoverage, label: "MFA coverage", format: percent,
+		id: MetricMFACoverage, ceiling: 100, label: "MFA coverage", format: percent,
 		snapshot: func(s *SecuritySnapshot) float64 { return s.MFACoverage },
 		industry: func(c *Config) string { return "every account; concern under " + percent(c.Security.MFA.Concern) },
 	},
 	mPatchCompliance: {
-		id: MetricPatchCompliance, label: "Patch compliance", format: percent,
+		id: MetricPatchCompliance, ceiling: 100, label: "Patch compliance", format: percent,
 		snapshot: func(s *SecuritySnapshot) float64 { return s.PatchCompliance },
 		industry: func(c *Config) string { return "compliant from " + percent(c.Security.Patch.Concern) },
 	},
 	mEOLShare: {
-		id: MetricEOLShare, label: "End-of-life devices", higherIsWorse: true, format: percentOf1,
+		id: MetricEOLShare, ceiling: 1, label: "End-of-life devices", higherIsWorse: true, format: percentOf1,
 		snapshot: func(s *SecuritySnapshot) float64 { return ratio(float64(s.EOLDevices), float64(s.Devices)) },
 		industry: func(c *Config) string { return "concern from " + percentOf1(c.Security.EOLShare.Concern) },
 	},

@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"slices"
+	"strconv"
 )
 
 // madScale turns a median absolute deviation into an estimate of the
@@ -27,6 +28,7 @@ type Range struct {
 	Spread float64     `json:"spread"` // standard deviation, or its robust estimate
 	N      int         `json:"n"`      // clients the range was drawn from
 	Method StatsMethod `json:"method"`
+	K      float64     `json:"k"` // half-width in spreads
 	// MeanADFallback is set when the robust method found a MAD of zero and
 	// used the scaled mean absolute deviation instead.
 	MeanADFallback bool `json:"mean_ad_fallback,omitempty"`
@@ -60,13 +62,14 @@ func (r Range) Marker(x float64) string {
 
 // Describe names the method in words for the lab panel.
 func (r Range) Describe() string {
+	k := strconv.FormatFloat(r.K, 'g', -1, 64)
 	switch {
 	case r.Method == MethodRobust && r.MeanADFallback:
-		return "median ± k × 1.2533 × mean absolute deviation (MAD is zero)"
+		return "median ± " + k + " × 1.2533 × mean absolute deviation, as the MAD is zero"
 	case r.Method == MethodRobust:
-		return "median ± k × 1.4826 × MAD"
+		return "median ± " + k + " × 1.4826 × MAD"
 	}
-	return "mean ± k standard deviations"
+	return "mean ± " + k + " standard deviations"
 }
 
 // NormalRange computes the range of xs by method with half-width k spreads.
@@ -78,7 +81,7 @@ func NormalRange(xs []float64, method StatsMethod, k float64) Range {
 			vals = append(vals, x)
 		}
 	}
-	r := Range{N: len(vals), Method: method}
+	r := Range{N: len(vals), Method: method, K: k}
 	if len(vals) == 0 {
 		return r
 	}

@@ -98,7 +98,7 @@ func TestNormalRange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := NormalRange(tt.xs, tt.method, tt.k)
 			if !near(r.Center, tt.center) || !near(r.Spread, tt.spread) || !near(r.Low, tt.low) || !near(r.High, tt.high) ||
-				r.N != tt.n || r.MeanADFallback != tt.fallback || r.Method != tt.method {
+				r.N != tt.n || r.MeanADFallback != tt.fallback || r.Method != tt.method || r.K != tt.k {
 				t.Errorf("NormalRange = %+v; want center %v spread %v range %v–%v n %d fallback %v",
 					r, tt.center, tt.spread, tt.low, tt.high, tt.n, tt.fallback)
 			}

@@ -1,0 +1,246 @@
+package scoring
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDefaultConfigIsValid(t *testing.T) {
+	cfg := DefaultConfig()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := ParseConfig(nil)
+	if err != nil || !reflect.DeepEqual(parsed, cfg) {
+		t.Errorf("ParseConfig(nil) = %+v, %v; want the defaults", parsed, err)
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	file := `
+margin.target = 0.55
+hours.business_days = ["mon", "tue", "wed", "thu"]
+late_payment.grade_cutoffs = [0.5, 1, 2, 3]
+
+[labour]
+loaded_cost_per_hour = 72.5
+standard_rate_per_hour = "165.00"
+
+[stats]
+method = "robust"
+window_months = 6
+
+[late_payment]
+overdue_months_concern = 1.5
+`
+	cfg, err := ParseConfig([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := DefaultConfig()
+	want.LoadedCostPerHour = 7250
+	want.StandardRatePerHour = 16500
+	want.Stats.Method = MethodRobust
+	want.Stats.WindowMonths = 6
+	want.TargetMargin = 0.55
+	want.Hours.Days = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday}
+	want.LatePayment.GradeCutoffs = []float64{0.5, 1, 2, 3}
+	want.LatePayment.OverdueMonths.Concern = 1.5
+	if !reflect.DeepEqual(cfg, want) {
+		t.Errorf("ParseConfig:\n got %+v\nwant %+v", cfg, want)
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		// every string must appear in the error
+		want []string
+	}{
+		{"fraction out of range", "margin.target = 1.5", []string{"margin.target", "1.5", "a number from 0.01 to 0.95"}},
+		{"not a number", `stats.k = "two"`, []string{"stats.k", `"two"`, "a number from 0.5 to 6"}},
+		{"whole number wanted", "stats.window_months = 6.5", []string{"stats.window_months", "6.5", "a whole number from 3 to 60"}},
+		{"unknown method", `stats.method = "median"`, []string{"stats.method", `"median"`, "sd or robust"}},
+		{"bad clock", `hours.business_start = "8am"`, []string{"hours.business_start", `"8am"`, "HH:MM"}},
+		{"bad time zone", `hours.time_zone = "Mars/Olympus"`, []string{"hours.time_zone", `"Mars/Olympus"`, "IANA time zone"}},
+		{"bad weekday", `hours.business_days = "mon,funday"`, []string{"hours.business_days", `"mon,funday"`, "weekday abbreviations"}},
+		{"negative money", "labour.loaded_cost_per_hour = -5", []string{"labour.loaded_cost_per_hour", "-5", "an amount greater than 0"}},
+		{"cutoffs not increasing", "late_payment.grade_cutoffs = [1, 0.5, 2, 3]", []string{"late_payment.grade_cutoffs", "four increasing numbers"}},
+		{"band ends equal", "security.patch_compliance_concern = 70", []string{"security.patch_compliance_concern", "70", "different from security.patch_compliance_severe"}},
+		{"day ends before it starts", "hours.business_start = \"18:00\"\nhours.business_end = \"08:00\"", []string{"hours.business_start (18:00)", "hours.business_end (08:00)"}},
+		{"severe z inside the range", "resource_drain.severe_z = 1.5", []string{"resource_drain.severe_z (1.5)", "stats.k (2)"}},
+		{"unknown keys named", "[stats]\nmethdo = \"sd\"\n[nosuch]\nkey = 1", []string{"unknown config keys: nosuch.key, stats.methdo"}},
+		{"not TOML", "margin.target = = 1", []string{"config file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig([]byte(tt.file))
+			if err == nil {
+				t.Fatalf("ParseConfig(%q) succeeded", tt.file)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestKeyErrorIsTyped(t *testing.T) {
+	_, err := ParseConfig([]byte("stats.k = 99"))
+	var ke *KeyError
+	if !errors.As(err, &ke) || ke.Key != "stats.k" || ke.Value != "99" {
+		t.Errorf("error %v is not a KeyError for stats.k = 99", err)
+	}
+	_, err = ParseConfig([]byte("bogus = 1"))
+	var ue *UnknownKeysError
+	if !errors.As(err, &ue) || !reflect.DeepEqual(ue.Keys, []string{"bogus"}) {
+		t.Errorf("error %v is not an UnknownKeysError for bogus", err)
+	}
+}
+
+func TestSet(t *testing.T) {
+	cfg := DefaultConfig()
+	if err := cfg.Set("labour.loaded_cost_per_hour", "1,072.5"); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.LoadedCostPerHour != 107250 {
+		t.Errorf("LoadedCostPerHour = %d, want 107250", cfg.LoadedCostPerHour)
+	}
+	if err := cfg.Set("hours.business_end", "17:30"); err != nil || cfg.Hours.End != 17*60+30 {
+		t.Errorf("business_end = %d, %v; want 1050", cfg.Hours.End, err)
+	}
+	before := cfg.clone()
+	for _, bad := range [][2]string{
+		{"margin.target", "sixty"},
+		{"hours.business_end", "07:00"}, // before the 08:00 start
+		{"company.name", "Acme"},        // not a scoring key
+	} {
+		if err := cfg.Set(bad[0], bad[1]); err == nil {
+			t.Errorf("Set(%q, %q) succeeded", bad[0], bad[1])
+		}
+	}
+	if !reflect.DeepEqual(cfg, before) {
+		t.Errorf("failed Set changed the configuration")
+	}
+}
+
+// Every key reads back in a form Set accepts, unchanged.
+func TestGetSetRoundTrip(t *testing.T) {
+	cfg := DefaultConfig()
+	seen := map[string]bool{}
+	for _, p := range Params() {
+		if seen[p.Key] {
+			t.Errorf("key %s listed twice", p.Key)
+		}
+		seen[p.Key] = true
+		if p.Doc == "" || p.Allowed == "" {
+			t.Errorf("key %s lacks documentation or allowed values", p.Key)
+		}
+		v, err := cfg.Get(p.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := cfg.clone()
+		if err := next.Set(p.Key, v); err != nil {
+			t.Errorf("Set(%s, Get = %q): %v", p.Key, v, err)
+		}
+		if !reflect.DeepEqual(next, cfg) {
+			t.Errorf("Set(%s, %q) changed the configuration", p.Key, v)
+		}
+	}
+	if len(seen) < 60 {
+		t.Errorf("only %d keys; every threshold and weight should be configurable", len(seen))
+	}
+}
+
+func TestResolveSources(t *testing.T) {
+	file := []byte("margin.target = 0.5\nstats.method = \"robust\"\n")
+	db := map[string]string{
+		"stats.method": "sd",   // the database wins over the file
+		"stats.k":      "2.5",  // set only in the database
+		"company.name": "Acme", // not a scoring key: left to its owner
+	}
+	cfg, settings, err := Resolve(file, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.TargetMargin != 0.5 || cfg.Stats.Method != MethodSD || cfg.Stats.K != 2.5 {
+		t.Errorf("effective values %v %v %v", cfg.TargetMargin, cfg.Stats.Method, cfg.Stats.K)
+	}
+	want := map[string][2]string{
+		"margin.target":               {"0.5", "file"},
+		"stats.method":                {"sd", "database"},
+		"stats.k":                     {"2.5", "database"},
+		"labour.loaded_cost_per_hour": {"65.00", "default"},
+		"hours.business_days":         {"mon,tue,wed,thu,fri", "default"},
+	}
+	if len(settings) != len(Params()) {
+		t.Errorf("%d settings for %d keys", len(settings), len(Params()))
+	}
+	for _, s := range settings {
+		if w, ok := want[s.Key]; ok && (s.Value != w[0] || string(s.Source) != w[1]) {
+			t.Errorf("%s = %q from %s; want %q from %s", s.Key, s.Value, s.Source, w[0], w[1])
+		}
+	}
+	if _, _, err := Resolve(nil, map[string]string{"stats.k": "huge"}); err == nil || !strings.Contains(err.Error(), "database setting: config key stats.k") {
+		t.Errorf("bad database value: error %v", err)
+	}
+}
+
+func TestIsAfterHours(t *testing.T) {
+	h := DefaultConfig().Hours // 08:00–18:00, Monday to Friday, UTC
+	chicago, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	tests := []struct {
+		name string
+		at   time.Time
+		loc  *time.Location
+		want bool
+	}{
+		{"weekday morning", time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC), nil, false},
+		{"opening minute is business", time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC), nil, false},
+		{"closing minute is after hours", time.Date(2026, 11, 16, 18, 0, 0, 0, time.UTC), nil, true},
+		{"3 a.m.", time.Date(2026, 11, 16, 3, 0, 0, 0, time.UTC), nil, true},
+		{"Sunday noon", time.Date(2026, 11, 15, 12, 0, 0, 0, time.UTC), nil, true},
+		// 15:00 UTC is 09:00 in Chicago: business hours there.
+		{"client's zone", time.Date(2026, 11, 16, 15, 0, 0, 0, time.UTC), chicago, false},
+		// 13:00 UTC is 07:00 in Chicago: before the day starts there.
+		{"early in the client's zone", time.Date(2026, 11, 16, 13, 0, 0, 0, time.UTC), chicago, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := h.IsAfterHours(tt.at, tt.loc); got != tt.want {
+				t.Errorf("IsAfterHours(%v) = %v, want %v", tt.at, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, tt := range []struct {
+		minor int64
+		text  string
+	}{
+		{0, "0.00"}, {5, "0.05"}, {325000, "3,250.00"}, {123456789, "1,234,567.89"}, {-1999, "-19.99"}, {100000, "1,000.00"},
+	} {
+		if got := FormatMoney(tt.minor); got != tt.text {
+			t.Errorf("FormatMoney(%d) = %q, want %q", tt.minor, got, tt.text)
+		}
+		if got, err := ParseMoney(tt.text); err != nil || got != tt.minor {
+			t.Errorf("ParseMoney(%q) = %d, %v; want %d", tt.text, got, err, tt.minor)
+		}
+	}
+	for _, bad := range []string{"", "abc", "1.234", "1.", "+5", "--1", "1.-5"} {
+		if _, err := ParseMoney(bad); err == nil {
+			t.Errorf("ParseMoney(%q) succeeded", bad)
+		}
+	}
+}
