@@ -514,50 +514,46 @@ func buildParams() []param {
 			func(c *Config) *int64 { return &c.StandardRatePerHour }),
 		floatParam("margin.target", "Target gross margin per client; published MSP goals range 45–65%. The break-even price brings a client to it (seeds 000, 002).",
 			0.01, 0.95, func(c *Config) *float64 { return &c.TargetMargin }),
-		{
-			Param: Param{Key: "hours.time_zone", Doc: "Our time zone, used for clients without their own, when deciding whether a ticket was opened after hours (seed 000).", Allowed: "an IANA time zone name such as America/Chicago"},
-			get:   func(c *Config) string { return c.Hours.TimeZone },
-			set: func(c *Config, v any) error {
+		textParam("hours.time_zone", "Our time zone, used for clients without their own, when deciding whether a ticket was opened after hours (seed 000).",
+			"an IANA time zone name such as America/Chicago",
+			func(c *Config) string { return c.Hours.TimeZone },
+			func(c *Config, v any) bool {
 				s, ok := v.(string)
 				if _, err := time.LoadLocation(s); !ok || err != nil || s == "" || s == "Local" {
-					return &KeyError{Key: "hours.time_zone", Value: show(v), Allowed: "an IANA time zone name such as America/Chicago"}
+					return false
 				}
 				c.Hours.TimeZone = s
-				return nil
-			},
-		},
+				return true
+			}),
 		clockParam("hours.business_start", "When the working day starts; earlier tickets are after hours.", func(c *Config) *int { return &c.Hours.Start }),
 		clockParam("hours.business_end", "When the working day ends; later tickets are after hours.", func(c *Config) *int { return &c.Hours.End }),
-		{
-			Param: Param{Key: "hours.business_days", Doc: "The working days; tickets on other days are after hours.", Allowed: "weekday abbreviations separated by commas, such as mon,tue,wed,thu,fri"},
-			get: func(c *Config) string {
+		textParam("hours.business_days", "The working days; tickets on other days are after hours.",
+			"weekday abbreviations separated by commas, such as mon,tue,wed,thu,fri",
+			func(c *Config) string {
 				names := make([]string, len(c.Hours.Days))
 				for i, d := range c.Hours.Days {
 					names[i] = strings.ToLower(d.String()[:3])
 				}
 				return strings.Join(names, ",")
 			},
-			set: func(c *Config, v any) error {
+			func(c *Config, v any) bool {
 				days, ok := parseDays(v)
-				if !ok {
-					return &KeyError{Key: "hours.business_days", Value: show(v), Allowed: "weekday abbreviations separated by commas, such as mon,tue,wed,thu,fri"}
+				if ok {
+					c.Hours.Days = days
 				}
-				c.Hours.Days = days
-				return nil
-			},
-		},
-		{
-			Param: Param{Key: "stats.method", Doc: "How normal ranges are computed: sd is mean ± k standard deviations as seed 002 describes; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.", Allowed: "sd or robust"},
-			get:   func(c *Config) string { return string(c.Stats.Method) },
-			set: func(c *Config, v any) error {
+				return ok
+			}),
+		textParam("stats.method", "How normal ranges are computed: sd is mean ± k standard deviations as seed 002 describes; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.",
+			"sd or robust",
+			func(c *Config) string { return string(c.Stats.Method) },
+			func(c *Config, v any) bool {
 				s, _ := v.(string)
 				if s != string(MethodSD) && s != string(MethodRobust) {
-					return &KeyError{Key: "stats.method", Value: show(v), Allowed: "sd or robust"}
+					return false
 				}
 				c.Stats.Method = StatsMethod(s)
-				return nil
-			},
-		},
+				return true
+			}),
 		floatParam("stats.k", "Half-width of the normal range in spreads: two standard deviations from the norm (seed 002).", 0.5, 6, func(c *Config) *float64 { return &c.Stats.K }),
 		intParam("stats.min_history_months", "Months of history before a client is judged on rates and counted in the normal ranges.", 1, 36, func(c *Config) *int { return &c.Stats.MinHistoryMonths }),
 		intParam("stats.window_months", "Complete months before the assessment date that rates and payment figures cover.", 3, 60, func(c *Config) *int { return &c.Stats.WindowMonths }),
@@ -580,24 +576,22 @@ func buildParams() []param {
 	ps = append(ps, bandParams("late_payment.overdue_months", "overdue balance in months of recurring revenue (seed 003: a major overdue balance)", 0, 24, func(c *Config) *Band { return &c.LatePayment.OverdueMonths })...)
 	ps = append(ps,
 		intParam("late_payment.min_invoices", "Paid invoices in the window below which payment rates are not judged.", 1, 60, func(c *Config) *int { return &c.LatePayment.MinInvoices }),
-		param{
-			Param: Param{Key: "late_payment.grade_cutoffs", Doc: "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.", Allowed: "four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5"},
-			get: func(c *Config) string {
+		textParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
+			"four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5",
+			func(c *Config) string {
 				parts := make([]string, len(c.LatePayment.GradeCutoffs))
 				for i, x := range c.LatePayment.GradeCutoffs {
 					parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
 				}
 				return strings.Join(parts, ",")
 			},
-			set: func(c *Config, v any) error {
+			func(c *Config, v any) bool {
 				cut, ok := parseCutoffs(v)
-				if !ok {
-					return &KeyError{Key: "late_payment.grade_cutoffs", Value: show(v), Allowed: "four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5"}
+				if ok {
+					c.LatePayment.GradeCutoffs = cut
 				}
-				c.LatePayment.GradeCutoffs = cut
-				return nil
-			},
-		},
+				return ok
+			}),
 		weightParam("resource_drain", "resource drain (seed 002)", func(c *Config) *float64 { return &c.ResourceDrain.Weight }),
 		floatParam("resource_drain.severe_z", "z-score at which a resource drain's severity reaches 100; just outside the normal range it is 50.", 1, 20, func(c *Config) *float64 { return &c.ResourceDrain.SevereZ }),
 		weightParam("unprofitable", "unprofitable client (seeds 000, 002, 004)", func(c *Config) *float64 { return &c.Unprofitable.Weight }),
@@ -626,36 +620,45 @@ func buildParams() []param {
 	return ps
 }
 
-func floatParam(key, doc string, lo, hi float64, field func(*Config) *float64) param {
-	allowed := fmt.Sprintf("a number from %g to %g", lo, hi)
+// textParam makes a key whose value parse reads and stores, reporting
+// whether it was allowed.
+func textParam(key, doc, allowed string, get func(*Config) string, parse func(*Config, any) bool) param {
 	return param{
 		Param: Param{Key: key, Doc: doc, Allowed: allowed},
-		get:   func(c *Config) string { return strconv.FormatFloat(*field(c), 'g', -1, 64) },
+		get:   get,
 		set: func(c *Config, v any) error {
-			x, ok := toFloat(v)
-			if !ok || x < lo || x > hi {
+			if !parse(c, v) {
 				return &KeyError{Key: key, Value: show(v), Allowed: allowed}
 			}
-			*field(c) = x
 			return nil
 		},
 	}
 }
 
+func floatParam(key, doc string, lo, hi float64, field func(*Config) *float64) param {
+	return textParam(key, doc, fmt.Sprintf("a number from %g to %g", lo, hi),
+		func(c *Config) string { return strconv.FormatFloat(*field(c), 'g', -1, 64) },
+		func(c *Config, v any) bool {
+			x, ok := toFloat(v)
+			if !ok || x < lo || x > hi {
+				return false
+			}
+			*field(c) = x
+			return true
+		})
+}
+
 func intParam(key, doc string, lo, hi int, field func(*Config) *int) param {
-	allowed := fmt.Sprintf("a whole number from %d to %d", lo, hi)
-	return param{
-		Param: Param{Key: key, Doc: doc, Allowed: allowed},
-		get:   func(c *Config) string { return strconv.Itoa(*field(c)) },
-		set: func(c *Config, v any) error {
+	return textParam(key, doc, fmt.Sprintf("a whole number from %d to %d", lo, hi),
+		func(c *Config) string { return strconv.Itoa(*field(c)) },
+		func(c *Config, v any) bool {
 			x, ok := toFloat(v)
 			if !ok || x != math.Trunc(x) || x < float64(lo) || x > float64(hi) {
-				return &KeyError{Key: key, Value: show(v), Allowed: allowed}
+				return false
 			}
 			*field(c) = int(x)
-			return nil
-		},
-	}
+			return true
+		})
 }
 
 func weightParam(flag, what string, field func(*Config) *float64) param {
@@ -684,46 +687,36 @@ func bandParams(prefix, what string, lo, hi float64, field func(*Config) *Band) 
 }
 
 func moneyParam(key, doc string, field func(*Config) *int64) param {
-	const allowed = "an amount greater than 0, such as 65.00"
-	return param{
-		Param: Param{Key: key, Doc: doc, Allowed: allowed},
-		get:   func(c *Config) string { return strings.ReplaceAll(FormatMoney(*field(c)), ",", "") },
-		set: func(c *Config, v any) error {
+	return textParam(key, doc, "an amount greater than 0, such as 65.00",
+		func(c *Config) string { return strings.ReplaceAll(FormatMoney(*field(c)), ",", "") },
+		func(c *Config, v any) bool {
 			var m int64
-			var err error
-			switch x := v.(type) {
-			case string:
-				m, err = ParseMoney(x)
-			default:
-				f, ok := toFloat(v)
-				if !ok {
-					err = errors.New("not a number")
+			if text, isText := v.(string); isText {
+				var err error
+				if m, err = ParseMoney(text); err != nil {
+					return false
 				}
+			} else if f, ok := toFloat(v); ok {
 				m = int64(math.Round(f * 100))
 			}
-			if err != nil || m <= 0 {
-				return &KeyError{Key: key, Value: show(v), Allowed: allowed}
+			if m <= 0 {
+				return false
 			}
 			*field(c) = m
-			return nil
-		},
-	}
+			return true
+		})
 }
 
 func clockParam(key, doc string, field func(*Config) *int) param {
-	const allowed = "a time of day as HH:MM, from 00:00 to 24:00"
-	return param{
-		Param: Param{Key: key, Doc: doc, Allowed: allowed},
-		get:   func(c *Config) string { return clock(*field(c)) },
-		set: func(c *Config, v any) error {
+	return textParam(key, doc, "a time of day as HH:MM, from 00:00 to 24:00",
+		func(c *Config) string { return clock(*field(c)) },
+		func(c *Config, v any) bool {
 			m, ok := parseClock(v)
-			if !ok {
-				return &KeyError{Key: key, Value: show(v), Allowed: allowed}
+			if ok {
+				*field(c) = m
 			}
-			*field(c) = m
-			return nil
-		},
-	}
+			return ok
+		})
 }
 
 func clock(minutes int) string {

@@ -363,11 +363,17 @@ func detectSecurity(c *clientCalc, p *portfolioCtx) detection {
 			parts = append(parts, fmt.Sprintf("on %s MFA was %s and patch compliance %s", f.At.Format(time.DateOnly), percent(f.MFACoverage), percent(f.PatchCompliance)))
 		}
 	}
+	return withIncidents(sev, parts, n, worst, "security incident", p)
+}
+
+// withIncidents completes a detection whose evidence ends with a summary of
+// the incidents that fed it.
+func withIncidents(sev float64, parts []string, n int, worst Incident, what string, p *portfolioCtx) detection {
 	if sev == 0 {
 		return detection{}
 	}
 	if n > 0 {
-		parts = append(parts, incidentEvidence(n, worst, "security incident", p.incidentPhrase))
+		parts = append(parts, incidentEvidence(n, worst, what, p.incidentPhrase))
 	}
 	return detection{severity: sev, evidence: sentence(parts)}
 }
@@ -385,13 +391,7 @@ func detectScopeCreep(c *clientCalc, p *portfolioCtx) detection {
 		parts = append(parts, fmt.Sprintf("%.1f of %.1f hours (%s) %s were out of scope, on %d of %d tickets",
 			float64(w.OutOfScopeMinutes)/60, w.hours(), percentOf1(share), c.window.Phrase(), w.OutOfScopeTickets, w.Tickets))
 	}
-	if sev == 0 {
-		return detection{}
-	}
-	if n > 0 {
-		parts = append(parts, incidentEvidence(n, worst, "scope incident", p.incidentPhrase))
-	}
-	return detection{severity: sev, evidence: sentence(parts)}
+	return withIncidents(sev, parts, n, worst, "scope incident", p)
 }
 
 func detectModernization(c *clientCalc, p *portfolioCtx) detection {

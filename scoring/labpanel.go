@@ -77,27 +77,15 @@ var metricDefs = [numMetrics]metricDef{
 			return fmt.Sprintf("well-run %.1f–%.1f, reactive ≈%.0f", c.Bench.TicketsPerSeatWellRunLow, c.Bench.TicketsPerSeatWellRunHigh, c.Bench.TicketsPerSeatReactive)
 		},
 	},
-	mAfterHoursShare: {
-		id: MetricAfterHoursShare, ceiling: 1, label: "After-hours tickets", higherIsWorse: true, format: percentOf1,
-		period: func(t totals, _ int, _ *Config) float64 {
-			return ratio(float64(t.AfterHoursTickets), float64(t.Tickets))
-		},
-		industry: func(c *Config) string { return "concern from " + percentOf1(c.AfterHours.Share.Concern) },
-	},
-	mUrgentShare: {
-		id: MetricUrgentShare, ceiling: 1, label: "Urgent tickets", higherIsWorse: true, format: percentOf1,
-		period: func(t totals, _ int, _ *Config) float64 {
-			return ratio(float64(t.UrgentTickets), float64(t.Tickets))
-		},
-		industry: func(c *Config) string { return "concern from " + percentOf1(c.AfterHours.UrgentShare.Concern) },
-	},
-	mOutOfScopeShare: {
-		id: MetricOutOfScopeShare, ceiling: 1, label: "Out-of-scope hours", higherIsWorse: true, format: percentOf1,
-		period: func(t totals, _ int, _ *Config) float64 {
-			return ratio(float64(t.OutOfScopeMinutes), float64(t.MinutesWorked))
-		},
-		industry: func(c *Config) string { return "concern from " + percentOf1(c.ScopeCreep.HoursShare.Concern) },
-	},
+	mAfterHoursShare: shareMetric(MetricAfterHoursShare, "After-hours tickets",
+		func(t totals) (int64, int64) { return int64(t.AfterHoursTickets), int64(t.Tickets) },
+		func(c *Config) Band { return c.AfterHours.Share }),
+	mUrgentShare: shareMetric(MetricUrgentShare, "Urgent tickets",
+		func(t totals) (int64, int64) { return int64(t.UrgentTickets), int64(t.Tickets) },
+		func(c *Config) Band { return c.AfterHours.UrgentShare }),
+	mOutOfScopeShare: shareMetric(MetricOutOfScopeShare, "Out-of-scope hours",
+		func(t totals) (int64, int64) { return t.OutOfScopeMinutes, t.MinutesWorked },
+		func(c *Config) Band { return c.ScopeCreep.HoursShare }),
 	mDaysLate: {
 		id: MetricDaysLate, label: "Average days late", higherIsWorse: true, format: fixed1,
 		period: func(t totals, _ int, _ *Config) float64 { return ratio(float64(t.DaysLateSum), float64(t.paid())) },
@@ -136,6 +124,19 @@ var metricDefs = [numMetrics]metricDef{
 		snapshot: func(s *SecuritySnapshot) float64 { return ratio(float64(s.EOLDevices), float64(s.Devices)) },
 		industry: func(c *Config) string { return "concern from " + percentOf1(c.Security.EOLShare.Concern) },
 	},
+}
+
+// shareMetric is a metric that is a part of a whole, where more is worse,
+// shown against the concern threshold of the flag it feeds.
+func shareMetric(id Metric, label string, split func(totals) (part, whole int64), band func(*Config) Band) metricDef {
+	return metricDef{
+		id: id, label: label, ceiling: 1, higherIsWorse: true, format: percentOf1,
+		period: func(t totals, _ int, _ *Config) float64 {
+			part, whole := split(t)
+			return ratio(float64(part), float64(whole))
+		},
+		industry: func(c *Config) string { return "concern from " + percentOf1(band(c).Concern) },
+	}
 }
 
 // ratio divides, giving NaN when there is nothing to divide by.
