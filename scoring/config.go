@@ -489,9 +489,6 @@ func flatten(prefix string, m map[string]any, out map[string]any) {
 // checked as they are set.
 func (c *Config) Validate() error {
 	var errs []error
-	if c.Hours.Start >= c.Hours.End {
-		errs = append(errs, fmt.Errorf("config keys hours.business_start (%s) and hours.business_end (%s): the day must end after it starts", clock(c.Hours.Start), clock(c.Hours.End)))
-	}
 	if c.Bench.TicketsPerSeatWellRunLow > c.Bench.TicketsPerSeatWellRunHigh {
 		errs = append(errs, fmt.Errorf("config keys benchmark.tickets_per_seat_well_run_low (%g) and benchmark.tickets_per_seat_well_run_high (%g): low must not exceed high", c.Bench.TicketsPerSeatWellRunLow, c.Bench.TicketsPerSeatWellRunHigh))
 	}
@@ -508,13 +505,13 @@ func (c *Config) Validate() error {
 // allowed values and the field each reads and writes.
 func buildParams() []param {
 	ps := []param{
-		moneyParam("labour.loaded_cost_per_hour", "What an hour of a technician costs, wages plus taxes, benefits, tools and overhead (published MSP loaded costs run 50–75 an hour).",
+		minorParam("labour.cost_per_hour", "What an hour of a technician costs us, wages plus taxes, benefits, tools and overhead, in minor units (published MSP loaded costs run 50–75 an hour).",
 			func(c *Config) *int64 { return &c.LoadedCostPerHour }),
-		moneyParam("labour.standard_rate_per_hour", "Our standard hourly rate; each client's effective hourly rate is shown against it (published MSP rates run 100–200 an hour).",
+		minorParam("labour.standard_rate_per_hour", "Our standard hourly rate in minor units; each client's effective hourly rate is shown against it (published MSP rates run 100–200 an hour).",
 			func(c *Config) *int64 { return &c.StandardRatePerHour }),
 		floatParam("margin.target", "Target gross margin per client; published MSP goals range 45–65%. The break-even price brings a client to it (seeds 000, 002).",
 			0.01, 0.95, func(c *Config) *float64 { return &c.TargetMargin }),
-		textParam("hours.time_zone", "Our time zone, used for clients without their own, when deciding whether a ticket was opened after hours (seed 000).",
+		textParam("business.time_zone", "Our time zone, for clients without one of their own, when deciding whether a ticket was opened after hours (seed 000).",
 			"an IANA time zone name such as America/Chicago",
 			func(c *Config) string { return c.Hours.TimeZone },
 			func(c *Config, v any) bool {
@@ -525,17 +522,23 @@ func buildParams() []param {
 				c.Hours.TimeZone = s
 				return true
 			}),
-		clockParam("hours.business_start", "When the working day starts; earlier tickets are after hours.", func(c *Config) *int { return &c.Hours.Start }),
-		clockParam("hours.business_end", "When the working day ends; later tickets are after hours.", func(c *Config) *int { return &c.Hours.End }),
-		textParam("hours.business_days", "The working days; tickets on other days are after hours.",
-			"weekday abbreviations separated by commas, such as mon,tue,wed,thu,fri",
-			func(c *Config) string {
-				names := make([]string, len(c.Hours.Days))
-				for i, d := range c.Hours.Days {
-					names[i] = strings.ToLower(d.String()[:3])
+		textParam("business.hours", "The working day; tickets opened outside it are after hours (seed 000).",
+			"a span of the day as HH:MM-HH:MM that ends after it starts, such as 08:00-18:00",
+			func(c *Config) string { return clock(c.Hours.Start) + "-" + clock(c.Hours.End) },
+			func(c *Config, v any) bool {
+				s, _ := v.(string)
+				from, to, ok := strings.Cut(s, "-")
+				start, ok1 := parseClock(from)
+				end, ok2 := parseClock(to)
+				if !ok || !ok1 || !ok2 || start >= end {
+					return false
 				}
-				return strings.Join(names, ",")
-			},
+				c.Hours.Start, c.Hours.End = start, end
+				return true
+			}),
+		textParam("business.days", "The working week; tickets opened on other days are after hours (seed 000).",
+			"weekdays as a range or a list, such as Mon-Fri or Mon,Tue,Thu",
+			func(c *Config) string { return formatDays(c.Hours.Days) },
 			func(c *Config, v any) bool {
 				days, ok := parseDays(v)
 				if ok {
@@ -686,36 +689,28 @@ func bandParams(prefix, what string, lo, hi float64, field func(*Config) *Band) 
 	return []param{check(concern, severe.Key), check(severe, concern.Key)}
 }
 
-func moneyParam(key, doc string, field func(*Config) *int64) param {
-	return textParam(key, doc, "an amount greater than 0, such as 65.00",
-		func(c *Config) string { return strings.ReplaceAll(FormatMoney(*field(c)), ",", "") },
+// minorParam makes a key for an amount of money in minor units (cents), the
+// way the database stores every amount.
+func minorParam(key, doc string, field func(*Config) *int64) param {
+	return textParam(key, doc, "a whole number of minor units above 0, such as 6500 for 65.00",
+		func(c *Config) string { return strconv.FormatInt(*field(c), 10) },
 		func(c *Config, v any) bool {
-			var m int64
-			if text, isText := v.(string); isText {
+			// Only whole numbers: "65.00" would otherwise read as 65 cents.
+			var x int64
+			switch t := v.(type) {
+			case int64:
+				x = t
+			case string:
 				var err error
-				if m, err = ParseMoney(text); err != nil {
+				if x, err = strconv.ParseInt(strings.TrimSpace(t), 10, 64); err != nil {
 					return false
 				}
-			} else if f, ok := toFloat(v); ok {
-				m = int64(math.Round(f * 100))
 			}
-			if m <= 0 {
+			if x <= 0 {
 				return false
 			}
-			*field(c) = m
+			*field(c) = x
 			return true
-		})
-}
-
-func clockParam(key, doc string, field func(*Config) *int) param {
-	return textParam(key, doc, "a time of day as HH:MM, from 00:00 to 24:00",
-		func(c *Config) string { return clock(*field(c)) },
-		func(c *Config, v any) bool {
-			m, ok := parseClock(v)
-			if ok {
-				*field(c) = m
-			}
-			return ok
 		})
 }
 
@@ -723,12 +718,8 @@ func clock(minutes int) string {
 	return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60)
 }
 
-func parseClock(v any) (int, bool) {
-	s, ok := v.(string)
-	if !ok {
-		return 0, false
-	}
-	hh, mm, ok := strings.Cut(s, ":")
+func parseClock(s string) (int, bool) {
+	hh, mm, ok := strings.Cut(strings.TrimSpace(s), ":")
 	h, err1 := strconv.Atoi(hh)
 	m, err2 := strconv.Atoi(mm)
 	if !ok || len(hh) != 2 || len(mm) != 2 || err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h*60+m > 24*60 {
@@ -737,34 +728,83 @@ func parseClock(v any) (int, bool) {
 	return h*60 + m, true
 }
 
+// week lists the days Monday first, the order ranges such as Mon-Fri follow.
+var week = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+func dayName(d time.Weekday) string { return d.String()[:3] }
+
+// parseDays reads weekdays written as ranges and names separated by commas
+// ("Mon-Fri", "Mon-Wed,Fri"), or as a TOML array of names. The result is in
+// week order without repeats; a range may wrap past Sunday.
 func parseDays(v any) ([]time.Weekday, bool) {
-	var names []string
+	var items []string
 	switch x := v.(type) {
 	case string:
-		names = strings.Split(x, ",")
+		items = strings.Split(x, ",")
 	case []any:
 		for _, e := range x {
 			s, ok := e.(string)
 			if !ok {
 				return nil, false
 			}
-			names = append(names, s)
+			items = append(items, s)
 		}
 	default:
 		return nil, false
 	}
-	var days []time.Weekday
-	for _, n := range names {
-		n = strings.ToLower(strings.TrimSpace(n))
-		i := slices.IndexFunc([]time.Weekday{0, 1, 2, 3, 4, 5, 6}, func(d time.Weekday) bool {
-			return strings.ToLower(d.String()[:3]) == n
-		})
-		if i < 0 || slices.Contains(days, time.Weekday(i)) {
+	index := func(name string) int {
+		return slices.IndexFunc(week, func(d time.Weekday) bool { return strings.EqualFold(dayName(d), strings.TrimSpace(name)) })
+	}
+	var set [7]bool
+	for _, it := range items {
+		from, to, isRange := strings.Cut(it, "-")
+		i, j := index(from), index(from)
+		if isRange {
+			j = index(to)
+		}
+		if i < 0 || j < 0 {
 			return nil, false
 		}
-		days = append(days, time.Weekday(i))
+		for k := i; ; k = (k + 1) % 7 {
+			set[k] = true
+			if k == j {
+				break
+			}
+		}
+	}
+	var days []time.Weekday
+	for i, on := range set {
+		if on {
+			days = append(days, week[i])
+		}
 	}
 	return days, len(days) > 0
+}
+
+// formatDays writes weekdays as parseDays reads them, runs as ranges.
+func formatDays(days []time.Weekday) string {
+	var on [7]bool
+	for _, d := range days {
+		on[(int(d)+6)%7] = true
+	}
+	var parts []string
+	for i := 0; i < 7; i++ {
+		if !on[i] {
+			continue
+		}
+		j := i
+		for j+1 < 7 && on[j+1] {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, dayName(week[i]))
+		default:
+			parts = append(parts, dayName(week[i])+"-"+dayName(week[j]))
+		}
+		i = j
+	}
+	return strings.Join(parts, ",")
 }
 
 func parseCutoffs(v any) ([]float64, bool) {

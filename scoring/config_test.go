@@ -22,12 +22,15 @@ func TestDefaultConfigIsValid(t *testing.T) {
 func TestParseConfig(t *testing.T) {
 	file := `
 margin.target = 0.55
-hours.business_days = ["mon", "tue", "wed", "thu"]
+business.days = ["mon", "tue", "wed", "thu"]
 late_payment.grade_cutoffs = [0.5, 1, 2, 3]
 
 [labour]
-loaded_cost_per_hour = 72.5
-standard_rate_per_hour = "165.00"
+cost_per_hour = 7250
+standard_rate_per_hour = "16500"
+
+[business]
+hours = "07:30-17:00"
 
 [stats]
 method = "robust"
@@ -47,6 +50,7 @@ overdue_months_concern = 1.5
 	want.Stats.WindowMonths = 6
 	want.TargetMargin = 0.55
 	want.Hours.Days = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday}
+	want.Hours.Start, want.Hours.End = 7*60+30, 17*60
 	want.LatePayment.GradeCutoffs = []float64{0.5, 1, 2, 3}
 	want.LatePayment.OverdueMonths.Concern = 1.5
 	if !reflect.DeepEqual(cfg, want) {
@@ -65,13 +69,14 @@ func TestParseConfigErrors(t *testing.T) {
 		{"not a number", `stats.k = "two"`, []string{"stats.k", `"two"`, "a number from 0.5 to 6"}},
 		{"whole number wanted", "stats.window_months = 6.5", []string{"stats.window_months", "6.5", "a whole number from 3 to 60"}},
 		{"unknown method", `stats.method = "median"`, []string{"stats.method", `"median"`, "sd or robust"}},
-		{"bad clock", `hours.business_start = "8am"`, []string{"hours.business_start", `"8am"`, "HH:MM"}},
-		{"bad time zone", `hours.time_zone = "Mars/Olympus"`, []string{"hours.time_zone", `"Mars/Olympus"`, "IANA time zone"}},
-		{"bad weekday", `hours.business_days = "mon,funday"`, []string{"hours.business_days", `"mon,funday"`, "weekday abbreviations"}},
-		{"negative money", "labour.loaded_cost_per_hour = -5", []string{"labour.loaded_cost_per_hour", "-5", "an amount greater than 0"}},
+		{"bad clock", `business.hours = "8am-6pm"`, []string{"business.hours", `"8am-6pm"`, "HH:MM-HH:MM"}},
+		{"day ends before it starts", `business.hours = "18:00-08:00"`, []string{"business.hours", `"18:00-08:00"`, "ends after it starts"}},
+		{"bad time zone", `business.time_zone = "Mars/Olympus"`, []string{"business.time_zone", `"Mars/Olympus"`, "IANA time zone"}},
+		{"bad weekday", `business.days = "Mon-Funday"`, []string{"business.days", `"Mon-Funday"`, "Mon-Fri or Mon,Tue,Thu"}},
+		{"negative money", "labour.cost_per_hour = -5", []string{"labour.cost_per_hour", "-5", "a whole number of minor units above 0"}},
+		{"money with a decimal point", `labour.cost_per_hour = "65.00"`, []string{"labour.cost_per_hour", `"65.00"`, "such as 6500 for 65.00"}},
 		{"cutoffs not increasing", "late_payment.grade_cutoffs = [1, 0.5, 2, 3]", []string{"late_payment.grade_cutoffs", "four increasing numbers"}},
 		{"band ends equal", "security.patch_compliance_concern = 70", []string{"security.patch_compliance_concern", "70", "different from security.patch_compliance_severe"}},
-		{"day ends before it starts", "hours.business_start = \"18:00\"\nhours.business_end = \"08:00\"", []string{"hours.business_start (18:00)", "hours.business_end (08:00)"}},
 		{"severe z inside the range", "resource_drain.severe_z = 1.5", []string{"resource_drain.severe_z (1.5)", "stats.k (2)"}},
 		{"unknown keys named", "[stats]\nmethdo = \"sd\"\n[nosuch]\nkey = 1", []string{"unknown config keys: nosuch.key, stats.methdo"}},
 		{"not TOML", "margin.target = = 1", []string{"config file"}},
@@ -106,20 +111,18 @@ func TestKeyErrorIsTyped(t *testing.T) {
 
 func TestSet(t *testing.T) {
 	cfg := DefaultConfig()
-	if err := cfg.Set("labour.loaded_cost_per_hour", "1,072.5"); err != nil {
-		t.Fatal(err)
+	if err := cfg.Set("labour.cost_per_hour", "7200"); err != nil || cfg.LoadedCostPerHour != 7200 {
+		t.Errorf("LoadedCostPerHour = %d, %v; want 7200", cfg.LoadedCostPerHour, err)
 	}
-	if cfg.LoadedCostPerHour != 107250 {
-		t.Errorf("LoadedCostPerHour = %d, want 107250", cfg.LoadedCostPerHour)
-	}
-	if err := cfg.Set("hours.business_end", "17:30"); err != nil || cfg.Hours.End != 17*60+30 {
-		t.Errorf("business_end = %d, %v; want 1050", cfg.Hours.End, err)
+	if err := cfg.Set("business.hours", "09:00-17:30"); err != nil || cfg.Hours.Start != 9*60 || cfg.Hours.End != 17*60+30 {
+		t.Errorf("business hours %d–%d, %v; want 540–1050", cfg.Hours.Start, cfg.Hours.End, err)
 	}
 	before := cfg.clone()
 	for _, bad := range [][2]string{
 		{"margin.target", "sixty"},
-		{"hours.business_end", "07:00"}, // before the 08:00 start
-		{"company.name", "Acme"},        // not a scoring key
+		{"business.hours", "09:00"},        // no end
+		{"resource_drain.severe_z", "1.5"}, // inside the normal range of k = 2
+		{"company.name", "Acme"},           // not a scoring key
 	} {
 		if err := cfg.Set(bad[0], bad[1]); err == nil {
 			t.Errorf("Set(%q, %q) succeeded", bad[0], bad[1])
@@ -154,8 +157,10 @@ func TestGetSetRoundTrip(t *testing.T) {
 			t.Errorf("Set(%s, %q) changed the configuration", p.Key, v)
 		}
 	}
-	if len(seen) < 60 {
-		t.Errorf("only %d keys; every threshold and weight should be configurable", len(seen))
+	for _, f := range Catalogue() {
+		if !seen[string(f.ID)+".weight"] {
+			t.Errorf("no weight key for flag %s", f.ID)
+		}
 	}
 }
 
@@ -174,11 +179,12 @@ func TestResolveSources(t *testing.T) {
 		t.Errorf("effective values %v %v %v", cfg.TargetMargin, cfg.Stats.Method, cfg.Stats.K)
 	}
 	want := map[string][2]string{
-		"margin.target":               {"0.5", "file"},
-		"stats.method":                {"sd", "database"},
-		"stats.k":                     {"2.5", "database"},
-		"labour.loaded_cost_per_hour": {"65.00", "default"},
-		"hours.business_days":         {"mon,tue,wed,thu,fri", "default"},
+		"margin.target":        {"0.5", "file"},
+		"stats.method":         {"sd", "database"},
+		"stats.k":              {"2.5", "database"},
+		"labour.cost_per_hour": {"6500", "default"},
+		"business.days":        {"Mon-Fri", "default"},
+		"business.hours":       {"08:00-18:00", "default"},
 	}
 	if len(settings) != len(Params()) {
 		t.Errorf("%d settings for %d keys", len(settings), len(Params()))
@@ -224,7 +230,7 @@ func TestIsAfterHours(t *testing.T) {
 	}
 }
 
-func TestMoney(t *testing.T) {
+func TestFormatMoney(t *testing.T) {
 	for _, tt := range []struct {
 		minor int64
 		text  string
@@ -234,13 +240,34 @@ func TestMoney(t *testing.T) {
 		if got := FormatMoney(tt.minor); got != tt.text {
 			t.Errorf("FormatMoney(%d) = %q, want %q", tt.minor, got, tt.text)
 		}
-		if got, err := ParseMoney(tt.text); err != nil || got != tt.minor {
-			t.Errorf("ParseMoney(%q) = %d, %v; want %d", tt.text, got, err, tt.minor)
+	}
+}
+
+func TestBusinessDays(t *testing.T) {
+	mon, tue, wed, thu, fri, sat, sun := time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday
+	tests := []struct {
+		text string
+		want []time.Weekday
+		back string
+	}{
+		{"Mon-Fri", []time.Weekday{mon, tue, wed, thu, fri}, "Mon-Fri"},
+		{"mon,tue, thu", []time.Weekday{mon, tue, thu}, "Mon-Tue,Thu"},
+		{"Mon-Wed,Fri", []time.Weekday{mon, tue, wed, fri}, "Mon-Wed,Fri"},
+		{"Fri-Mon", []time.Weekday{mon, fri, sat, sun}, "Mon,Fri-Sun"},
+		{"Sun", []time.Weekday{sun}, "Sun"},
+	}
+	for _, tt := range tests {
+		got, ok := parseDays(tt.text)
+		if !ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parseDays(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
+		}
+		if back := formatDays(got); back != tt.back {
+			t.Errorf("formatDays(%v) = %q, want %q", got, back, tt.back)
 		}
 	}
-	for _, bad := range []string{"", "abc", "1.234", "1.", "+5", "--1", "1.-5"} {
-		if _, err := ParseMoney(bad); err == nil {
-			t.Errorf("ParseMoney(%q) succeeded", bad)
+	for _, bad := range []string{"", "Mon-", "Weekdays", "Mon,,Tue"} {
+		if _, ok := parseDays(bad); ok {
+			t.Errorf("parseDays(%q) succeeded", bad)
 		}
 	}
 }

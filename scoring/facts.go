@@ -101,6 +101,7 @@ const (
 	IncidentCriminal        IncidentKind = "criminal"         // criminal activity
 	IncidentScope           IncidentKind = "scope"            // scope creep
 	IncidentDeclinedUpgrade IncidentKind = "declined_upgrade" // resistance to modernization
+	IncidentNaivete         IncidentKind = "naivete"          // technological naivete: resistance to modernization
 	IncidentAfterHours      IncidentKind = "after_hours"      // after-hours demand
 	IncidentOther           IncidentKind = "other"
 )
@@ -157,21 +158,23 @@ type PlanStatus string
 
 // The remediation plan states. Refused and Failed are the two outcomes after
 // which offboarding may be recommended (seed 004: "if there is no
-// resolution").
+// resolution"); Agreed, PartlyAgreed and Extended are plans under way.
 const (
-	PlanDraft     PlanStatus = "draft"
-	PlanProposed  PlanStatus = "proposed"
-	PlanActive    PlanStatus = "active"
-	PlanSucceeded PlanStatus = "succeeded"
-	PlanFailed    PlanStatus = "failed"
-	PlanRefused   PlanStatus = "refused"
+	PlanDraft        PlanStatus = "draft"
+	PlanAgreed       PlanStatus = "agreed"
+	PlanPartlyAgreed PlanStatus = "partly_agreed"
+	PlanExtended     PlanStatus = "extended"
+	PlanResolved     PlanStatus = "resolved"
+	PlanFailed       PlanStatus = "failed"
+	PlanRefused      PlanStatus = "refused"
 )
 
-// Plan is the latest remediation plan agreed or proposed for a client.
+// Plan is the latest remediation plan for a client.
 type Plan struct {
-	Status     PlanStatus
+	Status PlanStatus
+	// Started is when the plan began: its meeting, else its creation.
 	Started    time.Time
-	ReviewDate time.Time
+	ReviewDate time.Time // zero when no review is set
 }
 
 // Override is the owner's own recommendation for a client, with the reason

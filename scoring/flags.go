@@ -406,8 +406,9 @@ func detectModernization(c *clientCalc, p *portfolioCtx) detection {
 			declined = append(declined, u.Title)
 		}
 	}
-	n, _ := c.incidents(IncidentDeclinedUpgrade)
-	sev := p.cfg.Modernization.Declined.Severity(float64(len(declined) + n))
+	refusals, _ := c.incidents(IncidentDeclinedUpgrade)
+	naive, _ := c.incidents(IncidentNaivete)
+	sev := p.cfg.Modernization.Declined.Severity(float64(len(declined) + refusals + naive))
 	if sev == 0 {
 		return detection{}
 	}
@@ -415,7 +416,11 @@ func detectModernization(c *clientCalc, p *portfolioCtx) detection {
 	if len(declined) > 0 {
 		s += " (" + clip(strings.Join(declined, ", "), 90) + ")"
 	}
-	return detection{severity: sev, evidence: sentence([]string{s, count(n, "technological-naivete incident")})}
+	parts := []string{s}
+	if refusals > 0 {
+		parts = append(parts, count(refusals, "other refused upgrade"))
+	}
+	return detection{severity: sev, evidence: sentence(append(parts, count(naive, "technological-naivete incident")))}
 }
 
 // count writes "1 invoice" or "3 invoices".

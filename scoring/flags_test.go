@@ -151,7 +151,7 @@ func TestFlagEvidence(t *testing.T) {
 					{Title: "Server migration", Proposed: day(2026, 10, 1), Decision: UpgradePending},
 					{Title: "Too old to count", Proposed: day(2023, 1, 1), Decided: day(2023, 2, 1), Decision: UpgradeDeclined},
 				}
-				c.Incidents = []Incident{{Kind: IncidentDeclinedUpgrade, Severity: 2, At: day(2026, 7, 1), Description: "Refused training on the new system"}}
+				c.Incidents = []Incident{{Kind: IncidentNaivete, Severity: 2, At: day(2026, 7, 1), Description: "Refused training on the new system"}}
 				return c
 			},
 			id: FlagModernization, severity: 75, points: 18.8,

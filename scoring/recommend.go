@@ -92,16 +92,19 @@ func Recommend(flags []Flag, score int, plan *Plan, asOf time.Time, cfg *Config)
 	review := plan.ReviewDate.Format(time.DateOnly)
 	switch plan.Status {
 	case PlanRefused:
-		return Offboard, append(reasons, fmt.Sprintf("The client refused the remediation plan proposed on %s: thank them, fulfil the contract and give notice (seed 004).", started))
+		return Offboard, append(reasons, fmt.Sprintf("The client refused the remediation plan of %s: thank them, fulfil the contract and give notice (seed 004).", started))
 	case PlanFailed:
-		return Offboard, append(reasons, fmt.Sprintf("The remediation plan started on %s failed its review of %s: thank the client, fulfil the contract and give notice (seed 004).", started, review))
-	case PlanSucceeded:
-		return Remediate, append(reasons, fmt.Sprintf("The plan started on %s passed its review of %s, yet the flags are back: meet again and revise the plan.", started, review))
-	case PlanDraft, PlanProposed:
-		return Remediate, append(reasons, fmt.Sprintf("A remediation plan is %s since %s: agree it with the client.", plan.Status, started))
+		return Offboard, append(reasons, fmt.Sprintf("The remediation plan of %s failed its review of %s: thank the client, fulfil the contract and give notice (seed 004).", started, review))
+	case PlanResolved:
+		return Remediate, append(reasons, fmt.Sprintf("The plan of %s resolved the issues at its review of %s, yet the flags are back: meet again and revise the plan.", started, review))
+	case PlanDraft:
+		return Remediate, append(reasons, fmt.Sprintf("A remediation plan has been in draft since %s: hold the meeting and agree it with the client.", started))
 	}
-	if !plan.ReviewDate.IsZero() && plan.ReviewDate.Before(asOf) {
-		return Remediate, append(reasons, fmt.Sprintf("The remediation plan started on %s was due for review on %s: review it now and record whether it succeeded or failed.", started, review))
+	switch {
+	case plan.ReviewDate.IsZero():
+		return Remediate, append(reasons, fmt.Sprintf("A remediation plan is under way since %s but has no review date: set one.", started))
+	case plan.ReviewDate.Before(asOf):
+		return Remediate, append(reasons, fmt.Sprintf("The remediation plan of %s was due for review on %s: review it now and record whether it resolved the issues or failed.", started, review))
 	}
 	return Remediate, append(reasons, fmt.Sprintf("A remediation plan is under way since %s; its review is due on %s.", started, review))
 }
