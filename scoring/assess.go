@@ -204,6 +204,9 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 	for m, d := range metricDefs {
 		out.Norms[d.id] = p.norms[m]
 	}
+	for _, r := range Recommendations() {
+		out.Counts[r] = 0
+	}
 	for i := range calcs {
 		out.Assessments[i] = assessOne(&calcs[i], p)
 		out.Counts[out.Assessments[i].Recommendation]++

@@ -127,6 +127,9 @@ func TestTrendsAndLabPanel(t *testing.T) {
 	if !near(hours.Value, 0.625) || hours.Display != "0.62" {
 		t.Errorf("hours row %+v", hours)
 	}
+	if hours.RangeText == "" || hours.YourNorm != hours.RangeText+" over 11 clients" {
+		t.Errorf("hours range %q, your norm %q", hours.RangeText, hours.YourNorm)
+	}
 	if hours.IndustryNorm != "reactive support ≈0.25" || !strings.HasSuffix(hours.YourNorm, "over 11 clients") || hours.Method != "mean ± 2 standard deviations" {
 		t.Errorf("hours notes %q / %q / %q", hours.YourNorm, hours.IndustryNorm, hours.Method)
 	}

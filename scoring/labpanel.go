@@ -180,10 +180,13 @@ type LabRow struct {
 	Display string  `json:"display"`
 	// Judged is false when the client has too little history for its rates
 	// to be compared with the normal range.
-	Judged bool    `json:"judged"`
-	Range  Range   `json:"range"`
-	Marker string  `json:"marker"` // "H", "L" or ""
-	Z      float64 `json:"z"`
+	Judged bool  `json:"judged"`
+	Range  Range `json:"range"`
+	// RangeText is the normal range formatted like the value ("0.21–1.10"),
+	// "" when the portfolio is too small for one.
+	RangeText string  `json:"range_text"`
+	Marker    string  `json:"marker"` // "H", "L" or ""
+	Z         float64 `json:"z"`
 	// YourNorm is the portfolio's own normal range in words; IndustryNorm the
 	// published benchmark it can be read against.
 	YourNorm     string `json:"your_norm"`
@@ -245,13 +248,16 @@ func trendOf(d metricDef, previous, recent, tolerance float64) Trend {
 
 // labNotes are the words of one lab-panel line that every client shares.
 type labNotes struct {
-	yourNorm, industryNorm, method string
+	rangeText, yourNorm, industryNorm, method string
 }
 
 func newLabNotes(d metricDef, r Range, cfg *Config) labNotes {
 	n := labNotes{industryNorm: d.industry(cfg), method: r.Describe()}
 	if r.OK() {
-		n.yourNorm = fmt.Sprintf("%s–%s over %d clients", d.format(r.Low), d.format(r.High), r.N)
+		n.rangeText = d.format(r.Low) + "–" + d.format(r.High)
+		n.yourNorm = fmt.Sprintf("%s over %d clients", n.rangeText, r.N)
+	} else if r.N == 0 {
+		n.yourNorm = "no client has data"
 	} else {
 		n.yourNorm = fmt.Sprintf("too few clients (%d) for a range", r.N)
 	}
@@ -265,7 +271,7 @@ func labPanel(c *clientCalc, p *portfolioCtx) []LabRow {
 		v, r, notes := c.values[i], p.norms[i], p.notes[i]
 		row := LabRow{
 			Metric: d.id, Label: d.label, Display: "–",
-			Range: r, Method: notes.method, YourNorm: notes.yourNorm, IndustryNorm: notes.industryNorm,
+			Range: r, RangeText: notes.rangeText, Method: notes.method, YourNorm: notes.yourNorm, IndustryNorm: notes.industryNorm,
 			Judged: d.period == nil || c.rated,
 		}
 		if !math.IsNaN(v) {

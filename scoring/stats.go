@@ -95,6 +95,11 @@ func NormalRange(xs []float64, method StatsMethod, k float64) Range {
 	} else {
 		r.Center, r.Spread = MeanSD(vals)
 	}
+	// Equal values can leave a spread of rounding noise, which would turn
+	// the last digit of a float into a z-score.
+	if r.Spread <= 1e-9*math.Max(1, math.Abs(r.Center)) {
+		r.Spread = 0
+	}
 	r.Low, r.High = r.Center-k*r.Spread, r.Center+k*r.Spread
 	return r
 }

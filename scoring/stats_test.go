@@ -140,6 +140,8 @@ func TestRangeCannotJudge(t *testing.T) {
 	}{
 		{"too few clients", NormalRange([]float64{1, 5}, MethodSD, 2)},
 		{"no spread", NormalRange([]float64{4, 4, 4, 4}, MethodSD, 2)},
+		// 0.1 + 0.2 is 0.30000000000000004: a spread of rounding noise only.
+		{"rounding noise", NormalRange([]float64{0.3, 0.1 + 0.2, 0.3}, MethodSD, 2)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
