@@ -12,7 +12,9 @@ import (
 type Assessment struct {
 	// Client points at the facts assessed; in JSON only its identity shows.
 	Client *ClientFacts `json:"client"`
-	Window Window       `json:"window"`
+	// Window is the span of this client's rates: the configured window, or
+	// its whole history when that is shorter.
+	Window Window `json:"window"`
 	// HistoryMonths counts complete months of history; Rated is false when
 	// they are too few for the client to be judged on rates ("too little
 	// history"), though incidents, payments and security still count.
@@ -20,17 +22,20 @@ type Assessment struct {
 	Rated         bool `json:"rated"`
 	// Flags are the red flags raised, heaviest first.
 	Flags []Flag `json:"flags"`
-	Score int    `json:"score"`
+	// Score is 0–100 from the flags' points; 100 with a zero-tolerance flag.
+	Score int `json:"score"`
 	// Computed is the policy's recommendation; Recommendation the one in
 	// force, which is the owner's override when there is one.
 	Computed       Recommendation `json:"computed"`
 	Recommendation Recommendation `json:"recommendation"`
-	Reasons        []string       `json:"reasons"`
-	Override       *Override      `json:"override"`
+	// Reasons say why in sentences, the owner's override first.
+	Reasons  []string  `json:"reasons"`
+	Override *Override `json:"override"` // nil when the owner has not overridden
 	// PaymentGrade is A–F, or "" with too few paid invoices.
-	PaymentGrade string   `json:"payment_grade"`
-	Profit       Profit   `json:"profit"`
-	Lab          []LabRow `json:"lab"`
+	PaymentGrade string `json:"payment_grade"`
+	Profit       Profit `json:"profit"`
+	// Lab is the lab panel, one row per metric in a fixed order.
+	Lab []LabRow `json:"lab"`
 }
 
 // ZeroTolerance reports whether any flag is zero-tolerance.
@@ -40,15 +45,17 @@ func (a *Assessment) ZeroTolerance() bool {
 
 // Portfolio is the assessment of every client against the same normal ranges.
 type Portfolio struct {
-	AsOf time.Time `json:"as_of"`
+	AsOf time.Time `json:"as_of"` // the moment of the assessment
 	// Window is the span of the normal ranges; a client with a shorter
 	// history has a shorter window of its own.
-	Window        Window                 `json:"window"`
-	Method        StatsMethod            `json:"method"`
-	K             float64                `json:"k"`
-	Norms         map[Metric]Range       `json:"norms"`
-	Concentration Concentration          `json:"concentration"`
-	Counts        map[Recommendation]int `json:"counts"`
+	Window Window `json:"window"`
+	// Method and K say how the normal ranges in Norms were drawn.
+	Method        StatsMethod      `json:"method"`
+	K             float64          `json:"k"`
+	Norms         map[Metric]Range `json:"norms"`
+	Concentration Concentration    `json:"concentration"`
+	// Counts has every recommendation, in force after overrides, as a key.
+	Counts map[Recommendation]int `json:"counts"`
 	// Assessments are sorted by score, highest first, then by name.
 	Assessments []Assessment `json:"clients"`
 }
@@ -86,8 +93,8 @@ func (p *Portfolio) Find(name string) (*Assessment, error) {
 
 // NamedValue is one client's value of a metric.
 type NamedValue struct {
-	Name  string
-	Value float64
+	Name  string  // the client's
+	Value float64 // the metric's
 }
 
 // Distribution lists the judged clients' values of a metric, for a

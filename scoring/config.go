@@ -28,6 +28,8 @@ type Config struct {
 	// TargetMargin is the gross margin we aim for on a client (0–1).
 	TargetMargin float64
 
+	// Hours are our business hours; Stats the normal-range method, window
+	// and trends; Bench the published benchmarks shown as industry norms.
 	Hours BusinessHours
 	Stats StatsConfig
 	Bench Benchmarks
@@ -38,6 +40,7 @@ type Config struct {
 	// IncidentWindowMonths is how far back incidents count.
 	IncidentWindowMonths int
 
+	// The settings of each red flag, in the order of the catalogue.
 	LatePayment    LatePaymentConfig
 	ResourceDrain  ResourceDrainConfig
 	Unprofitable   UnprofitableConfig
@@ -94,6 +97,8 @@ const (
 
 // StatsConfig controls the normal ranges, the assessment window and trends.
 type StatsConfig struct {
+	// Method is sd (mean ± K standard deviations) or robust (median ± K
+	// scaled MADs).
 	Method StatsMethod
 	// K is the half-width of the normal range in spreads (2 in seed 002).
 	K float64
@@ -121,7 +126,7 @@ type Benchmarks struct {
 	TicketsPerSeatReactive float64
 	// TicketsPerSeatWellRunLow and High bound a well-run shop (0.2–0.5).
 	TicketsPerSeatWellRunLow  float64
-	TicketsPerSeatWellRunHigh float64
+	TicketsPerSeatWellRunHigh float64 // see TicketsPerSeatWellRunLow
 	// ReactiveHoursPerSeat is the reactive support hours per seat per month
 	// of a typical shop (about 0.25).
 	ReactiveHoursPerSeat float64
@@ -134,8 +139,8 @@ type Benchmarks struct {
 // severity 25, reaching Severe makes it 100, linearly in between. Concern
 // below Severe means higher values are worse; above it, lower values are.
 type Band struct {
-	Concern float64
-	Severe  float64
+	Concern float64 // where the flag is raised, at severity 25
+	Severe  float64 // where its severity reaches 100
 }
 
 // Severity maps a value onto 0–100 through the band: 0 before Concern, 25
@@ -157,12 +162,12 @@ func (b Band) Severity(x float64) float64 {
 // WeightConfig holds the weight of a flag that needs no other setting: the
 // points it adds to the score at severity 100.
 type WeightConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 }
 
 // LatePaymentConfig tunes the late-payment flag (seeds 001, 003).
 type LatePaymentConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// TermsDays are our usual payment terms; days to pay is estimated as
 	// terms plus the average days late.
 	TermsDays int
@@ -184,7 +189,7 @@ type LatePaymentConfig struct {
 
 // ResourceDrainConfig tunes the resource-drain flag (seed 002).
 type ResourceDrainConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// SevereZ is the z-score at which the flag's severity reaches 100; it
 	// starts at 50 just outside the normal range.
 	SevereZ float64
@@ -192,14 +197,14 @@ type ResourceDrainConfig struct {
 
 // UnprofitableConfig tunes the unprofitable flag (seeds 000, 002, 004).
 type UnprofitableConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// Margin is the gross margin after loaded labour cost.
 	Margin Band
 }
 
 // AfterHoursConfig tunes the after-hours urgency flag (seed 000).
 type AfterHoursConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// Share is the share of tickets opened outside business hours.
 	Share Band
 	// UrgentShare is the share of tickets opened at urgent priority.
@@ -210,7 +215,7 @@ type AfterHoursConfig struct {
 
 // StaffAbuseConfig tunes the mistreatment-of-staff flag (seeds 000, 001, 003).
 type StaffAbuseConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// ZeroToleranceSeverity is the incident severity (1–5) at or above which
 	// abuse is zero-tolerance: offboard at once (seed 003).
 	ZeroToleranceSeverity int
@@ -218,7 +223,7 @@ type StaffAbuseConfig struct {
 
 // SecurityConfig tunes the security-noncompliance flag (seeds 000, 001).
 type SecurityConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// MFA is the percentage of accounts with multi-factor authentication.
 	MFA Band
 	// Patch is the patch-compliance percentage; 95% or more is compliant.
@@ -229,7 +234,7 @@ type SecurityConfig struct {
 
 // ScopeCreepConfig tunes the scope-creep flag (seeds 001, 003).
 type ScopeCreepConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// HoursShare is the share of worked hours spent out of scope.
 	HoursShare Band
 }
@@ -237,7 +242,7 @@ type ScopeCreepConfig struct {
 // ModernizationConfig tunes the resistance-to-modernization flag (seeds
 // 000, 003).
 type ModernizationConfig struct {
-	Weight float64
+	Weight float64 // points at severity 100
 	// Declined counts declined upgrade recommendations and technological
 	// naivete incidents in the incident window.
 	Declined Band
@@ -314,15 +319,15 @@ type Param struct {
 // Setting is the effective value of one key and where it came from.
 type Setting struct {
 	Param
-	Value  string
-	Source Source
+	Value  string // as Config.Get formats it
+	Source Source // default, file or database
 }
 
 // KeyError reports a configuration value that is not allowed.
 type KeyError struct {
-	Key     string
-	Value   string
-	Allowed string
+	Key     string // the dotted key
+	Value   string // the value rejected, as written
+	Allowed string // the values accepted, in words
 }
 
 func (e *KeyError) Error() string {
@@ -331,7 +336,7 @@ func (e *KeyError) Error() string {
 
 // UnknownKeysError reports keys that no configuration value has.
 type UnknownKeysError struct {
-	Keys []string
+	Keys []string // sorted
 }
 
 func (e *UnknownKeysError) Error() string {

@@ -38,7 +38,7 @@ const (
 // Flag is one red flag raised on a client, with the numbers behind it.
 type Flag struct {
 	ID       FlagID   `json:"id"`
-	Title    string   `json:"title"`
+	Title    string   `json:"title"` // as shown to the owner: "Late payment"
 	Category Category `json:"category"`
 	// Severity is 0–100: 25 where the flag's concern threshold is crossed,
 	// 100 at its severe threshold or beyond.
@@ -56,9 +56,9 @@ type Flag struct {
 // FlagInfo describes a red flag of the catalogue.
 type FlagInfo struct {
 	ID       FlagID
-	Title    string
-	Category Category
-	Seeds    string
+	Title    string   // as shown to the owner
+	Category Category // what the flag threatens
+	Seeds    string   // the seed articles it comes from, "seeds 001, 003"
 }
 
 // detection is what a flag's detector found; severity 0 means no flag.

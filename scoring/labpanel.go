@@ -165,14 +165,14 @@ const (
 // latest snapshot against the earliest.
 type Trend struct {
 	Direction string  `json:"direction"` // worsening, improving or steady; "" when unknown
-	Previous  float64 `json:"previous"`
-	Recent    float64 `json:"recent"`
+	Previous  float64 `json:"previous"`  // the earlier period's value
+	Recent    float64 `json:"recent"`    // the later period's value
 }
 
 // LabRow is one line of the lab panel, laid out like a blood-test result.
 type LabRow struct {
 	Metric Metric `json:"metric"`
-	Label  string `json:"label"`
+	Label  string `json:"label"` // "Hours per seat per month"
 	// Known is false when the client has no data for the metric; Value is
 	// then 0 and Display "–".
 	Known   bool    `json:"known"`
