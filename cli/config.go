@@ -108,6 +108,21 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 	return setup, nil
 }
 
+// openScoring opens the database and resolves the scoring setup against
+// it; the caller closes the store.
+func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
+	st, err := openStore(ctx, env, dbPath)
+	if err != nil {
+		return nil, scoringSetup{}, err
+	}
+	setup, err := loadScoring(ctx, env, st, cfgPath)
+	if err != nil {
+		st.Close()
+		return nil, scoringSetup{}, err
+	}
+	return st, setup, nil
+}
+
 func configCommand() *Command {
 	c := &Command{
 		Name:    "config",
@@ -135,15 +150,11 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, err := openStore(ctx, env, *dbPath)
+		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		setup, err := loadScoring(ctx, env, st, *cfgPath)
-		if err != nil {
-			return err
-		}
 		if len(rest) == 0 {
 			return printConfig(env.Stdout, setup, *docs)
 		}

@@ -70,15 +70,11 @@ recommendation. --json prints the same as a stable, versioned document.`)
 		if fs.NArg() > 0 {
 			return usagef(fs, "unexpected argument %q", fs.Arg(0))
 		}
-		st, err := openStore(ctx, env, *dbPath)
+		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		setup, err := loadScoring(ctx, env, st, *cfgPath)
-		if err != nil {
-			return err
-		}
 		facts, err := st.PortfolioFacts(ctx, setup.asOf)
 		if err != nil {
 			return err
