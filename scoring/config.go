@@ -137,26 +137,31 @@ type Benchmarks struct {
 
 // Band is a pair of anchors on one metric: crossing Concern raises a flag at
 // severity 25, reaching Severe makes it 100, linearly in between. Concern
-// below Severe means higher values are worse; above it, lower values are.
+// below Severe means higher values are worse and reaching Concern crosses
+// it ("48 days or more to pay is bottom quartile"); Concern above Severe
+// means lower values are worse and only falling below Concern crosses it
+// ("95% or more is compliant").
 type Band struct {
 	Concern float64 // where the flag is raised, at severity 25
 	Severe  float64 // where its severity reaches 100
 }
 
-// Severity maps a value onto 0–100 through the band: 0 before Concern, 25
-// at Concern, rising linearly to 100 at Severe and beyond.
+// Severity maps a value onto 0–100 through the band: 0 short of Concern,
+// 25 on crossing it, rising linearly to 100 at Severe and beyond.
 func (b Band) Severity(x float64) float64 {
 	if math.IsNaN(x) {
 		return 0
 	}
-	lo, hi, v := b.Concern, b.Severe, x
 	if b.Concern > b.Severe {
-		lo, hi, v = -b.Concern, -b.Severe, -x
+		if x >= b.Concern {
+			return 0
+		}
+		return 25 + 75*math.Min(1, (b.Concern-x)/(b.Concern-b.Severe))
 	}
-	if v < lo {
+	if x < b.Concern {
 		return 0
 	}
-	return 25 + 75*math.Min(1, (v-lo)/(hi-lo))
+	return 25 + 75*math.Min(1, (x-b.Concern)/(b.Severe-b.Concern))
 }
 
 // WeightConfig holds the weight of a flag that needs no other setting: the

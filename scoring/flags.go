@@ -341,9 +341,10 @@ func detectCriminal(c *clientCalc, p *portfolioCtx) detection {
 	}
 }
 
-// backupSeverity rates a backup state: a warning is a concern, failing
-// backups nearly as bad as none at all.
-var backupSeverity = map[BackupStatus]float64{BackupWarning: 25, BackupFailing: 80, BackupNone: 100}
+// backupSeverity rates a backup state: failing backups are nearly as bad
+// as none at all; a warning, which any healthy client sees now and then,
+// is shown in the evidence but raises nothing by itself.
+var backupSeverity = map[BackupStatus]float64{BackupFailing: 80, BackupNone: 100}
 
 func detectSecurity(c *clientCalc, p *portfolioCtx) detection {
 	sc := p.cfg.Security

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -369,11 +370,30 @@ func TestBandSeverity(t *testing.T) {
 		want float64
 	}{
 		{higherWorse, 9.99, 0}, {higherWorse, 10, 25}, {higherWorse, 15, 62.5}, {higherWorse, 20, 100}, {higherWorse, 99, 100},
-		{lowerWorse, 95, 0}, {lowerWorse, 90, 25}, {lowerWorse, 65, 62.5}, {lowerWorse, 40, 100}, {lowerWorse, 0, 100},
+		// "90% or more is fine": 90 itself raises nothing, just under it does.
+		{lowerWorse, 95, 0}, {lowerWorse, 90, 0}, {lowerWorse, 89.999999, 25.0000015}, {lowerWorse, 65, 62.5}, {lowerWorse, 40, 100}, {lowerWorse, 0, 100},
 	}
 	for _, tt := range tests {
-		if got := tt.b.Severity(tt.x); !near(got, tt.want) {
+		if got := tt.b.Severity(tt.x); math.Abs(got-tt.want) > 1e-6 {
 			t.Errorf("%+v.Severity(%v) = %v, want %v", tt.b, tt.x, got, tt.want)
 		}
+	}
+}
+
+// A client exactly at the compliant thresholds, with a backup warning, has
+// no security flag: 90% MFA, 95% patches ("95% or more is compliant") and
+// 1 of 11 devices end-of-life (9%, under 10%).
+func TestSecurityAtThresholdsIsCompliant(t *testing.T) {
+	c := client("Borderline", 20, 24, healthyMonth())
+	c.Security = &SecuritySnapshot{At: monthsBack(1), MFACoverage: 90, PatchCompliance: 95, EOLDevices: 1, Devices: 11, Backup: BackupWarning}
+	p := Assess(append(healthyPortfolio(10), c), DefaultConfig(), asOf)
+	if a := mustFind(t, &p, "Borderline"); len(a.Flags) != 0 {
+		t.Errorf("flags %s: %+v", flagIDs(a), a.Flags)
+	}
+	c.Security.PatchCompliance = 94
+	p = Assess(append(healthyPortfolio(10), c), DefaultConfig(), asOf)
+	// 25 + 75 × (95 − 94) / (95 − 70) = 28.
+	if f := findFlag(mustFind(t, &p, "Borderline"), FlagSecurity); f == nil || f.Severity != 28 {
+		t.Errorf("94%% patched: flag %+v, want severity 28", f)
 	}
 }
