@@ -291,3 +291,30 @@ func BenchmarkAssess(b *testing.B) {
 		Assess(clients, cfg, asOf)
 	}
 }
+
+func TestTrendIgnoresNoise(t *testing.T) {
+	d := metricDefs[mAfterHoursShare]
+	tests := []struct {
+		name             string
+		previous, recent float64
+		floor            float64
+		want             string
+	}{
+		{"3% to 5% inside a wide range is steady", 0.03, 0.05, 0.04, TrendSteady},
+		{"3% to 9% is worsening", 0.03, 0.09, 0.04, TrendWorsening},
+		{"9% to 3% is improving", 0.09, 0.03, 0.04, TrendImproving},
+		{"under the 10% tolerance is steady", 0.50, 0.54, 0, TrendSteady},
+		{"zero to zero is steady", 0, 0, 0, TrendSteady},
+	}
+	for _, tt := range tests {
+		if got := trendOf(d, tt.previous, tt.recent, 0.10, tt.floor); got.Direction != tt.want {
+			t.Errorf("%s: %+v", tt.name, got)
+		}
+	}
+	if got := trendOf(metricDefs[mMargin], 0.6, 0.3, 0.10, 0); got.Direction != TrendWorsening {
+		t.Errorf("a falling margin is worsening: %+v", got)
+	}
+	if got := trendOf(d, math.NaN(), 0.3, 0.10, 0); got.Direction != "" {
+		t.Errorf("no earlier period: %+v", got)
+	}
+}

@@ -195,8 +195,9 @@ type LatePaymentConfig struct {
 // ResourceDrainConfig tunes the resource-drain flag (seed 002).
 type ResourceDrainConfig struct {
 	Weight float64 // points at severity 100
-	// SevereZ is the z-score at which the flag's severity reaches 100; it
-	// starts at 50 just outside the normal range.
+	// SevereZ is the z-score, the smaller of the hours' and the tickets',
+	// at which the flag's severity reaches 100; it starts at 50 just
+	// outside the normal range.
 	SevereZ float64
 }
 

@@ -193,40 +193,34 @@ func detectLatePayment(c *clientCalc, p *portfolioCtx) detection {
 	return detection{severity: sev, evidence: sentence(parts)}
 }
 
+// detectResourceDrain follows seed 002 to the letter: a client beyond the
+// normal range "in terms of time spent and number of issues", both at once.
+// Either alone is common in a large portfolio with right-skewed workloads;
+// together they mark the client that costs money to support.
 func detectResourceDrain(c *clientCalc, p *portfolioCtx) detection {
 	if !c.rated {
 		return detection{}
 	}
-	type line struct {
+	lines := []struct {
 		idx  int
 		unit string
-	}
-	lines := []line{{mHoursPerSeat, "hours"}, {mTicketsPerSeat, "tickets"}}
-	var zmax float64
-	var parts []string
+	}{{mHoursPerSeat, "hours"}, {mTicketsPerSeat, "tickets"}}
+	zmin := math.Inf(1)
+	parts := make([]string, 0, len(lines))
 	for i, l := range lines {
 		r, v := p.norms[l.idx], c.values[l.idx]
-		if !r.OK() || math.IsNaN(v) {
+		if r.Marker(v) != "H" {
 			return detection{}
 		}
-		where := "within"
-		if r.Marker(v) == "H" {
-			where = "above the normal range"
-			zmax = max(zmax, r.Z(v))
-		} else if r.Marker(v) == "L" {
-			where = "below the normal range"
-		}
+		zmin = min(zmin, r.Z(v))
 		when := ""
 		if i == 0 {
 			when = " " + c.window.Phrase()
 		}
-		parts = append(parts, fmt.Sprintf("%.2f %s per seat per month%s, %s %.2f–%.2f (z = %.1f)", v, l.unit, when, where, r.Low, r.High, r.Z(v)))
-	}
-	if zmax == 0 {
-		return detection{}
+		parts = append(parts, fmt.Sprintf("%.2f %s per seat per month%s, above the normal range %.2f–%.2f (z = %.1f)", v, l.unit, when, r.Low, r.High, r.Z(v)))
 	}
 	k := p.cfg.Stats.K
-	sev := 50 + 50*math.Min(1, (zmax-k)/(p.cfg.ResourceDrain.SevereZ-k))
+	sev := 50 + 50*math.Min(1, (zmin-k)/(p.cfg.ResourceDrain.SevereZ-k))
 	parts[len(parts)-1] += fmt.Sprintf(" (%s)", p.norms[mHoursPerSeat].Describe())
 	return detection{severity: sev, evidence: sentence(parts)}
 }

@@ -221,7 +221,8 @@ func TestResourceDrainEvidence(t *testing.T) {
 		t.Fatalf("flags %s; want resource_drain alone", flagIDs(drain))
 	}
 	want := "4.00 hours per seat per month in the last 12 months, above the normal range 0.35–0.65 (z = 47.2); 2.00 tickets per seat per month, above the normal range 0.00–1.07 (z = 4.8) (median ± 2 × 1.4826 × MAD)."
-	if f.Evidence != want || f.Severity != 100 {
+	// Severity from the smaller z, the tickets': 50 + 50 × (4.787 − 2) / 3 = 96.5.
+	if f.Evidence != want || f.Severity != 96 {
 		t.Errorf("severity %d evidence\n got %s\nwant %s", f.Severity, f.Evidence, want)
 	}
 	for _, a := range p.Assessments {
@@ -395,5 +396,37 @@ func TestSecurityAtThresholdsIsCompliant(t *testing.T) {
 	// 25 + 75 × (95 − 94) / (95 − 70) = 28.
 	if f := findFlag(mustFind(t, &p, "Borderline"), FlagSecurity); f == nil || f.Severity != 28 {
 		t.Errorf("94%% patched: flag %+v, want severity 28", f)
+	}
+}
+
+// Seed 002 asks for both: hours far outside the range with a normal number
+// of tickets (long projects, not a drain) raise nothing; both together do,
+// with the severity of the nearer one.
+func TestResourceDrainNeedsHoursAndTickets(t *testing.T) {
+	longJobs := healthyMonth()
+	longJobs.MinutesWorked = 4800 // 4 hours a seat, 0.4 tickets a seat
+	drain := longJobs
+	drain.Tickets = 40 // 2 tickets a seat
+	for _, tt := range []struct {
+		name string
+		m    MonthFacts
+		want bool
+	}{{"hours only", longJobs, false}, {"hours and tickets", drain, true}} {
+		p := Assess(append(healthyPortfolio(20), client("Subject", 20, 24, tt.m)), DefaultConfig(), asOf)
+		a := mustFind(t, &p, "Subject")
+		f := findFlag(a, FlagResourceDrain)
+		if (f != nil) != tt.want {
+			t.Errorf("%s: flags %s", tt.name, flagIDs(a))
+		}
+		if f == nil {
+			continue
+		}
+		zh := p.Norms[MetricHoursPerSeat].Z(4)
+		zt := p.Norms[MetricTicketsPerSeat].Z(2)
+		// 50 at z = 2, 100 at z = 5, from the smaller z.
+		want := int(math.Round(50 + 50*math.Min(1, (math.Min(zh, zt)-2)/3)))
+		if f.Severity != want {
+			t.Errorf("severity %d, want %d (z %v and %v)", f.Severity, want, zh, zt)
+		}
 	}
 }

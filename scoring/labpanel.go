@@ -220,8 +220,10 @@ func computeValues(f *ClientFacts, s span, cfg *Config) (window, recent, previou
 
 // trendOf classifies the change from previous to recent for a metric.
 // The change is relative to the earlier value (or the later one when the
-// earlier is zero), so a tolerance of 0.10 means a 10% move.
-func trendOf(d metricDef, previous, recent, tolerance float64) Trend {
+// earlier is zero), so a tolerance of 0.10 means a 10% move; it must also
+// exceed floor, so that 3% of tickets after hours becoming 5% is not
+// called a worsening.
+func trendOf(d metricDef, previous, recent, tolerance, floor float64) Trend {
 	if math.IsNaN(previous) || math.IsNaN(recent) {
 		return Trend{}
 	}
@@ -231,6 +233,9 @@ func trendOf(d metricDef, previous, recent, tolerance float64) Trend {
 		base = math.Abs(recent)
 	}
 	if base == 0 {
+		return t
+	}
+	if math.Abs(recent-previous) <= floor {
 		return t
 	}
 	change := (recent - previous) / base
@@ -245,6 +250,11 @@ func trendOf(d metricDef, previous, recent, tolerance float64) Trend {
 	}
 	return t
 }
+
+// trendFloor is the smallest change, in spreads of the portfolio's normal
+// range, that counts as a trend: moves well inside the range's own width
+// are noise.
+const trendFloor = 0.5
 
 // labNotes are the words of one lab-panel line that every client shares.
 type labNotes struct {
@@ -281,7 +291,7 @@ func labPanel(c *clientCalc, p *portfolioCtx) []LabRow {
 			}
 		}
 		if d.period == nil || c.span.trendKnown(p.cfg) {
-			row.Trend = trendOf(d, c.previous[i], c.recent[i], p.cfg.Stats.TrendTolerance)
+			row.Trend = trendOf(d, c.previous[i], c.recent[i], p.cfg.Stats.TrendTolerance, trendFloor*r.Spread)
 		}
 		rows[i] = row
 	}
