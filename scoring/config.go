@@ -217,6 +217,9 @@ type AfterHoursConfig struct {
 	UrgentShare Band
 	// Incidents counts after-hours demand incidents in the incident window.
 	Incidents Band
+	// MinTickets is the number of tickets in the window below which the
+	// shares are not judged: two tickets out of three is no pattern.
+	MinTickets int
 }
 
 // StaffAbuseConfig tunes the mistreatment-of-staff flag (seeds 000, 001, 003).
@@ -243,6 +246,10 @@ type ScopeCreepConfig struct {
 	Weight float64 // points at severity 100
 	// HoursShare is the share of worked hours spent out of scope.
 	HoursShare Band
+	// MinTickets is the number of out-of-scope tickets in the window below
+	// which the share is not judged: scope creep is a favour that became an
+	// everyday expectation (seed 003), not one long job.
+	MinTickets int
 }
 
 // ModernizationConfig tunes the resistance-to-modernization flag (seeds
@@ -295,11 +302,11 @@ func DefaultConfig() Config {
 		},
 		ResourceDrain:  ResourceDrainConfig{Weight: 35, SevereZ: 5},
 		Unprofitable:   UnprofitableConfig{Weight: 35, Margin: Band{Concern: 0.35, Severe: -0.20}},
-		AfterHours:     AfterHoursConfig{Weight: 30, Share: Band{Concern: 0.25, Severe: 0.60}, UrgentShare: Band{Concern: 0.30, Severe: 0.70}, Incidents: Band{Concern: 1, Severe: 4}},
+		AfterHours:     AfterHoursConfig{Weight: 30, Share: Band{Concern: 0.25, Severe: 0.60}, UrgentShare: Band{Concern: 0.30, Severe: 0.70}, Incidents: Band{Concern: 1, Severe: 4}, MinTickets: 12},
 		StaffAbuse:     StaffAbuseConfig{Weight: 50, ZeroToleranceSeverity: 4},
 		Security:       SecurityConfig{Weight: 35, MFA: Band{Concern: 90, Severe: 40}, Patch: Band{Concern: 95, Severe: 70}, EOLShare: Band{Concern: 0.10, Severe: 0.40}},
 		DataCompliance: WeightConfig{Weight: 40},
-		ScopeCreep:     ScopeCreepConfig{Weight: 30, HoursShare: Band{Concern: 0.15, Severe: 0.40}},
+		ScopeCreep:     ScopeCreepConfig{Weight: 30, HoursShare: Band{Concern: 0.15, Severe: 0.40}, MinTickets: 6},
 		Modernization:  ModernizationConfig{Weight: 25, Declined: Band{Concern: 2, Severe: 5}},
 		Criminal:       WeightConfig{Weight: 100},
 	}
@@ -615,6 +622,7 @@ func buildParams() []param {
 	ps = append(ps, bandParams("after_hours.share", "share of tickets opened outside business hours", 0, 1, func(c *Config) *Band { return &c.AfterHours.Share })...)
 	ps = append(ps, bandParams("after_hours.urgent_share", "share of tickets opened at urgent priority", 0, 1, func(c *Config) *Band { return &c.AfterHours.UrgentShare })...)
 	ps = append(ps, bandParams("after_hours.incidents", "after-hours demand incidents in the incident window", 0, 1000, func(c *Config) *Band { return &c.AfterHours.Incidents })...)
+	ps = append(ps, intParam("after_hours.min_tickets", "Tickets in the window below which the after-hours and urgent shares are not judged.", 1, 1000, func(c *Config) *int { return &c.AfterHours.MinTickets }))
 	ps = append(ps,
 		weightParam("staff_abuse", "mistreatment of staff (seeds 000, 001, 003)", func(c *Config) *float64 { return &c.StaffAbuse.Weight }),
 		intParam("staff_abuse.zero_tolerance_severity", "Abuse incident severity (1–5) at or above which mistreatment of staff is zero-tolerance: offboard at once (seed 003).", 1, 5, func(c *Config) *int { return &c.StaffAbuse.ZeroToleranceSeverity }),
@@ -628,6 +636,7 @@ func buildParams() []param {
 		weightParam("scope_creep", "scope creep (seeds 001, 003)", func(c *Config) *float64 { return &c.ScopeCreep.Weight }),
 	)
 	ps = append(ps, bandParams("scope_creep.hours_share", "share of worked hours spent out of scope", 0, 1, func(c *Config) *Band { return &c.ScopeCreep.HoursShare })...)
+	ps = append(ps, intParam("scope_creep.min_tickets", "Out-of-scope tickets in the window below which their share of hours is not judged (seed 003: favours that became everyday expectations).", 1, 1000, func(c *Config) *int { return &c.ScopeCreep.MinTickets }))
 	ps = append(ps, weightParam("modernization", "resistance to modernization (seeds 000, 003)", func(c *Config) *float64 { return &c.Modernization.Weight }))
 	ps = append(ps, bandParams("modernization.declined", "declined upgrades and technological-naivete incidents in the incident window", 0, 1000, func(c *Config) *Band { return &c.Modernization.Declined })...)
 	ps = append(ps, weightParam("criminal", "criminal activity (seed 003), which is zero-tolerance whatever its weight", func(c *Config) *float64 { return &c.Criminal.Weight }))

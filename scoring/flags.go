@@ -263,7 +263,7 @@ func detectAfterHours(c *clientCalc, p *portfolioCtx) detection {
 	if w.Tickets > 0 {
 		share := float64(w.AfterHoursTickets) / float64(w.Tickets)
 		urgent := float64(w.UrgentTickets) / float64(w.Tickets)
-		if c.rated {
+		if c.rated && w.Tickets >= ah.MinTickets {
 			sev = max(sev, ah.Share.Severity(share), ah.UrgentShare.Severity(urgent))
 		}
 		parts = append(parts, fmt.Sprintf("%s of %d tickets %s were opened after hours (%d) and %s at urgent priority (%d)",
@@ -272,7 +272,9 @@ func detectAfterHours(c *clientCalc, p *portfolioCtx) detection {
 	if sev == 0 {
 		return detection{}
 	}
-	parts = append(parts, fmt.Sprintf("%s in %s", count(incidents, "after-hours demand incident"), p.incidentPhrase))
+	if incidents > 0 {
+		parts = append(parts, fmt.Sprintf("%s in %s", count(incidents, "after-hours demand incident"), p.incidentPhrase))
+	}
 	return detection{severity: sev, evidence: sentence(parts)}
 }
 
@@ -380,7 +382,7 @@ func detectScopeCreep(c *clientCalc, p *portfolioCtx) detection {
 	var parts []string
 	if w.MinutesWorked > 0 {
 		share := float64(w.OutOfScopeMinutes) / float64(w.MinutesWorked)
-		if c.rated {
+		if c.rated && w.OutOfScopeTickets >= p.cfg.ScopeCreep.MinTickets {
 			sev = max(sev, p.cfg.ScopeCreep.HoursShare.Severity(share))
 		}
 		parts = append(parts, fmt.Sprintf("%.1f of %.1f hours (%s) %s were out of scope, on %d of %d tickets",
@@ -415,7 +417,10 @@ func detectModernization(c *clientCalc, p *portfolioCtx) detection {
 	if refusals > 0 {
 		parts = append(parts, count(refusals, "other refused upgrade"))
 	}
-	return detection{severity: sev, evidence: sentence(append(parts, count(naive, "technological-naivete incident")))}
+	if naive > 0 {
+		parts = append(parts, count(naive, "technological-naivete incident"))
+	}
+	return detection{severity: sev, evidence: sentence(parts)}
 }
 
 // count writes "1 invoice" or "3 invoices".

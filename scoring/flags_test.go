@@ -430,3 +430,47 @@ func TestResourceDrainNeedsHoursAndTickets(t *testing.T) {
 		}
 	}
 }
+
+// Shares of a handful of tickets are no pattern: one long out-of-scope job,
+// or 5 after-hours calls out of 11 tickets, raise nothing; the same shares
+// over enough tickets do.
+func TestSmallNumbersRaiseNothing(t *testing.T) {
+	quiet := healthyMonth()
+	quiet.Tickets, quiet.AfterHoursTickets, quiet.UrgentTickets = 1, 0, 0
+	tests := []struct {
+		name string
+		edit func(last []MonthFacts) // the last 12 months, oldest first
+		flag FlagID
+	}{
+		{"one long out-of-scope job", func(m []MonthFacts) {
+			m[11].OutOfScopeTickets, m[11].OutOfScopeMinutes = 1, 1800 // 30 of 150 hours
+			m[11].MinutesWorked += 1800
+		}, ""},
+		{"six out-of-scope jobs", func(m []MonthFacts) {
+			for i := 6; i < 12; i++ {
+				m[i].OutOfScopeTickets, m[i].OutOfScopeMinutes = 1, 300 // 30 of 150 hours
+				m[i].MinutesWorked += 300
+			}
+		}, FlagScopeCreep},
+		{"5 after-hours of 11 tickets", func(m []MonthFacts) {
+			m[11].Tickets = 0
+			for i := 6; i < 11; i++ {
+				m[i].AfterHoursTickets = 1
+			}
+		}, ""},
+		{"5 after-hours of 12 tickets", func(m []MonthFacts) {
+			for i := 6; i < 11; i++ {
+				m[i].AfterHoursTickets = 1
+			}
+		}, FlagAfterHours},
+	}
+	for _, tt := range tests {
+		c := client("Subject", 20, 24, quiet)
+		tt.edit(c.Months[12:])
+		p := Assess(append(healthyPortfolio(10), c), DefaultConfig(), asOf)
+		a := mustFind(t, &p, "Subject")
+		if got := flagIDs(a); got != string(tt.flag) {
+			t.Errorf("%s: flags %q, want %q", tt.name, got, tt.flag)
+		}
+	}
+}
