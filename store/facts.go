@@ -102,18 +102,17 @@ func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, u
 	return rows.Err()
 }
 
-// monthFields lists the roll-up columns in the order parseMonths reads
-// them after the month itself.
-const monthFields = `minutes || ' ' || billable_minutes || ' ' || tickets || ' ' || after_hours_tickets || ' ' ||
-    urgent_tickets || ' ' || oos_tickets || ' ' || oos_minutes || ' ' || invoiced_minor || ' ' || invoices || ' ' ||
-    invoices_late || ' ' || days_late_sum || ' ' || paid_on_time || ' ' || late_1_7 || ' ' || late_8_15 || ' ' ||
-    late_16_30 || ' ' || late_over_30`
+// monthRow writes one roll-up row as parseMonths reads it: the month, then
+// the counts in the order of MonthFacts.
+const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, minutes, billable_minutes,
+    tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_late,
+    days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`
 
 func (l *factsLoader) months() error {
 	var id int64
 	var n int
 	var raw sql.RawBytes
-	return l.scanAll(`SELECT client_id, count(*), group_concat(month || ' ' || `+monthFields+`, ';' ORDER BY month)
+	return l.scanAll(`SELECT client_id, count(*), group_concat(`+monthRow+`, ';' ORDER BY month)
         FROM client_months GROUP BY client_id`, nil, &id, []any{&id, &n, &raw},
 		func(f *scoring.ClientFacts) error {
 			months, err := parseMonths(raw, make([]scoring.MonthFacts, 0, n))
@@ -209,25 +208,24 @@ func (l *factsLoader) incidents(asOf time.Time) error {
 		})
 }
 
+// security reads each client's latest and earliest snapshot up to asOf. With
+// a single min() or max(), SQLite takes the other columns from the row that
+// holds it, so each half is one pass over the (client_id, taken_on) index.
 func (l *factsLoader) security(asOf time.Time) error {
 	var id int64
-	var newest, oldest bool
+	var newest bool
 	var taken string
 	var s scoring.SecuritySnapshot
-	return l.scanAll(`SELECT client_id, newest, oldest, taken_on, mfa_pct, patch_pct, eol_devices, total_devices, backup_status
-        FROM (SELECT *,
-                     row_number() OVER (PARTITION BY client_id ORDER BY taken_on DESC) = 1 AS newest,
-                     row_number() OVER (PARTITION BY client_id ORDER BY taken_on) = 1 AS oldest
-              FROM security_snapshots WHERE taken_on <= ?)
-        WHERE newest OR oldest`, []any{Date(asOf)}, &id,
-		[]any{&id, &newest, &oldest, &taken, &s.MFACoverage, &s.PatchCompliance, &s.EOLDevices, &s.Devices, &s.Backup},
+	const half = `SELECT client_id, %s, %s(taken_on), mfa_pct, patch_pct, eol_devices, total_devices, backup_status
+        FROM security_snapshots WHERE taken_on <= ?1 GROUP BY client_id`
+	return l.scanAll(fmt.Sprintf(half, "1", "max")+" UNION ALL "+fmt.Sprintf(half, "0", "min"), []any{Date(asOf)}, &id,
+		[]any{&id, &newest, &taken, &s.MFACoverage, &s.PatchCompliance, &s.EOLDevices, &s.Devices, &s.Backup},
 		func(f *scoring.ClientFacts) error {
 			s.At = parseDate(taken)
 			snap := s
 			if newest {
 				f.Security = &snap
-			}
-			if oldest {
+			} else {
 				f.FirstSecurity = &snap
 			}
 			return nil
