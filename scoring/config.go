@@ -307,7 +307,7 @@ func DefaultConfig() Config {
 		Security:       SecurityConfig{Weight: 35, MFA: Band{Concern: 90, Severe: 40}, Patch: Band{Concern: 95, Severe: 70}, EOLShare: Band{Concern: 0.10, Severe: 0.40}},
 		DataCompliance: WeightConfig{Weight: 40},
 		ScopeCreep:     ScopeCreepConfig{Weight: 30, HoursShare: Band{Concern: 0.15, Severe: 0.40}, MinTickets: 6},
-		Modernization:  ModernizationConfig{Weight: 25, Declined: Band{Concern: 2, Severe: 5}},
+		Modernization:  ModernizationConfig{Weight: 25, Declined: Band{Concern: 3, Severe: 6}},
 		Criminal:       WeightConfig{Weight: 100},
 	}
 }

@@ -140,7 +140,7 @@ func TestFlagEvidence(t *testing.T) {
 		},
 		{
 			// 3 declined upgrades and 1 naivete incident: 4 against the band
-			// 2–5: 25 + 75 × 2/3 = 75.
+			// 3–6: 25 + 75 × 1/3 = 50.
 			name: "modernization",
 			build: func() ClientFacts {
 				c := client("Stuck In 2009", 20, 24, healthyMonth())
@@ -155,7 +155,7 @@ func TestFlagEvidence(t *testing.T) {
 				c.Incidents = []Incident{{Kind: IncidentNaivete, Severity: 2, At: day(2026, 7, 1), Description: "Refused training on the new system"}}
 				return c
 			},
-			id: FlagModernization, severity: 75, points: 18.8,
+			id: FlagModernization, severity: 50, points: 12.5,
 			evidence: "3 of 4 upgrade recommendations decided in the last 24 months were declined (Windows 10 replacement, Firewall refresh, MFA rollout); 1 technological-naivete incident.",
 		},
 		{
