@@ -38,11 +38,6 @@ type Assessment struct {
 	Lab []LabRow `json:"lab"`
 }
 
-// ZeroTolerance reports whether any flag is zero-tolerance.
-func (a *Assessment) ZeroTolerance() bool {
-	return slices.ContainsFunc(a.Flags, func(f Flag) bool { return f.ZeroTolerance })
-}
-
 // Portfolio is the assessment of every client against the same normal ranges.
 type Portfolio struct {
 	AsOf time.Time `json:"as_of"` // the moment of the assessment

@@ -54,34 +54,15 @@ type Config struct {
 }
 
 // BusinessHours says when our staff are on duty; a ticket opened outside
-// them, in the client's own time zone, is after hours (seed 000, "Mr. Urgent").
+// them, in the client's own time zone, is after hours (seed 000, "Mr.
+// Urgent"). Tickets are marked as they are imported, so scoring reads the
+// marks; the hours are configured, validated and listed here with every
+// other setting.
 type BusinessHours struct {
 	TimeZone string         // IANA name of our default zone, such as "America/Chicago"
 	Start    int            // minutes after midnight
 	End      int            // minutes after midnight, after Start
 	Days     []time.Weekday // working days
-}
-
-// IsAfterHours reports whether t falls outside business hours when read in
-// loc (the client's zone); a nil loc means the configured zone.
-func (h BusinessHours) IsAfterHours(t time.Time, loc *time.Location) bool {
-	if loc == nil {
-		loc = h.location()
-	}
-	local := t.In(loc)
-	if !slices.Contains(h.Days, local.Weekday()) {
-		return true
-	}
-	minute := local.Hour()*60 + local.Minute()
-	return minute < h.Start || minute >= h.End
-}
-
-func (h BusinessHours) location() *time.Location {
-	loc, err := time.LoadLocation(h.TimeZone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
 }
 
 // StatsMethod selects how the portfolio's normal range is computed.

@@ -199,37 +199,6 @@ func TestResolveSources(t *testing.T) {
 	}
 }
 
-func TestIsAfterHours(t *testing.T) {
-	h := DefaultConfig().Hours // 08:00–18:00, Monday to Friday, UTC
-	chicago, err := time.LoadLocation("America/Chicago")
-	if err != nil {
-		t.Skip("no time zone database:", err)
-	}
-	tests := []struct {
-		name string
-		at   time.Time
-		loc  *time.Location
-		want bool
-	}{
-		{"weekday morning", time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC), nil, false},
-		{"opening minute is business", time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC), nil, false},
-		{"closing minute is after hours", time.Date(2026, 11, 16, 18, 0, 0, 0, time.UTC), nil, true},
-		{"3 a.m.", time.Date(2026, 11, 16, 3, 0, 0, 0, time.UTC), nil, true},
-		{"Sunday noon", time.Date(2026, 11, 15, 12, 0, 0, 0, time.UTC), nil, true},
-		// 15:00 UTC is 09:00 in Chicago: business hours there.
-		{"client's zone", time.Date(2026, 11, 16, 15, 0, 0, 0, time.UTC), chicago, false},
-		// 13:00 UTC is 07:00 in Chicago: before the day starts there.
-		{"early in the client's zone", time.Date(2026, 11, 16, 13, 0, 0, 0, time.UTC), chicago, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := h.IsAfterHours(tt.at, tt.loc); got != tt.want {
-				t.Errorf("IsAfterHours(%v) = %v, want %v", tt.at, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestFormatMoney(t *testing.T) {
 	for _, tt := range []struct {
 		minor int64
