@@ -251,3 +251,16 @@ func hasRow(table string, fields []string) bool {
 	}
 	return false
 }
+
+func TestHelpListsScoringCommands(t *testing.T) {
+	_, out, _ := run(t, nil, "help")
+	for _, want := range []string{"  score ", "  config "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ := run(t, nil, "score", "-h")
+	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE] [--config FILE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
+		t.Errorf("score -h: exit %d\n%s", code, out)
+	}
+}
