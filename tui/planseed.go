@@ -1,0 +1,118 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"offboard/letters"
+	"offboard/scoring"
+	"offboard/store"
+)
+
+// topicTemplate is how a red flag reads on the agenda: a neutral title
+// (the agenda goes to the client, so it names the subject, not the
+// grievance), the lab-panel figures behind it, and a measurable goal to
+// start from (issue text; seeds 000, 001, 003).
+type topicTemplate struct {
+	title   string
+	metrics []scoring.Metric
+	goal    string
+}
+
+var topicTemplates = map[scoring.FlagID]topicTemplate{
+	scoring.FlagLatePayment: {"Invoice payment times", []scoring.Metric{scoring.MetricDaysLate},
+		"Every invoice paid within 30 days of issue"},
+	scoring.FlagResourceDrain: {"Support time against the agreement",
+		[]scoring.Metric{scoring.MetricHoursPerSeat, scoring.MetricTicketsPerSeat},
+		"Support hours per seat per month back within the normal range by the final review"},
+	scoring.FlagUnprofitable: {"The fee against the work it covers",
+		[]scoring.Metric{scoring.MetricEffectiveRate, scoring.MetricMargin},
+		"A monthly fee that covers the work at our standard rate"},
+	scoring.FlagAfterHours: {"Calls outside business hours",
+		[]scoring.Metric{scoring.MetricAfterHoursShare, scoring.MetricUrgentShare},
+		"After-hours calls only through the emergency line, billed at the after-hours rate"},
+	scoring.FlagStaffAbuse: {"How our staff are spoken to", nil,
+		"Every contact with our staff courteous; concerns raised with the account manager"},
+	scoring.FlagSecurity: {"Security basics: sign-in, patching and backups",
+		[]scoring.Metric{scoring.MetricMFACoverage, scoring.MetricPatchCompliance, scoring.MetricEOLShare},
+		"MFA on 100% of user accounts and patch compliance of 95% or more"},
+	scoring.FlagDataCompliance: {"Handling of personal and regulated data", nil,
+		"Data handled as the applicable rules require, with no further incidents"},
+	scoring.FlagScopeCreep: {"Work outside the agreed scope", []scoring.Metric{scoring.MetricOutOfScopeShare},
+		"Out-of-scope work quoted and approved before it starts"},
+	scoring.FlagModernization: {"Upgrades we have recommended", nil,
+		"A dated decision on each open recommendation"},
+	scoring.FlagCriminal: {"Conduct we are obliged to address", nil, ""},
+}
+
+// SeedFromAssessment pre-fills a new walkthrough with PlanSeed, reading
+// the client's dated examples and our company from the database. a may be
+// nil.
+func SeedFromAssessment(a *scoring.Assessment, now func() time.Time) SeedFunc {
+	return func(ctx context.Context, st *store.Store, client store.Client) (store.PlanForm, error) {
+		examples, err := st.PlanExamples(ctx, client.ID, now())
+		if err != nil {
+			return store.PlanForm{}, err
+		}
+		our, err := st.OurCompany(ctx)
+		if err != nil {
+			return store.PlanForm{}, err
+		}
+		return PlanSeed(client, a, examples, our), nil
+	}
+}
+
+// PlanSeed pre-fills a new walkthrough from the client's assessment (seed
+// 004: set a meeting to discuss the challenges): each red flag, heaviest
+// first, becomes an agenda topic with its evidence sentence, its figures
+// beside their normal ranges like a blood test (seed 002), its dated
+// examples and a goal to start from. Our signer is put down to attend, the
+// client's contact to be invited, and the terms carry the fee with the
+// break-even fee from scoring; autopay is suggested when payment is late
+// (seed 003: make autopay the standard). a may be nil (no assessment):
+// the agenda then starts empty.
+func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]store.ExampleForm, our letters.Company) store.PlanForm {
+	f := store.NewPlanForm()
+	if our.Signer != "" {
+		f.Prepare.OurAttendees = joinNonEmpty(our.Signer, our.SignerTitle)
+	}
+	if client.ContactName != "" {
+		f.Prepare.ClientAttendees = client.ContactName
+	}
+	f.Terms = store.TermsForm{CurrentMinor: client.MRRMinor, Currency: client.Currency}
+	if a == nil {
+		return f
+	}
+	f.Terms.BreakEvenMinor = a.Profit.BreakEvenMonthly
+	lab := map[scoring.Metric]scoring.LabRow{}
+	for _, row := range a.Lab {
+		lab[row.Metric] = row
+	}
+	for _, flag := range a.Flags {
+		tpl, ok := topicTemplates[flag.ID]
+		if !ok {
+			tpl = topicTemplate{title: flag.Title}
+		}
+		t := store.TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: flag.Evidence, Goal: tpl.goal,
+			Examples: examples[string(flag.ID)]}
+		for _, m := range tpl.metrics {
+			row, ok := lab[m]
+			if !ok || !row.Known {
+				continue
+			}
+			t.Measures = append(t.Measures, store.MeasureForm{Name: row.Label, Value: row.Display, Normal: row.RangeText})
+		}
+		f.Topics = append(f.Topics, t)
+		if flag.ID == scoring.FlagLatePayment {
+			f.Terms.Autopay = true
+		}
+	}
+	return f
+}
+
+func joinNonEmpty(name, role string) string {
+	if role == "" {
+		return name
+	}
+	return name + ", " + role
+}

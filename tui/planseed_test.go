@@ -1,0 +1,48 @@
+package tui
+
+import (
+	"reflect"
+	"testing"
+
+	"offboard/letters"
+	"offboard/scoring"
+	"offboard/store"
+)
+
+func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
+	a := &scoring.Assessment{
+		Flags: []scoring.Flag{
+			{ID: scoring.FlagLatePayment, Title: "Late payment", Evidence: "9 of the last 12 invoices paid late; average 41 days late."},
+			{ID: scoring.FlagStaffAbuse, Title: "Mistreatment of staff", Evidence: "2 abuse incidents in the last 12 months."},
+		},
+		Lab: []scoring.LabRow{
+			{Metric: scoring.MetricDaysLate, Label: "Average days late", Known: true, Display: "41.0", RangeText: "0.0–12.5", Marker: "H"},
+			{Metric: scoring.MetricHoursPerSeat, Label: "Hours per seat per month", Known: true, Display: "3.10"},
+		},
+		Profit: scoring.Profit{BreakEvenMonthly: 465000},
+	}
+	examples := map[string][]store.ExampleForm{"late_payment": {{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}}}
+	client := store.Client{Name: "Harbor Dental Group", ContactName: "Dr. Lena Ortiz", MRRMinor: 420000, Currency: "USD"}
+	f := PlanSeed(client, a, examples, letters.Company{Signer: "Alex Moreno", SignerTitle: "Managing Director"})
+
+	want := []store.TopicForm{
+		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "9 of the last 12 invoices paid late; average 41 days late.",
+			Measures: []store.MeasureForm{{Name: "Average days late", Value: "41.0", Normal: "0.0–12.5"}},
+			Examples: examples["late_payment"], Goal: "Every invoice paid within 30 days of issue"},
+		{FlagID: "staff_abuse", Title: "How our staff are spoken to", Evidence: "2 abuse incidents in the last 12 months.",
+			Goal: "Every contact with our staff courteous; concerns raised with the account manager"},
+	}
+	if !reflect.DeepEqual(f.Topics, want) {
+		t.Errorf("topics:\n got %+v\nwant %+v", f.Topics, want)
+	}
+	if f.Prepare.OurAttendees != "Alex Moreno, Managing Director" || f.Prepare.ClientAttendees != "Dr. Lena Ortiz" {
+		t.Errorf("attendees = %+v", f.Prepare)
+	}
+	wantTerms := store.TermsForm{Autopay: true, CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
+	if f.Terms != wantTerms {
+		t.Errorf("terms = %+v", f.Terms)
+	}
+	if empty := PlanSeed(client, nil, nil, letters.Company{}); len(empty.Topics) != 0 || empty.Terms.CurrentMinor != 420000 {
+		t.Errorf("seed without an assessment = %+v", empty)
+	}
+}
