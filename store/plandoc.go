@@ -41,12 +41,12 @@ func (s *Store) OurCompany(ctx context.Context) (letters.Company, error) {
 		return letters.Company{}, err
 	}
 	return letters.Company{
-		Name:        set["company.name"],
-		Address:     set["company.address"],
-		Signer:      set["company.signer"],
-		SignerTitle: set["company.signer_title"],
-		Email:       set["company.email"],
-		Phone:       set["company.phone"],
+		Name:        set[SettingCompanyName],
+		Address:     set[SettingCompanyAddress],
+		Signer:      set[SettingCompanySigner],
+		SignerTitle: set[SettingCompanySignerTitle],
+		Email:       set[SettingCompanyEmail],
+		Phone:       set[SettingCompanyPhone],
 	}, nil
 }
 

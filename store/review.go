@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"offboard/scoring"
 )
 
 // Period is a stretch of months a review compares. Months counts the
@@ -81,7 +83,7 @@ type windowTotals struct {
 	seats                                int
 	minutes, tickets, afterHours, urgent float64
 	oosTickets, oosMinutes, invoiced     float64
-	paid, late, daysLate                 float64
+	settled, late, daysLate              float64
 	incidents                            map[string]float64
 	declined                             float64
 	mfa, patch, eol                      float64
@@ -98,19 +100,18 @@ type reviewMetric struct {
 	format        func(v float64, w windowTotals) string
 }
 
-// The flag ids are scoring's (scoring.FlagID values); the review lists the
-// metrics of each flag the plan's topics came from.
+// The flag ids of the plan's topics, as strings (TopicForm.FlagID).
 const (
-	flagLatePayment    = "late_payment"
-	flagResourceDrain  = "resource_drain"
-	flagUnprofitable   = "unprofitable"
-	flagAfterHours     = "after_hours"
-	flagStaffAbuse     = "staff_abuse"
-	flagSecurity       = "security"
-	flagDataCompliance = "data_compliance"
-	flagScopeCreep     = "scope_creep"
-	flagModernization  = "modernization"
-	flagCriminal       = "criminal"
+	flagLatePayment    = string(scoring.FlagLatePayment)
+	flagResourceDrain  = string(scoring.FlagResourceDrain)
+	flagUnprofitable   = string(scoring.FlagUnprofitable)
+	flagAfterHours     = string(scoring.FlagAfterHours)
+	flagStaffAbuse     = string(scoring.FlagStaffAbuse)
+	flagSecurity       = string(scoring.FlagSecurity)
+	flagDataCompliance = string(scoring.FlagDataCompliance)
+	flagScopeCreep     = string(scoring.FlagScopeCreep)
+	flagModernization  = string(scoring.FlagModernization)
+	flagCriminal       = string(scoring.FlagCriminal)
 )
 
 // defaultReviewFlags are compared when a plan's topics name no red flag.
@@ -157,9 +158,9 @@ func incidentRate(kinds ...string) func(w windowTotals) (float64, bool) {
 
 var reviewMetrics = []reviewMetric{
 	{flagLatePayment, "Average days late", true,
-		func(w windowTotals) (float64, bool) { return div(w.daysLate, w.paid) }, fmtDays},
-	{flagLatePayment, "Invoices paid late", true,
-		func(w windowTotals) (float64, bool) { return div(w.late, w.paid) }, fmtPercent},
+		func(w windowTotals) (float64, bool) { return div(w.daysLate, w.settled) }, fmtDays},
+	{flagLatePayment, "Invoices late", true,
+		func(w windowTotals) (float64, bool) { return div(w.late, w.settled) }, fmtPercent},
 	{flagResourceDrain, "Hours per seat per month", true,
 		func(w windowTotals) (float64, bool) { return div(w.minutes/60, float64(w.seats)*w.months) }, fmtFixed2},
 	{flagResourceDrain, "Tickets per seat per month", true,
@@ -212,11 +213,8 @@ func (s *Store) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (
 	}
 	meetingMonth := time.Date(p.Meeting.Year(), p.Meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
 	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: p.Meeting,
-		Before: Period{From: p.BaselineFrom, To: p.BaselineTo, Months: BaselineMonths},
+		Before: baselinePeriod(p, meetingMonth),
 		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), civilDay(asOf)),
-	}
-	if cmp.Before.From.IsZero() {
-		cmp.Before.From, cmp.Before.To = meetingMonth.AddDate(0, -BaselineMonths, 0), meetingMonth.AddDate(0, 0, -1)
 	}
 	before, since, err := s.windowTotals(ctx, p.ClientID, cmp.Before, cmp.Since, civilDay(p.Meeting))
 	if err != nil {
@@ -231,6 +229,30 @@ func (s *Store) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (
 		}
 	}
 	return cmp, nil
+}
+
+// baselinePeriod is the whole months inside the plan's recorded baseline
+// that end before the meeting's month: the BaselineMonths months before it
+// when the plan records none. A baseline recorded by day (another tool, the
+// demo) loses its part months, which the monthly roll-up cannot split.
+func baselinePeriod(p Plan, meetingMonth time.Time) Period {
+	from, to := p.BaselineFrom, p.BaselineTo
+	if from.IsZero() || to.IsZero() {
+		from, to = meetingMonth.AddDate(0, -BaselineMonths, 0), meetingMonth.AddDate(0, 0, -1)
+	}
+	first := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if from.Day() != 1 {
+		first = first.AddDate(0, 1, 0)
+	}
+	last := time.Date(to.Year(), to.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if to.AddDate(0, 0, 1).Month() == to.Month() {
+		last = last.AddDate(0, -1, 0) // to is not its month's last day
+	}
+	if !last.Before(meetingMonth) {
+		last = meetingMonth.AddDate(0, -1, 0)
+	}
+	months := (last.Year()-first.Year())*12 + int(last.Month()-first.Month()) + 1
+	return Period{From: first, To: last.AddDate(0, 1, -1), Months: float64(max(months, 0))}
 }
 
 // sincePeriod runs from the first day of from's month to asOf, counting
@@ -304,30 +326,29 @@ func (s *Store) windowTotals(ctx context.Context, clientID int64, before, since 
 	sf, st := since.From.Format("2006-01"), since.To.Format("2006-01")
 	// ?2..?5 bound the two windows as months; a row belongs to the first
 	// window when it is not after ?3.
-	rows, err := s.db.QueryContext(ctx, `SELECT month > ?3, sum(minutes), sum(tickets), sum(after_hours_tickets),
-            sum(urgent_tickets), sum(oos_tickets), sum(oos_minutes), sum(invoiced_minor), sum(invoices_paid),
-            sum(invoices_late), sum(days_late_sum)
+	if err := scanWindows(ctx, s.db, w[:], func(t *windowTotals) []*float64 {
+		return []*float64{&t.minutes, &t.tickets, &t.afterHours, &t.urgent, &t.oosTickets, &t.oosMinutes, &t.invoiced}
+	}, `SELECT month > ?3, sum(minutes), sum(tickets), sum(after_hours_tickets), sum(urgent_tickets),
+            sum(oos_tickets), sum(oos_minutes), sum(invoiced_minor)
         FROM client_months WHERE client_id = ?1 AND (month BETWEEN ?2 AND ?3 OR month BETWEEN ?4 AND ?5)
-        GROUP BY 1`, clientID, bf, bt, sf, st)
-	if err != nil {
+        GROUP BY 1`, clientID, bf, bt, sf, st); err != nil {
 		return w[0], w[1], err
 	}
-	for rows.Next() {
-		var i int
-		t := &windowTotals{}
-		if err := rows.Scan(&i, &t.minutes, &t.tickets, &t.afterHours, &t.urgent, &t.oosTickets, &t.oosMinutes,
-			&t.invoiced, &t.paid, &t.late, &t.daysLate); err != nil {
-			rows.Close()
-			return w[0], w[1], err
-		}
-		t.months, t.incidents = w[i].months, w[i].incidents
-		w[i] = *t
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	// Lateness is read from the invoices, not the roll-up, which knows only
+	// paid invoices: a client who stops paying after the meeting must look
+	// worse, not unknown. An invoice is as late as it was paid, or if still
+	// unpaid as it is at the end of the period since; invoices not yet due
+	// and unpaid are left out.
+	if err := scanWindows(ctx, s.db, w[:], func(t *windowTotals) []*float64 {
+		return []*float64{&t.settled, &t.late, &t.daysLate}
+	}, `SELECT substr(issued_on, 1, 7) > ?3, count(*), sum(days > 0), sum(max(days, 0))
+        FROM (SELECT issued_on, CAST(julianday(coalesce(paid_on, ?6)) - julianday(due_on) AS INTEGER) AS days
+              FROM invoices WHERE client_id = ?1 AND (paid_on IS NOT NULL OR due_on <= ?6)
+                AND (substr(issued_on, 1, 7) BETWEEN ?2 AND ?3 OR substr(issued_on, 1, 7) BETWEEN ?4 AND ?5))
+        GROUP BY 1`, clientID, bf, bt, sf, st, Date(since.To)); err != nil {
 		return w[0], w[1], err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT substr(occurred_at, 1, 7) > ?3, kind, count(*) FROM incidents
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(occurred_at, 1, 7) > ?3, kind, count(*) FROM incidents
         WHERE client_id = ?1 AND (substr(occurred_at, 1, 7) BETWEEN ?2 AND ?3 OR substr(occurred_at, 1, 7) BETWEEN ?4 AND ?5)
         GROUP BY 1, 2
         UNION ALL
@@ -374,4 +395,30 @@ func (s *Store) windowTotals(ctx context.Context, clientID int64, before, since 
 		}
 	}
 	return w[0], w[1], nil
+}
+
+// scanWindows runs a query whose rows are 0 (the baseline) or 1 (the
+// period since) followed by the columns that cols points to in that
+// window's totals.
+func scanWindows(ctx context.Context, db *sql.DB, w []windowTotals, cols func(*windowTotals) []*float64, query string, args ...any) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		vals := make([]float64, len(cols(&w[0])))
+		dest := []any{&i}
+		for j := range vals {
+			dest = append(dest, &vals[j])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for j, p := range cols(&w[i]) {
+			*p = vals[j]
+		}
+	}
+	return rows.Err()
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -11,8 +12,9 @@ import (
 // TestComparePlanOnAKnownChange plants six baseline months of a client who
 // pays 41 days late and opens 38% of tickets after hours, a meeting month
 // with wild figures that must be ignored, and three and a half months since
-// paying 12 days late with 9% after hours; the figures below are worked out
-// by hand from the planted rows.
+// paying 12 days late on average with 9% after hours, one invoice still
+// unpaid and overdue; the figures below are worked out by hand from the
+// planted rows.
 func TestComparePlanOnAKnownChange(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
@@ -23,24 +25,52 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	month := func(m string, minutes, tickets, afterHours, paid, late, daysLate int) {
-		exec(`INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets, invoices_paid,
-            invoices_late, days_late_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, m, minutes, tickets, afterHours, paid, late, daysLate)
+	month := func(m string, minutes, tickets, afterHours int) {
+		exec(`INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets) VALUES (?, ?, ?, ?, ?)`,
+			id, m, minutes, tickets, afterHours)
 	}
-	// Baseline, January to June: 2 invoices a month, both late, 82 days in
-	// all; 50 tickets, 19 after hours; 100 hours.
+	n := 0
+	// invoice is issued on the first of month, due 30 days later and paid
+	// late days after that; late < 0 leaves it unpaid.
+	invoice := func(month string, late int) {
+		n++
+		issued, _ := time.Parse(time.DateOnly, month+"-01")
+		due := issued.AddDate(0, 0, 30)
+		var paid any
+		if late >= 0 {
+			paid = Date(due.AddDate(0, 0, late))
+		}
+		exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor)
+            VALUES (?, ?, ?, ?, ?, 1000, 0)`, id, fmt.Sprint("I", n), Date(issued), Date(due), paid)
+	}
+	// Baseline, January to June: two invoices a month, each paid 41 days
+	// late; 50 tickets, 19 after hours; 100 hours.
 	for _, m := range []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"} {
-		month(m, 6000, 50, 19, 2, 2, 82)
+		month(m, 6000, 50, 19)
+		invoice(m, 41)
+		invoice(m, 41)
 	}
-	month("2025-12", 60000, 500, 500, 10, 10, 9000) // before the baseline
-	month("2026-07", 60000, 500, 500, 10, 10, 9000) // the meeting's month
-	// Since, August to October: one of two invoices late, 24 days in all;
-	// 33 tickets, 3 after hours; 100 hours. November so far: 10 hours.
-	for _, m := range []string{"2026-08", "2026-09", "2026-10"} {
-		month(m, 6000, 33, 3, 2, 1, 24)
+	month("2025-12", 60000, 500, 500) // before the baseline
+	invoice("2025-12", 400)
+	month("2026-07", 60000, 500, 500) // the meeting's month
+	invoice("2026-07", 400)
+	// Since, August to October: 33 tickets, 3 after hours and 100 hours a
+	// month; in August and September one invoice paid on time and one 24
+	// days late; in October one paid 9 days late and one unpaid, due on
+	// 31 October and so 15 days overdue at the review on 15 November:
+	// 24 + 24 + 9 + 15 = 72 days over six invoices, four of them late.
+	for _, m := range []string{"2026-08", "2026-09"} {
+		month(m, 6000, 33, 3)
+		invoice(m, 24)
+		invoice(m, 0)
 	}
-	month("2026-11", 600, 0, 0, 0, 0, 0)
-	month("2026-12", 60000, 500, 500, 10, 10, 9000) // after the review
+	month("2026-10", 6000, 33, 3)
+	invoice("2026-10", -1)
+	invoice("2026-10", 9)
+	// November so far: 10 hours; an invoice not yet due counts for nothing.
+	month("2026-11", 600, 0, 0)
+	invoice("2026-11", -1)
+	month("2026-12", 60000, 500, 500) // after the review
 	exec(`INSERT INTO incidents (client_id, occurred_at, kind, severity) VALUES
         (?1, '2026-02-03T22:00:00Z', 'after_hours', 2), (?1, '2026-03-03T22:00:00Z', 'after_hours', 2),
         (?1, '2026-04-03T22:00:00Z', 'after_hours', 3), (?1, '2026-07-20T22:00:00Z', 'after_hours', 3)`, id)
@@ -69,7 +99,7 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 		dir           Direction
 	}{
 		{"Average days late", 492.0 / 12, 72.0 / 6, "Average days late 41 → 12", DirectionImproved},
-		{"Invoices paid late", 1, 0.5, "Invoices paid late 100% → 50%", DirectionImproved},
+		{"Invoices late", 1, 4.0 / 6, "Invoices late 100% → 67%", DirectionImproved},
 		{"After-hours tickets", 114.0 / 300, 9.0 / 99, "After-hours tickets 38% → 9%", DirectionImproved},
 		{"Urgent tickets", 0, 0, "Urgent tickets 0% → 0%", DirectionSteady},
 		{"After-hours demands", 3.0 / 6, 0, "After-hours demands 3 in 6 months → 0 in 3.5 months", DirectionImproved},
@@ -128,10 +158,11 @@ func TestComparePlanWorseAndUnknown(t *testing.T) {
 	}
 }
 
-// The comparison reads the roll-up that raw invoices and tickets produce:
-// invoices paid 40 days late before the meeting and 10 days late after it
-// (dates worked out by hand), after-hours tickets 3 in 4 before and 1 in 4
-// after.
+// The comparison reads raw invoices and the roll-up of raw tickets:
+// invoices paid 40 days late before the meeting; after it two paid 10 days
+// late and one unpaid, 20 days overdue on 30 November, while one not yet
+// due counts for nothing (dates worked out by hand); after-hours tickets
+// 3 in 4 before and 1 in 4 after.
 func TestComparePlanFromRawRows(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
@@ -146,7 +177,9 @@ func TestComparePlanFromRawRows(t *testing.T) {
         (?1, 'B1', '2026-02-01', '2026-03-03', '2026-04-12', 1000),
         (?1, 'B2', '2026-04-01', '2026-05-01', '2026-06-10', 1000),
         (?1, 'S1', '2026-09-01', '2026-10-01', '2026-10-11', 1000),
-        (?1, 'S2', '2026-10-01', '2026-10-31', '2026-11-10', 1000)`, id)
+        (?1, 'S2', '2026-10-01', '2026-10-31', '2026-11-10', 1000),
+        (?1, 'S3', '2026-10-11', '2026-11-10', NULL, 1000),
+        (?1, 'S4', '2026-11-01', '2026-12-01', NULL, 1000)`, id)
 	exec(`INSERT INTO tickets (client_id, opened_at, after_hours) VALUES
         (?1, '2026-03-01T23:00:00Z', 1), (?1, '2026-03-02T23:00:00Z', 1), (?1, '2026-03-03T23:00:00Z', 1),
         (?1, '2026-03-04T10:00:00Z', 0), (?1, '2026-09-01T23:00:00Z', 1), (?1, '2026-09-02T10:00:00Z', 0),
@@ -164,11 +197,33 @@ func TestComparePlanFromRawRows(t *testing.T) {
 		got[m.Label] = m.String()
 	}
 	for label, want := range map[string]string{
-		"Average days late":   "Average days late 40 → 10",
+		"Average days late":   "Average days late 40 → 13",
 		"After-hours tickets": "After-hours tickets 75% → 25%",
 	} {
 		if got[label] != want {
 			t.Errorf("%s: %q, want %q", label, got[label], want)
+		}
+	}
+}
+
+func TestBaselinePeriodKeepsWholeMonthsBeforeTheMeeting(t *testing.T) {
+	aug := time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, from, to   string
+		wantFrom, wantTo string
+		months           float64
+	}{
+		{"recorded by month", "2026-02-01", "2026-07-31", "2026-02-01", "2026-07-31", 6},
+		{"recorded by day", "2026-02-20", "2026-08-19", "2026-03-01", "2026-07-31", 5},
+		{"none recorded", "", "", "2026-02-01", "2026-07-31", 6},
+		{"ending in February", "2025-09-01", "2026-02-28", "2025-09-01", "2026-02-28", 6},
+	}
+	for _, c := range cases {
+		p := Plan{BaselineFrom: parseDate(c.from), BaselineTo: parseDate(c.to)}
+		got := baselinePeriod(p, aug)
+		if Date(got.From) != c.wantFrom || Date(got.To) != c.wantTo || got.Months != c.months {
+			t.Errorf("%s: %s to %s, %g months; want %s to %s, %g", c.name, Date(got.From), Date(got.To), got.Months,
+				c.wantFrom, c.wantTo, c.months)
 		}
 	}
 }
