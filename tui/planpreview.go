@@ -81,8 +81,15 @@ type docExportedMsg struct {
 	err  error
 }
 
-func newPlanPreview(c *Common, client store.Client, planID int64) *PlanPreview {
-	return &PlanPreview{c: c, client: client, planID: planID, vp: viewport.New(0, 0)}
+// newPlanPreview shows the plan's documents, starting with kind.
+func newPlanPreview(c *Common, client store.Client, planID int64, kind letters.Kind) *PlanPreview {
+	m := &PlanPreview{c: c, client: client, planID: planID, vp: viewport.New(0, 0)}
+	for i, k := range previewKinds {
+		if k == kind {
+			m.kind = i
+		}
+	}
+	return m
 }
 
 // editKey names a document's kept edit.

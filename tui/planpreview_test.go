@@ -24,13 +24,15 @@ func TestPreviewEditAndExport(t *testing.T) {
 	h.screen = p
 	p.SetSize(100, 30)
 	h.run(p.Init())
+	// From a finished plan the preview opens on the written plan.
+	if v := p.View(); !strings.Contains(v, "Service improvement plan: Harbor Dental Group") {
+		t.Fatalf("plan preview:\n%s", v)
+	}
+	h.press("tab")
 	if v := p.View(); !strings.Contains(v, "Meeting agenda: Harbor Dental Group") {
 		t.Fatalf("agenda preview:\n%s", v)
 	}
 	h.press("tab")
-	if v := p.View(); !strings.Contains(v, "Service improvement plan: Harbor Dental Group") {
-		t.Fatalf("plan preview:\n%s", v)
-	}
 	// A resize draws again at the new width from the cached Markdown.
 	p.SetSize(60, 30)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 30})

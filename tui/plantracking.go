@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -140,7 +141,7 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
 		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp))
 	case key.Matches(msg, k.Preview), key.Matches(msg, k.Edit), key.Matches(msg, k.Export):
-		return Push(newPlanPreview(m.c, m.client, m.planID))
+		return Push(newPlanPreview(m.c, m.client, m.planID, letters.KindRemediationPlan))
 	case key.Matches(msg, k.Remediate) && m.loaded && !m.plan.Status.Open():
 		return func() tea.Msg { return newPlanMsg{} }
 	}

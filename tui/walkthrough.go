@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -244,7 +245,7 @@ func (m *Walkthrough) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return tea.Batch(m.save(), Notify("Saved."))
 	case key.Matches(msg, k.Preview):
-		return tea.Sequence(m.save(), Push(newPlanPreview(m.c, m.client, m.planID)))
+		return tea.Sequence(m.save(), Push(newPlanPreview(m.c, m.client, m.planID, letters.KindAgenda)))
 	}
 	changed, edge, cmd := m.fields.key(msg, k)
 	switch {
