@@ -1,0 +1,139 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// invoiceHeaderFields are the invoice-level columns an export with a row per
+// line item repeats on every row; they must agree across an invoice's rows.
+var invoiceHeaderFields = []string{"client_id", "client", "issued", "due", "paid_date", "amount", "amount_cents", "balance", "paid_amount", "status", "currency"}
+
+type invoiceGroup struct {
+	rec      InvoiceRecord
+	raw      map[string]string
+	lineSum  int64
+	hasLines bool
+	hasTotal bool
+	hasPaid  bool
+	paid     Money
+}
+
+// invoiceGroups gathers invoices by number in the order first seen.
+type invoiceGroups struct {
+	order []*invoiceGroup
+	by    map[string]*invoiceGroup
+}
+
+func newInvoiceGroups() *invoiceGroups { return &invoiceGroups{by: map[string]*invoiceGroup{}} }
+
+// invoice reads an invoice row and adds it to its invoice's group.
+func (p *rowParser) invoice() {
+	p.require("number")
+	p.require("issued")
+	number := p.text("number")
+	rec := InvoiceRecord{Client: p.clientRef(true), Number: number, Status: p.text("status"), Lines: 1}
+	if d, ok := p.date("issued"); ok {
+		rec.Issued = d.Time
+	}
+	if d, ok := p.date("due"); ok {
+		rec.Due = d.Time
+	}
+	if d, ok := p.date("paid_date"); ok {
+		rec.Paid = d.Time
+	}
+	var hasTotal bool
+	rec.Amount, hasTotal = p.amount("amount", "amount_cents")
+	var hasBalance, hasPaid bool
+	rec.Balance, hasBalance = p.money("balance")
+	rec.HasBalance = hasBalance
+	paid, hasPaid := p.money("paid_amount")
+	line, hasLine := p.lineTotal()
+	if !hasTotal && !hasLine && p.ok() {
+		p.require("amount")
+		p.require("line_total")
+		p.require("line_cost")
+	}
+	if c := strings.ToUpper(p.text("currency")); c != "" {
+		rec.Amount.Currency = c
+	}
+	if !p.ok() {
+		return
+	}
+	raw := map[string]string{}
+	for _, f := range invoiceHeaderFields {
+		if v, _, ok := p.raw(f); ok {
+			raw[f] = v
+		}
+	}
+	g := p.invoices.by[number]
+	if g == nil {
+		rec.Source = p.source(number)
+		g = &invoiceGroup{rec: rec, raw: raw, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid}
+		p.invoices.by[number] = g
+		p.invoices.order = append(p.invoices.order, g)
+	} else {
+		for _, f := range invoiceHeaderFields {
+			if v, ok := raw[f]; ok && v != g.raw[f] {
+				p.errs = append(p.errs, &RowError{File: p.file, Line: p.row.Line, Column: p.bind[f].header,
+					Msg: fmt.Sprintf("invoice %q has %q here but %q on line %d", number, v, g.raw[f], g.rec.SourceLine)})
+				return
+			}
+		}
+		g.rec.Lines++
+	}
+	if hasLine {
+		g.hasLines = true
+		g.lineSum += line.Minor
+		if g.rec.Amount.Currency == "" {
+			g.rec.Amount.Currency = line.Currency
+		}
+	}
+}
+
+// lineTotal reads a line item's total, or its unit cost times quantity.
+func (p *rowParser) lineTotal() (Money, bool) {
+	if m, ok := p.money("line_total"); ok {
+		return m, true
+	}
+	cost, ok := p.money("line_cost")
+	if !ok {
+		return Money{}, false
+	}
+	const qtyDigits = 4
+	qty, hasQty := p.decimal("line_quantity", qtyDigits)
+	if !hasQty {
+		return cost, true
+	}
+	// Round half away from zero to whole minor units.
+	prod := cost.Minor * qty
+	half := int64(5000)
+	if prod < 0 {
+		half = -half
+	}
+	cost.Minor = (prod + half) / 10000
+	return cost, true
+}
+
+// records finishes the invoices: totals from line items where the export
+// gave none, balances from the paid amount or a "paid" status.
+func (g *invoiceGroups) records() []InvoiceRecord {
+	out := make([]InvoiceRecord, 0, len(g.order))
+	for _, grp := range g.order {
+		r := grp.rec
+		if !grp.hasTotal {
+			r.Amount.Minor = grp.lineSum
+		}
+		switch {
+		case r.HasBalance:
+		case grp.hasPaid:
+			r.Balance = Money{Minor: r.Amount.Minor - grp.paid.Minor, Currency: r.Amount.Currency}
+			r.HasBalance = true
+		case strings.EqualFold(r.Status, "paid"):
+			r.Balance = Money{Currency: r.Amount.Currency}
+			r.HasBalance = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
