@@ -1,0 +1,237 @@
+// Package cli parses offboard's command line and runs its subcommands. It
+// is main's wiring, split by command so each can be tested in process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"offboard/store"
+)
+
+// Env is everything a command may touch of the outside world, so tests can
+// run commands against buffers, a fake clock and a temporary environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	Now    func() time.Time
+	// IsTerminal reports whether stdout is an interactive terminal; commands
+	// use it to choose between progress bars and plain summaries.
+	IsTerminal bool
+}
+
+// OSEnv is the real process environment.
+func OSEnv() Env {
+	return Env{
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		Getenv:     os.Getenv,
+		Now:        time.Now,
+		IsTerminal: isTerminal(os.Stdout),
+	}
+}
+
+// Command is one subcommand.
+type Command struct {
+	Name    string
+	Summary string
+	// Usage is the synopsis line after "offboard ".
+	Usage string
+	// Run executes the command with the arguments that follow its name.
+	Run func(ctx context.Context, env Env, args []string) error
+}
+
+// commands is the table of subcommands; help is generated from it.
+func commands() []*Command {
+	return []*Command{
+		versionCommand(),
+		helpCommand(),
+	}
+}
+
+// UsageError is a mistake on the command line: it exits with status 2 and
+// prints the command's usage.
+type UsageError struct {
+	Cmd *flag.FlagSet
+	Err error
+}
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usagef builds a UsageError for the command whose flags are fs.
+func usagef(fs *flag.FlagSet, format string, args ...any) error {
+	return &UsageError{Cmd: fs, Err: fmt.Errorf(format, args...)}
+}
+
+// Main runs offboard with args (without the program name) and returns the
+// process exit status: 0 success, 1 runtime failure, 2 usage error.
+func Main(ctx context.Context, args []string, env Env) int {
+	err := dispatch(ctx, args, env)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "offboard: %v\n", ue.Err)
+		if ue.Cmd != nil {
+			ue.Cmd.SetOutput(env.Stderr)
+			ue.Cmd.Usage()
+		}
+		return 2
+	}
+	fmt.Fprintf(env.Stderr, "offboard: %v\n", err)
+	return 1
+}
+
+func dispatch(ctx context.Context, args []string, env Env) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		for _, c := range commands() {
+			if c.Name == args[0] {
+				return c.Run(ctx, env, args[1:])
+			}
+		}
+		return usagef(rootFlags(env, new(tuiOptions)), "unknown command %q", args[0])
+	}
+	return runTUI(ctx, env, args)
+}
+
+// newFlags makes a command's flag set with a usage message that shows its
+// synopsis and flags, written to the command's stderr.
+func newFlags(env Env, name, usage, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "usage: offboard %s\n", usage)
+		if summary != "" {
+			fmt.Fprintf(w, "\n%s\n", summary)
+		}
+		printFlags(w, fs)
+	}
+	return fs
+}
+
+// printFlags lists the flags GNU-style (--name), as README and the issue
+// texts write them; the flag package accepts one dash or two.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintln(w, "\nflags:")
+			first = false
+		}
+		name, usage := flag.UnquoteUsage(f)
+		arg := ""
+		if name != "" {
+			arg = " " + strings.ToUpper(name)
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s%s\n", f.Name, arg, usage, def)
+	})
+}
+
+// parse parses args, turning a flag error into a UsageError (flag already
+// printed nothing, because the output is silenced for errors) and leaving
+// -h as flag.ErrHelp after printing usage to stdout.
+func parse(env Env, fs *flag.FlagSet, args []string) error {
+	var msg strings.Builder
+	fs.SetOutput(&msg)
+	err := fs.Parse(args)
+	fs.SetOutput(env.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+		return err
+	case err != nil:
+		return &UsageError{Cmd: fs, Err: err}
+	}
+	return nil
+}
+
+// dbFlag registers the --db flag every data command shares.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+}
+
+// openStore opens the database chosen by --db, OFFBOARD_DB or the default.
+func openStore(ctx context.Context, env Env, dbPath string) (*store.Store, error) {
+	path, err := store.ResolvePath(dbPath, env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, path, store.WithClock(env.Now))
+}
+
+// Version is offboard's version, set at build time with
+// -ldflags "-X offboard/cli.Version=v1.2.3".
+var Version = "dev"
+
+func versionCommand() *Command {
+	c := &Command{Name: "version", Summary: "print the version", Usage: "version"}
+	c.Run = func(_ context.Context, env Env, args []string) error {
+		fs := newFlags(env, c.Name, c.Usage, c.Summary)
+		if err := parse(env, fs, args); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "offboard %s (schema %d)\n", Version, store.SchemaVersion())
+		return nil
+	}
+	return c
+}
+
+func helpCommand() *Command {
+	c := &Command{Name: "help", Summary: "show the commands, or one command's usage", Usage: "help [COMMAND]"}
+	c.Run = func(ctx context.Context, env Env, args []string) error {
+		fs := newFlags(env, c.Name, c.Usage, c.Summary)
+		if err := parse(env, fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 1 {
+			for _, cmd := range commands() {
+				if cmd.Name == fs.Arg(0) {
+					return cmd.Run(ctx, env, []string{"-h"})
+				}
+			}
+			return usagef(fs, "unknown command %q", fs.Arg(0))
+		}
+		writeOverview(env.Stdout)
+		return nil
+	}
+	return c
+}
+
+func writeOverview(w io.Writer) {
+	fmt.Fprint(w, `offboard: decide, client by client, whether to keep, fix or let go of a managed-services client.
+
+usage:
+  offboard [--db FILE] [--demo] [--no-mouse]   open the workbench
+  offboard COMMAND [flags]                     run one command
+
+commands:
+`)
+	cmds := commands()
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, c := range cmds {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Name, c.Summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, "\nRun 'offboard COMMAND -h' for a command's flags. The database is --db, else $OFFBOARD_DB,\nelse $XDG_DATA_HOME/offboard/offboard.db.\n")
+}

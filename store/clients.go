@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Status is where a client stands in its relationship with us.
+type Status string
+
+// The statuses a client moves through; see the clients table.
+const (
+	StatusActive      Status = "active"
+	StatusWatch       Status = "watch"
+	StatusRemediation Status = "remediation"
+	StatusNotice      Status = "notice"
+	StatusOffboarded  Status = "offboarded"
+	StatusReengaged   Status = "re-engaged"
+)
+
+// Statuses lists every status in the order a relationship moves through them.
+var Statuses = []Status{StatusActive, StatusWatch, StatusRemediation, StatusNotice, StatusOffboarded, StatusReengaged}
+
+// Client is one row of the clients table. Dates are zero when unknown.
+type Client struct {
+	ID                int64
+	ExternalID        string
+	Name              string
+	ContactName       string
+	ContactEmail      string
+	Address           string
+	Seats             int
+	MRRMinor          int64
+	Currency          string
+	AgreementName     string
+	AgreementSigned   time.Time
+	TerminationClause string
+	NoticeDays        int
+	TermEnd           time.Time
+	TimeZone          string
+	Status            Status
+	ClientSince       time.Time
+	Override          string
+	OverrideReason    string
+	OverrideAt        time.Time
+}
+
+const clientColumns = `id, coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
+    mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
+    coalesce(term_end_on, ''), time_zone, status, coalesce(client_since_on, ''),
+    coalesce(override_recommendation, ''), override_reason, coalesce(override_at, '')`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanClient(r scanner) (Client, error) {
+	var c Client
+	var signed, termEnd, since, overrideAt string
+	err := r.Scan(&c.ID, &c.ExternalID, &c.Name, &c.ContactName, &c.ContactEmail, &c.Address, &c.Seats,
+		&c.MRRMinor, &c.Currency, &c.AgreementName, &signed, &c.TerminationClause, &c.NoticeDays,
+		&termEnd, &c.TimeZone, &c.Status, &since, &c.Override, &c.OverrideReason, &overrideAt)
+	if err != nil {
+		return c, err
+	}
+	c.AgreementSigned = parseDate(signed)
+	c.TermEnd = parseDate(termEnd)
+	c.ClientSince = parseDate(since)
+	c.OverrideAt, _ = time.Parse(time.RFC3339, overrideAt)
+	return c, nil
+}
+
+// parseDate reads a stored date; the schema only ever holds valid ones or
+// NULL, so an empty string is the only other case.
+func parseDate(s string) time.Time {
+	t, _ := time.Parse(time.DateOnly, s)
+	return t
+}
+
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return Date(t)
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// NormalizeName reduces a company name to the key clients are matched on:
+// lower case, punctuation dropped, and legal suffixes such as "Inc." or
+// "Ltd" removed, so "ACME, Inc." and "Acme Inc" are the same client.
+func NormalizeName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '&':
+			b.WriteString(" and ")
+		default:
+			b.WriteRune(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	for len(words) > 1 && legalSuffixes[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+var legalSuffixes = map[string]bool{
+	"inc": true, "incorporated": true, "ltd": true, "limited": true, "llc": true, "llp": true,
+	"plc": true, "corp": true, "corporation": true, "co": true, "company": true, "gmbh": true,
+	"ag": true, "sa": true, "sarl": true, "bv": true, "nv": true, "pty": true, "srl": true, "ab": true,
+}
+
+// InsertClient adds a client inside tx and returns its id.
+func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int64, error) {
+	if c.Status == "" {
+		c.Status = StatusActive
+	}
+	if c.Currency == "" {
+		c.Currency = "USD"
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO clients (external_id, name, name_key, contact_name, contact_email,
+        address, seats, mrr_minor, currency, agreement_name, agreement_signed_on, termination_clause, notice_days,
+        term_end_on, time_zone, status, client_since_on, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullString(c.ExternalID), c.Name, NormalizeName(c.Name), c.ContactName, c.ContactEmail, c.Address, c.Seats,
+		c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause, c.NoticeDays,
+		nullDate(c.TermEnd), c.TimeZone, string(c.Status), nullDate(c.ClientSince), Timestamp(now), Timestamp(now))
+	if err != nil {
+		return 0, fmt.Errorf("add client %q: %w", c.Name, err)
+	}
+	return res.LastInsertId()
+}
+
+// Clients returns every client, by name.
+func (s *Store) Clients(ctx context.Context) ([]Client, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+clientColumns+" FROM clients ORDER BY name COLLATE NOCASE")
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", err)
+	}
+	defer rows.Close()
+	var out []Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list clients: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Client returns one client by id.
+func (s *Store) Client(ctx context.Context, id int64) (Client, error) {
+	c, err := scanClient(s.db.QueryRowContext(ctx, "SELECT "+clientColumns+" FROM clients WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("client %d: %w", id, ErrNoClient)
+	}
+	if err != nil {
+		return c, fmt.Errorf("read client %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// ErrNoClient reports a client name or id that matches nothing.
+var ErrNoClient = errors.New("no such client")
+
+// AmbiguousClientError reports a client name that matches several clients.
+type AmbiguousClientError struct {
+	Query      string
+	Candidates []Client
+}
+
+func (e *AmbiguousClientError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, c := range e.Candidates {
+		names[i] = c.Name
+	}
+	return fmt.Sprintf("%q matches %d clients: %s; be more specific", e.Query, len(e.Candidates), strings.Join(names, ", "))
+}
+
+// FindClient resolves what a person typed to one client: an exact external
+// id, an exact (normalised) name, or else a unique name containing the
+// query. Several matches give an *AmbiguousClientError listing them; none
+// gives an error wrapping ErrNoClient that suggests close names.
+func (s *Store) FindClient(ctx context.Context, query string) (Client, error) {
+	all, err := s.Clients(ctx)
+	if err != nil {
+		return Client{}, err
+	}
+	key := NormalizeName(query)
+	var contains []Client
+	for _, c := range all {
+		if (c.ExternalID != "" && c.ExternalID == query) || NormalizeName(c.Name) == key {
+			return c, nil
+		}
+		if key != "" && strings.Contains(NormalizeName(c.Name), key) {
+			contains = append(contains, c)
+		}
+	}
+	switch len(contains) {
+	case 1:
+		return contains[0], nil
+	case 0:
+		return Client{}, fmt.Errorf("client %q: %w (try `offboard score` for the list of names)", query, ErrNoClient)
+	default:
+		return Client{}, &AmbiguousClientError{Query: query, Candidates: contains}
+	}
+}

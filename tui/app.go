@@ -1,0 +1,200 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// MinWidth and MinHeight are the smallest window the workbench lays out in;
+// below them it asks for a larger window rather than drawing a broken one.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// App is the root model: it owns the screen stack, the header, the status
+// line and the help, and routes every message to the screen on top.
+type App struct {
+	common   *Common
+	stack    []Screen
+	help     help.Model
+	fullHelp bool
+	width    int
+	height   int
+	status   string
+	isErr    bool
+}
+
+// NewApp builds the root model with home as the bottom screen.
+func NewApp(c *Common, home Screen) *App {
+	h := help.New()
+	h.Styles.ShortKey = c.Theme.Key
+	h.Styles.FullKey = c.Theme.Key
+	h.Styles.ShortDesc = c.Theme.Subtle
+	h.Styles.FullDesc = c.Theme.Subtle
+	h.Styles.ShortSeparator = c.Theme.Faint
+	h.Styles.FullSeparator = c.Theme.Faint
+	return &App{common: c, stack: []Screen{home}, help: h}
+}
+
+// Init starts the home screen.
+func (a *App) Init() tea.Cmd { return a.top().Init() }
+
+func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+
+// Update routes msg: window sizes and navigation are handled here, keys
+// reach the top screen unless they are the root's own.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.KeyMsg:
+		if cmd, handled := a.handleKey(msg); handled {
+			return a, cmd
+		}
+	case PushMsg:
+		a.stack = append(a.stack, msg.Screen)
+		a.resize()
+		a.status = ""
+		return a, msg.Screen.Init()
+	case PopMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+			a.resize()
+		}
+		return a, nil
+	case ErrMsg:
+		a.status, a.isErr = msg.Err.Error(), true
+		return a, nil
+	case StatusMsg:
+		a.status, a.isErr = msg.Text, false
+		return a, nil
+	case DataChangedMsg:
+		var cmds []tea.Cmd
+		for i, s := range a.stack {
+			var cmd tea.Cmd
+			a.stack[i], cmd = s.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		return a, tea.Batch(cmds...)
+	}
+	var cmd tea.Cmd
+	a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
+	return a, cmd
+}
+
+func (a *App) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := a.common.Keys
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit, true
+	}
+	if a.top().Capturing() {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit, true
+	case key.Matches(msg, k.Help):
+		a.fullHelp = !a.fullHelp
+		a.resize()
+		return nil, true
+	case key.Matches(msg, k.Back) && len(a.stack) > 1:
+		a.status = ""
+		return Pop, true
+	}
+	return nil, false
+}
+
+// chrome is the height of the header and the status line together.
+const chrome = 3
+
+func (a *App) resize() {
+	if a.width == 0 {
+		return
+	}
+	a.help.Width = a.width - 2
+	body := a.height - chrome - lipgloss.Height(a.helpView())
+	for _, s := range a.stack {
+		s.SetSize(a.width-2, max(body, 1))
+	}
+}
+
+func (a *App) helpView() string {
+	a.help.ShowAll = a.fullHelp
+	return a.help.View(a.helpKeys())
+}
+
+// helpKeys adds the root's own bindings to the top screen's.
+func (a *App) helpKeys() help.KeyMap {
+	k := a.common.Keys
+	global := []key.Binding{k.Help, k.Quit}
+	if len(a.stack) > 1 {
+		global = append([]key.Binding{k.Back}, global...)
+	}
+	return keyMap{screen: a.top(), global: global}
+}
+
+type keyMap struct {
+	screen help.KeyMap
+	global []key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, k.screen.ShortHelp()...), k.global...)
+}
+
+func (k keyMap) FullHelp() [][]key.Binding {
+	return append(append([][]key.Binding{}, k.screen.FullHelp()...), k.global)
+}
+
+// View draws the header, the top screen, the status line and the help.
+func (a *App) View() string {
+	if a.width == 0 {
+		return ""
+	}
+	if a.width < MinWidth || a.height < MinHeight {
+		msg := fmt.Sprintf("offboard needs a window of at least %d×%d.\nThis one is %d×%d: please make the window larger.\n\nq quits.",
+			MinWidth, MinHeight, a.width, a.height)
+		return lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, msg)
+	}
+	th := a.common.Theme
+	crumbs := make([]string, len(a.stack))
+	for i, s := range a.stack {
+		crumbs[i] = s.Title()
+	}
+	header := th.Title.Render("offboard") + th.Crumb.Render("  "+strings.Join(crumbs, " › "))
+	status := ""
+	if a.status != "" {
+		style := th.StatusLine
+		if a.isErr {
+			style = th.Error
+		}
+		status = style.Render(truncate(a.status, a.width-2))
+	}
+	body := a.top().View()
+	bodyHeight := a.height - chrome - lipgloss.Height(a.helpView())
+	body = lipgloss.NewStyle().Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
+	return th.App.Render(lipgloss.JoinVertical(lipgloss.Left, header, "", body, status, a.helpView()))
+}
+
+// truncate cuts s to width cells, marking the cut with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

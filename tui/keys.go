@@ -1,0 +1,55 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is the workbench's one keymap. Every screen matches keys against
+// these bindings and builds its help from them, so a key and its help text
+// can never disagree.
+type KeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Enter, Back, NextPane, Filter           key.Binding
+	Sort, StatusFilter, RecFilter           key.Binding
+	Portfolio, Override, Reload             key.Binding
+	Remediate, Letter, Checklist            key.Binding
+	Edit, Export, Copy, Save                key.Binding
+	NextStep, PrevStep, Toggle              key.Binding
+	Help, Quit, ForceQuit                   key.Binding
+}
+
+// DefaultKeyMap is the keymap with vim and arrow keys.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:           b("↑/k", "up", "up", "k"),
+		Down:         b("↓/j", "down", "down", "j"),
+		Top:          b("g/home", "top", "g", "home"),
+		Bottom:       b("G/end", "bottom", "G", "end"),
+		PageUp:       b("ctrl+u/pgup", "page up", "ctrl+u", "pgup"),
+		PageDown:     b("ctrl+d/pgdn", "page down", "ctrl+d", "pgdown"),
+		Enter:        b("enter", "open", "enter"),
+		Back:         b("esc", "back", "esc"),
+		NextPane:     b("tab", "next pane", "tab"),
+		Filter:       b("/", "filter", "/"),
+		Sort:         b("s", "sort", "s"),
+		StatusFilter: b("f", "status", "f"),
+		RecFilter:    b("v", "verdict", "v"),
+		Portfolio:    b("p", "portfolio", "p"),
+		Override:     b("o", "override", "o"),
+		Reload:       b("ctrl+r", "reload", "ctrl+r"),
+		Remediate:    b("r", "remediation", "r"),
+		Letter:       b("t", "termination letter", "t"),
+		Checklist:    b("c", "checklist", "c"),
+		Edit:         b("e", "edit in $EDITOR", "e"),
+		Export:       b("x", "export", "x"),
+		Copy:         b("y", "copy", "y"),
+		Save:         b("ctrl+s", "save", "ctrl+s"),
+		NextStep:     b("ctrl+n", "next step", "ctrl+n"),
+		PrevStep:     b("ctrl+p", "previous step", "ctrl+p"),
+		Toggle:       b("space", "tick", " "),
+		Help:         b("?", "help", "?"),
+		Quit:         b("q", "quit", "q"),
+		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),
+	}
+}

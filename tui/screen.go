@@ -1,0 +1,66 @@
+// Package tui is offboard's terminal workbench: a root model that routes
+// messages to one model per screen, drawn from one theme and one keymap.
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/store"
+)
+
+// Common is what every screen shares: the data, the clock, the theme and
+// the keymap. Screens hold a pointer; nothing here is a package global.
+type Common struct {
+	Store *store.Store
+	Now   func() time.Time
+	Theme Theme
+	Keys  KeyMap
+}
+
+// Screen is one page of the workbench. The root model owns a stack of
+// screens, gives the top one every message, and builds the help line from
+// its key map.
+type Screen interface {
+	help.KeyMap
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string
+	// SetSize gives the screen the width and height it may draw in.
+	SetSize(width, height int)
+	// Title names the screen in the header's breadcrumb.
+	Title() string
+	// Capturing is true while the screen takes free text (a filter, a form
+	// field), so keys such as q and ? reach it instead of the root.
+	Capturing() bool
+}
+
+// PushMsg opens a screen on top of the current one.
+type PushMsg struct{ Screen Screen }
+
+// PopMsg closes the current screen and returns to the one below.
+type PopMsg struct{}
+
+// ErrMsg reports a failure to show in the status line; the program goes on.
+type ErrMsg struct{ Err error }
+
+// StatusMsg shows a short notice in the status line.
+type StatusMsg struct{ Text string }
+
+// DataChangedMsg tells every screen on the stack that the database changed
+// (a plan saved, a letter sent), so they reload what they show.
+type DataChangedMsg struct{}
+
+// Push returns a command that opens s.
+func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
+
+// Pop returns a command that closes the current screen.
+func Pop() tea.Msg { return PopMsg{} }
+
+// Fail returns a command that reports err in the status line.
+func Fail(err error) tea.Cmd { return func() tea.Msg { return ErrMsg{Err: err} } }
+
+// Notify returns a command that shows text in the status line.
+func Notify(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text: text} } }
