@@ -10,7 +10,9 @@ import (
 var invoiceHeaderFields = []string{"client_id", "client", "issued", "due", "paid_date", "amount", "amount_cents", "balance", "paid_amount", "status", "currency"}
 
 type invoiceGroup struct {
-	rec      InvoiceRecord
+	rec InvoiceRecord
+	// values are the first row's, for a rejects file.
+	values   []string
 	raw      map[string]string
 	lineSum  int64
 	hasLines bool
@@ -69,7 +71,8 @@ func (p *rowParser) invoice() {
 	g := p.invoices.by[number]
 	if g == nil {
 		rec.Source = p.source(number)
-		g = &invoiceGroup{rec: rec, raw: raw, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid}
+		g = &invoiceGroup{rec: rec, raw: raw, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid,
+			values: append([]string(nil), p.row.Values...)}
 		p.invoices.by[number] = g
 		p.invoices.order = append(p.invoices.order, g)
 	} else {
@@ -115,25 +118,21 @@ func (p *rowParser) lineTotal() (Money, bool) {
 	return cost, true
 }
 
-// records finishes the invoices: totals from line items where the export
-// gave none, balances from the paid amount or a "paid" status.
-func (g *invoiceGroups) records() []InvoiceRecord {
-	out := make([]InvoiceRecord, 0, len(g.order))
-	for _, grp := range g.order {
-		r := grp.rec
-		if !grp.hasTotal {
-			r.Amount.Minor = grp.lineSum
-		}
-		switch {
-		case r.HasBalance:
-		case grp.hasPaid:
-			r.Balance = Money{Minor: r.Amount.Minor - grp.paid.Minor, Currency: r.Amount.Currency}
-			r.HasBalance = true
-		case strings.EqualFold(r.Status, "paid"):
-			r.Balance = Money{Currency: r.Amount.Currency}
-			r.HasBalance = true
-		}
-		out = append(out, r)
+// record finishes an invoice: its total from line items where the export
+// gave none, its balance from the paid amount or a "paid" status.
+func (g *invoiceGroup) record() InvoiceRecord {
+	r := g.rec
+	if !g.hasTotal {
+		r.Amount.Minor = g.lineSum
 	}
-	return out
+	switch {
+	case r.HasBalance:
+	case g.hasPaid:
+		r.Balance = Money{Minor: r.Amount.Minor - g.paid.Minor, Currency: r.Amount.Currency}
+		r.HasBalance = true
+	case strings.EqualFold(r.Status, "paid"):
+		r.Balance = Money{Currency: r.Amount.Currency}
+		r.HasBalance = true
+	}
+	return r
 }

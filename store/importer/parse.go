@@ -364,27 +364,41 @@ func (p *rowParser) conflicts() []error {
 
 // finish emits a parsed record or rejects its row.
 func (p *rowParser) finish(sum *Summary, row Row, rec Record, errs []error, emit func(Record) error) error {
-	if len(errs) > 0 {
-		rj := Reject{Line: row.Line, Values: append([]string(nil), row.Values...)}
-		for _, e := range errs {
-			sum.addError(e, p.opt.MaxErrors)
-			rj.Reasons = append(rj.Reasons, e.Error())
+	if len(errs) == 0 && rec != nil {
+		err := emit(rec)
+		if !IsRowError(err) {
+			if err == nil {
+				sum.Records++
+			}
+			return err
 		}
-		sum.Rejects = append(sum.Rejects, rj)
+		errs = []error{err}
+	}
+	if len(errs) == 0 {
 		return nil
 	}
-	if rec == nil {
-		return nil
+	rj := Reject{Line: row.Line, Values: append([]string(nil), row.Values...)}
+	for _, e := range errs {
+		sum.addError(e, p.opt.MaxErrors)
+		rj.Reasons = append(rj.Reasons, e.Error())
 	}
-	sum.Records++
-	return emit(rec)
+	sum.Rejects = append(sum.Rejects, rj)
+	return nil
+}
+
+// IsRowError reports whether err is about one row (a *FieldError or a
+// *RowError). An emit function returns such an error to reject the record
+// it was given, for reasons only the writer knows, such as an unknown client.
+func IsRowError(err error) bool {
+	var fe *FieldError
+	var re *RowError
+	return err != nil && (errors.As(err, &fe) || errors.As(err, &re))
 }
 
 // flush emits what was held back until the end: grouped invoices.
 func (p *rowParser) flush(sum *Summary, emit func(Record) error) error {
-	for _, inv := range p.invoices.records() {
-		sum.Records++
-		if err := emit(inv); err != nil {
+	for _, g := range p.invoices.order {
+		if err := p.finish(sum, Row{Line: g.rec.SourceLine, Values: g.values}, g.record(), nil, emit); err != nil {
 			return err
 		}
 	}

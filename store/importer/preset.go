@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,18 +162,27 @@ func quoteList(s []string) string {
 }
 
 // Recognize picks the preset of a kind that fits a header: every required
-// column present, and the most columns placed. Ties go to the earlier
-// preset, so tools win over the generic format.
+// column present, and the most columns placed; then the most names spelt
+// exactly as the preset spells them ("client" is the generic format's,
+// "Client" Harvest's); then the earlier preset.
 func Recognize(file string, k Kind, header []string) (*Preset, error) {
 	var best *Preset
-	bestScore := -1
+	bestScore, bestExact := -1, -1
 	var closest *Preset
 	var closestMissing []string
 	for _, p := range PresetsFor(k) {
 		found, missing := p.bind(header)
 		if len(missing) == 0 {
-			if len(found) > bestScore {
-				best, bestScore = p, len(found)
+			exact := 0
+			for _, b := range found {
+				for _, c := range p.Columns {
+					if c.Field == b.field.Name && slices.Contains(c.Names, b.header) {
+						exact++
+					}
+				}
+			}
+			if len(found) > bestScore || (len(found) == bestScore && exact > bestExact) {
+				best, bestScore, bestExact = p, len(found), exact
 			}
 			continue
 		}
