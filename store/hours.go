@@ -11,10 +11,13 @@ import (
 // The settings keys that say when our staff are on duty; the scoring
 // configuration reads the same keys.
 const (
-	SettingTimeZone      = "hours.time_zone"
-	SettingBusinessStart = "hours.business_start"
-	SettingBusinessEnd   = "hours.business_end"
-	SettingBusinessDays  = "hours.business_days"
+	// SettingTimeZone is an IANA zone name such as America/Chicago.
+	SettingTimeZone = "business.time_zone"
+	// SettingBusinessHours is the working day as HH:MM-HH:MM.
+	SettingBusinessHours = "business.hours"
+	// SettingBusinessDays is the working week as a range or list of
+	// weekdays, such as Mon-Fri or Mon,Tue,Thu.
+	SettingBusinessDays = "business.days"
 )
 
 // BusinessHours says when our staff are on duty. A ticket opened outside
@@ -50,7 +53,7 @@ func LoadBusinessHours(ctx context.Context, q interface {
 		}
 		return v, err
 	}
-	for _, key := range []string{SettingTimeZone, SettingBusinessStart, SettingBusinessEnd, SettingBusinessDays} {
+	for _, key := range []string{SettingTimeZone, SettingBusinessHours, SettingBusinessDays} {
 		v, err := get(key)
 		if err != nil {
 			return h, err
@@ -63,13 +66,12 @@ func LoadBusinessHours(ctx context.Context, q interface {
 			if loc, err := time.LoadLocation(v); err == nil {
 				h.Zone = loc
 			}
-		case SettingBusinessStart:
-			if m, ok := clockMinutes(v); ok {
-				h.Start = m
-			}
-		case SettingBusinessEnd:
-			if m, ok := clockMinutes(v); ok {
-				h.End = m
+		case SettingBusinessHours:
+			from, to, _ := strings.Cut(v, "-")
+			start, ok1 := clockMinutes(strings.TrimSpace(from))
+			end, ok2 := clockMinutes(strings.TrimSpace(to))
+			if ok1 && ok2 && end > start {
+				h.Start, h.End = start, end
 			}
 		case SettingBusinessDays:
 			if days, ok := weekdays(v); ok {
@@ -104,15 +106,36 @@ func clockMinutes(s string) (int, bool) {
 	return h*60 + m, true
 }
 
+// weekdays reads "Mon-Fri", "Mon,Tue,Thu" or "Mon-Wed,Fri".
 func weekdays(s string) ([7]bool, bool) {
 	var days [7]bool
-	names := map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday}
-	for _, part := range strings.Split(s, ",") {
-		d, ok := names[strings.ToLower(strings.TrimSpace(part))]
+	index := func(name string) (int, bool) {
+		name = strings.ToLower(strings.TrimSpace(name))
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if len(name) >= 3 && strings.HasPrefix(strings.ToLower(d.String()), name) {
+				return int(d), true
+			}
+		}
+		return 0, false
+	}
+	for _, item := range strings.Split(s, ",") {
+		from, to, isRange := strings.Cut(item, "-")
+		i, ok := index(from)
+		j := i
+		if isRange {
+			var ok2 bool
+			j, ok2 = index(to)
+			ok = ok && ok2
+		}
 		if !ok {
 			return days, false
 		}
-		days[d] = true
+		for d := i; ; d = (d + 1) % 7 {
+			days[d] = true
+			if d == j {
+				break
+			}
+		}
 	}
 	return days, true
 }

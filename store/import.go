@@ -228,7 +228,9 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOpt
 }
 
 func loadTicketLinks(ctx context.Context, tx *sql.Tx) (map[string][]ticketLink, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, client_id, external_id FROM tickets WHERE external_id IS NOT NULL")
+	// Tickets without an id are found by their content key, which an
+	// offboard export writes in their place.
+	rows, err := tx.QueryContext(ctx, "SELECT id, client_id, coalesce(external_id, source_hash) FROM tickets WHERE coalesce(external_id, source_hash) IS NOT NULL")
 	if err != nil {
 		return nil, fmt.Errorf("read tickets: %w", err)
 	}
@@ -418,6 +420,7 @@ RETURNING invoices.client_id`)
 // clientIndex finds clients by external id, normalised name or the domain of
 // their contact email, loaded once per import.
 type clientIndex struct {
+	ext      map[int64]string
 	byExt    map[string]int64
 	byKey    map[string][]int64
 	byDomain map[string][]int64
@@ -427,8 +430,9 @@ type clientIndex struct {
 }
 
 func loadClientIndex(ctx context.Context, tx *sql.Tx) (*clientIndex, error) {
-	ix := &clientIndex{byExt: map[string]int64{}, byKey: map[string][]int64{}, byDomain: map[string][]int64{},
-		zone: map[int64]*time.Location{}, currency: map[int64]string{}, resolved: map[importer.ClientRef]int64{}}
+	ix := &clientIndex{ext: map[int64]string{}, byExt: map[string]int64{}, byKey: map[string][]int64{},
+		byDomain: map[string][]int64{}, zone: map[int64]*time.Location{}, currency: map[int64]string{},
+		resolved: map[importer.ClientRef]int64{}}
 	rows, err := tx.QueryContext(ctx, "SELECT id, coalesce(external_id, ''), name_key, contact_email, time_zone, currency FROM clients")
 	if err != nil {
 		return nil, fmt.Errorf("read clients: %w", err)
@@ -448,6 +452,7 @@ func loadClientIndex(ctx context.Context, tx *sql.Tx) (*clientIndex, error) {
 func (ix *clientIndex) add(id int64, ext, key, email, zone, currency string) {
 	if ext != "" {
 		ix.byExt[ext] = id
+		ix.ext[id] = ext
 	}
 	ix.byKey[key] = append(ix.byKey[key], id)
 	if _, domain, ok := strings.Cut(email, "@"); ok {

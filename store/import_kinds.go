@@ -53,13 +53,21 @@ func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
 	if r.ExternalID != "" {
 		id, found = w.clients.byExt[r.ExternalID]
 	}
-	if !found && r.ExternalID == "" {
-		switch ids := w.clients.byKey[key]; len(ids) {
+	if !found {
+		// By name, but never a client that has another external id: two
+		// clients may share a name.
+		var same []int64
+		for _, c := range w.clients.byKey[key] {
+			if w.clients.ext[c] == "" {
+				same = append(same, c)
+			}
+		}
+		switch len(same) {
 		case 0:
 		case 1:
-			id, found = ids[0], true
+			id, found = same[0], true
 		default:
-			return 0, 0, w.rowErr(r.Line(), "name", "%q matches %d clients; give it an external_id", r.Name, len(ids))
+			return 0, 0, w.rowErr(r.Line(), "name", "%q matches %d clients; give it an external_id", r.Name, len(same))
 		}
 	}
 	if !found {
@@ -79,22 +87,24 @@ func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
 	}
 	// Values the export leaves empty keep what the database has: a status
 	// moved on in offboard is not reset by an export that has none.
-	st, err := w.stmt(`UPDATE clients SET name = ?2, name_key = ?3, contact_name = ?4, contact_email = ?5,
-        address = ?6, seats = ?7, mrr_minor = ?8, currency = coalesce(nullif(?9, ''), currency),
-        agreement_name = ?10, agreement_signed_on = coalesce(?11, agreement_signed_on), termination_clause = ?12,
-        notice_days = coalesce(?13, notice_days), term_end_on = coalesce(?14, term_end_on),
-        time_zone = coalesce(nullif(?15, ''), time_zone), status = coalesce(nullif(?16, ''), status),
-        client_since_on = coalesce(?17, client_since_on), updated_at = ?18
-    WHERE id = ?1 AND (name IS NOT ?2 OR contact_name IS NOT ?4 OR contact_email IS NOT ?5 OR address IS NOT ?6
-        OR seats IS NOT ?7 OR mrr_minor IS NOT ?8 OR currency IS NOT coalesce(nullif(?9, ''), currency)
-        OR agreement_name IS NOT ?10 OR agreement_signed_on IS NOT coalesce(?11, agreement_signed_on)
-        OR termination_clause IS NOT ?12 OR notice_days IS NOT coalesce(?13, notice_days)
-        OR term_end_on IS NOT coalesce(?14, term_end_on) OR time_zone IS NOT coalesce(nullif(?15, ''), time_zone)
-        OR status IS NOT coalesce(nullif(?16, ''), status) OR client_since_on IS NOT coalesce(?17, client_since_on))`)
+	st, err := w.stmt(`UPDATE clients SET external_id = coalesce(?2, external_id), name = ?3, name_key = ?4,
+        contact_name = ?5, contact_email = ?6, address = ?7, seats = ?8, mrr_minor = ?9,
+        currency = coalesce(nullif(?10, ''), currency), agreement_name = ?11,
+        agreement_signed_on = coalesce(?12, agreement_signed_on), termination_clause = ?13,
+        notice_days = coalesce(?14, notice_days), term_end_on = coalesce(?15, term_end_on),
+        time_zone = coalesce(nullif(?16, ''), time_zone), status = coalesce(nullif(?17, ''), status),
+        client_since_on = coalesce(?18, client_since_on), updated_at = ?19
+    WHERE id = ?1 AND (external_id IS NOT coalesce(?2, external_id) OR name IS NOT ?3 OR contact_name IS NOT ?5
+        OR contact_email IS NOT ?6 OR address IS NOT ?7 OR seats IS NOT ?8 OR mrr_minor IS NOT ?9
+        OR currency IS NOT coalesce(nullif(?10, ''), currency) OR agreement_name IS NOT ?11
+        OR agreement_signed_on IS NOT coalesce(?12, agreement_signed_on) OR termination_clause IS NOT ?13
+        OR notice_days IS NOT coalesce(?14, notice_days) OR term_end_on IS NOT coalesce(?15, term_end_on)
+        OR time_zone IS NOT coalesce(nullif(?16, ''), time_zone) OR status IS NOT coalesce(nullif(?17, ''), status)
+        OR client_since_on IS NOT coalesce(?18, client_since_on))`)
 	if err != nil {
 		return 0, 0, err
 	}
-	res, err := st.ExecContext(w.ctx, id, r.Name, key, r.ContactName, r.ContactEmail, r.Address, r.Seats, r.MRR.Minor,
+	res, err := st.ExecContext(w.ctx, id, nullString(r.ExternalID), r.Name, key, r.ContactName, r.ContactEmail, r.Address, r.Seats, r.MRR.Minor,
 		r.Currency, r.Agreement, nullDate(r.AgreementSigned), r.TerminationClause, nullInt(r.NoticeDays),
 		nullDate(r.TermEnd), r.TimeZone, string(status), nullDate(r.ClientSince), Timestamp(w.now))
 	if err != nil {
@@ -145,10 +155,12 @@ func (w *importWriter) ticket(r importer.TicketRecord) (int64, outcome, error) {
 		ah := w.hours.AfterHours(r.Opened, w.clients.zone[clientID])
 		afterHours = &ah
 	}
+	// A content key written by an export in place of an id is still a
+	// content key.
 	ext := nullString(r.ExternalID)
 	var hash any
-	if r.ExternalID == "" {
-		hash = r.Key()
+	if r.ExternalID == "" || strings.HasPrefix(r.ExternalID, "sha256:") {
+		ext, hash = nil, r.Key()
 	}
 	cols := []any{Timestamp(r.Opened), tz, nullTime(r.Closed), w.priority(r.Priority), r.Status,
 		boolInt(*afterHours), nullBool(r.OutOfScope), r.Summary}
@@ -158,7 +170,7 @@ func (w *importWriter) ticket(r importer.TicketRecord) (int64, outcome, error) {
         out_of_scope = coalesce(?9, out_of_scope), summary = ?10`
 	update := `UPDATE tickets ` + set + ` WHERE client_id = ?1 AND external_id = ?2 AND ` + changed
 	key := ext
-	if r.ExternalID == "" {
+	if hash != nil {
 		update = `UPDATE tickets ` + set + ` WHERE client_id = ?1 AND source_hash = ?2 AND ` + changed
 		key = hash
 	}

@@ -161,7 +161,7 @@ func TestUnknownClient(t *testing.T) {
 func TestAfterHoursFromBusinessHours(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	for k, v := range map[string]string{SettingTimeZone: "America/New_York", SettingBusinessStart: "08:00", SettingBusinessEnd: "18:00"} {
+	for k, v := range map[string]string{SettingTimeZone: "America/New_York", SettingBusinessHours: "08:00-18:00", SettingBusinessDays: "Mon-Fri"} {
 		if err := s.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
 		}
@@ -242,5 +242,25 @@ func TestImportsAreListed(t *testing.T) {
 	im := list[0]
 	if im.File != "clients.csv" || im.Kind != "clients" || im.Preset != "offboard-clients" || im.Rows != 2 || im.New != 2 || len(im.SHA256) != 64 || !im.At.Equal(fixedNow) {
 		t.Errorf("import = %+v", im)
+	}
+}
+
+func TestBusinessHoursSettings(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	for k, v := range map[string]string{SettingTimeZone: "Europe/Berlin", SettingBusinessHours: "07:30-16:00", SettingBusinessDays: "Sat-Mon,Wed"} {
+		if err := s.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := LoadBusinessHours(ctx, s.DB())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Zone.String() != "Europe/Berlin" || h.Start != 450 || h.End != 960 {
+		t.Errorf("hours = %v %d-%d", h.Zone, h.Start, h.End)
+	}
+	if h.Days != [7]bool{true, true, false, true, false, false, true} {
+		t.Errorf("days = %v", h.Days)
 	}
 }

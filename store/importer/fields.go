@@ -24,7 +24,23 @@ type Field struct {
 	Type FieldType
 	// Required fields must be mapped to a column and hold a value.
 	Required bool
-	Help     string
+	// Alternative fields are other ways in for a value another field
+	// holds (hours for minutes, cents for an amount); the generic format
+	// reads them but an export does not write them.
+	Alternative bool
+	Help        string
+}
+
+// ExportFields returns the columns of the generic format as offboard
+// writes it: every field but the alternatives.
+func ExportFields(k Kind) []Field {
+	var out []Field
+	for _, f := range kindFields[k] {
+		if !f.Alternative {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Fields returns the fields of a kind, in the column order of the generic
@@ -38,6 +54,7 @@ var clientRefFields = []Field{
 	{Name: "client", Help: "the client's name"},
 }
 
+// withClient puts the client columns after a kind's key column.
 func withClient(fs ...Field) []Field {
 	out := append([]Field{fs[0]}, clientRefFields...)
 	return append(out, fs[1:]...)
@@ -64,9 +81,9 @@ var kindFields = map[Kind][]Field{
 	},
 	KindTickets: withClient(
 		Field{Name: "external_id", Help: "the ticket number"},
-		Field{Name: "requester_email", Help: "maps to a client by email domain when there is no client column"},
+		Field{Name: "requester_email", Help: "maps to a client by email domain when there is no client column", Alternative: true},
 		Field{Name: "opened", Type: TypeDate, Required: true},
-		Field{Name: "resolved", Type: TypeDate, Help: "used as closed when there is no closed time"},
+		Field{Name: "resolved", Type: TypeDate, Help: "used as closed when there is no closed time", Alternative: true},
 		Field{Name: "closed", Type: TypeDate},
 		Field{Name: "priority"},
 		Field{Name: "status"},
@@ -78,12 +95,12 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "external_id"},
 		Field{Name: "ticket", Help: "the ticket number the time was spent on"},
 		Field{Name: "date", Type: TypeDate, Required: true},
-		Field{Name: "hours", Type: TypeHours, Help: "decimal hours, h:mm or h:mm:ss"},
+		Field{Name: "hours", Type: TypeHours, Help: "decimal hours, h:mm or h:mm:ss", Alternative: true},
 		Field{Name: "minutes", Type: TypeMinutes},
 		Field{Name: "billable", Type: TypeBool},
 		Field{Name: "technician"},
-		Field{Name: "first_name", Help: "joined with last_name as the technician"},
-		Field{Name: "last_name"},
+		Field{Name: "first_name", Help: "joined with last_name as the technician", Alternative: true},
+		Field{Name: "last_name", Alternative: true},
 		Field{Name: "notes"},
 	),
 	KindInvoices: withClient(
@@ -92,21 +109,21 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "due", Type: TypeDate},
 		Field{Name: "paid_date", Type: TypeDate},
 		Field{Name: "amount", Type: TypeMoney, Help: "the invoice total; summed from line items when absent"},
-		Field{Name: "amount_cents", Type: TypeCents},
+		Field{Name: "amount_cents", Type: TypeCents, Alternative: true},
 		Field{Name: "balance", Type: TypeMoney},
-		Field{Name: "paid_amount", Type: TypeMoney},
+		Field{Name: "paid_amount", Type: TypeMoney, Alternative: true},
 		Field{Name: "currency"},
 		Field{Name: "status"},
-		Field{Name: "line_total", Type: TypeMoney},
-		Field{Name: "line_cost", Type: TypeMoney},
-		Field{Name: "line_quantity", Type: TypeDecimal},
+		Field{Name: "line_total", Type: TypeMoney, Alternative: true},
+		Field{Name: "line_cost", Type: TypeMoney, Alternative: true},
+		Field{Name: "line_quantity", Type: TypeDecimal, Alternative: true},
 	),
 	KindPayments: withClient(
 		Field{Name: "external_id"},
 		Field{Name: "invoice", Help: "the number of the invoice paid"},
 		Field{Name: "date", Type: TypeDate, Required: true},
 		Field{Name: "amount", Type: TypeMoney},
-		Field{Name: "amount_cents", Type: TypeCents},
+		Field{Name: "amount_cents", Type: TypeCents, Alternative: true},
 		Field{Name: "currency"},
 		Field{Name: "method"},
 		Field{Name: "reference"},
@@ -119,7 +136,7 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "description"},
 		Field{Name: "reported_by"},
 	),
-	KindSecurity: withClient(
+	KindSecurity: append(append([]Field{}, clientRefFields...),
 		Field{Name: "taken", Type: TypeDate, Required: true},
 		Field{Name: "mfa_coverage", Type: TypePercent},
 		Field{Name: "patch_compliance", Type: TypePercent},

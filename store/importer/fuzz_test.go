@@ -3,7 +3,6 @@ package importer
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -102,28 +101,12 @@ func FuzzParseMoney(f *testing.F) {
 			return
 		}
 		// The canonical form of a parsed amount must read back the same.
-		digits := MinorDigits(m.Currency)
-		canon := formatMinor(m.Minor, digits)
+		canon := FormatMoney(m.Minor, m.Currency)
 		back, err := ParseMoney(canon, NumberFormat{}, m.Currency)
 		if err != nil || back.Minor != m.Minor {
 			t.Fatalf("%q -> %d -> %q -> %d, %v", s, m.Minor, canon, back.Minor, err)
 		}
 	})
-}
-
-func formatMinor(minor int64, digits int) string {
-	sign := ""
-	if minor < 0 {
-		sign, minor = "-", -minor
-	}
-	if digits == 0 {
-		return fmt.Sprintf("%s%d", sign, minor)
-	}
-	div := int64(1)
-	for i := 0; i < digits; i++ {
-		div *= 10
-	}
-	return fmt.Sprintf("%s%d.%0*d", sign, minor/div, digits, minor%div)
 }
 
 func FuzzParseDate(f *testing.F) {

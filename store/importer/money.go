@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -226,4 +227,25 @@ func parseDigits(s, what string) (int64, error) {
 		n = n*10 + int64(c-'0')
 	}
 	return n, nil
+}
+
+// FormatMoney writes minor units as a plain decimal ("-1234.50") with the
+// currency's number of minor digits, the form the generic format uses and
+// ParseMoney reads back exactly.
+func FormatMoney(minor int64, currency string) string {
+	digits := MinorDigits(currency)
+	sign := ""
+	u := uint64(minor)
+	if minor < 0 {
+		sign, u = "-", uint64(-minor)
+	}
+	if digits == 0 {
+		return sign + strconv.FormatUint(u, 10)
+	}
+	div := uint64(1)
+	for i := 0; i < digits; i++ {
+		div *= 10
+	}
+	frac := strconv.FormatUint(u%div, 10)
+	return sign + strconv.FormatUint(u/div, 10) + "." + strings.Repeat("0", digits-len(frac)) + frac
 }
