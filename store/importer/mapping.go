@@ -84,7 +84,7 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 // Preset turns the mapping into a preset named after its file.
 func (m *Mapping) Preset(name string) *Preset {
 	order, _ := ParseDateOrder(m.DateOrder)
-	p := &Preset{Name: "mapping " + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains}
+	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains}
 	for _, f := range Fields(m.Kind) {
 		if cols := m.Columns[f.Name]; len(cols) > 0 {
 			p.Columns = append(p.Columns, Column{Field: f.Name, Names: cols, Required: f.Required})
@@ -109,6 +109,9 @@ func MappingExample(k Kind) string {
 		if f.Required || f.Name == "client" {
 			cols[f.Name] = "Your column for " + f.Name
 		}
+	}
+	if oneOf := kindOneOf[k]; len(oneOf) > 0 {
+		cols[oneOf[0]] = "Your column for " + oneOf[0]
 	}
 	keys := make([]string, 0, len(cols))
 	for k := range cols {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
@@ -160,7 +161,26 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 		sum.DateOrders[col] = o
 	}
 	sum.Header = rd.Header
-	return sum, p.flush(sum, emit)
+	if err := p.flush(sum, emit); err != nil {
+		return nil, err
+	}
+	// Rows held back for the file's date order, and invoices held until
+	// all their lines were read, report out of order: put them back.
+	sort.SliceStable(sum.Rejects, func(i, j int) bool { return sum.Rejects[i].Line < sum.Rejects[j].Line })
+	sort.SliceStable(sum.Errors, func(i, j int) bool { return errorLine(sum.Errors[i]) < errorLine(sum.Errors[j]) })
+	return sum, nil
+}
+
+func errorLine(err error) int {
+	var fe *FieldError
+	var re *RowError
+	switch {
+	case errors.As(err, &fe):
+		return fe.Line
+	case errors.As(err, &re):
+		return re.Line
+	}
+	return 0
 }
 
 // ParseAll parses a whole file and returns its records.

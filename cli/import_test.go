@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func fixture(rel string) string { return filepath.Join("..", "testdata", "import", rel) }
+
+func TestImportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "o.db")
+	code, out, errs := run(t, nil, "import", "clients", fixture("offboard/clients.csv"), "--db", db)
+	if code != 0 || !strings.Contains(out, "clients.csv: 2 rows read as offboard-clients (recognised from the header): 2 new, 0 updated, 0 unchanged, 0 rejected") {
+		t.Fatalf("first import: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, _ = run(t, nil, "import", "--db", db, "clients", fixture("offboard/clients.csv"))
+	if code != 0 || !strings.Contains(out, "0 new, 0 updated, 2 unchanged, 0 rejected") || !strings.Contains(out, "imported before") {
+		t.Errorf("second import: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, nil, "import", "time", fixture("offboard/time.csv"), "--dry-run", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, "dry run: ") || !strings.Contains(out, "nothing was written") {
+		t.Errorf("dry run: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, nil, "export", filepath.Join(t.TempDir(), "x"), "--db", db)
+	if code != 0 || !strings.Contains(out, "time.csv: 0 rows") {
+		t.Errorf("the dry run wrote time entries: %s", out)
+	}
+}
+
+func TestImportBadRow(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	bad := filepath.Join(dir, "bad-date.csv")
+	data, err := os.ReadFile(fixture("pitfalls/bad-date.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, nil, "import", "invoices", bad, "--create-clients", "--db", db)
+	want := bad + `:3: column "Due Date": cannot read "31/02/2024" as a date`
+	if code != 1 || !strings.Contains(errs, want) || !strings.Contains(errs, "nothing was imported") || out != "" {
+		t.Errorf("exit %d\nstdout %q\nstderr %s", code, out, errs)
+	}
+	code, out, errs = run(t, nil, "import", "invoices", bad, "--create-clients", "--skip-bad", "--db", db)
+	if code != 0 || !strings.Contains(out, "1 new, 0 updated, 0 unchanged, 1 rejected") || !strings.Contains(errs, want) {
+		t.Errorf("skip-bad: exit %d\n%s%s", code, out, errs)
+	}
+	rejects, err := os.ReadFile(bad + ".rejects.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(rejects), "Invoice Number,Scope,Amount,Issued Date,Due Date,Status,Column 7,rejected because,line\nINV-2,") {
+		t.Errorf("rejects file:\n%s", rejects)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "o.db")
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"import"}, 2, "import needs a KIND and at least one FILE"},
+		{[]string{"import", "bananas", "x.csv"}, 2, `unknown kind "bananas"`},
+		{[]string{"import", "time", "x.csv", "--date-order", "ymd"}, 2, `unknown date order "ymd"`},
+		{[]string{"import", "time", "x.csv", "--preset", "nope"}, 2, `unknown preset "nope"`},
+		{[]string{"import", "time", "x.csv", "--preset", "itflow-tickets"}, 2, "preset itflow-tickets reads tickets, not time"},
+		{[]string{"import", "time", "x.csv", "--preset", "kimai-time", "--map", "m.json"}, 2, "cannot be used together"},
+		{[]string{"import", "time", fixture("pitfalls/unknown-columns.csv"), "--db", db}, 1, `columns no preset could place: "Work Day", "Customer Account", "Time Spent", "Engineer"`},
+		{[]string{"export", "--db", db}, 2, "export needs exactly one DIR"},
+	}
+	for _, c := range cases {
+		code, _, errs := run(t, nil, c.args...)
+		if code != c.code || !strings.Contains(errs, c.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.msg)
+		}
+	}
+	code, out, _ := run(t, nil, "import", "--list-presets")
+	if code != 0 || !strings.Contains(out, "harvest-time") || !strings.Contains(out, "offboard-security") {
+		t.Errorf("--list-presets: exit %d\n%s", code, out)
+	}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
+	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+		if code, out, errs := run(t, nil, "import", k, fixture("offboard/"+k+".csv"), "--db", src); code != 0 {
+			t.Fatalf("import %s: %s%s", k, out, errs)
+		}
+	}
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if code, out, errs := run(t, nil, "export", a, "--db", src); code != 0 {
+		t.Fatalf("export: %s%s", out, errs)
+	}
+	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+		f := filepath.Join(a, k+".csv")
+		st, err := os.Stat(f)
+		if err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v %v", f, st.Mode(), err)
+		}
+		if code, out, errs := run(t, nil, "import", k, f, "--db", dst); code != 0 {
+			t.Fatalf("re-import %s: %s%s", k, out, errs)
+		}
+	}
+	if code, out, errs := run(t, nil, "export", b, "--db", dst); code != 0 {
+		t.Fatalf("export: %s%s", out, errs)
+	}
+	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+		x, _ := os.ReadFile(filepath.Join(a, k+".csv"))
+		y, _ := os.ReadFile(filepath.Join(b, k+".csv"))
+		if string(x) != string(y) || len(x) == 0 {
+			t.Errorf("%s differs after export, import, export:\n%s\n%s", k, x, y)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1204: "1,204", 1000000: "1,000,000", -4500: "-4,500"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
