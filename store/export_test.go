@@ -75,6 +75,7 @@ func TestExportRoundTrip(t *testing.T) {
 			t.Errorf("%s recognised as %s", k, res.Preset)
 		}
 	}
+	noOrphans(t, dst)
 	second := exportAll(t, dst)
 	for _, k := range importer.Kinds() {
 		if first[k] != second[k] {

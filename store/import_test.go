@@ -97,6 +97,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	if got := queryString(t, s, "SELECT mfa_pct || ' ' || backup_status FROM security_snapshots s JOIN clients c ON c.id = s.client_id WHERE c.external_id = 'C-002'"); got != "20.0 failing" {
 		t.Errorf("security C-002 = %q", got)
 	}
+	noOrphans(t, s)
 	// The roll-up is kept current: 90 + 75 minutes in January 2024.
 	if got := count(t, s, "SELECT sum(minutes) FROM client_months WHERE month = '2024-01'"); got != 165 {
 		t.Errorf("roll-up minutes = %d, want 165", got)
@@ -262,5 +263,26 @@ func TestBusinessHoursSettings(t *testing.T) {
 	}
 	if h.Days != [7]bool{true, true, false, true, false, false, true} {
 		t.Errorf("days = %v", h.Days)
+	}
+}
+
+// noOrphans checks that imports, which write with foreign keys unchecked
+// for speed, left every reference intact, and that the indexes dropped for a
+// first bulk load are all back.
+func noOrphans(t *testing.T, s *Store) {
+	t.Helper()
+	rows, err := s.DB().Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		t.Error("an import left a dangling reference (PRAGMA foreign_key_check)")
+	}
+	indexes := func(s *Store) string {
+		return queryString(t, s, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)")
+	}
+	if got, want := indexes(s), indexes(openTemp(t)); got != want {
+		t.Errorf("indexes after imports:\n%s\nwant:\n%s", got, want)
 	}
 }
