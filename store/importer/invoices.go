@@ -35,15 +35,7 @@ func (p *rowParser) invoice() {
 	p.require("issued")
 	number := p.text("number")
 	rec := InvoiceRecord{Client: p.clientRef(true), Number: number, Status: p.text("status"), Lines: 1}
-	if d, ok := p.date("issued"); ok {
-		rec.Issued = d.Time
-	}
-	if d, ok := p.date("due"); ok {
-		rec.Due = d.Time
-	}
-	if d, ok := p.date("paid_date"); ok {
-		rec.Paid = d.Time
-	}
+	rec.Issued, rec.Due, rec.Paid = p.when("issued"), p.when("due"), p.when("paid_date")
 	var hasTotal bool
 	rec.Amount, hasTotal = p.amount("amount", "amount_cents")
 	var hasBalance, hasPaid bool

@@ -29,23 +29,15 @@ func (p *rowParser) client() Record {
 	if r.Currency == "" {
 		r.Currency = r.MRR.Currency
 	}
-	if d, ok := p.date("agreement_signed"); ok {
-		r.AgreementSigned = d.Time
-	}
-	if d, ok := p.date("term_end"); ok {
-		r.TermEnd = d.Time
-	}
-	if d, ok := p.date("client_since"); ok {
-		r.ClientSince = d.Time
-	}
+	r.AgreementSigned, r.TermEnd, r.ClientSince = p.when("agreement_signed"), p.when("term_end"), p.when("client_since")
 	if !p.ok() {
 		return nil
 	}
-	key := r.ExternalID
-	if key == "" {
-		key = "name:" + NormalizeName(r.Name)
+	if r.ExternalID != "" {
+		r.Source = p.source(r.ExternalID)
+	} else {
+		r.Source = p.source("name:" + NormalizeName(r.Name))
 	}
-	r.Source = p.source(key)
 	return r
 }
 
@@ -63,19 +55,13 @@ func (p *rowParser) ticket() Record {
 	if d, ok := p.date("opened"); ok {
 		r.Opened, r.OpenedHasZone = d.Time, d.HasZone
 	}
-	if d, ok := p.date("closed"); ok {
-		r.Closed = d.Time
-	} else if d, ok := p.date("resolved"); ok {
-		r.Closed = d.Time
+	if r.Closed = p.when("closed"); r.Closed.IsZero() {
+		r.Closed = p.when("resolved")
 	}
 	if !p.ok() {
 		return nil
 	}
-	key := r.ExternalID
-	if key == "" {
-		key = p.contentKey(refKey(r.Client), dateKey(r.Opened), r.Summary)
-	}
-	r.Source = p.source(key)
+	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Opened), r.Summary))
 	return r
 }
 
@@ -96,9 +82,7 @@ func (p *rowParser) timeEntry() Record {
 	if b := p.boolean("billable"); b != nil {
 		r.Billable = *b
 	}
-	if d, ok := p.date("date"); ok {
-		r.Worked = d.Time
-	}
+	r.Worked = p.when("date")
 	if m, ok := p.minutes("hours"); ok {
 		r.Minutes = m
 	} else if m, ok := p.minutes("minutes"); ok {
@@ -113,11 +97,7 @@ func (p *rowParser) timeEntry() Record {
 	if !p.ok() {
 		return nil
 	}
-	key := r.ExternalID
-	if key == "" {
-		key = p.contentKey(refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(r.Minutes), r.Technician, r.Notes)
-	}
-	r.Source = p.source(key)
+	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(r.Minutes), r.Technician, r.Notes))
 	return r
 }
 
@@ -130,9 +110,7 @@ func (p *rowParser) payment() Record {
 		Method:     p.text("method"),
 		Reference:  p.text("reference"),
 	}
-	if d, ok := p.date("date"); ok {
-		r.Date = d.Time
-	}
+	r.Date = p.when("date")
 	var ok bool
 	if r.Amount, ok = p.amount("amount", "amount_cents"); !ok && p.ok() {
 		p.require("amount")
@@ -144,11 +122,7 @@ func (p *rowParser) payment() Record {
 	if !p.ok() {
 		return nil
 	}
-	key := r.ExternalID
-	if key == "" {
-		key = p.contentKey(refKey(r.Client), r.Invoice, dateKey(r.Date), strconv.FormatInt(r.Amount.Minor, 10), r.Reference)
-	}
-	r.Source = p.source(key)
+	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), r.Invoice, dateKey(r.Date), strconv.FormatInt(r.Amount.Minor, 10), r.Reference))
 	return r
 }
 
@@ -163,17 +137,11 @@ func (p *rowParser) incident() Record {
 		Description: p.text("description"),
 		ReportedBy:  p.text("reported_by"),
 	}
-	if d, ok := p.date("occurred"); ok {
-		r.Occurred = d.Time
-	}
+	r.Occurred = p.when("occurred")
 	if !p.ok() {
 		return nil
 	}
-	key := r.ExternalID
-	if key == "" {
-		key = p.contentKey(refKey(r.Client), dateKey(r.Occurred), r.Category, r.Description)
-	}
-	r.Source = p.source(key)
+	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Occurred), r.Category, r.Description))
 	return r
 }
 
@@ -187,9 +155,7 @@ func (p *rowParser) security() Record {
 		TotalDevices:    p.integer("total_devices"),
 		BackupStatus:    p.text("backup_status"),
 	}
-	if d, ok := p.date("taken"); ok {
-		r.Taken = d.Time
-	}
+	r.Taken = p.when("taken")
 	if !p.ok() {
 		return nil
 	}

@@ -465,6 +465,13 @@ func (p *rowParser) raw(field string) (string, string, bool) {
 	return strings.TrimSpace(p.row.Values[bd.index]), bd.header, true
 }
 
+// value returns a field's value and column when the row has one: the field
+// is mapped and the cell is not blank.
+func (p *rowParser) value(field string) (string, string, bool) {
+	v, col, ok := p.raw(field)
+	return v, col, ok && unguard(v) != ""
+}
+
 func (p *rowParser) fail(err error, column, value string) {
 	p.errs = append(p.errs, asFieldError(err, p.file, p.row.Line, column, value))
 }
@@ -482,8 +489,8 @@ func (p *rowParser) text(field string) string {
 }
 
 func (p *rowParser) date(field string) (DateTime, bool) {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return DateTime{}, false
 	}
 	dt, err := ParseDate(v, p.orderFor(p.bind[field].index), p.opt.Location)
@@ -499,9 +506,16 @@ func (p *rowParser) date(field string) (DateTime, bool) {
 	return dt, true
 }
 
+// when returns a date field's instant, or the zero time when the row has
+// none or it could not be read.
+func (p *rowParser) when(field string) time.Time {
+	dt, _ := p.date(field)
+	return dt.Time
+}
+
 func (p *rowParser) money(field string) (Money, bool) {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return Money{}, false
 	}
 	cur := p.currency[field]
@@ -527,8 +541,8 @@ func (p *rowParser) amount(field, centsField string) (Money, bool) {
 }
 
 func (p *rowParser) minutes(field string) (int, bool) {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return 0, false
 	}
 	m, err := ParseMinutes(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
@@ -543,8 +557,8 @@ func (p *rowParser) minutes(field string) (int, bool) {
 }
 
 func (p *rowParser) integer(field string) int {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return 0
 	}
 	n, err := ParseInt(v)
@@ -555,8 +569,8 @@ func (p *rowParser) integer(field string) int {
 }
 
 func (p *rowParser) decimal(field string, digits int) (int64, bool) {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return 0, false
 	}
 	n, err := parseDecimal(unguard(v), p.nf.DecimalComma, digits)
@@ -568,8 +582,8 @@ func (p *rowParser) decimal(field string, digits int) (int64, bool) {
 }
 
 func (p *rowParser) boolean(field string) *bool {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return nil
 	}
 	b, err := ParseBool(v)
@@ -581,8 +595,8 @@ func (p *rowParser) boolean(field string) *bool {
 }
 
 func (p *rowParser) percent(field string) float64 {
-	v, col, ok := p.raw(field)
-	if !ok || unguard(v) == "" {
+	v, col, ok := p.value(field)
+	if !ok {
 		return 0
 	}
 	f, err := ParsePercent(v, p.nf.DecimalComma)
@@ -640,6 +654,14 @@ func (p *rowParser) contentKey(parts ...string) string {
 		key += fmt.Sprintf("#%d", n+1)
 	}
 	return key
+}
+
+// key returns a record's natural key: its id, else a content key over parts.
+func (p *rowParser) key(id string, parts ...string) string {
+	if id != "" {
+		return id
+	}
+	return p.contentKey(parts...)
 }
 
 func refKey(c ClientRef) string {

@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -256,5 +257,28 @@ func eqTime(t *testing.T, what string, got, want time.Time) {
 	t.Helper()
 	if !got.Equal(want) {
 		t.Errorf("%s = %v, want %v", what, got.UTC(), want)
+	}
+}
+
+// TestREADMEDocumentsTheGenericFormat keeps README's table of the generic
+// format in step with the fields.
+func TestREADMEDocumentsTheGenericFormat(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Kinds() {
+		var cols []string
+		for _, f := range Fields(k) {
+			n := "`" + f.Name + "`"
+			if f.Required {
+				n = "**" + n + "**"
+			}
+			cols = append(cols, n)
+		}
+		row := "| " + string(k) + " | " + strings.Join(cols, ", ") + " |"
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README lacks the %s row:\n%s", k, row)
+		}
 	}
 }
