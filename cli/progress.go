@@ -46,6 +46,8 @@ func (m progressModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		if msg.String() == "ctrl+c" {
 			m.cancel()
+			m.done = true
+			return m, tea.Quit
 		}
 	case progressMsg:
 		m.rows, m.bytes = msg.rows, msg.bytes
@@ -72,6 +74,10 @@ func (m progressModel) View() string {
 			left := time.Duration(elapsed * (1 - pct) / pct * float64(time.Second))
 			eta = fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
 		}
+	}
+	if pct >= 1 {
+		// Read to the end; indexes, the roll-up and the commit remain.
+		return fmt.Sprintf("%s %s  %s rows  finishing: indexes, monthly roll-up, commit\n", m.file, m.bar.ViewAs(pct), thousands(m.rows))
 	}
 	return fmt.Sprintf("%s %s  %s rows  %s rows/s  ETA %s\n", m.file, m.bar.ViewAs(pct), thousands(m.rows), thousands(int(rate)), eta)
 }

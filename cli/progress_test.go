@@ -25,12 +25,16 @@ func TestProgressView(t *testing.T) {
 	if !strings.Contains(view, "50%") || !strings.Contains(view, "5,000 rows  500 rows/s  ETA 0:10") {
 		t.Errorf("view = %q", view)
 	}
-	next, _ = next.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
-	if !canceled {
-		t.Error("ctrl+c should cancel the import")
+	if view := must(next.Update(progressMsg{rows: 9000, bytes: 1000})).View(); !strings.Contains(view, "finishing") {
+		t.Errorf("at the end of the file: %q", view)
 	}
-	_, cmd := next.Update(importDoneMsg{})
-	if cmd == nil {
+	stopped, cmd := next.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !canceled || cmd == nil || stopped.View() != "" {
+		t.Error("ctrl+c should cancel the import and clear the bar")
+	}
+	if _, cmd := next.Update(importDoneMsg{}); cmd == nil {
 		t.Error("the bar should quit when the import is done")
 	}
 }
+
+func must(m tea.Model, _ tea.Cmd) tea.Model { return m }
