@@ -118,6 +118,10 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (store.Impor
 			return opt, fmt.Errorf("mapping %s is for %s, not %s", f.mapFile, m.Kind, kind)
 		}
 		opt.Preset = m.Preset(filepath.Base(f.mapFile))
+		opt.ClientDomains, opt.Currency = m.ClientDomains, m.Currency
+		if order == importer.DateOrderAuto {
+			opt.DateOrder, _ = importer.ParseDateOrder(m.DateOrder)
+		}
 	}
 	return opt, nil
 }

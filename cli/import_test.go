@@ -127,3 +127,11 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestImportOsTicketWithDomainMap(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "o.db")
+	code, out, errs := run(t, nil, "import", "tickets", fixture("osticket/tickets.csv"), "--map", fixture("osticket/domains.json"), "--create-clients", "--db", db)
+	if code != 0 || !strings.Contains(out, "read as osticket-tickets (recognised from the header): 2 new") || !strings.Contains(out, "added 2 clients: Tailspin Toys, Wingtip Toys") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+}

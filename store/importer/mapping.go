@@ -10,7 +10,9 @@ import (
 )
 
 // Mapping is the content of a --map file: which of the user's columns holds
-// each of our fields, and how to read the file. For example:
+// each of our fields, and how to read the file. A mapping without columns
+// only sets how to read: the preset is still recognised from the header,
+// which suits osTicket, whose clients come from client_domains. For example:
 //
 //	{
 //	  "kind": "time",
@@ -70,6 +72,9 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 			return nil, fmt.Errorf("mapping %s: field %q names no column", name, field)
 		}
 	}
+	if len(m.Columns) == 0 {
+		return &m, nil
+	}
 	for _, f := range Fields(m.Kind) {
 		if f.Required && len(m.Columns[f.Name]) == 0 {
 			return nil, fmt.Errorf("mapping %s: required field %q is not mapped", name, f.Name)
@@ -81,8 +86,12 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 	return &m, nil
 }
 
-// Preset turns the mapping into a preset named after its file.
+// Preset turns the mapping into a preset named after its file, or returns
+// nil for a mapping without columns.
 func (m *Mapping) Preset(name string) *Preset {
+	if len(m.Columns) == 0 {
+		return nil
+	}
 	order, _ := ParseDateOrder(m.DateOrder)
 	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains}
 	for _, f := range Fields(m.Kind) {
