@@ -14,7 +14,7 @@ func exportCommand() *Command {
 		Usage: "export DIR [--db FILE]"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, `Writes clients.csv, tickets.csv, time.csv, invoices.csv, payments.csv,
-incidents.csv and security.csv to DIR in the generic offboard format, which
+incidents.csv, security.csv and upgrades.csv to DIR in the generic offboard format, which
 'offboard import' reads back: to move your data anywhere, or to hand a
 departing client its records.`)
 		db := dbFlag(fs)

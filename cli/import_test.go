@@ -86,10 +86,12 @@ func TestImportUsage(t *testing.T) {
 	}
 }
 
+var kinds = []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security", "upgrades"}
+
 func TestExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
-	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+	for _, k := range kinds {
 		if code, out, errs := run(t, nil, "import", k, fixture("offboard/"+k+".csv"), "--db", src); code != 0 {
 			t.Fatalf("import %s: %s%s", k, out, errs)
 		}
@@ -98,7 +100,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if code, out, errs := run(t, nil, "export", a, "--db", src); code != 0 {
 		t.Fatalf("export: %s%s", out, errs)
 	}
-	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+	for _, k := range kinds {
 		f := filepath.Join(a, k+".csv")
 		st, err := os.Stat(f)
 		if err != nil || st.Mode().Perm() != 0o600 {
@@ -111,7 +113,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if code, out, errs := run(t, nil, "export", b, "--db", dst); code != 0 {
 		t.Fatalf("export: %s%s", out, errs)
 	}
-	for _, k := range []string{"clients", "tickets", "time", "invoices", "payments", "incidents", "security"} {
+	for _, k := range kinds {
 		x, _ := os.ReadFile(filepath.Join(a, k+".csv"))
 		y, _ := os.ReadFile(filepath.Join(b, k+".csv"))
 		if string(x) != string(y) || len(x) == 0 {

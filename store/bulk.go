@@ -17,6 +17,7 @@ var kindTables = map[importer.Kind]string{
 	importer.KindPayments:  "payments",
 	importer.KindIncidents: "incidents",
 	importer.KindSecurity:  "security_snapshots",
+	importer.KindUpgrades:  "upgrade_recommendations",
 }
 
 // deferIndexes drops the secondary indexes of a table that is empty, for a

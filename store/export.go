@@ -42,6 +42,9 @@ var exportQueries = map[importer.Kind]string{
 	importer.KindSecurity: `SELECT coalesce(c.external_id, ''), c.name, s.taken_on, s.mfa_pct, s.patch_pct,
         s.eol_devices, s.total_devices, s.backup_status
     FROM security_snapshots s JOIN clients c ON c.id = s.client_id ORDER BY s.id`,
+	importer.KindUpgrades: `SELECT coalesce(u.source_hash, 'offboard:upgrade:' || u.id), coalesce(c.external_id, ''),
+        c.name, u.title, u.proposed_on, coalesce(u.decided_on, ''), u.decision, u.estimate_minor, c.currency, u.note
+    FROM upgrade_recommendations u JOIN clients c ON c.id = u.client_id ORDER BY u.id`,
 }
 
 // exportRow turns a query row into the generic format's values.
@@ -69,6 +72,11 @@ func exportRow(k importer.Kind, v []string) []string {
 	case importer.KindSecurity:
 		v[3] += "%"
 		v[4] += "%"
+	case importer.KindUpgrades:
+		// The estimate is in the client's currency, which the file does
+		// not repeat.
+		v[7] = importer.FormatMoney(parseInt64(v[7]), v[8])
+		v = append(v[:8], v[9])
 	}
 	return v
 }

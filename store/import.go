@@ -352,6 +352,8 @@ func (w *importWriter) write(rec importer.Record) error {
 		clientID, out, err = w.incident(r)
 	case importer.SecurityRecord:
 		clientID, out, err = w.security(r)
+	case importer.UpgradeRecord:
+		clientID, out, err = w.upgrade(r)
 	default:
 		return fmt.Errorf("import %s: unexpected record %T", w.file, rec)
 	}

@@ -343,3 +343,25 @@ func (w *importWriter) security(r importer.SecurityRecord) (int64, outcome, erro
         OR total_devices IS NOT ?6 OR backup_status IS NOT ?7)`, args)
 	return clientID, out, err
 }
+
+func (w *importWriter) upgrade(r importer.UpgradeRecord) (int64, outcome, error) {
+	decision := r.Decision
+	if decision == "" {
+		decision = "pending"
+	}
+	if decision != "pending" && decision != "accepted" && decision != "declined" {
+		return 0, 0, w.rowErr(r.Line(), "decision", "%q is not a decision (pending, accepted, declined)", r.Decision)
+	}
+	clientID, err := w.resolveClient(r.Client, r.Line())
+	if err != nil {
+		return 0, 0, err
+	}
+	args := []any{clientID, r.Title, Date(r.Proposed), nullDate(r.Decided), decision, r.Estimate.Minor, r.Note, r.Key()}
+	out, err := w.upsert(`INSERT INTO upgrade_recommendations (client_id, title, proposed_on, decided_on, decision,
+        estimate_minor, note, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_hash) DO NOTHING`, args,
+		`UPDATE upgrade_recommendations SET client_id = ?1, title = ?2, proposed_on = ?3, decided_on = ?4,
+        decision = ?5, estimate_minor = ?6, note = ?7
+    WHERE source_hash = ?8 AND (client_id IS NOT ?1 OR title IS NOT ?2 OR proposed_on IS NOT ?3
+        OR decided_on IS NOT ?4 OR decision IS NOT ?5 OR estimate_minor IS NOT ?6 OR note IS NOT ?7)`, args)
+	return clientID, out, err
+}

@@ -61,14 +61,14 @@ func importGeneric(t *testing.T, s *Store) map[importer.Kind]*ImportResult {
 func TestImportEveryKindThenAgain(t *testing.T) {
 	s := openTemp(t)
 	first := importGeneric(t, s)
-	wantNew := map[importer.Kind]int{"clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2}
+	wantNew := map[importer.Kind]int{"clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2, "upgrades": 2}
 	for k, want := range wantNew {
 		if r := first[k]; r.New != want || r.Updated != 0 || r.Unchanged != 0 || !r.Written {
 			t.Errorf("%s first import: new %d updated %d unchanged %d written %v; want %d new", k, r.New, r.Updated, r.Unchanged, r.Written, want)
 		}
 	}
-	if n := count(t, s, "SELECT count(*) FROM imports"); n != 7 {
-		t.Errorf("%d imports recorded, want 7", n)
+	if n := count(t, s, "SELECT count(*) FROM imports"); n != 8 {
+		t.Errorf("%d imports recorded, want 8", n)
 	}
 	second := importGeneric(t, s)
 	for k, want := range wantNew {
@@ -79,7 +79,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 			t.Errorf("%s second import should know the file was imported before", k)
 		}
 	}
-	for table, want := range map[string]int{"clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2} {
+	for table, want := range map[string]int{"clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2} {
 		if n := count(t, s, "SELECT count(*) FROM "+table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
@@ -93,6 +93,9 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	}
 	if got := queryString(t, s, "SELECT kind || ' ' || severity FROM incidents WHERE source_hash = 'I-2'"); got != "declined_upgrade 2" {
 		t.Errorf("incident I-2 = %q", got)
+	}
+	if got := queryString(t, s, "SELECT decision || ' ' || decided_on || ' ' || estimate_minor FROM upgrade_recommendations WHERE source_hash = 'U-1'"); got != "declined 2023-10-02 840000" {
+		t.Errorf("upgrade U-1 = %q", got)
 	}
 	if got := queryString(t, s, "SELECT mfa_pct || ' ' || backup_status FROM security_snapshots s JOIN clients c ON c.id = s.client_id WHERE c.external_id = 'C-002'"); got != "20.0 failing" {
 		t.Errorf("security C-002 = %q", got)

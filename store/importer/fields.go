@@ -144,6 +144,15 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "total_devices", Type: TypeInt},
 		Field{Name: "backup_status", Help: "ok, warning, failing or none"},
 	),
+	KindUpgrades: withClient(
+		Field{Name: "external_id"},
+		Field{Name: "title", Required: true, Help: "what we recommended, such as replacing end-of-life PCs"},
+		Field{Name: "proposed", Type: TypeDate, Required: true},
+		Field{Name: "decided", Type: TypeDate},
+		Field{Name: "decision", Help: "pending, accepted or declined"},
+		Field{Name: "estimate", Type: TypeMoney},
+		Field{Name: "note"},
+	),
 }
 
 func fieldByName(k Kind, name string) (Field, bool) {

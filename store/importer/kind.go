@@ -17,12 +17,13 @@ const (
 	KindPayments  Kind = "payments"
 	KindIncidents Kind = "incidents"
 	KindSecurity  Kind = "security"
+	KindUpgrades  Kind = "upgrades"
 )
 
 // Kinds lists every kind in the order an import of a whole export should run:
 // clients first, so later kinds can refer to them.
 func Kinds() []Kind {
-	return []Kind{KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity}
+	return []Kind{KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity, KindUpgrades}
 }
 
 // ParseKind reads a kind name as typed on the command line.

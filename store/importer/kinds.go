@@ -164,3 +164,22 @@ func (p *rowParser) security() Record {
 	r.Source = p.source(refKey(r.Client) + "|" + r.Taken.Format("2006-01-02"))
 	return r
 }
+
+func (p *rowParser) upgrade() Record {
+	p.require("title")
+	p.require("proposed")
+	r := UpgradeRecord{
+		Client:     p.clientRef(true),
+		ExternalID: p.text("external_id"),
+		Title:      p.text("title"),
+		Decision:   strings.ToLower(p.text("decision")),
+		Note:       p.text("note"),
+	}
+	r.Proposed, r.Decided = p.when("proposed"), p.when("decided")
+	r.Estimate, _ = p.money("estimate")
+	if !p.ok() {
+		return nil
+	}
+	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Proposed), r.Title))
+	return r
+}

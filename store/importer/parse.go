@@ -446,6 +446,8 @@ func (p *rowParser) parse(row Row, final bool) (Record, []error, bool) {
 		rec = p.incident()
 	case KindSecurity:
 		rec = p.security()
+	case KindUpgrades:
+		rec = p.upgrade()
 	}
 	if p.ambiguous && !final {
 		return nil, p.errs, true

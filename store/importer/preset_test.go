@@ -211,6 +211,13 @@ func TestPresetFixtures(t *testing.T) {
 			eq(t, "category", recs[1].(IncidentRecord).Category, "declined_upgrade")
 			eq(t, "severity", recs[0].(IncidentRecord).Severity, 4)
 		}},
+		{"offboard/upgrades.csv", KindUpgrades, "offboard-upgrades", Options{}, 2, func(t *testing.T, recs []Record) {
+			a, b := recs[0].(UpgradeRecord), recs[1].(UpgradeRecord)
+			eq(t, "decision", a.Decision, "declined")
+			eqTime(t, "decided", a.Decided, day("2023-10-02"))
+			eq(t, "estimate", a.Estimate.Minor, int64(840000))
+			eq(t, "undecided", b.Decided.IsZero(), true)
+		}},
 		{"offboard/security.csv", KindSecurity, "offboard-security", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(SecurityRecord), recs[1].(SecurityRecord)
 			eq(t, "mfa", a.MFACoverage, 100.0)

@@ -149,6 +149,20 @@ type SecurityRecord struct {
 	BackupStatus    string
 }
 
+// UpgradeRecord is an upgrade we recommended to a client and what the client
+// decided; declined upgrades are resistance to modernization (seed 000).
+type UpgradeRecord struct {
+	Source
+	Client     ClientRef
+	ExternalID string
+	Title      string
+	Proposed   time.Time
+	Decided    time.Time
+	Decision   string
+	Estimate   Money
+	Note       string
+}
+
 // Kind implements Record.
 func (ClientRecord) Kind() Kind { return KindClients }
 
@@ -169,3 +183,6 @@ func (IncidentRecord) Kind() Kind { return KindIncidents }
 
 // Kind implements Record.
 func (SecurityRecord) Kind() Kind { return KindSecurity }
+
+// Kind implements Record.
+func (UpgradeRecord) Kind() Kind { return KindUpgrades }
