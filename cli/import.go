@@ -184,7 +184,7 @@ func importFile(ctx context.Context, env Env, st *store.Store, file string, opt 
 	if err != nil {
 		return err
 	}
-	if opt.SkipBad && len(res.Parse.Rejects) > 0 {
+	if opt.SkipBad && res.Rejected > 0 {
 		return writeRejects(env, file, res)
 	}
 	return nil
@@ -206,7 +206,7 @@ func writeRejects(env Env, file string, res *store.ImportResult) error {
 	}
 	fmt.Fprintln(env.Stderr, res.Parse.Err())
 	fmt.Fprintf(env.Stdout, "  %s skipped; %s lists them with the reasons\n",
-		count(len(res.Parse.Rejects), "bad row", "bad rows"), path)
+		count(res.Rejected, "bad row", "bad rows"), path)
 	return nil
 }
 

@@ -119,7 +119,7 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 	tee := io.TeeReader(r, sum)
 	parsed, err := importer.Parse(file, tee, importer.Options{
 		Kind: opt.Kind, Preset: opt.Preset, DateOrder: opt.DateOrder, Location: hours.Zone,
-		Currency: opt.Currency, ClientDomains: opt.ClientDomains,
+		Currency: opt.Currency, ClientDomains: opt.ClientDomains, KeepRejects: opt.SkipBad,
 	}, w.write)
 	if err != nil {
 		return nil, err
@@ -133,7 +133,7 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 	res.Recognized = parsed.Recognized
 	res.Rows = parsed.Rows
 	res.Records = parsed.Records
-	res.Rejected = len(parsed.Rejects)
+	res.Rejected = parsed.RejectCount
 	res.Notes = append(res.Notes, w.notes()...)
 	if parsed.ErrorCount > 0 && !opt.SkipBad {
 		return res, &ImportFailedError{Result: res}

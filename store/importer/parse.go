@@ -33,6 +33,9 @@ type Options struct {
 	ClientDomains map[string]string
 	// MaxErrors caps the errors kept in the summary (DefaultMaxErrors if 0).
 	MaxErrors int
+	// KeepRejects keeps every rejected row, to write a rejects file;
+	// otherwise the summary keeps as many as it keeps errors.
+	KeepRejects bool
 }
 
 // Reject is a row that could not be read, with every reason.
@@ -57,7 +60,10 @@ type Summary struct {
 	// Errors holds the first MaxErrors errors; ErrorCount counts them all.
 	Errors     []error
 	ErrorCount int
-	Rejects    []Reject
+	// Rejects holds the rejected rows (all of them with KeepRejects);
+	// RejectCount counts them all.
+	Rejects     []Reject
+	RejectCount int
 	// DateOrders records, per column, the day/month order read from the
 	// file when neither the options nor the preset fixed one.
 	DateOrders map[string]DateOrder
@@ -78,6 +84,13 @@ func (s *Summary) Err() error {
 		msgs = append(msgs, fmt.Sprintf("... and %d more errors", more))
 	}
 	return errors.New(strings.Join(msgs, "\n"))
+}
+
+func (s *Summary) addReject(r Reject, opt Options) {
+	s.RejectCount++
+	if opt.KeepRejects || len(s.Rejects) < opt.MaxErrors {
+		s.Rejects = append(s.Rejects, r)
+	}
 }
 
 func (s *Summary) addError(err error, max int) {
@@ -132,7 +145,7 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 			var re *RowError
 			if errors.As(err, &re) {
 				sum.addError(err, opt.MaxErrors)
-				sum.Rejects = append(sum.Rejects, Reject{Line: re.Line, Reasons: []string{re.Msg}})
+				sum.addReject(Reject{Line: re.Line, Reasons: []string{re.Msg}}, opt)
 				continue
 			}
 			return nil, err
@@ -402,7 +415,7 @@ func (p *rowParser) finish(sum *Summary, row Row, rec Record, errs []error, emit
 		sum.addError(e, p.opt.MaxErrors)
 		rj.Reasons = append(rj.Reasons, e.Error())
 	}
-	sum.Rejects = append(sum.Rejects, rj)
+	sum.addReject(rj, p.opt)
 	return nil
 }
 

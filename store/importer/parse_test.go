@@ -244,8 +244,12 @@ func TestErrorCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.ErrorCount != 120 || len(sum.Errors) != DefaultMaxErrors || len(sum.Rejects) != 120 {
-		t.Errorf("count %d, kept %d, rejects %d", sum.ErrorCount, len(sum.Errors), len(sum.Rejects))
+	if sum.ErrorCount != 120 || len(sum.Errors) != DefaultMaxErrors || sum.RejectCount != 120 || len(sum.Rejects) != DefaultMaxErrors {
+		t.Errorf("count %d, kept %d, rejects %d of %d", sum.ErrorCount, len(sum.Errors), len(sum.Rejects), sum.RejectCount)
+	}
+	_, sum, err = ParseAll("many.csv", strings.NewReader(b.String()), Options{Kind: KindTime, KeepRejects: true})
+	if err != nil || len(sum.Rejects) != 120 {
+		t.Errorf("KeepRejects kept %d rejects, want 120 (%v)", len(sum.Rejects), err)
 	}
 	if !strings.HasSuffix(sum.Err().Error(), "... and 70 more errors") {
 		t.Errorf("summary error should count the rest: %q", sum.Err().Error()[len(sum.Err().Error())-40:])
