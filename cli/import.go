@@ -235,6 +235,12 @@ func printImport(w io.Writer, res *store.ImportResult, opt store.ImportOptions) 
 		}
 		fmt.Fprintf(w, "  dates in %q read as %s, as the file shows\n", col, order)
 	}
+	if enc := res.Parse.Encoding; enc != "" && enc != "UTF-8" {
+		fmt.Fprintf(w, "  the file is not UTF-8; read it as %s\n", enc)
+	}
+	for _, line := range res.Parse.TotalLines {
+		fmt.Fprintf(w, "  skipped the totals row on line %d\n", line)
+	}
 	if res.DerivedPaid > 0 {
 		fmt.Fprintf(w, "  paid dates taken from payments for %s\n", count(res.DerivedPaid, "invoice", "invoices"))
 	}

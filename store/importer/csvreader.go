@@ -9,6 +9,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // sniffBytes is how much of a file is examined to find the delimiter and
@@ -40,7 +43,10 @@ type Reader struct {
 	Header []string
 	// HeaderLine is the physical line of the header row.
 	HeaderLine int
-	csv        *csv.Reader
+	// Encoding is "UTF-8", or "Windows-1252" for a file that is not valid
+	// UTF-8, as spreadsheets on Windows save CSV.
+	Encoding string
+	csv      *csv.Reader
 }
 
 // KnownColumn reports whether a normalised header name belongs to some
@@ -62,6 +68,14 @@ func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
 	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}), bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
 		return nil, fmt.Errorf("%s: the file is UTF-16; save it as CSV UTF-8 and try again", file)
 	}
+	encoding := "UTF-8"
+	if !validUTF8Prefix(prefix) {
+		encoding = "Windows-1252"
+		br = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
+		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+	}
 	delim, index, ok := sniff(prefix, known)
 	if !ok {
 		return nil, fmt.Errorf("%s: the file is empty", file)
@@ -70,7 +84,7 @@ func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	rd := &Reader{File: file, Delimiter: delim, csv: cr}
+	rd := &Reader{File: file, Delimiter: delim, Encoding: encoding, csv: cr}
 	for i := 0; ; i++ {
 		rec, err := cr.Read()
 		if err != nil {
@@ -116,6 +130,17 @@ func (r *Reader) wrap(err error) error {
 		return &RowError{File: r.File, Line: pe.StartLine, Msg: "malformed CSV: " + pe.Err.Error()}
 	}
 	return fmt.Errorf("%s: %w", r.File, err)
+}
+
+// validUTF8Prefix reports whether the start of a file is UTF-8, allowing
+// the last character to be cut off where the prefix ends.
+func validUTF8Prefix(b []byte) bool {
+	for cut := 0; cut < utf8.UTFMax && cut <= len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return true
+		}
+	}
+	return false
 }
 
 func blank(rec []string) bool {

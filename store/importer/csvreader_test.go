@@ -79,6 +79,18 @@ func TestReader(t *testing.T) {
 			first: []string{"2024-01-15", "a", "b", "c", "Acme", "extra"},
 		},
 		{
+			name:  "Excel's sep= line",
+			in:    "sep=;\r\nDate;Client;Amount\r\n15.01.2024;Acme;12,50\r\n",
+			delim: ';', header: []string{"Date", "Client", "Amount"}, headerLine: 2, lines: []int{3},
+			first: []string{"15.01.2024", "Acme", "12,50"},
+		},
+		{
+			name:  "Windows-1252 from a spreadsheet",
+			in:    "Date,Client,Notes\n2024-01-15,M\xfcller GmbH,Pr\xfcfung \x80 50\n",
+			delim: ',', header: []string{"Date", "Client", "Notes"}, headerLine: 1, lines: []int{2},
+			first: []string{"2024-01-15", "Müller GmbH", "Prüfung € 50"},
+		},
+		{
 			name:  "blank and empty rows are skipped",
 			in:    "Date,Client,Hours\n,,\n2024-01-15,Acme,1\n\n",
 			delim: ',', header: []string{"Date", "Client", "Hours"}, headerLine: 1, lines: []int{3},

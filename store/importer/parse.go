@@ -69,6 +69,10 @@ type Summary struct {
 	DateOrders map[string]DateOrder
 	// Unused lists the header's columns the preset does not read.
 	Unused []string
+	// Encoding is the file's character encoding (see Reader.Encoding).
+	Encoding string
+	// TotalLines are the lines of report totals rows, which were skipped.
+	TotalLines []int
 }
 
 // Err returns an error summarising the parse's errors, or nil.
@@ -121,7 +125,7 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 	if err != nil {
 		return nil, err
 	}
-	sum := &Summary{File: file, Kind: opt.Kind, Preset: opt.Preset, DateOrders: map[string]DateOrder{}}
+	sum := &Summary{File: file, Kind: opt.Kind, Preset: opt.Preset, DateOrders: map[string]DateOrder{}, Encoding: rd.Encoding}
 	if sum.Preset == nil {
 		if sum.Preset, err = Recognize(file, opt.Kind, rd.Header); err != nil {
 			return nil, err
@@ -149,6 +153,10 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 				continue
 			}
 			return nil, err
+		}
+		if totalsRow(row.Values) {
+			sum.TotalLines = append(sum.TotalLines, row.Line)
+			continue
 		}
 		sum.Rows++
 		p.observe(row)
@@ -194,6 +202,20 @@ func errorLine(err error) int {
 		return re.Line
 	}
 	return 0
+}
+
+// totalWords begin the totals rows that report exports end with.
+var totalWords = map[string]bool{"total": true, "totals": true, "grand total": true, "sum": true, "summe": true, "gesamt": true}
+
+// totalsRow reports whether a row is a report's totals line: its first
+// non-blank cell says "Total".
+func totalsRow(values []string) bool {
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			return totalWords[strings.TrimSuffix(strings.ToLower(v), ":")]
+		}
+	}
+	return false
 }
 
 // ParseAll parses a whole file and returns its records.

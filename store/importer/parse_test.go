@@ -80,6 +80,17 @@ func TestPitfalls(t *testing.T) {
 			}},
 		{file: "pitfalls/dates-mixed.csv", opt: Options{Kind: KindTime}, preset: "offboard-time", count: 2,
 			errs: []string{`dates-mixed.csv:2: column "date": has day-first dates (line 2) and month-first dates (line 3); fix the file or pass --date-order`}},
+		{file: "pitfalls/totals.csv", opt: Options{Kind: KindTime}, preset: "harvest-time", count: 2,
+			check: func(t *testing.T, recs []Record, sum *Summary) {
+				eq(t, "totals row skipped", len(sum.TotalLines) == 1 && sum.TotalLines[0] == 4, true)
+			}},
+		{file: "pitfalls/windows-1252.csv", opt: Options{Kind: KindTime}, preset: "harvest-time", count: 1,
+			check: func(t *testing.T, recs []Record, sum *Summary) {
+				r := recs[0].(TimeRecord)
+				eq(t, "encoding", sum.Encoding, "Windows-1252")
+				eq(t, "client", r.Client.Name, "Müller GmbH")
+				eq(t, "technician", r.Technician, "Jörg Weiß")
+			}},
 		{file: "pitfalls/translated.csv", opt: Options{Kind: KindTime}, preset: "offboard-time", count: 1,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
 				r := recs[0].(TimeRecord)
