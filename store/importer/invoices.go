@@ -29,8 +29,9 @@ type invoiceGroups struct {
 
 func newInvoiceGroups() *invoiceGroups { return &invoiceGroups{by: map[string]*invoiceGroup{}} }
 
-// invoice reads an invoice row and adds it to its invoice's group.
-func (p *rowParser) invoice() {
+// invoice reads an invoice row and adds it to its invoice's group. It
+// returns no record: invoices are emitted once the whole file is read.
+func (p *rowParser) invoice() Record {
 	p.require("number")
 	p.require("issued")
 	number := p.text("number")
@@ -52,7 +53,7 @@ func (p *rowParser) invoice() {
 		rec.Amount.Currency = c
 	}
 	if !p.ok() {
-		return
+		return nil
 	}
 	raw := map[string]string{}
 	for _, f := range invoiceHeaderFields {
@@ -72,7 +73,7 @@ func (p *rowParser) invoice() {
 			if v, ok := raw[f]; ok && v != g.raw[f] {
 				p.errs = append(p.errs, &RowError{File: p.file, Line: p.row.Line, Column: p.bind[f].header,
 					Msg: fmt.Sprintf("invoice %q has %q here but %q on line %d", number, v, g.raw[f], g.rec.SourceLine)})
-				return
+				return nil
 			}
 		}
 		g.rec.Lines++
@@ -84,6 +85,7 @@ func (p *rowParser) invoice() {
 			g.rec.Amount.Currency = line.Currency
 		}
 	}
+	return nil
 }
 
 // lineTotal reads a line item's total, or its unit cost times quantity.

@@ -460,30 +460,24 @@ func (p *rowParser) flush(sum *Summary, emit func(Record) error) error {
 	return nil
 }
 
+// builders read one row of each kind into its record.
+var builders = map[Kind]func(*rowParser) Record{
+	KindClients:   (*rowParser).client,
+	KindTickets:   (*rowParser).ticket,
+	KindTime:      (*rowParser).timeEntry,
+	KindInvoices:  (*rowParser).invoice,
+	KindPayments:  (*rowParser).payment,
+	KindIncidents: (*rowParser).incident,
+	KindSecurity:  (*rowParser).security,
+	KindUpgrades:  (*rowParser).upgrade,
+}
+
 // parse reads one row. With final false, a date whose day/month order the
 // file has not yet shown sets ambiguous instead of failing, so the row can
 // wait for the rest of the file.
 func (p *rowParser) parse(row Row, final bool) (Record, []error, bool) {
 	p.row, p.errs, p.final, p.ambiguous = row, nil, final, false
-	var rec Record
-	switch p.kind {
-	case KindClients:
-		rec = p.client()
-	case KindTickets:
-		rec = p.ticket()
-	case KindTime:
-		rec = p.timeEntry()
-	case KindInvoices:
-		p.invoice()
-	case KindPayments:
-		rec = p.payment()
-	case KindIncidents:
-		rec = p.incident()
-	case KindSecurity:
-		rec = p.security()
-	case KindUpgrades:
-		rec = p.upgrade()
-	}
+	rec := builders[p.kind](p)
 	if p.ambiguous && !final {
 		return nil, p.errs, true
 	}
