@@ -15,7 +15,6 @@ type invoiceGroup struct {
 	values   []string
 	raw      map[string]string
 	lineSum  int64
-	hasLines bool
 	hasTotal bool
 	hasPaid  bool
 	paid     Money
@@ -79,7 +78,6 @@ func (p *rowParser) invoice() Record {
 		g.rec.Lines++
 	}
 	if hasLine {
-		g.hasLines = true
 		g.lineSum += line.Minor
 		if g.rec.Amount.Currency == "" {
 			g.rec.Amount.Currency = line.Currency
