@@ -11,13 +11,14 @@ import (
 
 func exportCommand() *Command {
 	c := &Command{Name: "export", Summary: "write every kind of record as CSV in the generic format",
-		Usage: "export DIR [--db FILE]"}
+		Usage: "export DIR [--db FILE] [--client NAME]"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, `Writes clients.csv, tickets.csv, time.csv, invoices.csv, payments.csv,
 incidents.csv, security.csv and upgrades.csv to DIR in the generic offboard format, which
 'offboard import' reads back: to move your data anywhere, or to hand a
-departing client its records.`)
+departing client its records (--client).`)
 		db := dbFlag(fs)
+		client := fs.String("client", "", "write only this client's records (a name or external id)")
 		pos, err := parseInterspersed(env, fs, args)
 		if err != nil {
 			return err
@@ -31,12 +32,20 @@ departing client its records.`)
 			return err
 		}
 		defer st.Close()
+		var clientID int64
+		if *client != "" {
+			c, err := st.FindClient(ctx, *client)
+			if err != nil {
+				return err
+			}
+			clientID = c.ID
+		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		for _, k := range importer.Kinds() {
 			path := filepath.Join(dir, string(k)+".csv")
-			n, err := writeAtomically(path, func(f *os.File) (int, error) { return st.ExportKind(ctx, k, f) })
+			n, err := writeAtomically(path, func(f *os.File) (int, error) { return st.ExportKind(ctx, k, f, clientID) })
 			if err != nil {
 				return fmt.Errorf("export %s: %w", path, err)
 			}

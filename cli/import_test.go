@@ -122,6 +122,31 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+func TestExportOneClient(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	for _, k := range kinds {
+		if code, out, errs := run(t, nil, "import", k, fixture("offboard/"+k+".csv"), "--db", db); code != 0 {
+			t.Fatalf("import %s: %s%s", k, out, errs)
+		}
+	}
+	if code, out, errs := run(t, nil, "export", filepath.Join(dir, "acme"), "--client", "acme dental", "--db", db); code != 0 {
+		t.Fatalf("export: %s%s", out, errs)
+	}
+	for _, k := range kinds {
+		data, err := os.ReadFile(filepath.Join(dir, "acme", k+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "Baker") {
+			t.Errorf("%s.csv of Acme's handoff holds another client's records:\n%s", k, data)
+		}
+	}
+	if code, _, errs := run(t, nil, "export", filepath.Join(dir, "x"), "--client", "Nobody", "--db", db); code != 1 || !strings.Contains(errs, "no such client") {
+		t.Errorf("unknown client: exit %d %s", code, errs)
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1204: "1,204", 1000000: "1,000,000", -4500: "-4,500"} {
 		if got := thousands(n); got != want {

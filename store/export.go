@@ -19,32 +19,33 @@ var exportQueries = map[importer.Kind]string{
 	importer.KindClients: `SELECT coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
         mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
         coalesce(term_end_on, ''), time_zone, coalesce(client_since_on, ''), status
-    FROM clients ORDER BY id`,
+    FROM clients c WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id`,
 	importer.KindTickets: `SELECT coalesce(t.external_id, t.source_hash, 'offboard:ticket:' || t.id),
         coalesce(c.external_id, ''), c.name, t.opened_at, t.opened_tz, coalesce(t.closed_at, ''), t.priority,
         t.status, t.summary, t.after_hours, t.out_of_scope
-    FROM tickets t JOIN clients c ON c.id = t.client_id ORDER BY t.id`,
+    FROM tickets t JOIN clients c ON c.id = t.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY t.id`,
 	importer.KindTime: `SELECT coalesce(te.source_hash, 'offboard:time:' || te.id), coalesce(c.external_id, ''), c.name,
         CASE WHEN t.id IS NULL THEN te.ticket_ref
              ELSE coalesce(t.external_id, t.source_hash, 'offboard:ticket:' || t.id) END,
         te.worked_on, te.minutes, te.billable, te.technician, te.notes
     FROM time_entries te JOIN clients c ON c.id = te.client_id LEFT JOIN tickets t ON t.id = te.ticket_id
+    WHERE ?1 = 0 OR c.id = ?1
     ORDER BY te.id`,
 	importer.KindInvoices: `SELECT i.number, coalesce(c.external_id, ''), c.name, i.issued_on, i.due_on,
         coalesce(i.paid_on, ''), i.amount_minor, i.balance_minor, i.currency, i.status
-    FROM invoices i JOIN clients c ON c.id = i.client_id ORDER BY i.id`,
+    FROM invoices i JOIN clients c ON c.id = i.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY i.id`,
 	importer.KindPayments: `SELECT coalesce(p.source_hash, 'offboard:payment:' || p.id), coalesce(c.external_id, ''),
         c.name, p.invoice_number, p.paid_on, p.amount_minor, p.currency, p.method, p.reference
-    FROM payments p JOIN clients c ON c.id = p.client_id ORDER BY p.id`,
+    FROM payments p JOIN clients c ON c.id = p.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY p.id`,
 	importer.KindIncidents: `SELECT coalesce(i.source_hash, 'offboard:incident:' || i.id), coalesce(c.external_id, ''),
         c.name, i.occurred_at, i.kind, i.severity, i.description, i.reported_by
-    FROM incidents i JOIN clients c ON c.id = i.client_id ORDER BY i.id`,
+    FROM incidents i JOIN clients c ON c.id = i.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY i.id`,
 	importer.KindSecurity: `SELECT coalesce(c.external_id, ''), c.name, s.taken_on, s.mfa_pct, s.patch_pct,
         s.eol_devices, s.total_devices, s.backup_status
-    FROM security_snapshots s JOIN clients c ON c.id = s.client_id ORDER BY s.id`,
+    FROM security_snapshots s JOIN clients c ON c.id = s.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY s.id`,
 	importer.KindUpgrades: `SELECT coalesce(u.source_hash, 'offboard:upgrade:' || u.id), coalesce(c.external_id, ''),
         c.name, u.title, u.proposed_on, coalesce(u.decided_on, ''), u.decision, u.estimate_minor, c.currency, u.note
-    FROM upgrade_recommendations u JOIN clients c ON c.id = u.client_id ORDER BY u.id`,
+    FROM upgrade_recommendations u JOIN clients c ON c.id = u.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY u.id`,
 }
 
 // exportRow turns a query row into the generic format's values.
@@ -105,8 +106,9 @@ func inZone(utc, zone string) string {
 
 // ExportKind writes every record of a kind as CSV in the generic offboard
 // format, which Import reads back to the same records, and returns how many
-// records it wrote.
-func (s *Store) ExportKind(ctx context.Context, k importer.Kind, w io.Writer) (int, error) {
+// records it wrote. A clientID other than 0 writes only that client's
+// records, for the handoff of a departing client's data (seed 001).
+func (s *Store) ExportKind(ctx context.Context, k importer.Kind, w io.Writer, clientID int64) (int, error) {
 	query, ok := exportQueries[k]
 	if !ok {
 		return 0, fmt.Errorf("export: unknown kind %q", k)
@@ -120,7 +122,7 @@ func (s *Store) ExportKind(ctx context.Context, k importer.Kind, w io.Writer) (i
 	if err := cw.Write(header); err != nil {
 		return 0, fmt.Errorf("export %s: %w", k, err)
 	}
-	rows, err := s.db.QueryContext(ctx, query)
+	rows, err := s.db.QueryContext(ctx, query, clientID)
 	if err != nil {
 		return 0, fmt.Errorf("export %s: %w", k, err)
 	}

@@ -14,7 +14,7 @@ func exportAll(t *testing.T, s *Store) map[importer.Kind]string {
 	out := map[importer.Kind]string{}
 	for _, k := range importer.Kinds() {
 		var b bytes.Buffer
-		if _, err := s.ExportKind(context.Background(), k, &b); err != nil {
+		if _, err := s.ExportKind(context.Background(), k, &b, 0); err != nil {
 			t.Fatal(err)
 		}
 		out[k] = b.String()
