@@ -8,18 +8,6 @@ import (
 	"time"
 )
 
-// The settings keys that say when our staff are on duty; the scoring
-// configuration reads the same keys.
-const (
-	// SettingTimeZone is an IANA zone name such as America/Chicago.
-	SettingTimeZone = "business.time_zone"
-	// SettingBusinessHours is the working day as HH:MM-HH:MM.
-	SettingBusinessHours = "business.hours"
-	// SettingBusinessDays is the working week as a range or list of
-	// weekdays, such as Mon-Fri or Mon,Tue,Thu.
-	SettingBusinessDays = "business.days"
-)
-
 // BusinessHours says when our staff are on duty. A ticket opened outside
 // them, read in the client's own time zone, is after hours (seed 000, "Mr.
 // Urgent").
@@ -53,7 +41,7 @@ func LoadBusinessHours(ctx context.Context, q interface {
 		}
 		return v, err
 	}
-	for _, key := range []string{SettingTimeZone, SettingBusinessHours, SettingBusinessDays} {
+	for _, key := range []string{SettingBusinessTimeZone, SettingBusinessHours, SettingBusinessDays} {
 		v, err := get(key)
 		if err != nil {
 			return h, err
@@ -62,7 +50,7 @@ func LoadBusinessHours(ctx context.Context, q interface {
 			continue
 		}
 		switch key {
-		case SettingTimeZone:
+		case SettingBusinessTimeZone:
 			if loc, err := time.LoadLocation(v); err == nil {
 				h.Zone = loc
 			}

@@ -165,7 +165,7 @@ func TestUnknownClient(t *testing.T) {
 func TestAfterHoursFromBusinessHours(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	for k, v := range map[string]string{SettingTimeZone: "America/New_York", SettingBusinessHours: "08:00-18:00", SettingBusinessDays: "Mon-Fri"} {
+	for k, v := range map[string]string{SettingBusinessTimeZone: "America/New_York", SettingBusinessHours: "08:00-18:00", SettingBusinessDays: "Mon-Fri"} {
 		if err := s.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
 		}
@@ -252,7 +252,7 @@ func TestImportsAreListed(t *testing.T) {
 func TestBusinessHoursSettings(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	for k, v := range map[string]string{SettingTimeZone: "Europe/Berlin", SettingBusinessHours: "07:30-16:00", SettingBusinessDays: "Sat-Mon,Wed"} {
+	for k, v := range map[string]string{SettingBusinessTimeZone: "Europe/Berlin", SettingBusinessHours: "07:30-16:00", SettingBusinessDays: "Sat-Mon,Wed"} {
 		if err := s.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
 		}
