@@ -31,7 +31,7 @@ func mustImport(t *testing.T, s *Store, kind importer.Kind, rel string, opt Impo
 	return res
 }
 
-func count(t *testing.T, s *Store, query string, args ...any) int {
+func rowCount(t *testing.T, s *Store, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
@@ -67,7 +67,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 			t.Errorf("%s first import: new %d updated %d unchanged %d written %v; want %d new", k, r.New, r.Updated, r.Unchanged, r.Written, want)
 		}
 	}
-	if n := count(t, s, "SELECT count(*) FROM imports"); n != 8 {
+	if n := rowCount(t, s, "SELECT count(*) FROM imports"); n != 8 {
 		t.Errorf("%d imports recorded, want 8", n)
 	}
 	second := importGeneric(t, s)
@@ -80,7 +80,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 		}
 	}
 	for table, want := range map[string]int{"clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2} {
-		if n := count(t, s, "SELECT count(*) FROM "+table); n != want {
+		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
 	}
@@ -88,7 +88,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	if got := queryString(t, s, "SELECT opened_at || ' ' || opened_tz || ' ' || after_hours || ' ' || priority FROM tickets WHERE external_id = 'T-1'"); got != "2024-01-05T23:42:10Z -05:00 1 high" {
 		t.Errorf("ticket T-1 = %q", got)
 	}
-	if got := count(t, s, "SELECT minutes FROM time_entries WHERE source_hash = 'E-2'"); got != 75 {
+	if got := rowCount(t, s, "SELECT minutes FROM time_entries WHERE source_hash = 'E-2'"); got != 75 {
 		t.Errorf("E-2 minutes = %d", got)
 	}
 	if got := queryString(t, s, "SELECT kind || ' ' || severity FROM incidents WHERE source_hash = 'I-2'"); got != "declined_upgrade 2" {
@@ -102,7 +102,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	}
 	noOrphans(t, s)
 	// The roll-up is kept current: 90 + 75 minutes in January 2024.
-	if got := count(t, s, "SELECT sum(minutes) FROM client_months WHERE month = '2024-01'"); got != 165 {
+	if got := rowCount(t, s, "SELECT sum(minutes) FROM client_months WHERE month = '2024-01'"); got != 165 {
 		t.Errorf("roll-up minutes = %d, want 165", got)
 	}
 }
@@ -121,7 +121,7 @@ func TestOneBadRowWritesNothing(t *testing.T) {
 		t.Error("result says written")
 	}
 	for _, table := range []string{"invoices", "clients", "imports", "client_months"} {
-		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
+		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != 0 {
 			t.Errorf("%s has %d rows after a failed import", table, n)
 		}
 	}
@@ -133,10 +133,10 @@ func TestSkipBadWritesTheGoodRows(t *testing.T) {
 	if res.New != 1 || res.Rejected != 1 || len(res.Parse.Rejects) != 1 || res.Parse.Rejects[0].Line != 3 {
 		t.Errorf("new %d rejected %d rejects %+v", res.New, res.Rejected, res.Parse.Rejects)
 	}
-	if n := count(t, s, "SELECT count(*) FROM invoices WHERE number = 'INV-1'"); n != 1 {
+	if n := rowCount(t, s, "SELECT count(*) FROM invoices WHERE number = 'INV-1'"); n != 1 {
 		t.Error("the good invoice was not written")
 	}
-	if got := count(t, s, "SELECT rows_rejected FROM imports"); got != 1 {
+	if got := rowCount(t, s, "SELECT rows_rejected FROM imports"); got != 1 {
 		t.Errorf("imports.rows_rejected = %d", got)
 	}
 }
@@ -157,7 +157,7 @@ func TestUnknownClient(t *testing.T) {
 	if err != nil || res.New != 1 {
 		t.Fatalf("normalised match: %v %+v", err, res)
 	}
-	if n := count(t, s, "SELECT count(*) FROM clients"); n != 2 {
+	if n := rowCount(t, s, "SELECT count(*) FROM clients"); n != 2 {
 		t.Errorf("%d clients, want 2", n)
 	}
 }
@@ -176,7 +176,7 @@ func TestAfterHoursFromBusinessHours(t *testing.T) {
 	}
 	// Friday 18:42, Monday 09:15 and Saturday 23:05, New York time.
 	for ext, want := range map[string]int{"TCK-101": 1, "TCK-102": 0, "TCK-103": 1} {
-		if got := count(t, s, "SELECT after_hours FROM tickets WHERE external_id = ?", ext); got != want {
+		if got := rowCount(t, s, "SELECT after_hours FROM tickets WHERE external_id = ?", ext); got != want {
 			t.Errorf("%s after_hours = %d, want %d", ext, got, want)
 		}
 	}
@@ -191,7 +191,7 @@ func TestAfterHoursFromBusinessHours(t *testing.T) {
 func TestPaidDateFromPayments(t *testing.T) {
 	s := openTemp(t)
 	mustImport(t, s, importer.KindInvoices, "invoiceninja/invoices.csv", ImportOptions{CreateClients: true})
-	if n := count(t, s, "SELECT count(*) FROM invoices WHERE paid_on IS NOT NULL"); n != 0 {
+	if n := rowCount(t, s, "SELECT count(*) FROM invoices WHERE paid_on IS NOT NULL"); n != 0 {
 		t.Fatalf("%d invoices paid before payments arrive", n)
 	}
 	res := mustImport(t, s, importer.KindPayments, "invoiceninja/payments.csv", ImportOptions{})
@@ -201,7 +201,7 @@ func TestPaidDateFromPayments(t *testing.T) {
 	if got := queryString(t, s, "SELECT paid_on FROM invoices WHERE number = '0001'"); got != "2021-02-20" {
 		t.Errorf("paid_on = %q", got)
 	}
-	if got := count(t, s, "SELECT invoices_paid FROM client_months WHERE month = '2021-01'"); got != 1 {
+	if got := rowCount(t, s, "SELECT invoices_paid FROM client_months WHERE month = '2021-01'"); got != 1 {
 		t.Errorf("roll-up invoices_paid = %d", got)
 	}
 }
@@ -218,7 +218,7 @@ func TestChangedRowIsUpdated(t *testing.T) {
 	if err != nil || res.Updated != 1 || res.New != 0 {
 		t.Fatalf("updated %d new %d: %v", res.Updated, res.New, err)
 	}
-	if got := count(t, s, "SELECT minutes FROM client_months WHERE month = '2024-01'"); got != 45 {
+	if got := rowCount(t, s, "SELECT minutes FROM client_months WHERE month = '2024-01'"); got != 45 {
 		t.Errorf("roll-up minutes = %d after the update, want 45", got)
 	}
 }
@@ -230,7 +230,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 		t.Errorf("dry run: new %d written %v", res.New, res.Written)
 	}
 	for _, table := range []string{"clients", "imports"} {
-		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
+		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != 0 {
 			t.Errorf("%s has %d rows after a dry run", table, n)
 		}
 	}
