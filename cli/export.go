@@ -13,10 +13,11 @@ func exportCommand() *Command {
 	c := &Command{Name: "export", Summary: "write every kind of record as CSV in the generic format",
 		Usage: "export DIR [--db FILE] [--client NAME]"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
-		fs := newFlags(env, c.Name, c.Usage, `Writes clients.csv, tickets.csv, time.csv, invoices.csv, payments.csv,
-incidents.csv, security.csv and upgrades.csv to DIR in the generic offboard format, which
-'offboard import' reads back: to move your data anywhere, or to hand a
-departing client its records (--client).`)
+		fs := newFlags(env, c.Name, c.Usage, `Writes settings.csv, clients.csv, tickets.csv, time.csv, invoices.csv,
+payments.csv, incidents.csv, security.csv and upgrades.csv to DIR in the
+generic offboard format, which 'offboard import' reads back: to move your
+data anywhere, or, with --client, to hand a departing client its records
+(without our settings).`)
 		db := dbFlag(fs)
 		client := fs.String("client", "", "write only this client's records (a name or external id)")
 		pos, err := parseInterspersed(env, fs, args)

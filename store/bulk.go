@@ -18,6 +18,7 @@ var kindTables = map[importer.Kind]string{
 	importer.KindIncidents: "incidents",
 	importer.KindSecurity:  "security_snapshots",
 	importer.KindUpgrades:  "upgrade_recommendations",
+	importer.KindSettings:  "settings",
 }
 
 // deferIndexes drops the secondary indexes of a table that is empty, for a

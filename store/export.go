@@ -16,6 +16,9 @@ import (
 // (money, flags, zones). Minted keys ("offboard:ticket:12") stand in for
 // rows that arrived without an id, so references survive a round trip.
 var exportQueries = map[importer.Kind]string{
+	// Our settings go with a whole export, never with one client's, and
+	// never the demo's markers.
+	importer.KindSettings: `SELECT key, value FROM settings WHERE ?1 = 0 AND key NOT LIKE 'demo.%' ORDER BY key`,
 	importer.KindClients: `SELECT coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
         mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
         coalesce(term_end_on, ''), time_zone, coalesce(client_since_on, ''), status

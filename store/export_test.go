@@ -50,6 +50,9 @@ func rollup(t *testing.T, s *Store) string {
 func TestExportRoundTrip(t *testing.T) {
 	src := openTemp(t)
 	importGeneric(t, src)
+	if err := src.SetSetting(context.Background(), SettingDemoSeed, "42"); err != nil {
+		t.Fatal(err)
+	}
 	// Tickets without ids and time on them, to check minted keys keep the link.
 	in := "client_id,opened,summary,out_of_scope\nC-002,2024-01-10T10:00:00Z,Move the printer,true\n"
 	if _, err := src.Import(context.Background(), "t.csv", strings.NewReader(in), ImportOptions{Kind: importer.KindTickets}); err != nil {
@@ -60,6 +63,9 @@ func TestExportRoundTrip(t *testing.T) {
 		"T-1,C-001,\"Acme Dental, Inc.\",2024-01-05T18:42:10-05:00,2024-01-06T14:00:00Z,high,closed,Email not syncing,true,false\n"
 	if !strings.HasPrefix(first[importer.KindTickets], wantTickets) {
 		t.Errorf("tickets export:\n%s\nwant it to start:\n%s", first[importer.KindTickets], wantTickets)
+	}
+	if strings.Contains(first[importer.KindSettings], "demo.") || !strings.Contains(first[importer.KindSettings], "labour.cost_per_hour,7200\n") {
+		t.Errorf("settings export:\n%s", first[importer.KindSettings])
 	}
 	if !strings.Contains(first[importer.KindInvoices], "INV-1,C-001,\"Acme Dental, Inc.\",2024-01-01,2024-01-31,2024-02-14,2160.00,0.00,USD,paid\n") {
 		t.Errorf("invoices export:\n%s", first[importer.KindInvoices])

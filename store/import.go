@@ -354,6 +354,8 @@ func (w *importWriter) write(rec importer.Record) error {
 		clientID, out, err = w.security(r)
 	case importer.UpgradeRecord:
 		clientID, out, err = w.upgrade(r)
+	case importer.SettingRecord:
+		out, err = w.setting(r)
 	default:
 		return fmt.Errorf("import %s: unexpected record %T", w.file, rec)
 	}
@@ -366,12 +368,13 @@ func (w *importWriter) write(rec importer.Record) error {
 	switch out {
 	case inserted:
 		w.res.New++
-		w.affected[clientID] = true
 	case updated:
 		w.res.Updated++
-		w.affected[clientID] = true
 	default:
 		w.res.Unchanged++
+	}
+	if out != unchanged && clientID != 0 {
+		w.affected[clientID] = true
 	}
 	if w.opt.OnRecord != nil {
 		w.opt.OnRecord(w.res.New + w.res.Updated + w.res.Unchanged)

@@ -365,3 +365,12 @@ func (w *importWriter) upgrade(r importer.UpgradeRecord) (int64, outcome, error)
         OR decided_on IS NOT ?4 OR decision IS NOT ?5 OR estimate_minor IS NOT ?6 OR note IS NOT ?7)`, args)
 	return clientID, out, err
 }
+
+func (w *importWriter) setting(r importer.SettingRecord) (outcome, error) {
+	// A demo marker would let the demo generator overwrite a real database.
+	if strings.HasPrefix(r.Name, "demo.") {
+		return 0, w.rowErr(r.Line(), "key", "%q belongs to the demo and is not imported", r.Name)
+	}
+	return w.upsert(`INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING`, []any{r.Name, r.Value},
+		`UPDATE settings SET value = ?2 WHERE key = ?1 AND value IS NOT ?2`, []any{r.Name, r.Value})
+}

@@ -61,14 +61,14 @@ func importGeneric(t *testing.T, s *Store) map[importer.Kind]*ImportResult {
 func TestImportEveryKindThenAgain(t *testing.T) {
 	s := openTemp(t)
 	first := importGeneric(t, s)
-	wantNew := map[importer.Kind]int{"clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2, "upgrades": 2}
+	wantNew := map[importer.Kind]int{"settings": 5, "clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2, "upgrades": 2}
 	for k, want := range wantNew {
 		if r := first[k]; r.New != want || r.Updated != 0 || r.Unchanged != 0 || !r.Written {
 			t.Errorf("%s first import: new %d updated %d unchanged %d written %v; want %d new", k, r.New, r.Updated, r.Unchanged, r.Written, want)
 		}
 	}
-	if n := rowCount(t, s, "SELECT count(*) FROM imports"); n != 8 {
-		t.Errorf("%d imports recorded, want 8", n)
+	if n := rowCount(t, s, "SELECT count(*) FROM imports"); n != 9 {
+		t.Errorf("%d imports recorded, want 9", n)
 	}
 	second := importGeneric(t, s)
 	for k, want := range wantNew {
@@ -79,7 +79,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 			t.Errorf("%s second import should know the file was imported before", k)
 		}
 	}
-	for table, want := range map[string]int{"clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2} {
+	for table, want := range map[string]int{"settings": 5, "clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2} {
 		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
@@ -287,5 +287,17 @@ func noOrphans(t *testing.T, s *Store) {
 	}
 	if got, want := indexes(s), indexes(openTemp(t)); got != want {
 		t.Errorf("indexes after imports:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestDemoSettingsAreNotImported(t *testing.T) {
+	s := openTemp(t)
+	in := "key,value\ndemo.seed,42\nbusiness.hours,09:00-17:00\n"
+	_, err := s.Import(context.Background(), "settings.csv", strings.NewReader(in), ImportOptions{Kind: importer.KindSettings})
+	if err == nil || !strings.Contains(err.Error(), `settings.csv:2: column "key": "demo.seed" belongs to the demo`) {
+		t.Fatalf("err = %v", err)
+	}
+	if n := rowCount(t, s, "SELECT count(*) FROM settings"); n != 0 {
+		t.Errorf("%d settings written by a failed import", n)
 	}
 }

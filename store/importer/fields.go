@@ -61,6 +61,10 @@ func withClient(fs ...Field) []Field {
 }
 
 var kindFields = map[Kind][]Field{
+	KindSettings: {
+		{Name: "key", Required: true, Help: "a settings key, such as business.hours"},
+		{Name: "value"},
+	},
 	KindClients: {
 		{Name: "external_id", Help: "the client's id in the source tool"},
 		{Name: "name", Required: true},

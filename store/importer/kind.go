@@ -18,12 +18,14 @@ const (
 	KindIncidents Kind = "incidents"
 	KindSecurity  Kind = "security"
 	KindUpgrades  Kind = "upgrades"
+	KindSettings  Kind = "settings"
 )
 
 // Kinds lists every kind in the order an import of a whole export should run:
-// clients first, so later kinds can refer to them.
+// settings first, so business hours apply to the tickets, then clients, so
+// later kinds can refer to them.
 func Kinds() []Kind {
-	return []Kind{KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity, KindUpgrades}
+	return []Kind{KindSettings, KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity, KindUpgrades}
 }
 
 // ParseKind reads a kind name as typed on the command line.

@@ -183,3 +183,13 @@ func (p *rowParser) upgrade() Record {
 	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Proposed), r.Title))
 	return r
 }
+
+func (p *rowParser) setting() Record {
+	p.require("key")
+	r := SettingRecord{Name: p.text("key"), Value: p.text("value")}
+	if !p.ok() {
+		return nil
+	}
+	r.Source = p.source(r.Name)
+	return r
+}

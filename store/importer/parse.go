@@ -462,6 +462,7 @@ func (p *rowParser) flush(sum *Summary, emit func(Record) error) error {
 
 // builders read one row of each kind into its record.
 var builders = map[Kind]func(*rowParser) Record{
+	KindSettings:  (*rowParser).setting,
 	KindClients:   (*rowParser).client,
 	KindTickets:   (*rowParser).ticket,
 	KindTime:      (*rowParser).timeEntry,

@@ -211,6 +211,9 @@ func TestPresetFixtures(t *testing.T) {
 			eq(t, "category", recs[1].(IncidentRecord).Category, "declined_upgrade")
 			eq(t, "severity", recs[0].(IncidentRecord).Severity, 4)
 		}},
+		{"offboard/settings.csv", KindSettings, "offboard-settings", Options{}, 5, func(t *testing.T, recs []Record) {
+			eq(t, "setting", recs[2].(SettingRecord), SettingRecord{Source: Source{NaturalKey: "business.time_zone", SourceLine: 4}, Name: "business.time_zone", Value: "America/New_York"})
+		}},
 		{"offboard/upgrades.csv", KindUpgrades, "offboard-upgrades", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(UpgradeRecord), recs[1].(UpgradeRecord)
 			eq(t, "decision", a.Decision, "declined")

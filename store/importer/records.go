@@ -163,6 +163,16 @@ type UpgradeRecord struct {
 	Note       string
 }
 
+// SettingRecord is one of our own settings: company details, labour cost,
+// business hours.
+type SettingRecord struct {
+	Source
+	Name, Value string
+}
+
+// Kind implements Record.
+func (SettingRecord) Kind() Kind { return KindSettings }
+
 // Kind implements Record.
 func (ClientRecord) Kind() Kind { return KindClients }
 
