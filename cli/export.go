@@ -14,7 +14,7 @@ func exportCommand() *Command {
 		Usage: "export DIR [--db FILE] [--client NAME]"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, `Writes settings.csv, clients.csv, tickets.csv, time.csv, invoices.csv,
-payments.csv, incidents.csv, security.csv and upgrades.csv to DIR in the
+payments.csv, incidents.csv, security.csv, upgrades.csv and plans.csv to DIR in the
 generic offboard format, which 'offboard import' reads back: to move your
 data anywhere, or, with --client, to hand a departing client its records
 (without our settings).`)

@@ -17,8 +17,8 @@ import (
 )
 
 const importSummary = `Brings in the CSV exports of the tools you already use. KIND is one of
-settings, clients, tickets, time, invoices, payments, incidents, security or
-upgrades. The preset
+settings, clients, tickets, time, invoices, payments, incidents, security,
+upgrades or plans. The preset
 is recognised from each file's header row unless --preset or --map names one.
 A file with a bad row imports nothing unless --skip-bad; importing the same
 file twice changes nothing the second time.`

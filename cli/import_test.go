@@ -86,7 +86,7 @@ func TestImportUsage(t *testing.T) {
 	}
 }
 
-var kinds = []string{"settings", "clients", "tickets", "time", "invoices", "payments", "incidents", "security", "upgrades"}
+var kinds = []string{"settings", "clients", "tickets", "time", "invoices", "payments", "incidents", "security", "upgrades", "plans"}
 
 func TestExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()

@@ -19,6 +19,7 @@ var kindTables = map[importer.Kind]string{
 	importer.KindSecurity:  "security_snapshots",
 	importer.KindUpgrades:  "upgrade_recommendations",
 	importer.KindSettings:  "settings",
+	importer.KindPlans:     "remediation_plans",
 }
 
 // deferIndexes drops the secondary indexes of a table that is empty, for a

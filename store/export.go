@@ -46,6 +46,17 @@ var exportQueries = map[importer.Kind]string{
 	importer.KindSecurity: `SELECT coalesce(c.external_id, ''), c.name, s.taken_on, s.mfa_pct, s.patch_pct,
         s.eol_devices, s.total_devices, s.backup_status
     FROM security_snapshots s JOIN clients c ON c.id = s.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY s.id`,
+	importer.KindPlans: `SELECT coalesce(c.external_id, ''), c.name, p.created_at, p.status, coalesce(p.meeting_at, ''),
+        p.meeting_place, p.attendees_ours, p.attendees_theirs, p.contributors, coalesce(p.review_on, ''),
+        coalesce(p.baseline_from, ''), coalesce(p.baseline_to, ''), p.outcome_note, p.updated_at,
+        coalesce(p.closed_at, ''), coalesce(i.position, ''), coalesce(i.kind, ''), coalesce(i.flag_id, ''),
+        coalesce(i.title, ''), coalesce(i.evidence, ''), coalesce(i.client_said, ''), coalesce(i.we_change, ''),
+        coalesce(i.owner_side, ''), coalesce(i.owner_name, ''), coalesce(i.due_on, ''), coalesce(i.target, ''),
+        coalesce(i.done_on, ''), coalesce(i.note, '')
+    FROM remediation_plans p JOIN clients c ON c.id = p.client_id
+        LEFT JOIN remediation_items i ON i.plan_id = p.id
+    WHERE ?1 = 0 OR c.id = ?1
+    ORDER BY p.id, i.position, i.id`,
 	importer.KindUpgrades: `SELECT coalesce(u.source_hash, 'offboard:upgrade:' || u.id), coalesce(c.external_id, ''),
         c.name, u.title, u.proposed_on, coalesce(u.decided_on, ''), u.decision, u.estimate_minor, c.currency, u.note
     FROM upgrade_recommendations u JOIN clients c ON c.id = u.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY u.id`,

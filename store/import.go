@@ -354,6 +354,8 @@ func (w *importWriter) write(rec importer.Record) error {
 		clientID, out, err = w.security(r)
 	case importer.UpgradeRecord:
 		clientID, out, err = w.upgrade(r)
+	case importer.PlanRecord:
+		clientID, out, err = w.plan(r)
 	case importer.SettingRecord:
 		out, err = w.setting(r)
 	default:

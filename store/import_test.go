@@ -61,14 +61,14 @@ func importGeneric(t *testing.T, s *Store) map[importer.Kind]*ImportResult {
 func TestImportEveryKindThenAgain(t *testing.T) {
 	s := openTemp(t)
 	first := importGeneric(t, s)
-	wantNew := map[importer.Kind]int{"settings": 5, "clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2, "upgrades": 2}
+	wantNew := map[importer.Kind]int{"settings": 5, "clients": 2, "tickets": 2, "time": 2, "invoices": 2, "payments": 1, "incidents": 2, "security": 2, "upgrades": 2, "plans": 2}
 	for k, want := range wantNew {
 		if r := first[k]; r.New != want || r.Updated != 0 || r.Unchanged != 0 || !r.Written {
 			t.Errorf("%s first import: new %d updated %d unchanged %d written %v; want %d new", k, r.New, r.Updated, r.Unchanged, r.Written, want)
 		}
 	}
-	if n := rowCount(t, s, "SELECT count(*) FROM imports"); n != 9 {
-		t.Errorf("%d imports recorded, want 9", n)
+	if n := rowCount(t, s, "SELECT count(*) FROM imports"); n != 10 {
+		t.Errorf("%d imports recorded, want 10", n)
 	}
 	second := importGeneric(t, s)
 	for k, want := range wantNew {
@@ -79,7 +79,7 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 			t.Errorf("%s second import should know the file was imported before", k)
 		}
 	}
-	for table, want := range map[string]int{"settings": 5, "clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2} {
+	for table, want := range map[string]int{"settings": 5, "clients": 2, "tickets": 2, "time_entries": 2, "invoices": 2, "payments": 1, "incidents": 2, "security_snapshots": 2, "upgrade_recommendations": 2, "remediation_plans": 2, "remediation_items": 2} {
 		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
@@ -93,6 +93,9 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	}
 	if got := queryString(t, s, "SELECT kind || ' ' || severity FROM incidents WHERE source_hash = 'I-2'"); got != "declined_upgrade 2" {
 		t.Errorf("incident I-2 = %q", got)
+	}
+	if got := queryString(t, s, "SELECT p.status || ' ' || p.review_on || ' ' || i.position || ' ' || i.note FROM remediation_plans p JOIN remediation_items i ON i.plan_id = p.id ORDER BY i.position DESC LIMIT 1"); got != "agreed 2024-05-05 2 Quote sent\nwith three options" {
+		t.Errorf("plan = %q", got)
 	}
 	if got := queryString(t, s, "SELECT decision || ' ' || decided_on || ' ' || estimate_minor FROM upgrade_recommendations WHERE source_hash = 'U-1'"); got != "declined 2023-10-02 840000" {
 		t.Errorf("upgrade U-1 = %q", got)
@@ -299,5 +302,26 @@ func TestDemoSettingsAreNotImported(t *testing.T) {
 	}
 	if n := rowCount(t, s, "SELECT count(*) FROM settings"); n != 0 {
 		t.Errorf("%d settings written by a failed import", n)
+	}
+}
+
+func TestPlanItemsUpdated(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, importer.KindClients, "offboard/clients.csv", ImportOptions{})
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "import", "offboard", "plans.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := s.Import(ctx, "plans.csv", strings.NewReader(string(data)), ImportOptions{Kind: importer.KindPlans}); err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "No abuse incidents", "No abuse at all", 1)
+	res, err := s.Import(ctx, "plans.csv", strings.NewReader(changed), ImportOptions{Kind: importer.KindPlans})
+	if err != nil || res.Updated != 1 || res.Unchanged != 1 {
+		t.Fatalf("updated %d unchanged %d: %v", res.Updated, res.Unchanged, err)
+	}
+	if got := queryString(t, s, "SELECT group_concat(target, '|') FROM (SELECT target FROM remediation_items ORDER BY position)"); got != "No abuse at all|0 end-of-life devices" {
+		t.Errorf("targets = %q", got)
 	}
 }

@@ -9,24 +9,14 @@ import (
 // line item repeats on every row; they must agree across an invoice's rows.
 var invoiceHeaderFields = []string{"client_id", "client", "issued", "due", "paid_date", "amount", "amount_cents", "balance", "paid_amount", "status", "currency"}
 
-type invoiceGroup struct {
-	rec InvoiceRecord
-	// values are the first row's, for a rejects file.
-	values   []string
-	raw      map[string]string
+// invoiceTotals accumulates what an invoice's rows add up to.
+type invoiceTotals struct {
+	rec      InvoiceRecord
 	lineSum  int64
 	hasTotal bool
 	hasPaid  bool
 	paid     Money
 }
-
-// invoiceGroups gathers invoices by number in the order first seen.
-type invoiceGroups struct {
-	order []*invoiceGroup
-	by    map[string]*invoiceGroup
-}
-
-func newInvoiceGroups() *invoiceGroups { return &invoiceGroups{by: map[string]*invoiceGroup{}} }
 
 // invoice reads an invoice row and adds it to its invoice's group. It
 // returns no record: invoices are emitted once the whole file is read.
@@ -54,33 +44,22 @@ func (p *rowParser) invoice() Record {
 	if !p.ok() {
 		return nil
 	}
-	raw := map[string]string{}
-	for _, f := range invoiceHeaderFields {
-		if v, _, ok := p.raw(f); ok {
-			raw[f] = v
-		}
-	}
-	g := p.invoices.by[number]
-	if g == nil {
+	g, first := p.join("invoice", fmt.Sprintf("%q", number), number, invoiceHeaderFields, func(g *group) {
 		rec.Source = p.source(number)
-		g = &invoiceGroup{rec: rec, raw: raw, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid,
-			values: append([]string(nil), p.row.Values...)}
-		p.invoices.by[number] = g
-		p.invoices.order = append(p.invoices.order, g)
-	} else {
-		for _, f := range invoiceHeaderFields {
-			if v, ok := raw[f]; ok && v != g.raw[f] {
-				p.errs = append(p.errs, &RowError{File: p.file, Line: p.row.Line, Column: p.bind[f].header,
-					Msg: fmt.Sprintf("invoice %q has %q here but %q on line %d", number, v, g.raw[f], g.rec.SourceLine)})
-				return nil
-			}
-		}
-		g.rec.Lines++
+		t := &invoiceTotals{rec: rec, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid}
+		g.acc, g.finish = t, t.record
+	})
+	if g == nil {
+		return nil
+	}
+	t := g.acc.(*invoiceTotals)
+	if !first {
+		t.rec.Lines++
 	}
 	if hasLine {
-		g.lineSum += line.Minor
-		if g.rec.Amount.Currency == "" {
-			g.rec.Amount.Currency = line.Currency
+		t.lineSum += line.Minor
+		if t.rec.Amount.Currency == "" {
+			t.rec.Amount.Currency = line.Currency
 		}
 	}
 	return nil
@@ -112,15 +91,15 @@ func (p *rowParser) lineTotal() (Money, bool) {
 
 // record finishes an invoice: its total from line items where the export
 // gave none, its balance from the paid amount or a "paid" status.
-func (g *invoiceGroup) record() InvoiceRecord {
-	r := g.rec
-	if !g.hasTotal {
-		r.Amount.Minor = g.lineSum
+func (t *invoiceTotals) record() Record {
+	r := t.rec
+	if !t.hasTotal {
+		r.Amount.Minor = t.lineSum
 	}
 	switch {
 	case r.HasBalance:
-	case g.hasPaid:
-		r.Balance = Money{Minor: r.Amount.Minor - g.paid.Minor, Currency: r.Amount.Currency}
+	case t.hasPaid:
+		r.Balance = Money{Minor: r.Amount.Minor - t.paid.Minor, Currency: r.Amount.Currency}
 		r.HasBalance = true
 	case strings.EqualFold(r.Status, "paid"):
 		r.Balance = Money{Currency: r.Amount.Currency}

@@ -19,13 +19,14 @@ const (
 	KindSecurity  Kind = "security"
 	KindUpgrades  Kind = "upgrades"
 	KindSettings  Kind = "settings"
+	KindPlans     Kind = "plans"
 )
 
 // Kinds lists every kind in the order an import of a whole export should run:
 // settings first, so business hours apply to the tickets, then clients, so
 // later kinds can refer to them.
 func Kinds() []Kind {
-	return []Kind{KindSettings, KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity, KindUpgrades}
+	return []Kind{KindSettings, KindClients, KindTickets, KindTime, KindInvoices, KindPayments, KindIncidents, KindSecurity, KindUpgrades, KindPlans}
 }
 
 // ParseKind reads a kind name as typed on the command line.

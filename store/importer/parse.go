@@ -245,7 +245,7 @@ type rowParser struct {
 	evidence   map[int]*orderEvidence
 	firstSeen  map[int][2]int
 	hashes     map[string]int
-	invoices   *invoiceGroups
+	groups     *groups
 
 	// per row
 	row       Row
@@ -268,8 +268,8 @@ func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
 		currency: map[string]string{},
 		domains:  map[string]string{},
 		evidence: map[int]*orderEvidence{}, firstSeen: map[int][2]int{},
-		hashes:   map[string]int{},
-		invoices: newInvoiceGroups(),
+		hashes: map[string]int{},
+		groups: newGroups(),
 	}
 	for d, c := range preset.ClientDomains {
 		p.domains[strings.ToLower(d)] = c
@@ -450,10 +450,11 @@ func IsRowError(err error) bool {
 	return err != nil && (errors.As(err, &fe) || errors.As(err, &re))
 }
 
-// flush emits what was held back until the end: grouped invoices.
+// flush emits what was held back until the end: records gathered from
+// several rows.
 func (p *rowParser) flush(sum *Summary, emit func(Record) error) error {
-	for _, g := range p.invoices.order {
-		if err := p.finish(sum, Row{Line: g.rec.SourceLine, Values: g.values}, g.record(), nil, emit); err != nil {
+	for _, g := range p.groups.order {
+		if err := p.finish(sum, Row{Line: g.line, Values: g.values}, g.finish(), nil, emit); err != nil {
 			return err
 		}
 	}
@@ -471,6 +472,7 @@ var builders = map[Kind]func(*rowParser) Record{
 	KindIncidents: (*rowParser).incident,
 	KindSecurity:  (*rowParser).security,
 	KindUpgrades:  (*rowParser).upgrade,
+	KindPlans:     (*rowParser).plan,
 }
 
 // parse reads one row. With final false, a date whose day/month order the

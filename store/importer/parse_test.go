@@ -294,3 +294,15 @@ func TestDescribePresets(t *testing.T) {
 		t.Errorf("ITFlow tickets' columns missing:\n%s", b.String())
 	}
 }
+
+func TestPlanRowsMustAgree(t *testing.T) {
+	in := "client,created,status,item_title\nAcme,2024-02-01T15:00:00Z,agreed,One\nAcme,2024-02-01T15:00:00Z,draft,Two\n"
+	_, sum, err := ParseAll("plans.csv", strings.NewReader(in), Options{Kind: KindPlans})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `plans.csv:3: column "status": the plan of Acme started 2024-02-01 has "draft" here but "agreed" on line 2`
+	if sum.ErrorCount != 1 || sum.Errors[0].Error() != want {
+		t.Errorf("errors = %v, want %q", sum.Errors, want)
+	}
+}

@@ -214,6 +214,14 @@ func TestPresetFixtures(t *testing.T) {
 		{"offboard/settings.csv", KindSettings, "offboard-settings", Options{}, 5, func(t *testing.T, recs []Record) {
 			eq(t, "setting", recs[2].(SettingRecord), SettingRecord{Source: Source{NaturalKey: "business.time_zone", SourceLine: 4}, Name: "business.time_zone", Value: "America/New_York"})
 		}},
+		{"offboard/plans.csv", KindPlans, "offboard-plans", Options{}, 2, func(t *testing.T, recs []Record) {
+			a, b := recs[0].(PlanRecord), recs[1].(PlanRecord)
+			eq(t, "items", len(a.Items), 2)
+			eq(t, "status", a.Status, "agreed")
+			eqTime(t, "review", a.ReviewOn, day("2024-05-05"))
+			eq(t, "item note", a.Items[1].Note, "Quote sent\nwith three options")
+			eq(t, "plan without items", len(b.Items), 0)
+		}},
 		{"offboard/upgrades.csv", KindUpgrades, "offboard-upgrades", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(UpgradeRecord), recs[1].(UpgradeRecord)
 			eq(t, "decision", a.Decision, "declined")

@@ -173,6 +173,29 @@ type SettingRecord struct {
 // Kind implements Record.
 func (SettingRecord) Kind() Kind { return KindSettings }
 
+// PlanRecord is a remediation plan (seeds 003, 004) with its items.
+type PlanRecord struct {
+	Source
+	Client                                       ClientRef
+	Created, Updated, Closed, MeetingAt          time.Time
+	ReviewOn, BaselineFrom, BaselineTo           time.Time
+	Status, MeetingPlace, OutcomeNote            string
+	AttendeesOurs, AttendeesTheirs, Contributors string
+	Items                                        []PlanItem
+}
+
+// PlanItem is one topic, action or term of a remediation plan.
+type PlanItem struct {
+	Position                           int
+	Kind, Flag, Title, Evidence        string
+	ClientSaid, WeChange               string
+	OwnerSide, OwnerName, Target, Note string
+	Due, Done                          time.Time
+}
+
+// Kind implements Record.
+func (PlanRecord) Kind() Kind { return KindPlans }
+
 // Kind implements Record.
 func (ClientRecord) Kind() Kind { return KindClients }
 
