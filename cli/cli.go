@@ -57,8 +57,11 @@ func commands() []*Command {
 	return []*Command{
 		importCommand(),
 		exportCommand(),
+		scoreCommand(),
+		configCommand(),
 		versionCommand(),
 		helpCommand(),
+		demoCommand(),
 	}
 }
 
