@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -161,4 +164,53 @@ func TestImportOsTicketWithDomainMap(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "read as osticket-tickets (recognised from the header): 2 new") || !strings.Contains(out, "added 2 clients: Tailspin Toys, Wingtip Toys") {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
+}
+
+// TestDemoRoundTripKeepsTheScore is the import issue's round trip: the demo,
+// exported and imported into an empty database, scores the same. Only the
+// assessment date may differ: the demo pins it, and its marker is never
+// exported.
+func TestDemoRoundTripKeepsTheScore(t *testing.T) {
+	dir := t.TempDir()
+	demo, fresh, out := filepath.Join(dir, "demo.db"), filepath.Join(dir, "fresh.db"), filepath.Join(dir, "out")
+	if code, o, e := run(t, nil, "demo", "--db", demo); code != 0 {
+		t.Fatalf("demo: %s%s", o, e)
+	}
+	if code, o, e := run(t, nil, "export", out, "--db", demo); code != 0 {
+		t.Fatalf("export: %s%s", o, e)
+	}
+	for _, k := range kinds {
+		if code, o, e := run(t, nil, "import", k, filepath.Join(out, k+".csv"), "--db", fresh); code != 0 {
+			t.Fatalf("import %s: %s%s", k, o, e)
+		}
+	}
+	score := func(db string) map[string]any {
+		code, o, e := run(t, nil, "score", "--json", "--db", db)
+		if code != 0 {
+			t.Fatalf("score: %s%s", o, e)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(o), &doc); err != nil {
+			t.Fatal(err)
+		}
+		delete(doc, "as_of")
+		return doc
+	}
+	a, b := score(demo), score(fresh)
+	if !reflect.DeepEqual(a, b) {
+		ja, _ := json.MarshalIndent(a, "", " ")
+		jb, _ := json.MarshalIndent(b, "", " ")
+		t.Errorf("the score changed in the round trip:\n%s", firstDifference(string(ja), string(jb)))
+	}
+}
+
+// firstDifference shows the first differing line of two texts.
+func firstDifference(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n  %s\n  %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
 }
