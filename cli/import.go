@@ -11,7 +11,9 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/store/importer"
 )
@@ -28,18 +30,19 @@ file twice changes nothing the second time.`
 const progressBytes = 256 << 10
 
 type importFlags struct {
-	db, preset, mapFile, order string
-	dryRun, skipBad, create    bool
-	list                       bool
+	db, config, preset, mapFile, order string
+	dryRun, skipBad, create            bool
+	list                               bool
 }
 
 func importCommand() *Command {
 	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
-		Usage: "import KIND FILE... [--db FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+		Usage: "import KIND FILE... [--db FILE] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
 		fs.StringVar(&f.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+		fs.StringVar(&f.config, "config", "", "scoring configuration `file`, for the business hours that decide after-hours tickets (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 		fs.StringVar(&f.preset, "preset", "", "read the files with this `preset` (see --list-presets) instead of recognising it")
 		fs.StringVar(&f.mapFile, "map", "", "read the files with a mapping `file` (JSON) from our fields to your columns")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "parse, check and count what would change, writing nothing")
@@ -61,11 +64,14 @@ func importCommand() *Command {
 		if err != nil {
 			return err
 		}
-		st, err := openStore(ctx, env, f.db)
+		st, setup, err := openScoring(ctx, env, f.db, f.config)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
+		if opt.Hours, err = businessHours(setup.cfg.Hours); err != nil {
+			return err
+		}
 		var failed []string
 		for _, file := range pos[1:] {
 			if err := importFile(ctx, env, st, file, opt); err != nil {
@@ -125,6 +131,21 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (store.Impor
 		}
 	}
 	return opt, nil
+}
+
+// businessHours turns the scoring configuration's business hours into the
+// store's, so that tickets are judged after hours at import exactly as the
+// configuration says.
+func businessHours(h scoring.BusinessHours) (*store.BusinessHours, error) {
+	loc, err := time.LoadLocation(h.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("business.time_zone %q: %w", h.TimeZone, err)
+	}
+	out := &store.BusinessHours{Zone: loc, Start: h.Start, End: h.End}
+	for _, d := range h.Days {
+		out.Days[d] = true
+	}
+	return out, nil
 }
 
 // parseInterspersed parses flags placed before, between or after the

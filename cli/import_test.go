@@ -214,3 +214,36 @@ func firstDifference(a, b string) string {
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
 }
+
+func TestImportJudgesAfterHoursByTheConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	settings := filepath.Join(dir, "settings.csv")
+	if err := os.WriteFile(settings, []byte("key,value\nbusiness.hours,10:00-18:00\nbusiness.time_zone,America/New_York\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"import", "settings", settings, "--db", db},
+		{"import", "tickets", fixture("itflow/Acme Dental-Tickets-2024-03-01.csv"), "--create-clients", "--db", db},
+		{"export", filepath.Join(dir, "out"), "--db", db},
+	} {
+		if code, o, e := run(t, nil, args...); code != 0 {
+			t.Fatalf("%q: %s%s", args, o, e)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "out", "tickets.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Opened Friday 18:42, Monday 09:15 (before 10:00) and Saturday 23:05,
+	// New York time: all three after hours.
+	for _, want := range []string{
+		"TCK-101,,Acme Dental,2024-01-05T18:42:10-05:00,2024-01-06T14:00:00Z,high,Closed,Email not syncing on reception PC,true,",
+		"TCK-102,,Acme Dental,2024-01-08T09:15:00-05:00,2024-01-08T16:02:41Z,low,Resolved,New starter account,true,",
+		"TCK-103,,Acme Dental,2024-01-13T23:05:00-05:00,,urgent,Open,",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("tickets.csv lacks %q:\n%s", want, data)
+		}
+	}
+}

@@ -34,6 +34,10 @@ type ImportOptions struct {
 	// CreateClients adds clients the file names that the database lacks;
 	// without it an unknown client is a bad row.
 	CreateClients bool
+	// Hours judges tickets whose export says nothing of after hours, and
+	// its zone places times exported without one; nil means
+	// DefaultBusinessHours.
+	Hours *BusinessHours
 	// OnRecord, when set, is told how many records have been read so far.
 	OnRecord func(records int)
 }
@@ -91,9 +95,12 @@ func plural(n int, one, many string) string {
 // table with the file's SHA-256, and the monthly roll-up of the clients it
 // touched is rebuilt in the same transaction.
 func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt ImportOptions) (*ImportResult, error) {
-	hours, err := LoadBusinessHours(ctx, s.db)
-	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", file, err)
+	hours := DefaultBusinessHours()
+	if opt.Hours != nil {
+		hours = *opt.Hours
+	}
+	if hours.Zone == nil {
+		hours.Zone = time.UTC
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
