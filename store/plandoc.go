@@ -90,6 +90,11 @@ func (p Plan) documentForm() PlanForm {
 		f.Outcome.ReviewDate = Date(p.ReviewOn)
 	}
 	f.Outcome.Result, f.Outcome.Note = string(p.Status), p.OutcomeNote
+	if !p.Meeting.IsZero() {
+		// The rows do not say when the plan was written: the day after
+		// the meeting, as the agenda promises.
+		f.Finished = Date(p.Meeting.AddDate(0, 0, 1))
+	}
 	for _, it := range p.Items {
 		switch it.Kind {
 		case ItemTopic:
@@ -127,7 +132,7 @@ func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (le
 		Client: client,
 		Agreement: letters.Agreement{Name: c.AgreementName, Signed: c.AgreementSigned,
 			TerminationClause: c.TerminationClause, NoticeDays: c.NoticeDays},
-		Issued:      issued,
+		Issued:      issuedOn(f, issued),
 		MeetingHeld: meeting,
 		Start:       planStart(meeting, f.Outcome.ReviewDate),
 		Support:     Lines(f.Support),
@@ -164,6 +169,15 @@ func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (le
 		plan.Actions = append(plan.Actions, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
 	}
 	return agenda, plan
+}
+
+// issuedOn is the day a plan is dated: the day its outcome was recorded,
+// or today while it is a draft.
+func issuedOn(f PlanForm, today time.Time) time.Time {
+	if d, err := ParseDay(f.Finished); err == nil {
+		return d
+	}
+	return today
 }
 
 // planStart is day 1 of the 90-day timeline: chosen so that day 90 falls

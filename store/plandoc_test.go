@@ -68,7 +68,8 @@ func TestDocumentsOfAPlanWithoutForm(t *testing.T) {
 	}
 	if len(docs.Plan.Gaps) != 1 || docs.Plan.Gaps[0].Summary != "Average 41 days late" || docs.Plan.Gaps[0].Goal != "Paid within 30 days" ||
 		len(docs.Plan.Actions) != 1 || docs.Plan.Actions[0].Side != letters.SideClient || docs.Agenda.Place != "Acme office" ||
-		len(docs.Agenda.OurAttendees) != 1 || docs.Plan.Start.Format(time.DateOnly) != "2026-07-16" {
+		len(docs.Agenda.OurAttendees) != 1 || docs.Plan.Start.Format(time.DateOnly) != "2026-07-16" ||
+		docs.Plan.Issued.Format(time.DateOnly) != "2026-07-16" {
 		t.Errorf("documents = %+v", docs)
 	}
 	r, _ := letters.New(nil)

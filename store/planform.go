@@ -64,6 +64,9 @@ type PlanForm struct {
 	// Visited has bit 1<<s set for each step s the owner has been on, for
 	// the progress bar.
 	Visited uint `json:"visited"`
+	// Finished is the day the outcome was recorded ("YYYY-MM-DD"), the
+	// date the written plan is issued on; empty while a draft.
+	Finished string `json:"finished,omitempty"`
 
 	Prepare PrepareForm `json:"prepare"`
 	// Topics are the agenda, one per red flag or added by hand; their

@@ -325,6 +325,11 @@ func (s *Store) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 		return p, err
 	}
 	now := s.now()
+	p.Form.Finished = Date(now)
+	form, err := json.Marshal(p.Form)
+	if err != nil {
+		return p, fmt.Errorf("finish plan %d: %w", planID, err)
+	}
 	monthStart := time.Date(d.Meeting.Year(), d.Meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
 	baseFrom := monthStart.AddDate(0, -BaselineMonths, 0)
 	baseTo := monthStart.AddDate(0, 0, -1)
@@ -335,10 +340,10 @@ func (s *Store) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE remediation_plans SET status = ?, meeting_at = ?, meeting_place = ?,
             attendees_ours = ?, attendees_theirs = ?, contributors = ?, review_on = ?, baseline_from = ?,
-            baseline_to = ?, outcome_note = ?, updated_at = ?, closed_at = ? WHERE id = ? AND status = 'draft'`,
+            baseline_to = ?, outcome_note = ?, form_json = ?, updated_at = ?, closed_at = ? WHERE id = ? AND status = 'draft'`,
 			string(d.Result), Timestamp(d.Meeting), d.Place, p.Form.Prepare.OurAttendees, p.Form.Prepare.ClientAttendees,
-			p.Form.Prepare.Contributors, nullDate(d.Review), Date(baseFrom), Date(baseTo), d.Note, Timestamp(now),
-			closed, planID)
+			p.Form.Prepare.Contributors, nullDate(d.Review), Date(baseFrom), Date(baseTo), d.Note, string(form),
+			Timestamp(now), closed, planID)
 		if err != nil {
 			return fmt.Errorf("finish plan %d: %w", planID, err)
 		}

@@ -242,7 +242,7 @@ func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
 	p := finishAgreed(t, s, id, agreedForm())
 	if p.Status != PlanAgreed || Date(p.ReviewOn) != "2026-10-15" || Date(p.BaselineFrom) != "2026-01-01" ||
 		Date(p.BaselineTo) != "2026-06-30" || p.MeetingPlace != "Client office, 2nd floor" ||
-		!p.ClosedAt.IsZero() || p.OutcomeNote != "Both sides agreed the plan." {
+		!p.ClosedAt.IsZero() || p.OutcomeNote != "Both sides agreed the plan." || p.Form.Finished != Date(fixedNow) {
 		t.Errorf("plan = %+v", p)
 	}
 	type row struct {
