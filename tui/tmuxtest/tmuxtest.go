@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -178,18 +179,27 @@ func (s *Session) waitUntil(what string, ok func(string) bool) string {
 	}
 }
 
-// WaitExit waits for the program to end and returns its exit status.
+// WaitExit waits for the program to end and returns its exit status, or
+// 128 plus the signal number when a signal ended it.
 func (s *Session) WaitExit() int {
 	s.t.Helper()
 	deadline := time.Now().Add(s.timeout)
 	for {
-		out := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead} #{pane_dead_status}"))
-		var dead, status int
-		if _, err := fmt.Sscan(out, &dead, &status); err == nil && dead == 1 {
-			return status
+		// The status and the signal are each empty unless they apply, and
+		// both are empty for a moment after the pane dies, until tmux has
+		// reaped the program.
+		out := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name,
+			"#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"))
+		if f := strings.Split(out, "|"); len(f) == 3 && f[0] == "1" {
+			if n, err := strconv.Atoi(f[1]); err == nil {
+				return n
+			}
+			if n, err := strconv.Atoi(f[2]); err == nil {
+				return 128 + n
+			}
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("program still running after %s; the screen shows:\n%s", s.timeout, s.Capture())
+			s.t.Fatalf("program still running after %s (pane %q); the screen shows:\n%s", s.timeout, out, s.Capture())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -14,3 +14,13 @@ func TestSessionRoundTrip(t *testing.T) {
 		t.Errorf("exit status %d, want 3", code)
 	}
 }
+
+func TestExitStatusZeroAndSignal(t *testing.T) {
+	Require(t)
+	if code := Start(t, Options{}, "true").WaitExit(); code != 0 {
+		t.Errorf("true exited with %d", code)
+	}
+	if code := Start(t, Options{}, "sh", "-c", "kill -TERM $$").WaitExit(); code != 128+15 {
+		t.Errorf("a program killed by SIGTERM gave %d, want 143", code)
+	}
+}
