@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"offboard/store"
 	"offboard/tui"
 )
 
@@ -38,7 +39,13 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	st, err := openStore(ctx, env, o.db)
+	var st *store.Store
+	var err error
+	if o.demo {
+		st, err = openDemo(ctx, env)
+	} else {
+		st, err = openStore(ctx, env, o.db)
+	}
 	if err != nil {
 		return err
 	}
