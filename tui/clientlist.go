@@ -316,9 +316,24 @@ func (m *ClientList) countsLine() string {
 			parts = append(parts, th.Badge[string(r)].Render(fmt.Sprintf("%d %s", n, r.Title())))
 		}
 	}
-	line := strings.Join(parts, th.Faint.Render(" · "))
+	var due, overdue int
+	for _, mk := range m.snap.Markers {
+		if !mk.ReviewDue.IsZero() {
+			due++
+		}
+		if mk.OverdueSteps > 0 {
+			overdue++
+		}
+	}
+	if due > 0 {
+		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d review due", due)))
+	}
+	if overdue > 0 {
+		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d checklist overdue", overdue)))
+	}
+	line := truncate(strings.Join(parts, th.Faint.Render(" · ")), m.width-3)
 	if m.load.loading {
-		line += "  " + m.load.spin.View()
+		line += " " + m.load.spin.View()
 	}
 	return line
 }
