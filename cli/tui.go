@@ -39,13 +39,11 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	var st *store.Store
-	var err error
+	open := func() (*store.Store, error) { return openStore(ctx, env, o.db) }
 	if o.demo {
-		st, err = openDemo(ctx, env)
-	} else {
-		st, err = openStore(ctx, env, o.db)
+		open = func() (*store.Store, error) { return openDemo(ctx, env) }
 	}
+	st, err := open()
 	if err != nil {
 		return err
 	}
