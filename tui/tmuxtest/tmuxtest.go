@@ -41,8 +41,15 @@ func Require(t testing.TB) {
 
 // Build compiles the main package in dir (relative to the test's working
 // directory) into a temporary folder and returns the binary's path.
+//
+// The go command caches a test's result unless a file the test read has
+// changed; a build in a child process is invisible to it, so Build looks at
+// every file of the module first and an edit anywhere reruns the test.
 func Build(t testing.TB, name, dir string) string {
 	t.Helper()
+	if err := statModule(dir); err != nil {
+		t.Fatal(err)
+	}
 	bin := filepath.Join(t.TempDir(), name)
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	cmd.Dir = dir
@@ -50,6 +57,37 @@ func Build(t testing.TB, name, dir string) string {
 		t.Fatalf("go build %s: %v\n%s", dir, err, out)
 	}
 	return bin
+}
+
+// statModule stats every file under the module that holds dir, skipping
+// version control and build output.
+func statModule(dir string) error {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(root)
+		if parent == root {
+			return fmt.Errorf("no go.mod above %s", dir)
+		}
+		root = parent
+	}
+	return filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			_, err = os.Stat(path)
+		}
+		return err
+	})
 }
 
 // Options set the terminal a session runs in.
