@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,15 +129,18 @@ func Start(t testing.TB, o Options, program string, args ...string) *Session {
 	// The socket path must stay short (a Unix socket path has ~100 bytes),
 	// so it lives in a fresh folder under the system temp, not t.TempDir.
 	s := &Session{t: t, socket: filepath.Join(dir, "s"), conf: filepath.Join(dir, "tmux.conf"), name: "t", timeout: o.Timeout}
-	// No status bar, so the program gets the whole Width×Height; and the
-	// pane stays after the program ends, so a test can read what it printed
-	// last and check how it exited.
-	if err := os.WriteFile(s.conf, []byte("set -g status off\nset -g remain-on-exit on\n"), 0o600); err != nil {
+	// No status bar, so the program gets the whole Width×Height.
+	if err := os.WriteFile(s.conf, []byte("set -g status off\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	env := []string{"TERM=xterm-256color"}
 	env = append(env, o.Env...)
-	shell := "exec env " + quoteAll(env) + " " + quoteAll(append([]string{program}, args...))
+	// The shell prints the program's exit status when it ends and then
+	// stays, so the pane keeps what the program printed last: when a pane
+	// dies, tmux may lose the output written just before and may record
+	// the status long after.
+	shell := "env " + quoteAll(env) + " " + quoteAll(append([]string{program}, args...)) +
+		"; echo " + exitMark + "$?; exec sleep 86400"
 	newArgs := []string{"new-session", "-d", "-s", s.name, "-x", fmt.Sprint(o.Width), "-y", fmt.Sprint(o.Height)}
 	if o.Dir != "" {
 		newArgs = append(newArgs, "-c", o.Dir)
@@ -217,30 +221,18 @@ func (s *Session) waitUntil(what string, ok func(string) bool) string {
 	}
 }
 
-// WaitExit waits for the program to end and returns its exit status, or
-// 128 plus the signal number when a signal ended it.
+// exitMark precedes the exit status the shell prints after the program.
+const exitMark = "tmuxtest-exit-status="
+
+var exitStatus = regexp.MustCompile(exitMark + `(\d+)`)
+
+// WaitExit waits for the program to end and returns its exit status (128
+// plus the signal number when a signal ended it, as the shell reports it).
 func (s *Session) WaitExit() int {
 	s.t.Helper()
-	deadline := time.Now().Add(s.timeout)
-	for {
-		// The status and the signal are each empty unless they apply, and
-		// both are empty for a moment after the pane dies, until tmux has
-		// reaped the program.
-		out := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name,
-			"#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"))
-		if f := strings.Split(out, "|"); len(f) == 3 && f[0] == "1" {
-			if n, err := strconv.Atoi(f[1]); err == nil {
-				return n
-			}
-			if n, err := strconv.Atoi(f[2]); err == nil {
-				return 128 + n
-			}
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("program still running after %s (pane %q); the screen shows:\n%s", s.timeout, out, s.Capture())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	screen := s.waitUntil("the program to exit", exitStatus.MatchString)
+	n, _ := strconv.Atoi(exitStatus.FindStringSubmatch(screen)[1])
+	return n
 }
 
 // quoteAll quotes words for the POSIX shell tmux runs the command with.
