@@ -342,7 +342,7 @@ func (m *ClientList) countsLine() string {
 func (m *ClientList) queryLine() string {
 	th := m.c.Theme
 	if m.filtering {
-		return m.filter.View()
+		return truncate(m.filter.View()+th.Subtle.Render(fmt.Sprintf("   %d of %d", len(m.shown), len(m.rows))), m.width)
 	}
 	parts := []string{"sorted by " + m.query.order.String()}
 	if m.query.name != "" {
