@@ -55,8 +55,11 @@ type Command struct {
 // commands is the table of subcommands; help is generated from it.
 func commands() []*Command {
 	return []*Command{
+		scoreCommand(),
+		configCommand(),
 		versionCommand(),
 		helpCommand(),
+		demoCommand(),
 	}
 }
 

@@ -39,11 +39,13 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	open := func() (*store.Store, error) { return openStore(ctx, env, o.db) }
+	var st *store.Store
+	var err error
 	if o.demo {
-		open = func() (*store.Store, error) { return openDemo(ctx, env) }
+		st, err = openDemo(ctx, env)
+	} else {
+		st, err = openStore(ctx, env, o.db)
 	}
-	st, err := open()
 	if err != nil {
 		return err
 	}
