@@ -29,11 +29,6 @@ var companyKeys = []scoring.Param{
 	{Key: "company.phone", Doc: "The contact phone number printed on letters.", Allowed: "any text"},
 }
 
-// demoAsOfKey holds the demo portfolio's last day of history; the demo is
-// assessed as of the day after it, so its scores do not drift with the
-// calendar.
-const demoAsOfKey = "demo.as_of"
-
 // scoringSetup is what scoring the portfolio needs from outside the store's
 // rows: the effective configuration, where each value came from, and the
 // moment of the assessment.
@@ -42,6 +37,7 @@ type scoringSetup struct {
 	settings []scoring.Setting
 	db       map[string]string // every stored setting, scoring or not
 	file     string            // the configuration file read, "" if none
+	data     []byte            // its contents
 	asOf     time.Time
 }
 
@@ -74,12 +70,11 @@ func configPath(flagValue string, getenv func(string) string) (path string, expl
 func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string) (scoringSetup, error) {
 	var setup scoringSetup
 	path, explicit := configPath(configFlagValue, env.Getenv)
-	var file []byte
 	if path != "" {
 		b, err := os.ReadFile(path)
 		switch {
 		case err == nil:
-			file, setup.file = b, path
+			setup.data, setup.file = b, path
 		case errors.Is(err, fs.ErrNotExist) && !explicit:
 		default:
 			return setup, fmt.Errorf("read configuration: %w", err)
@@ -90,22 +85,15 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 		return setup, err
 	}
 	setup.db = db
-	setup.cfg, setup.settings, err = scoring.Resolve(file, db)
+	setup.cfg, setup.settings, err = scoring.Resolve(setup.data, db)
 	if err != nil {
 		if setup.file != "" {
 			return setup, fmt.Errorf("%s: %w", setup.file, err)
 		}
 		return setup, err
 	}
-	setup.asOf = env.Now()
-	if d, ok := db[demoAsOfKey]; ok {
-		last, err := time.Parse(time.DateOnly, d)
-		if err != nil {
-			return setup, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", demoAsOfKey, d)
-		}
-		setup.asOf = last.AddDate(0, 0, 1)
-	}
-	return setup, nil
+	setup.asOf, err = store.AssessmentDate(db, env.Now())
+	return setup, err
 }
 
 // openScoring opens the database and resolves the scoring setup against

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,7 +51,7 @@ func LoadSnapshot(ctx context.Context, c *Common) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring configuration: %w", err)
 	}
-	asOf, err := assessmentDate(settings, c.Now())
+	asOf, err := store.AssessmentDate(settings, c.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -65,22 +64,6 @@ func LoadSnapshot(ctx context.Context, c *Common) (*Snapshot, error) {
 		return nil, err
 	}
 	return NewSnapshot(scoring.Assess(facts, cfg, asOf), markers), nil
-}
-
-// assessmentDate is the moment the portfolio is assessed as of: now, except
-// for a demo portfolio, which is assessed as of the day after its last day
-// of history so that its scores, like `offboard score`'s, do not drift with
-// the calendar.
-func assessmentDate(settings map[string]string, now time.Time) (time.Time, error) {
-	d, ok := settings[store.SettingDemoAsOf]
-	if !ok {
-		return now, nil
-	}
-	last, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return now, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", store.SettingDemoAsOf, d)
-	}
-	return last.AddDate(0, 0, 1), nil
 }
 
 // snapshotMsg carries a finished load back to the loader that asked for it.
