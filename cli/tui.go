@@ -11,14 +11,16 @@ import (
 
 type tuiOptions struct {
 	db      string
+	config  *string
 	demo    bool
 	noMouse bool
 }
 
 func rootFlags(env Env, o *tuiOptions) *flag.FlagSet {
-	fs := newFlags(env, "offboard", "[--db FILE] [--demo] [--no-mouse] | COMMAND [flags]",
+	fs := newFlags(env, "offboard", "[--db FILE] [--config FILE] [--demo] [--no-mouse] | COMMAND [flags]",
 		"Opens the workbench. Run 'offboard help' for the commands.")
 	fs.StringVar(&o.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+	o.config = configFlag(fs)
 	fs.BoolVar(&o.demo, "demo", false, "open a built-in demo portfolio in its own file, never your database")
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal, so text can be selected")
 	return fs
@@ -50,7 +52,14 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap()}
+	// A configuration mistake is reported here, before the screen is taken
+	// over; the workbench layers the database's settings over the file's
+	// contents on every load.
+	setup, err := loadScoring(ctx, env, st, *o.config)
+	if err != nil {
+		return err
+	}
+	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), ConfigFile: setup.data}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
 }

@@ -231,3 +231,23 @@ func TestClientScreenTabsClick(t *testing.T) {
 		t.Error("a click below the tabs changed the pane")
 	}
 }
+
+func TestLoadSnapshotUsesTheConfigurationFile(t *testing.T) {
+	c := demoCommon(t)
+	c.ConfigFile = []byte("[stats]\nmethod = \"robust\"\n")
+	snap, err := LoadSnapshot(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Method != scoring.MethodRobust {
+		t.Errorf("normal ranges by %q, want the configured robust method", snap.Method)
+	}
+	// The demo is assessed as of the day after its last day of history.
+	if want := time.Date(2026, time.November, 24, 0, 0, 0, 0, time.UTC); !snap.AsOf.Equal(want) {
+		t.Errorf("assessed as of %v, want %v", snap.AsOf, want)
+	}
+	c.ConfigFile = []byte("[stats]\nmethod = \"guesswork\"\n")
+	if _, err := LoadSnapshot(context.Background(), c); err == nil || !strings.Contains(err.Error(), "guesswork") {
+		t.Errorf("a bad configuration gave %v", err)
+	}
+}
