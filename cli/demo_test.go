@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func TestDemoFlagErrors(t *testing.T) {
 
 func TestOpenDemoKeepsWorkDoneInIt(t *testing.T) {
 	home := t.TempDir()
-	env := Env{Getenv: func(k string) string { return map[string]string{"HOME": home}[k] },
+	env := Env{Stderr: io.Discard, Getenv: func(k string) string { return map[string]string{"HOME": home}[k] },
 		Now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }}
 	ctx := context.Background()
 	st, err := openDemo(ctx, env)
