@@ -51,7 +51,7 @@ func (m *PortfolioScreen) SetSize(w, h int) {
 // ShortHelp lists the main keys.
 func (m *PortfolioScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp}
+	return []key.Binding{k.Down, k.Up}
 }
 
 // FullHelp lists every key of the screen.
