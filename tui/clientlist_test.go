@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -257,5 +258,21 @@ func TestClientListDropsStaleLoads(t *testing.T) {
 	m.Update(snapshotMsg{owner: &m.load, req: 2, snap: fixtureSnapshot()})
 	if m.snap == nil || len(m.shown) != 17 || m.load.loading {
 		t.Fatalf("the current load was not taken: %d shown, loading %v", len(m.shown), m.load.loading)
+	}
+}
+
+func TestClientListLoadErrorGoesToTheStatusLine(t *testing.T) {
+	m := NewClientList(fixtureCommon())
+	m.SetSize(100, 30)
+	m.load.req, m.load.loading = 1, true
+	_, cmd := m.Update(snapshotMsg{owner: &m.load, req: 1, err: errors.New("database is locked")})
+	if cmd == nil {
+		t.Fatal("a failed load reported nothing")
+	}
+	if msg, ok := cmd().(ErrMsg); !ok || !strings.Contains(msg.Err.Error(), "database is locked") {
+		t.Errorf("a failed load gave %#v, want an ErrMsg", cmd())
+	}
+	if m.load.loading || !strings.Contains(m.View(), "ctrl+r tries again") {
+		t.Errorf("after a failed load the list shows:\n%s", m.View())
 	}
 }
