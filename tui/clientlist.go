@@ -357,5 +357,14 @@ func (m *ClientList) queryLine() string {
 	if len(m.shown) != len(m.rows) {
 		parts = append(parts, fmt.Sprintf("showing %d of %d", len(m.shown), len(m.rows)))
 	}
-	return th.Subtle.Render(truncate(strings.Join(parts, " · "), m.width))
+	left := strings.Join(parts, " · ")
+	// Where the cursor is, at the right, when the list is longer than the
+	// window.
+	right := ""
+	if len(m.shown) > m.tableRows() {
+		right = fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown))
+	}
+	left = truncate(left, m.width-len(right)-1)
+	gap := max(1, m.width-lipgloss.Width(left)-len(right))
+	return th.Subtle.Render(left + strings.Repeat(" ", gap) + right)
 }
