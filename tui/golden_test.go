@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -156,5 +157,48 @@ func TestGolden(t *testing.T) {
 			tt.steps(t, tm)
 			golden.RequireEqual(t, []byte(finalView(t, tm)))
 		})
+	}
+}
+
+// TestOverrideFlow overrides a planted client's recommendation through the
+// workbench, on a private copy of the demo: the form, the saved decision,
+// the status line, the reloaded client screen and list.
+func TestOverrideFlow(t *testing.T) {
+	b, err := os.ReadFile(demoPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return demoNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	tm := teatest.NewTestModel(t, NewApp(c, NewClientList(c)), teatest.WithInitialTermSize(goldenWidth, goldenHeight))
+	waitFor(t, tm, "60 clients")
+	openPlanted(t, tm, demo.NameResourceDrain)
+	tm.Send(keyMsg("o"))
+	waitFor(t, tm, "Override the recommendation")
+	tm.Send(keyMsg("up")) // from Remediate to Watch
+	tm.Type("Owner is selling the practice in March")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Override saved", "Watch*")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	// The list reloaded too: the override shows there.
+	waitFor(t, tm, "sorted by", "Watch*")
+	view := finalView(t, tm)
+	if !strings.Contains(view, "Watch*") {
+		t.Errorf("the list does not show the override:\n%s", view)
+	}
+	cl, err := st.FindClient(context.Background(), demo.NameResourceDrain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl.Override != "watch" || cl.OverrideReason != "Owner is selling the practice in March" {
+		t.Errorf("stored override %q because %q", cl.Override, cl.OverrideReason)
 	}
 }
