@@ -192,7 +192,7 @@ func (a *App) View() string {
 	for i, s := range a.stack {
 		crumbs[i] = s.Title()
 	}
-	header := th.Title.Render("offboard") + th.Crumb.Render("  "+strings.Join(crumbs, " › "))
+	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
 	status := ""
 	if a.status != "" {
 		style := th.StatusLine

@@ -27,6 +27,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"client activity", []string{"enter", "shift+tab"}},
 		{"client of an override", []string{"j", "j", "enter"}},
 		{"override form", []string{"enter", "o"}},
+		{"override form of a long name", []string{"/", "notice", "enter", "enter", "o"}},
 		{"portfolio", []string{"p"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {200, 60}} {
@@ -36,7 +37,10 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 				list := NewClientList(c)
 				app := NewApp(c, list)
 				app.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				list.setSnapshot(fixtureSnapshot())
+				snap := fixtureSnapshot()
+				// Long names must be cut, in the breadcrumb as everywhere.
+				snap.Find(17).Client.Name = "Notice Given Company of Greater Springfield and the Tri-County Area"
+				list.setSnapshot(snap)
 				for _, k := range sc.keys {
 					deliver(app, keyMsg(k))
 				}
