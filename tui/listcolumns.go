@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"offboard/store"
 )
 
 // columns are the client list's column widths for one window width. The
@@ -87,6 +89,11 @@ func (c columns) row(th Theme, r *listRow, selected bool) string {
 	if selected {
 		line := c.cells("▸", r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
 		return th.Selected.Render(line)
+	}
+	if r.status == store.StatusOffboarded {
+		// Nothing is left to decide about a client already let go: its
+		// row stays, for the record, but recedes.
+		return th.Faint.Render(c.cells("", r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status))
 	}
 	if r.marker != "" {
 		status = th.Warning.Render(padRight(status, c.status))
