@@ -21,18 +21,13 @@ import (
 // plans (seed 001: a cordial final letter referencing the agreement). They
 // live only in the database; the scoring keys are listed by scoring.Params.
 var companyKeys = []scoring.Param{
-	{Key: "company.name", Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
-	{Key: "company.address", Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
-	{Key: "company.signer", Doc: "The person who signs letters and plans.", Allowed: "any text"},
-	{Key: "company.signer_title", Doc: "The signer's job title.", Allowed: "any text"},
-	{Key: "company.email", Doc: "The contact email printed on letters.", Allowed: "an email address"},
-	{Key: "company.phone", Doc: "The contact phone number printed on letters.", Allowed: "any text"},
+	{Key: store.SettingCompanyName, Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
+	{Key: store.SettingCompanyAddress, Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
+	{Key: store.SettingCompanySigner, Doc: "The person who signs letters and plans.", Allowed: "any text"},
+	{Key: store.SettingCompanySignerTitle, Doc: "The signer's job title.", Allowed: "any text"},
+	{Key: store.SettingCompanyEmail, Doc: "The contact email printed on letters.", Allowed: "an email address"},
+	{Key: store.SettingCompanyPhone, Doc: "The contact phone number printed on letters.", Allowed: "any text"},
 }
-
-// demoAsOfKey holds the demo portfolio's last day of history; the demo is
-// assessed as of the day after it, so its scores do not drift with the
-// calendar.
-const demoAsOfKey = "demo.as_of"
 
 // scoringSetup is what scoring the portfolio needs from outside the store's
 // rows: the effective configuration, where each value came from, and the
@@ -98,10 +93,12 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 		return setup, err
 	}
 	setup.asOf = env.Now()
-	if d, ok := db[demoAsOfKey]; ok {
+	// A demo is assessed as of the day after its last day of history, so
+	// its scores do not drift with the calendar.
+	if d, ok := db[store.SettingDemoAsOf]; ok {
 		last, err := time.Parse(time.DateOnly, d)
 		if err != nil {
-			return setup, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", demoAsOfKey, d)
+			return setup, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", store.SettingDemoAsOf, d)
 		}
 		setup.asOf = last.AddDate(0, 0, 1)
 	}
