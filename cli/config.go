@@ -40,9 +40,18 @@ type scoringSetup struct {
 	asOf     time.Time
 }
 
-// configFlag registers the --config flag of the commands that score.
-func configFlag(fs *flag.FlagSet) *string {
-	return fs.String("config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
+// scoringFlags are the flags of the commands that score: which database,
+// which configuration file.
+type scoringFlags struct {
+	db, config string
+	demo       bool
+}
+
+// register adds --db, --demo and --config to fs.
+func (o *scoringFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo portfolio, writing it first if there is none")
+	fs.StringVar(&o.config, "config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 }
 
 // configPath picks the configuration file: the --config flag, OFFBOARD_CONFIG,
@@ -105,14 +114,23 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 	return setup, nil
 }
 
-// openScoring opens the database and resolves the scoring setup against
-// it; the caller closes the store.
-func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
-	st, err := openStore(ctx, env, dbPath)
+// openScoring opens the database the flags name, the demo's with --demo,
+// and resolves the scoring setup against it; the caller closes the store.
+func openScoring(ctx context.Context, env Env, fs *flag.FlagSet, o scoringFlags) (*store.Store, scoringSetup, error) {
+	if o.demo && o.db != "" {
+		return nil, scoringSetup{}, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
+	}
+	var st *store.Store
+	var err error
+	if o.demo {
+		st, err = openDemo(ctx, env)
+	} else {
+		st, err = openStore(ctx, env, o.db)
+	}
 	if err != nil {
 		return nil, scoringSetup{}, err
 	}
-	setup, err := loadScoring(ctx, env, st, cfgPath)
+	setup, err := loadScoring(ctx, env, st, o.config)
 	if err != nil {
 		st.Close()
 		return nil, scoringSetup{}, err
@@ -124,7 +142,7 @@ func configCommand() *Command {
 	c := &Command{
 		Name:    "config",
 		Summary: "show the effective settings and where each came from, or store one",
-		Usage:   "config [--db FILE] [--config FILE] [--docs] [set KEY VALUE]",
+		Usage:   "config [--db FILE | --demo] [--config FILE] [--docs] [set KEY VALUE]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
@@ -132,8 +150,8 @@ func configCommand() *Command {
 Scoring values come from the defaults, then the configuration file (TOML),
 then the database, where 'config set' stores them. Our company's details
 (company.*) live only in the database.`)
-		dbPath := dbFlag(fs)
-		cfgPath := configFlag(fs)
+		var o scoringFlags
+		o.register(fs)
 		docs := fs.Bool("docs", false, "also say what each key means and which values it allows")
 		if err := parse(env, fs, args); err != nil {
 			return err
@@ -147,7 +165,7 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
+		st, setup, err := openScoring(ctx, env, fs, o)
 		if err != nil {
 			return err
 		}
