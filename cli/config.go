@@ -114,23 +114,33 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 	return setup, nil
 }
 
-// openScoring opens the database the flags name, the demo's with --demo,
-// and resolves the scoring setup against it; the caller closes the store.
-func openScoring(ctx context.Context, env Env, fs *flag.FlagSet, o scoringFlags) (*store.Store, scoringSetup, error) {
-	if o.demo && o.db != "" {
+// openScoring opens the database at dbPath (or the default) and resolves
+// the scoring setup against it; the caller closes the store.
+func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
+	st, err := openStore(ctx, env, dbPath)
+	return withSetup(ctx, env, st, err, cfgPath)
+}
+
+// open opens the database the flags name, the demo's with --demo, and
+// resolves the scoring setup against it.
+func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	switch {
+	case o.demo && o.db != "":
 		return nil, scoringSetup{}, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
+	case o.demo:
+		st, err := openDemo(ctx, env)
+		return withSetup(ctx, env, st, err, o.config)
 	}
-	var st *store.Store
-	var err error
-	if o.demo {
-		st, err = openDemo(ctx, env)
-	} else {
-		st, err = openStore(ctx, env, o.db)
-	}
+	return openScoring(ctx, env, o.db, o.config)
+}
+
+// withSetup completes an open: it resolves the scoring setup, closing the
+// store if that fails.
+func withSetup(ctx context.Context, env Env, st *store.Store, err error, cfgPath string) (*store.Store, scoringSetup, error) {
 	if err != nil {
 		return nil, scoringSetup{}, err
 	}
-	setup, err := loadScoring(ctx, env, st, o.config)
+	setup, err := loadScoring(ctx, env, st, cfgPath)
 	if err != nil {
 		st.Close()
 		return nil, scoringSetup{}, err
@@ -165,7 +175,7 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, setup, err := openScoring(ctx, env, fs, o)
+		st, setup, err := o.open(ctx, env, fs)
 		if err != nil {
 			return err
 		}
