@@ -83,24 +83,8 @@ func TestPortfolioFactsAllocationsDoNotGrowWithHistory(t *testing.T) {
 // which the roll-up has already summed. Writing the portfolio takes half a
 // minute before the timer starts.
 func BenchmarkScorePortfolio(b *testing.B) {
+	s, cfg, asOf := writeDemo(b, demo.Options{Clients: 2000, Months: 36, Seed: 1})
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "demo.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := demo.Generate(ctx, s, demo.Options{Clients: 2000, Months: 36, Seed: 1, AsOf: demoLastDay}); err != nil {
-		b.Fatal(err)
-	}
-	settings, err := s.Settings(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg, _, err := scoring.Resolve(nil, settings)
-	if err != nil {
-		b.Fatal(err)
-	}
-	asOf := demoLastDay.AddDate(0, 0, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		facts, err := s.PortfolioFacts(ctx, asOf)

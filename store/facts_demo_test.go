@@ -33,29 +33,36 @@ var plantedFlag = map[demo.Story]scoring.FlagID{
 	demo.StoryDataCompliance: scoring.FlagDataCompliance,
 }
 
-// demoPortfolio writes the default demo and assesses it with the settings
-// the demo stores, as `offboard score` would.
-func demoPortfolio(t *testing.T) (*store.Store, scoring.Portfolio) {
-	t.Helper()
+// writeDemo writes a demo portfolio and returns it with the configuration
+// its settings give and the assessment date `offboard score` would use.
+func writeDemo(tb testing.TB, opts demo.Options) (*store.Store, scoring.Config, time.Time) {
+	tb.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := demo.Generate(ctx, s, demo.Options{Seed: 1, AsOf: demoLastDay}); err != nil {
-		t.Fatal(err)
+	tb.Cleanup(func() { s.Close() })
+	opts.AsOf = demoLastDay
+	if _, err := demo.Generate(ctx, s, opts); err != nil {
+		tb.Fatal(err)
 	}
 	settings, err := s.Settings(ctx)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cfg, _, err := scoring.Resolve(nil, settings)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	asOf := demoLastDay.AddDate(0, 0, 1)
-	facts, err := s.PortfolioFacts(ctx, asOf)
+	return s, cfg, demoLastDay.AddDate(0, 0, 1)
+}
+
+// demoPortfolio writes the default demo and assesses it.
+func demoPortfolio(t *testing.T) (*store.Store, scoring.Portfolio) {
+	t.Helper()
+	s, cfg, asOf := writeDemo(t, demo.Options{Seed: 1})
+	facts, err := s.PortfolioFacts(context.Background(), asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
