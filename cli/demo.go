@@ -78,7 +78,7 @@ func writeDemo(ctx context.Context, env Env, path string, opts demo.Options) (de
 		}
 	}
 	defer st.Close()
-	opts.AsOf = env.Now()
+	opts.AsOf = lastDemoDay(env.Now())
 	return demo.Generate(ctx, st, opts)
 }
 
@@ -159,5 +159,9 @@ func isTodaysDemo(ctx context.Context, st *store.Store, now time.Time) (bool, er
 		return false, err
 	}
 	return settings[store.SettingDemoSeed] == strconv.Itoa(defaultDemoSeed) &&
-		settings[store.SettingDemoAsOf] == store.Date(now), nil
+		settings[store.SettingDemoAsOf] == store.Date(lastDemoDay(now)), nil
 }
+
+// lastDemoDay is the last day of the demo's history: yesterday, the last
+// complete day, so the demo is assessed as of today like a real portfolio.
+func lastDemoDay(now time.Time) time.Time { return now.AddDate(0, 0, -1) }

@@ -43,8 +43,8 @@ func TestOpenDemoRenewsADemoFromAnotherDayOrSeed(t *testing.T) {
 	if !strings.Contains(stderr.String(), "today's demo") {
 		t.Errorf("no word while writing today's demo: %q", stderr.String())
 	}
-	if asOf, _, _ := st.Setting(ctx, store.SettingDemoAsOf); asOf != "2026-11-23" {
-		t.Errorf("demo ends %q, want today 2026-11-23", asOf)
+	if asOf, _, _ := st.Setting(ctx, store.SettingDemoAsOf); asOf != "2026-11-22" {
+		t.Errorf("demo ends %q, want the day before today, 2026-11-22", asOf)
 	}
 	if c, err := st.FindClient(ctx, demo.NameLatePayment); err != nil || c.Override != "" {
 		t.Errorf("yesterday's override survived: %q, %v", c.Override, err)

@@ -37,8 +37,8 @@ func TestDemoCommand(t *testing.T) {
 	st.DB().QueryRow("SELECT count(*) FROM clients").Scan(&n)
 	seed, _, _ := st.Setting(context.Background(), store.SettingDemoSeed)
 	asOf, _, _ := st.Setting(context.Background(), store.SettingDemoAsOf)
-	if n != 25 || seed != "1" || asOf != "2026-11-23" {
-		t.Errorf("after rerun: %d clients, seed %q, last day %q; want 25, 1, today", n, seed, asOf)
+	if n != 25 || seed != "1" || asOf != "2026-11-22" {
+		t.Errorf("after rerun: %d clients, seed %q, last day %q; want 25, 1, yesterday", n, seed, asOf)
 	}
 }
 

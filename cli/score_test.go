@@ -270,7 +270,7 @@ func TestHelpListsScoringCommands(t *testing.T) {
 func TestScoreDemo(t *testing.T) {
 	env := map[string]string{"HOME": t.TempDir()}
 	code, out, errs := run(t, env, "score", "--demo")
-	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-24 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
+	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-23 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
 		t.Errorf("score --demo: exit %d, stderr %q\n%s", code, errs, out)
 	}
 	code, out, _ = run(t, env, "score")
