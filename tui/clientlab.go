@@ -94,13 +94,17 @@ func labPane(th Theme, t ClientTarget, width int) string {
 // footnote marks the n-th method note.
 func footnote(n int) string { return fmt.Sprintf("[%d]", n) }
 
-// trendText words a trend with an arrow: up is worse, down is better.
+// trendText words a trend with an arrow for the way the value moved; the
+// word says whether that is better or worse, since for a margin or MFA
+// coverage a rise is good news and for days late it is bad.
 func trendText(t scoring.Trend) string {
+	arrow := "▼"
+	if t.Recent > t.Previous {
+		arrow = "▲"
+	}
 	switch t.Direction {
-	case scoring.TrendWorsening:
-		return "▲ worsening"
-	case scoring.TrendImproving:
-		return "▼ improving"
+	case scoring.TrendWorsening, scoring.TrendImproving:
+		return arrow + " " + string(t.Direction)
 	case scoring.TrendSteady:
 		return "= steady"
 	}
