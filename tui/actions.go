@@ -29,9 +29,11 @@ type ClientAction struct {
 }
 
 // clientActions lists the screens that open from a client, in help order.
-// Each screen that opens from a client adds its line here, for example
-//
-//	{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen { return NewRemediation(c, t) }},
+// Each screen that opens from a client adds its line here.
 func clientActions(k KeyMap) []ClientAction {
-	return []ClientAction{}
+	return []ClientAction{
+		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
+			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment, c.Now))
+		}},
+	}
 }

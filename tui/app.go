@@ -55,7 +55,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
-		return a, nil
+		// Screens have their size already; the message lets one that draws
+		// in a command (a glamour preview) draw again at the new width.
+		return a, a.broadcast(msg)
 	case tea.KeyMsg:
 		if cmd, handled := a.handleKey(msg); handled {
 			return a, cmd

@@ -52,8 +52,14 @@ func TestAppRouting(t *testing.T) {
 	// A load started by the home screen finishes while another is on top:
 	// every screen on the stack gets it.
 	a.Update(workDone{})
-	if len(home.other) != 1 || len(top.other) != 1 {
-		t.Errorf("a result reached home %d times and top %d times; want both once", len(home.other), len(top.other))
+	if got, want := countOf[workDone](home.other), countOf[workDone](top.other); got != 1 || want != 1 {
+		t.Errorf("a result reached home %d times and top %d times; want both once", got, want)
+	}
+	// A resize reaches every screen after its SetSize, so one that draws
+	// in a command can draw again.
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if _, ok := top.other[len(top.other)-1].(tea.WindowSizeMsg); !ok || top.w != 118 {
+		t.Errorf("after a resize the top screen is %d wide and got %T last", top.w, top.other[len(top.other)-1])
 	}
 }
 
@@ -67,4 +73,15 @@ func TestHelpWhileTyping(t *testing.T) {
 	if strings.Contains(v, "q quit") || strings.Contains(v, "? help") || !strings.Contains(v, "ctrl+c quit") {
 		t.Errorf("while typing, q and ? are text, only ctrl+c quits; the help says:\n%s", v)
 	}
+}
+
+// countOf counts the messages of type T.
+func countOf[T any](msgs []tea.Msg) int {
+	n := 0
+	for _, m := range msgs {
+		if _, ok := m.(T); ok {
+			n++
+		}
+	}
+	return n
 }

@@ -1,27 +1,10 @@
 package tui
 
 import (
-	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// While a screen takes free text, q and ? are typed, so the help line
-// offers ctrl+c instead of them.
-func TestHelpWhileCapturingOffersOnlyWhatWorks(t *testing.T) {
-	a, _ := newTestApp()
-	a.Update(PushMsg{Screen: &fakeScreen{title: "Form", capturing: true}})
-	help := a.helpView()
-	if strings.Contains(help, "? help") || strings.Contains(help, "q quit") || !strings.Contains(help, "ctrl+c quit") ||
-		!strings.Contains(help, "esc back") {
-		t.Errorf("help while capturing: %q", help)
-	}
-	a.Update(PopMsg{})
-	if help := a.helpView(); !strings.Contains(help, "? help") || !strings.Contains(help, "q quit") {
-		t.Errorf("help on a list: %q", help)
-	}
-}
 
 // flushingScreen counts the saves asked of it.
 type flushingScreen struct {
