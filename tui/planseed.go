@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"time"
 
 	"offboard/letters"
@@ -93,7 +95,7 @@ func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]
 		if !ok {
 			tpl = topicTemplate{title: flag.Title}
 		}
-		t := store.TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: flag.Evidence, Goal: tpl.goal,
+		t := store.TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: clientWording(flag.Evidence), Goal: tpl.goal,
 			Examples: examples[string(flag.ID)]}
 		for _, m := range tpl.metrics {
 			row, ok := lab[m]
@@ -115,4 +117,15 @@ func joinNonEmpty(name, role string) string {
 		return name
 	}
 	return name + ", " + role
+}
+
+// statistics matches the parts of an evidence sentence written for the
+// owner rather than the client: a z-score, the method of a normal range.
+var statistics = regexp.MustCompile(`\s*\((?:z = [^)]*|(?:mean|median) ±[^)]*)\)`)
+
+// clientWording drops the statistics from the assessment's evidence: the
+// agenda and the plan go to the client, who needs the figure and the
+// normal range, not how the range was drawn.
+func clientWording(evidence string) string {
+	return strings.TrimSpace(statistics.ReplaceAllString(evidence, ""))
 }

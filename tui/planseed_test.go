@@ -46,3 +46,15 @@ func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
 		t.Errorf("seed without an assessment = %+v", empty)
 	}
 }
+
+func TestClientWordingDropsStatistics(t *testing.T) {
+	for in, want := range map[string]string{
+		"2.50 hours per seat per month in the last 12 months, above the normal range 0.00–1.03 (z = 6.9); 2.26 tickets per seat per month, above the normal range 0.00–0.93 (z = 7.1) (mean ± 2 standard deviations).": "2.50 hours per seat per month in the last 12 months, above the normal range 0.00–1.03; 2.26 tickets per seat per month, above the normal range 0.00–0.93.",
+		"1.90 hours per seat per month (median ± 2 × 1.4826 × MAD).":            "1.90 hours per seat per month.",
+		"9 of the last 12 invoices paid more than 30 days late (2 still open).": "9 of the last 12 invoices paid more than 30 days late (2 still open).",
+	} {
+		if got := clientWording(in); got != want {
+			t.Errorf("clientWording(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
