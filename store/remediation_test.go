@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"offboard/scoring"
 )
 
 // agreedForm is a complete walkthrough: a meeting on 15 July 2026 about
@@ -448,5 +450,44 @@ func TestReviewsDueAndReviewActions(t *testing.T) {
 	if ds[0].Kind != "plan" || ds[0].From != "agreed" || ds[0].To != "failed" ||
 		ds[0].Reason != "reviewed: failed: No change in payment times." {
 		t.Errorf("last decision = %+v", ds[0])
+	}
+}
+
+// A refused or failed plan reaches scoring's facts as such, so the policy
+// recommends offboarding with the plan as its reason (seed 004); a
+// resolved plan does not.
+func TestPlanOutcomeReachesTheRecommendation(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	refused := addClient(t, s, "Refused Realty")
+	failed := addClient(t, s, "Failed Freight")
+	resolved := addClient(t, s, "Resolved Dental")
+	f := agreedForm()
+	f.Outcome = OutcomeForm{Result: "refused"}
+	finishAgreed(t, s, refused, f)
+	if err := s.FailPlan(ctx, finishAgreed(t, s, failed, agreedForm()).ID, "No change"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ResolvePlan(ctx, finishAgreed(t, s, resolved, agreedForm()).ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	facts, err := s.PortfolioFacts(ctx, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := scoring.DefaultConfig()
+	flags := []scoring.Flag{{ID: scoring.FlagLatePayment, Title: "Late payment", Points: 60}}
+	want := map[int64]scoring.Recommendation{refused: scoring.Offboard, failed: scoring.Offboard, resolved: scoring.Remediate}
+	for _, cf := range facts {
+		if cf.Plan == nil {
+			t.Fatalf("%s: no plan in the facts", cf.Name)
+		}
+		rec, reasons := scoring.Recommend(flags, 60, cf.Plan, fixedNow, &cfg)
+		if rec != want[cf.ID] {
+			t.Errorf("%s (plan %s): %s, want %s; %v", cf.Name, cf.Plan.Status, rec, want[cf.ID], reasons)
+		}
+		if rec == scoring.Offboard && !strings.Contains(strings.Join(reasons, " "), string(cf.Plan.Status)) {
+			t.Errorf("%s: the reasons do not say the plan was %s: %v", cf.Name, cf.Plan.Status, reasons)
+		}
 	}
 }
