@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -19,32 +20,40 @@ type topicTemplate struct {
 	title   string
 	metrics []scoring.Metric
 	goal    string
+	// evidence words the topic's evidence for the client when the
+	// assessment's sentence is for the owner only; nil keeps that sentence.
+	evidence func(c store.Client, a *scoring.Assessment) string
 }
 
 var topicTemplates = map[scoring.FlagID]topicTemplate{
-	scoring.FlagLatePayment: {"Invoice payment times", []scoring.Metric{scoring.MetricDaysLate},
-		"Every invoice paid within 30 days of issue"},
-	scoring.FlagResourceDrain: {"Support time against the agreement",
-		[]scoring.Metric{scoring.MetricHoursPerSeat, scoring.MetricTicketsPerSeat},
-		"Support hours per seat per month back within the normal range by the final review"},
-	scoring.FlagUnprofitable: {"The fee against the work it covers",
-		[]scoring.Metric{scoring.MetricEffectiveRate, scoring.MetricMargin},
-		"A monthly fee that covers the work at our standard rate"},
-	scoring.FlagAfterHours: {"Calls outside business hours",
-		[]scoring.Metric{scoring.MetricAfterHoursShare, scoring.MetricUrgentShare},
-		"After-hours calls only through the emergency line, billed at the after-hours rate"},
-	scoring.FlagStaffAbuse: {"How our staff are spoken to", nil,
-		"Every contact with our staff courteous; concerns raised with the account manager"},
-	scoring.FlagSecurity: {"Security basics: sign-in, patching and backups",
-		[]scoring.Metric{scoring.MetricMFACoverage, scoring.MetricPatchCompliance, scoring.MetricEOLShare},
-		"MFA on 100% of user accounts and patch compliance of 95% or more"},
-	scoring.FlagDataCompliance: {"Handling of personal and regulated data", nil,
-		"Data handled as the applicable rules require, with no further incidents"},
-	scoring.FlagScopeCreep: {"Work outside the agreed scope", []scoring.Metric{scoring.MetricOutOfScopeShare},
-		"Out-of-scope work quoted and approved before it starts"},
-	scoring.FlagModernization: {"Upgrades we have recommended", nil,
-		"A dated decision on each open recommendation"},
-	scoring.FlagCriminal: {"Conduct we are obliged to address", nil, ""},
+	scoring.FlagLatePayment: {title: "Invoice payment times", metrics: []scoring.Metric{scoring.MetricDaysLate},
+		goal: "Every invoice paid within 30 days of issue"},
+	scoring.FlagResourceDrain: {title: "Support time against the agreement",
+		metrics: []scoring.Metric{scoring.MetricHoursPerSeat, scoring.MetricTicketsPerSeat},
+		goal:    "Support hours per seat per month back within the normal range by the final review"},
+	// Our margin and labour cost are our own business: the client is shown
+	// the work done and what it was billed, and the rate that makes.
+	scoring.FlagUnprofitable: {title: "The fee against the work it covers",
+		metrics: []scoring.Metric{scoring.MetricEffectiveRate},
+		goal:    "A monthly fee that covers the work at our standard rate",
+		evidence: func(c store.Client, a *scoring.Assessment) string {
+			return fmt.Sprintf("%.0f hours of work in the last %d months, for %s invoiced.", a.Profit.Hours, a.Profit.Months,
+				store.FormatMinor(a.Profit.Revenue, c.Currency))
+		}},
+	scoring.FlagAfterHours: {title: "Calls outside business hours",
+		metrics: []scoring.Metric{scoring.MetricAfterHoursShare, scoring.MetricUrgentShare},
+		goal:    "After-hours calls only through the emergency line, billed at the after-hours rate"},
+	scoring.FlagStaffAbuse: {title: "How our staff are spoken to",
+		goal: "Every contact with our staff courteous; concerns raised with the account manager"},
+	scoring.FlagSecurity: {title: "Security basics: sign-in, patching and backups",
+		metrics: []scoring.Metric{scoring.MetricMFACoverage, scoring.MetricPatchCompliance, scoring.MetricEOLShare},
+		goal:    "MFA on 100% of user accounts and patch compliance of 95% or more"},
+	scoring.FlagDataCompliance: {title: "Handling of personal and regulated data",
+		goal: "Data handled as the applicable rules require, with no further incidents"},
+	scoring.FlagScopeCreep: {title: "Work outside the agreed scope", metrics: []scoring.Metric{scoring.MetricOutOfScopeShare},
+		goal: "Out-of-scope work quoted and approved before it starts"},
+	scoring.FlagModernization: {title: "Upgrades we have recommended", goal: "A dated decision on each open recommendation"},
+	scoring.FlagCriminal:      {title: "Conduct we are obliged to address"},
 }
 
 // SeedFromAssessment pre-fills a new walkthrough with PlanSeed, reading
@@ -97,6 +106,9 @@ func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]
 		}
 		t := store.TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: clientWording(flag.Evidence), Goal: tpl.goal,
 			Examples: examples[string(flag.ID)]}
+		if tpl.evidence != nil {
+			t.Evidence = tpl.evidence(client, a)
+		}
 		for _, m := range tpl.metrics {
 			row, ok := lab[m]
 			if !ok || !row.Known {
