@@ -75,6 +75,25 @@ func demoCommon(t testing.TB) *Common {
 	return &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 }
 
+// privateDemo opens a copy of the demo portfolio that a test may write to.
+func privateDemo(t *testing.T) *Common {
+	t.Helper()
+	b, err := os.ReadFile(demoPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return demoNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+}
+
 // goldenWidth and goldenHeight are the fixed terminal of the golden files.
 const (
 	goldenWidth  = 100
@@ -164,20 +183,8 @@ func TestGolden(t *testing.T) {
 // workbench, on a private copy of the demo: the form, the saved decision,
 // the status line, the reloaded client screen and list.
 func TestOverrideFlow(t *testing.T) {
-	b, err := os.ReadFile(demoPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return demoNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	c := &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	c := privateDemo(t)
+	st := c.Store
 	tm := teatest.NewTestModel(t, NewApp(c, NewClientList(c)), teatest.WithInitialTermSize(goldenWidth, goldenHeight))
 	waitFor(t, tm, "60 clients")
 	openPlanted(t, tm, demo.NameResourceDrain)

@@ -1,38 +1,14 @@
 package tui
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"offboard/store"
 	"offboard/store/demo"
 )
-
-// privateDemo opens a copy of the demo portfolio that a test may write to.
-func privateDemo(t *testing.T) *Common {
-	t.Helper()
-	b, err := os.ReadFile(demoPath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return demoNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
-}
 
 // TestRemediationGolden draws the remediation screens on planted clients of
 // the demo portfolio at 100×30 and compares them with
