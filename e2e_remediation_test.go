@@ -25,21 +25,8 @@ func TestRemediationEndToEnd(t *testing.T) {
 	opts := tmuxtest.Options{Width: 100, Height: 30, Dir: work,
 		Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data, "EDITOR=true"}}
 
-	openClient := func(s *tmuxtest.Session) {
-		s.WaitFor("60 clients")
-		s.Send("/")
-		s.WaitFor("/ client name")
-		s.Type("cobalt")
-		s.WaitFor("/ cobalt")
-		s.Send("Enter")
-		s.WaitFor("showing 1 of 60")
-		s.Send("Enter")
-		s.WaitFor("Resource drain")
-		s.Send("r")
-	}
-
 	s := tmuxtest.Start(t, opts, bin, "--demo")
-	openClient(s)
+	openRemediation(s, "cobalt")
 	first := s.WaitFor("Step 1 of 5 · Prepare", "Agenda topic 1 of")
 	if !strings.Contains(first, "pre-filled from the red flags") {
 		t.Errorf("a new walkthrough does not say where its agenda came from:\n%s", first)
@@ -61,7 +48,7 @@ func TestRemediationEndToEnd(t *testing.T) {
 	}
 
 	s = tmuxtest.Start(t, opts, bin, "--demo")
-	openClient(s)
+	openRemediation(s, "cobalt")
 	resumed := s.WaitFor("Resumed the walkthrough", "Step 2 of 5 · Meeting notes", "nobody told us.")
 	if !strings.Contains(resumed, "✓ Prepare") {
 		t.Errorf("the step bar forgot the first step:\n%s", resumed)
@@ -142,6 +129,55 @@ func TestRemediationEndToEnd(t *testing.T) {
 		}
 	}
 
+	s.Send("q")
+	if code := s.WaitExit(); code != 0 {
+		t.Errorf("offboard exited with %d", code)
+	}
+}
+
+// openRemediation filters the client list to the one client whose name
+// contains filter, opens it, and presses r.
+func openRemediation(s *tmuxtest.Session, filter string) {
+	s.WaitFor("60 clients")
+	s.Send("/")
+	s.WaitFor("/ client name")
+	s.Type(filter)
+	s.WaitFor("/ " + filter)
+	s.Send("Enter")
+	s.WaitFor("showing 1 of 60")
+	s.Send("Enter")
+	s.WaitFor("[Verdict & flags]")
+	s.Send("r")
+}
+
+// TestRemediationReviewEndToEnd reviews the demo's late payer, whose plan's
+// review date has come, in the real binary: the figures before and since,
+// then the plan extended with a note.
+func TestRemediationReviewEndToEnd(t *testing.T) {
+	tmuxtest.Require(t)
+	bin := tmuxtest.Build(t, "offboard", ".")
+	data := t.TempDir()
+	s := tmuxtest.Start(t, tmuxtest.Options{Width: 100, Height: 30, Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data}},
+		bin, "--demo")
+	openRemediation(s, "kessler")
+	tracking := s.WaitFor("Plan agreed", "review due", "Before the meeting", "Average days late")
+	if !strings.Contains(tracking, "Actions · 1 of 4 done") {
+		t.Errorf("the tracking screen does not count the actions done:\n%s", tracking)
+	}
+	s.Send("Enter")
+	s.WaitFor("Record the review", "(•) close as resolved")
+	s.Send("Space")
+	s.WaitFor("(•) extend")
+	review := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	s.Send("Tab")
+	s.WaitFor("› New review date", review)
+	s.Send("Tab")
+	s.Type("Autopay was set up late; one more month.")
+	s.WaitFor("one more month.")
+	s.Send("Tab")
+	s.WaitFor("› [ Record the review ]")
+	s.Send("Enter")
+	s.WaitFor("Review extended.", "Plan extended", "review on "+review)
 	s.Send("q")
 	if code := s.WaitExit(); code != 0 {
 		t.Errorf("offboard exited with %d", code)
