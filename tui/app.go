@@ -149,7 +149,9 @@ func (a *App) resize() {
 
 func (a *App) helpView() string {
 	a.help.ShowAll = a.fullHelp
-	return a.help.View(a.helpKeys())
+	// help cuts a line that runs past its width, except when not even its
+	// ellipsis fits: then it prints every binding. MaxWidth cuts the rest.
+	return lipgloss.NewStyle().MaxWidth(a.help.Width).Render(a.help.View(a.helpKeys()))
 }
 
 // helpKeys adds the root's own bindings to the top screen's.

@@ -177,9 +177,27 @@ func (m *Walkthrough) Title() string { return "Remediation walkthrough" }
 func (m *Walkthrough) Capturing() bool { return true }
 
 // ShortHelp lists the keys that move through the walkthrough.
+//
+// The fields take every printable key, so ? cannot open the full help:
+// the short help names the keys of the step at hand instead, paired to fit
+// a line.
 func (m *Walkthrough) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.Preview}
+	pair := func(a, b key.Binding, keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keys, desc))
+	}
+	help := []key.Binding{k.NextField, pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step")}
+	switch m.form.Step {
+	case store.StepPrepare, store.StepActions:
+		help = append(help, pair(k.AddRow, k.RemoveRow, "ctrl+t/x", "add/remove row"))
+	case store.StepTerms:
+		help = append(help, k.Toggle)
+	case store.StepOutcome:
+		choose := k.Toggle
+		choose.SetHelp("space", "choose")
+		help = append(help, choose)
+	}
+	return append(help, k.Preview)
 }
 
 // FullHelp lists every key of the walkthrough.

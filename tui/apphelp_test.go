@@ -1,0 +1,34 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// manyKeysScreen has more bindings than fit on one line.
+type manyKeysScreen struct{ fakeScreen }
+
+func (m *manyKeysScreen) Update(tea.Msg) (Screen, tea.Cmd) { return m, nil }
+
+func (m *manyKeysScreen) ShortHelp() []key.Binding {
+	k := DefaultKeyMap()
+	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.AddRow, k.RemoveRow, k.Preview, k.Save, k.Export}
+}
+
+// The help line never runs past the window, whatever the bindings' widths:
+// a line that overflows by less than its ellipsis used to be printed whole.
+func TestHelpNeverWiderThanTheWindow(t *testing.T) {
+	for width := 80; width <= 140; width++ {
+		a := NewApp(&Common{Theme: DefaultTheme(), Keys: DefaultKeyMap()}, &manyKeysScreen{fakeScreen{title: "Form", capturing: true}})
+		a.Update(tea.WindowSizeMsg{Width: width, Height: 30})
+		if w := lipgloss.Width(a.helpView()); w > width-2 {
+			t.Errorf("at %d columns the help is %d wide", width, w)
+		}
+		if w := lipgloss.Width(a.View()); w > width {
+			t.Errorf("at %d columns the workbench is %d wide", width, w)
+		}
+	}
+}
