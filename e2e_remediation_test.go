@@ -91,7 +91,7 @@ func TestRemediationEndToEnd(t *testing.T) {
 	s.WaitFor("› [ Finish and record the plan ]")
 	s.Send("Enter")
 	tracking := s.WaitFor("Plan agreed · meeting 2026-11-30 · review on 2027-02-28", "Actions · 0 of 1 done")
-	if !strings.Contains(tracking, "Report support hours per seat each month · Priya Shah (us) · due 2026-12-31") {
+	if !strings.Contains(tracking, "due 2026-12-31 · Report support hours per seat each month · Priya Shah (us)") {
 		t.Errorf("the tracking screen lacks the action:\n%s", tracking)
 	}
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/letters"
 	"offboard/store"
@@ -77,7 +78,7 @@ func (m *PlanTracking) SetSize(w, h int) { m.width, m.height = w, h }
 func (m *PlanTracking) keys() []key.Binding {
 	k := m.c.Keys
 	tick, review, again := k.Toggle, k.Enter, k.Remediate
-	tick.SetEnabled(len(m.plan.Actions()) > 0)
+	tick.SetEnabled(m.plan.Status.Open() && len(m.plan.Actions()) > 0)
 	review.SetHelp("enter", "review")
 	review.SetEnabled(m.plan.Status.Open())
 	again.SetHelp("r", "new plan")
@@ -135,7 +136,7 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(msg, k.Down):
 		m.cursor = min(m.cursor+1, max(len(actions)-1, 0))
-	case key.Matches(msg, k.Toggle) && m.cursor < len(actions):
+	case key.Matches(msg, k.Toggle) && m.plan.Status.Open() && m.cursor < len(actions):
 		it, st := actions[m.cursor], m.c.Store
 		return func() tea.Msg { return itemTickedMsg{err: st.TickItem(context.Background(), it.ID, !it.Done())} }
 	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
@@ -167,16 +168,20 @@ func (m *PlanTracking) View() string {
 	if p.ReviewDue(m.c.Now()) {
 		lines[0] += "  " + th.Warning.Render("review due")
 	}
+	// wrap keeps sentences whole at any width.
+	wrap := func(style lipgloss.Style, text string) {
+		lines = append(lines, strings.Split(style.Width(max(m.width, 20)).Render(text), "\n")...)
+	}
 	switch p.Status {
 	case store.PlanRefused:
-		lines = append(lines, th.Error.Render(truncate("The client refused the plan: scoring now recommends offboarding. Thank the client and fulfil the contract.", m.width)))
+		wrap(th.Error, "The client refused the plan: scoring now recommends offboarding. Thank the client and fulfil the contract.")
 	case store.PlanFailed:
-		lines = append(lines, th.Error.Render("The plan failed its review: scoring now recommends offboarding."))
+		wrap(th.Error, "The plan failed its review: scoring now recommends offboarding.")
 	case store.PlanResolved:
-		lines = append(lines, th.Good.Render("The plan was resolved: the client is back to active."))
+		wrap(th.Good, "The plan was resolved: the client is back to active.")
 	}
 	if p.OutcomeNote != "" {
-		lines = append(lines, th.Subtle.Render(truncate(p.OutcomeNote, m.width)))
+		wrap(th.Subtle, p.OutcomeNote)
 	}
 	if p.Status != store.PlanRefused {
 		lines = append(lines, "")
@@ -206,7 +211,7 @@ func (m *PlanTracking) View() string {
 		if a.Done() {
 			box = "[x]"
 		}
-		line := truncate(fmt.Sprintf("%s %s · %s (%s) · due %s", box, a.Title, a.OwnerName, a.OwnerSide, store.Date(a.Due)), m.width-2)
+		line := truncate(fmt.Sprintf("%s due %s · %s · %s (%s)", box, store.Date(a.Due), a.Title, a.OwnerName, a.OwnerSide), m.width-2)
 		if i == m.cursor {
 			cursorTop = len(lines)
 			line = th.Selected.Render(line)

@@ -446,14 +446,14 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 	}
 	v := h.screen.View()
 	for _, want := range []string{"Plan agreed · meeting 2026-12-01 · review on 2027-03-01", "Actions · 0 of 1 done",
-		"[ ] Publish the emergency line · Sam Okafor (us) · due 2026-12-08"} {
+		"[ ] due 2026-12-08 · Publish the emergency line · Sam Okafor (us)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("tracking view lacks %q:\n%s", want, v)
 		}
 	}
 	// Space ticks the action off, and again reopens it.
 	h.press("space")
-	if !tr.plan.Actions()[0].Done() || !strings.Contains(h.screen.View(), "[x] Publish the emergency line") {
+	if !tr.plan.Actions()[0].Done() || !strings.Contains(h.screen.View(), "[x] due 2026-12-08 · Publish the emergency line") {
 		t.Errorf("space did not tick the action:\n%s", h.screen.View())
 	}
 	h.press("space")
@@ -546,4 +546,33 @@ func (h *remHarness) helpLine() string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// A refused plan is a record, not a plan to follow: nothing to tick.
+func TestRefusedPlanOffersNoTicks(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	fillMinimal(h)
+	for h.focusedLabel() != "Result" {
+		h.press("shift+tab")
+	}
+	h.press("space", "space", "space") // refused
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	tr := h.screen.(*Remediation).inner.(*PlanTracking)
+	if tr.plan.Status != store.PlanRefused {
+		t.Fatalf("plan %s", tr.plan.Status)
+	}
+	h.press("space")
+	if p, _ := h.c.Store.Plan(context.Background(), tr.plan.ID); p.Actions()[0].Done() {
+		t.Error("an action of a refused plan was ticked")
+	}
+	if help := h.helpLine(); strings.Contains(help, "tick") || !strings.Contains(help, "new plan") {
+		t.Errorf("help on a refused plan: %s", help)
+	}
+	if v := h.screen.View(); !strings.Contains(v, "scoring now recommends offboarding") {
+		t.Errorf("refused plan view:\n%s", v)
+	}
 }
