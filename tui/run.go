@@ -6,6 +6,7 @@ import (
 	"io"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // RunOptions configure a session of the workbench.
@@ -29,6 +30,11 @@ func Run(ctx context.Context, app *App, opts RunOptions) error {
 	if opts.Output != nil {
 		popts = append(popts, tea.WithOutput(opts.Output))
 	}
+	// Ask the terminal for its background once, before the program reads
+	// the input: asked later (by the theme's first adaptive colour, or the
+	// preview choosing its glamour style), the answer would arrive while
+	// the program reads keys.
+	lipgloss.HasDarkBackground()
 	_, err := tea.NewProgram(app, popts...).Run()
 	app.FlushNow()
 	if err != nil {
