@@ -73,8 +73,10 @@ type Plan struct {
 }
 
 // ReviewDue reports whether an open plan's review date has come by asOf.
-func (p Plan) ReviewDue(asOf time.Time) bool {
-	return p.Status.Open() && !p.ReviewOn.IsZero() && !p.ReviewOn.After(civilDay(asOf))
+func (p Plan) ReviewDue(asOf time.Time) bool { return reviewDue(p.Status, p.ReviewOn, asOf) }
+
+func reviewDue(s PlanStatus, review, asOf time.Time) bool {
+	return s.Open() && !review.IsZero() && !review.After(civilDay(asOf))
 }
 
 // Actions are the plan's agreed actions, in order.
@@ -542,9 +544,7 @@ type PlanSummary struct {
 }
 
 // ReviewDue reports whether the plan is open and its review date has come.
-func (p PlanSummary) ReviewDue(asOf time.Time) bool {
-	return p.Status.Open() && !p.ReviewOn.IsZero() && !p.ReviewOn.After(civilDay(asOf))
-}
+func (p PlanSummary) ReviewDue(asOf time.Time) bool { return reviewDue(p.Status, p.ReviewOn, asOf) }
 
 // LatestPlans returns every client's latest plan (drafts included), keyed
 // by client id, in one query.
