@@ -147,6 +147,10 @@ type PlanInput struct {
 	// FollowUp says how progress is followed up; empty uses the standard
 	// paragraph.
 	FollowUp string
+	// Proposed marks a plan not agreed (yet): written before the outcome
+	// was recorded, or kept as the record of a plan the client refused. It
+	// then proposes rather than states what was agreed.
+	Proposed bool
 }
 
 // Review is the last day of the plan, day 90, by which the goals are judged.

@@ -68,6 +68,7 @@ func (s *Store) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, erro
 		return PlanDocs{}, err
 	}
 	agenda, plan := planInputs(p.documentForm(), c, our, s.now())
+	plan.Proposed = p.Status == PlanDraft || p.Status == PlanRefused
 	return PlanDocs{PlanID: planID, Client: c, Agenda: agenda, Plan: plan}, nil
 }
 

@@ -140,3 +140,29 @@ func TestEditedDocumentAndExport(t *testing.T) {
 		t.Error("exporting under a file succeeded")
 	}
 }
+
+// The written plan proposes while it is a draft and once refused, and
+// states what was agreed otherwise.
+func TestPlanDocumentsProposeUntilAgreed(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	draft, _, err := s.StartPlan(ctx, addClient(t, s, "Draft Dental"), agreedForm())
+	if err != nil {
+		t.Fatal(err)
+	}
+	refusedForm := agreedForm()
+	refusedForm.Outcome = OutcomeForm{Result: "refused"}
+	for _, c := range []struct {
+		plan     int64
+		proposed bool
+	}{
+		{draft.ID, true},
+		{finishAgreed(t, s, addClient(t, s, "Agreed Audio"), agreedForm()).ID, false},
+		{finishAgreed(t, s, addClient(t, s, "Refused Realty"), refusedForm).ID, true},
+	} {
+		docs, err := s.PlanDocuments(ctx, c.plan)
+		if err != nil || docs.Plan.Proposed != c.proposed {
+			t.Errorf("plan %d: proposed %v, %v; want %v", c.plan, docs.Plan.Proposed, err, c.proposed)
+		}
+	}
+}

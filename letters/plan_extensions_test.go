@@ -32,3 +32,19 @@ func TestTopicSummary(t *testing.T) {
 		t.Errorf("summary printed %d times", strings.Count(md, escaped))
 	}
 }
+
+// A plan not agreed yet, or refused, proposes instead of stating what was
+// agreed.
+func TestProposedPlan(t *testing.T) {
+	r := newRenderer(t)
+	plan := kesslerPlan()
+	plan.Proposed = true
+	md, err := r.RemediationPlan(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "proposed plan", md, "Following our meeting on Tuesday, 12 January 2027, we propose to work together on the areas below.")
+	if strings.Contains(md, "we agreed") {
+		t.Errorf("a proposed plan says it was agreed:\n%s", md)
+	}
+}
