@@ -20,7 +20,7 @@ var remNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 // once, feeds their messages back to the screen, and records what would
 // have gone to the root.
 type remHarness struct {
-	t      *testing.T
+	t      testing.TB
 	c      *Common
 	screen Screen
 	pushed []Screen
@@ -29,7 +29,7 @@ type remHarness struct {
 	errs   []string
 }
 
-func newRemHarness(t *testing.T) (*remHarness, int64) {
+func newRemHarness(t testing.TB) (*remHarness, int64) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return remNow }))
