@@ -11,7 +11,7 @@ func TestTrendArrowFollowsTheValue(t *testing.T) {
 		trend scoring.Trend
 		want  string
 	}{
-		{scoring.Trend{Direction: scoring.TrendWorsening, Previous: 10, Recent: 30}, "▲ worsening"}, // days late rising
+		{scoring.Trend{Direction: scoring.TrendWorsening, Previous: 10, Recent: 30}, "▲ worsening"},   // days late rising
 		{scoring.Trend{Direction: scoring.TrendWorsening, Previous: 0.7, Recent: 0.4}, "▼ worsening"}, // margin falling
 		{scoring.Trend{Direction: scoring.TrendImproving, Previous: 60, Recent: 95}, "▲ improving"},   // MFA rising
 		{scoring.Trend{Direction: scoring.TrendImproving, Previous: 0.4, Recent: 0.1}, "▼ improving"}, // after-hours falling
