@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 )
 
 // rollupSelect aggregates raw rows into client_months. ?1 is a JSON array of
@@ -99,4 +101,158 @@ func RebuildRollup(ctx context.Context, tx *sql.Tx, ids []int64) error {
 		return fmt.Errorf("rebuild roll-up: %w", err)
 	}
 	return nil
+}
+
+// monthKey names one row of client_months.
+type monthKey struct {
+	client int64
+	month  string
+}
+
+// monthTotals are the counters of one row of client_months, as
+// rollupSelect computes them.
+type monthTotals struct {
+	minutes, billableMinutes, oosMinutes                             int64
+	tickets, afterHoursTickets, urgentTickets, oosTickets            int64
+	invoicedMinor, invoices, invoicesPaid, invoicesLate, daysLateSum int64
+	paidOnTime, late1to7, late8to15, late16to30, lateOver30          int64
+}
+
+// rollupDelta keeps client_months current through an import without
+// re-reading raw rows: a row the import inserts adds its share to its
+// client's month here, in memory, and the sums are added to client_months
+// once at the end. A row the import updates may move between months or
+// clients, so its old and new clients are rebuilt from their raw rows
+// instead (updates are few; inserts are the bulk).
+type rollupDelta struct {
+	months map[monthKey]*monthTotals
+	dirty  map[int64]bool
+}
+
+func newRollupDelta() *rollupDelta {
+	return &rollupDelta{months: map[monthKey]*monthTotals{}, dirty: map[int64]bool{}}
+}
+
+// at returns the totals of a client's month, which stamp (a stored date or
+// instant) begins with.
+func (d *rollupDelta) at(client int64, stamp string) *monthTotals {
+	k := monthKey{client, stamp[:7]}
+	m := d.months[k]
+	if m == nil {
+		m = &monthTotals{}
+		d.months[k] = m
+	}
+	return m
+}
+
+// addTime counts a new time entry, worked on a stored date; outOfScope is
+// its ticket's flag.
+func (d *rollupDelta) addTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
+	m := d.at(client, workedOn)
+	m.minutes += int64(minutes)
+	if billable {
+		m.billableMinutes += int64(minutes)
+	}
+	if outOfScope {
+		m.oosMinutes += int64(minutes)
+	}
+}
+
+// addTicket counts a new ticket, opened at a stored instant.
+func (d *rollupDelta) addTicket(client int64, openedAt, priority string, afterHours, outOfScope bool) {
+	m := d.at(client, openedAt)
+	m.tickets++
+	m.afterHoursTickets += int64(boolInt(afterHours))
+	m.urgentTickets += int64(boolInt(priority == "urgent"))
+	m.oosTickets += int64(boolInt(outOfScope))
+}
+
+// addInvoice counts a new invoice from its stored dates; paidOn is empty
+// while it is unpaid.
+func (d *rollupDelta) addInvoice(client int64, issuedOn, dueOn, paidOn string, amountMinor int64) error {
+	m := d.at(client, issuedOn)
+	m.invoicedMinor += amountMinor
+	m.invoices++
+	if paidOn == "" {
+		return nil
+	}
+	due, err := time.Parse(time.DateOnly, dueOn)
+	if err != nil {
+		return err
+	}
+	paid, err := time.Parse(time.DateOnly, paidOn)
+	if err != nil {
+		return err
+	}
+	days := int64(paid.Sub(due).Hours()) / 24
+	m.invoicesPaid++
+	switch {
+	case days <= 0:
+		m.paidOnTime++
+		return nil
+	case days <= 7:
+		m.late1to7++
+	case days <= 15:
+		m.late8to15++
+	case days <= 30:
+		m.late16to30++
+	default:
+		m.lateOver30++
+	}
+	m.invoicesLate++
+	m.daysLateSum += days
+	return nil
+}
+
+// markDirty has the clients' months rebuilt from their raw rows.
+func (d *rollupDelta) markDirty(ids ...int64) {
+	for _, id := range ids {
+		if id != 0 {
+			d.dirty[id] = true
+		}
+	}
+}
+
+// apply adds the sums to client_months and rebuilds the dirty clients,
+// inside the import's transaction.
+func (d *rollupDelta) apply(ctx context.Context, tx *sql.Tx) error {
+	if len(d.months) > 0 {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO client_months (client_id, month, minutes, billable_minutes,
+        oos_minutes, tickets, after_hours_tickets, urgent_tickets, oos_tickets, invoiced_minor, invoices, invoices_paid,
+        invoices_late, days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (client_id, month) DO UPDATE SET minutes = minutes + excluded.minutes,
+        billable_minutes = billable_minutes + excluded.billable_minutes, oos_minutes = oos_minutes + excluded.oos_minutes,
+        tickets = tickets + excluded.tickets, after_hours_tickets = after_hours_tickets + excluded.after_hours_tickets,
+        urgent_tickets = urgent_tickets + excluded.urgent_tickets, oos_tickets = oos_tickets + excluded.oos_tickets,
+        invoiced_minor = invoiced_minor + excluded.invoiced_minor, invoices = invoices + excluded.invoices,
+        invoices_paid = invoices_paid + excluded.invoices_paid, invoices_late = invoices_late + excluded.invoices_late,
+        days_late_sum = days_late_sum + excluded.days_late_sum, paid_on_time = paid_on_time + excluded.paid_on_time,
+        late_1_7 = late_1_7 + excluded.late_1_7, late_8_15 = late_8_15 + excluded.late_8_15,
+        late_16_30 = late_16_30 + excluded.late_16_30, late_over_30 = late_over_30 + excluded.late_over_30`)
+		if err != nil {
+			return fmt.Errorf("update roll-up: %w", err)
+		}
+		defer st.Close()
+		for k, m := range d.months {
+			if d.dirty[k.client] {
+				continue
+			}
+			if _, err := st.ExecContext(ctx, k.client, k.month, m.minutes, m.billableMinutes, m.oosMinutes,
+				m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.invoicedMinor, m.invoices,
+				m.invoicesPaid, m.invoicesLate, m.daysLateSum, m.paidOnTime, m.late1to7, m.late8to15,
+				m.late16to30, m.lateOver30); err != nil {
+				return fmt.Errorf("update roll-up: %w", err)
+			}
+		}
+	}
+	if len(d.dirty) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(d.dirty))
+	for id := range d.dirty {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return RebuildRollup(ctx, tx, ids)
 }

@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"offboard/store/importer"
+)
+
+// timeBatchRows is how many time entries one INSERT writes. A statement
+// costs far more than a row in pure-Go SQLite, and time exports run to
+// millions of rows; 100 rows of 9 values stay well inside SQLite's limit on
+// parameters.
+const timeBatchRows = 100
+
+// timeColumns are the columns a time entry is inserted with, in the order
+// queuedTime.args gives them.
+const timeColumns = "client_id, ticket_id, ticket_ref, worked_on, minutes, billable, technician, notes, source_hash"
+
+// queuedTime is a time entry read and checked, waiting for its batch.
+type queuedTime struct {
+	line       int
+	clientID   int64
+	ticketID   any
+	ticketRef  string
+	workedOn   string
+	minutes    int
+	billable   bool
+	technician string
+	notes      string
+	key        string
+	// outOfScope is the flag of the ticket the entry is linked to.
+	outOfScope bool
+}
+
+func (q *queuedTime) args() []any {
+	return []any{q.clientID, q.ticketID, q.ticketRef, q.workedOn, q.minutes, boolInt(q.billable), q.technician, q.notes, q.key}
+}
+
+// timeBatch queues time entries and writes them a batch at a time.
+type timeBatch struct {
+	rows []queuedTime
+	// lastID is the highest time_entries id before the next batch: SQLite
+	// numbers new rows upwards from the highest id, so the rows a batch
+	// inserted are those above it.
+	lastID int64
+}
+
+func newTimeBatch(ctx context.Context, tx *sql.Tx) (*timeBatch, error) {
+	b := &timeBatch{rows: make([]queuedTime, 0, timeBatchRows)}
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM time_entries").Scan(&b.lastID); err != nil {
+		return nil, fmt.Errorf("read time entries: %w", err)
+	}
+	return b, nil
+}
+
+func (w *importWriter) timeEntry(r importer.TimeRecord) (outcome, error) {
+	var clientID int64
+	var err error
+	if !r.Client.IsZero() {
+		if clientID, err = w.resolveClient(r.Client, r.Line()); err != nil {
+			return 0, err
+		}
+	}
+	q := queuedTime{line: r.Line(), ticketRef: r.Ticket, workedOn: Date(r.Worked), minutes: r.Minutes,
+		billable: r.Billable, technician: r.Technician, notes: r.Notes, key: r.Key()}
+	if r.Ticket != "" {
+		links := w.tickets[r.Ticket]
+		var match []ticketLink
+		for _, l := range links {
+			if clientID == 0 || l.clientID == clientID {
+				match = append(match, l)
+			}
+		}
+		switch {
+		case len(match) == 1:
+			q.ticketID = match[0].id
+			q.outOfScope = match[0].outOfScope
+			clientID = match[0].clientID
+		case clientID == 0 && len(match) == 0:
+			return 0, w.rowErr(r.Line(), "", "ticket %q is not in the database and the row names no client; import the tickets first", r.Ticket)
+		case clientID == 0:
+			return 0, w.rowErr(r.Line(), "", "ticket %q belongs to %d clients; add a client column", r.Ticket, len(match))
+		}
+	}
+	q.clientID = clientID
+	w.times.rows = append(w.times.rows, q)
+	return queued, nil
+}
+
+// flushTimes inserts the queued time entries in one statement, then updates
+// those whose natural key was already taken, in file order, so the outcome
+// is that of writing them one by one.
+func (w *importWriter) flushTimes() error {
+	b := w.times
+	if len(b.rows) == 0 {
+		return nil
+	}
+	defer func() { b.rows = b.rows[:0] }()
+	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(b.rows)), ", ") +
+		" ON CONFLICT (source_hash) DO NOTHING")
+	if err != nil {
+		return err
+	}
+	args := make([]any, 0, 9*len(b.rows))
+	for i := range b.rows {
+		args = append(args, b.rows[i].args()...)
+	}
+	lines := fmt.Sprintf("import %s lines %d-%d", w.file, b.rows[0].line, b.rows[len(b.rows)-1].line)
+	res, err := st.ExecContext(w.ctx, args...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", lines, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", lines, err)
+	}
+	var fresh map[string]bool
+	if int(n) < len(b.rows) {
+		if fresh, err = w.insertedSince(b.lastID); err != nil {
+			return fmt.Errorf("%s: %w", lines, err)
+		}
+	}
+	if n > 0 {
+		if b.lastID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("%s: %w", lines, err)
+		}
+	}
+	for i := range b.rows {
+		q := &b.rows[i]
+		// Of rows sharing a key, the first was inserted; the rest update it.
+		if fresh == nil || fresh[q.key] {
+			delete(fresh, q.key)
+			w.roll.addTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
+			w.count(inserted)
+			continue
+		}
+		out, err := w.updateTime(q)
+		if err != nil {
+			return fmt.Errorf("import %s line %d: %w", w.file, q.line, err)
+		}
+		w.count(out)
+	}
+	return nil
+}
+
+// insertedSince returns the keys of the time entries with ids above id.
+func (w *importWriter) insertedSince(id int64) (map[string]bool, error) {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT source_hash FROM time_entries WHERE id > ?", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, err
+		}
+		out[key] = true
+	}
+	return out, rows.Err()
+}
+
+// updateTime updates the time entry holding a queued entry's key if any
+// value differs.
+func (w *importWriter) updateTime(q *queuedTime) (outcome, error) {
+	// The entry may move to another client, whose months change too.
+	was, err := w.owner("SELECT client_id FROM time_entries WHERE source_hash = ?", q.key)
+	if err != nil {
+		return 0, err
+	}
+	out, err := w.update(`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
+        billable = ?6, technician = ?7, notes = ?8
+    WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
+        OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
+		q.args())
+	if out == updated {
+		w.roll.markDirty(q.clientID, was)
+	}
+	return out, err
+}
