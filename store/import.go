@@ -182,15 +182,23 @@ const importCacheKiB = 256 << 10
 
 // tuneForImport readies the import's own connection for a bulk load and
 // returns a function that puts it back before it returns to the pool: a
-// large page cache, and foreign keys unchecked, because the writer only
-// ever writes client and ticket ids it has just read or inserted in the same
-// transaction (the import tests check foreign_key_check stays empty).
+// large page cache; temporary files in memory, because every multi-row
+// INSERT keeps a statement journal of the pages it changes, to undo itself
+// alone if a row breaks a constraint, and on disk that is a write per page;
+// and foreign keys unchecked, because the writer only ever writes client and
+// ticket ids it has just read or inserted in the same transaction (the
+// import tests check foreign_key_check stays empty). None of these touches
+// the transaction's own journal: the import stays all or nothing.
 func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
-	var cache int64
+	var cache, temp int64
 	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
 		return nil, err
 	}
-	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA foreign_keys = OFF"} {
+	if err := conn.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY",
+		"PRAGMA foreign_keys = OFF"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return nil, err
 		}
@@ -198,6 +206,7 @@ func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
 	return func() {
 		ctx := context.Background()
 		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp))
 		_, _ = conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
 	}, nil
 }

@@ -4,14 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"offboard/store/importer"
 )
 
-// timeBatchRows is how many time entries one INSERT writes. A statement
-// costs far more than a row in pure-Go SQLite, and time exports run to
-// millions of rows; 100 rows of 9 values stay well inside SQLite's limit on
+// timeBatchRows is how many time entries one INSERT writes (see
+// valueRows); 100 rows of 9 values stay well inside SQLite's limit on
 // parameters.
 const timeBatchRows = 100
 
@@ -99,8 +97,7 @@ func (w *importWriter) flushTimes() error {
 		return nil
 	}
 	defer func() { b.rows = b.rows[:0] }()
-	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " +
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(b.rows)), ", ") +
+	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " + valueRows(len(b.rows), 9) +
 		" ON CONFLICT (source_hash) DO NOTHING")
 	if err != nil {
 		return err
