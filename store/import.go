@@ -122,6 +122,7 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 	if err != nil {
 		return nil, err
 	}
+	defer w.stop()
 	sum := sha256.New()
 	tee := io.TeeReader(r, sum)
 	parsed, err := importer.Parse(file, tee, importer.Options{
@@ -296,6 +297,9 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOpt
 	if w.rebuildIndexes, err = deferIndexes(ctx, tx, kindTables[opt.Kind]); err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}
+	if w.times != nil {
+		go w.insertBatches()
+	}
 	return w, nil
 }
 
@@ -428,7 +432,7 @@ func (w *importWriter) write(rec importer.Record) error {
 		w.opt.OnRecord(w.records)
 	}
 	if w.times != nil && len(w.times.rows) == timeBatchRows {
-		return w.flushTimes()
+		return w.sendTimes()
 	}
 	return nil
 }
@@ -449,12 +453,22 @@ func (w *importWriter) rowErr(line int, column, format string, args ...any) erro
 	return &importer.RowError{File: w.file, Line: line, Column: column, Msg: fmt.Sprintf(format, args...)}
 }
 
-// flush writes the records still queued.
+// flush writes the records still queued and waits until they are written.
 func (w *importWriter) flush() error {
 	if w.times == nil {
 		return nil
 	}
-	return w.flushTimes()
+	if err := w.sendTimes(); err != nil {
+		return err
+	}
+	return w.times.finish()
+}
+
+// stop ends the writer's goroutine if the import ended before flush.
+func (w *importWriter) stop() {
+	if w.times != nil {
+		_ = w.times.finish()
+	}
 }
 
 // finish derives paid dates from payments and brings the roll-up up to

@@ -37,9 +37,23 @@ func (q *queuedTime) args() []any {
 	return []any{q.clientID, q.ticketID, q.ticketRef, q.workedOn, q.minutes, boolInt(q.billable), q.technician, q.notes, q.key}
 }
 
-// timeBatch queues time entries and writes them a batch at a time.
+// timeBatch queues time entries and hands them a batch at a time to a
+// goroutine that inserts them, so that reading the file and writing the
+// database take a core each. Until the batches are finished, that
+// goroutine alone uses the writer's statements, result counts and roll-up;
+// the transaction serialises its statements with the reader's (clients
+// added by CreateClients).
 type timeBatch struct {
+	// rows is the batch being filled by the reader.
 	rows []queuedTime
+	// full carries batches to the inserting goroutine; spare brings their
+	// slices back for reuse.
+	full, spare chan []queuedTime
+	// failed is closed when an insert fails, done when the goroutine ends;
+	// err is set before either.
+	failed, done chan struct{}
+	err          error
+	finished     bool
 	// lastID is the highest time_entries id before the next batch: SQLite
 	// numbers new rows upwards from the highest id, so the rows a batch
 	// inserted are those above it.
@@ -47,11 +61,60 @@ type timeBatch struct {
 }
 
 func newTimeBatch(ctx context.Context, tx *sql.Tx) (*timeBatch, error) {
-	b := &timeBatch{rows: make([]queuedTime, 0, timeBatchRows)}
+	b := &timeBatch{rows: make([]queuedTime, 0, timeBatchRows), full: make(chan []queuedTime, 2),
+		spare: make(chan []queuedTime, 4), failed: make(chan struct{}), done: make(chan struct{})}
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM time_entries").Scan(&b.lastID); err != nil {
 		return nil, fmt.Errorf("read time entries: %w", err)
 	}
 	return b, nil
+}
+
+// insertBatches is the inserting goroutine. After a failure it only drains
+// the batches, so the reader never blocks.
+func (w *importWriter) insertBatches() {
+	b := w.times
+	defer close(b.done)
+	for rows := range b.full {
+		if b.err == nil {
+			if b.err = w.insertTimes(rows); b.err != nil {
+				close(b.failed)
+			}
+		}
+		select {
+		case b.spare <- rows[:0]:
+		default:
+		}
+	}
+}
+
+// sendTimes hands the queued entries to the inserting goroutine.
+func (w *importWriter) sendTimes() error {
+	b := w.times
+	if len(b.rows) == 0 {
+		return nil
+	}
+	select {
+	case b.full <- b.rows:
+	case <-b.failed:
+		return b.err
+	}
+	select {
+	case b.rows = <-b.spare:
+	default:
+		b.rows = make([]queuedTime, 0, timeBatchRows)
+	}
+	return nil
+}
+
+// finish waits for the inserting goroutine to write every batch sent;
+// it may be called more than once.
+func (b *timeBatch) finish() error {
+	if !b.finished {
+		b.finished = true
+		close(b.full)
+		<-b.done
+	}
+	return b.err
 }
 
 func (w *importWriter) timeEntry(r importer.TimeRecord) (outcome, error) {
@@ -88,25 +151,21 @@ func (w *importWriter) timeEntry(r importer.TimeRecord) (outcome, error) {
 	return queued, nil
 }
 
-// flushTimes inserts the queued time entries in one statement, then updates
-// those whose natural key was already taken, in file order, so the outcome
-// is that of writing them one by one.
-func (w *importWriter) flushTimes() error {
+// insertTimes inserts a batch of time entries in one statement, then
+// updates those whose natural key was already taken, in file order, so the
+// outcome is that of writing them one by one.
+func (w *importWriter) insertTimes(rows []queuedTime) error {
 	b := w.times
-	if len(b.rows) == 0 {
-		return nil
-	}
-	defer func() { b.rows = b.rows[:0] }()
-	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " + valueRows(len(b.rows), 9) +
+	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " + valueRows(len(rows), 9) +
 		" ON CONFLICT (source_hash) DO NOTHING")
 	if err != nil {
 		return err
 	}
-	args := make([]any, 0, 9*len(b.rows))
-	for i := range b.rows {
-		args = append(args, b.rows[i].args()...)
+	args := make([]any, 0, 9*len(rows))
+	for i := range rows {
+		args = append(args, rows[i].args()...)
 	}
-	lines := fmt.Sprintf("import %s lines %d-%d", w.file, b.rows[0].line, b.rows[len(b.rows)-1].line)
+	lines := fmt.Sprintf("import %s lines %d-%d", w.file, rows[0].line, rows[len(rows)-1].line)
 	res, err := st.ExecContext(w.ctx, args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", lines, err)
@@ -116,7 +175,7 @@ func (w *importWriter) flushTimes() error {
 		return fmt.Errorf("%s: %w", lines, err)
 	}
 	var fresh map[string]bool
-	if int(n) < len(b.rows) {
+	if int(n) < len(rows) {
 		if fresh, err = w.insertedSince(b.lastID); err != nil {
 			return fmt.Errorf("%s: %w", lines, err)
 		}
@@ -126,8 +185,8 @@ func (w *importWriter) flushTimes() error {
 			return fmt.Errorf("%s: %w", lines, err)
 		}
 	}
-	for i := range b.rows {
-		q := &b.rows[i]
+	for i := range rows {
+		q := &rows[i]
 		// Of rows sharing a key, the first was inserted; the rest update it.
 		if fresh == nil || fresh[q.key] {
 			delete(fresh, q.key)
