@@ -264,7 +264,7 @@ type importWriter struct {
 	clients *clientIndex
 	tickets map[string][]ticketLink
 	stmts   map[string]*sql.Stmt
-	roll    *rollupDelta
+	roll    *MonthSums
 	times   *timeBatch
 	// records counts the records written or queued so far.
 	records int
@@ -281,7 +281,7 @@ type ticketLink struct {
 
 func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOptions, hours BusinessHours, now time.Time, res *ImportResult) (*importWriter, error) {
 	w := &importWriter{ctx: ctx, tx: tx, file: file, opt: opt, hours: hours, now: now, res: res,
-		stmts: map[string]*sql.Stmt{}, roll: newRollupDelta(), unknownPriorities: map[string]int{}}
+		stmts: map[string]*sql.Stmt{}, roll: NewMonthSums(), unknownPriorities: map[string]int{}}
 	var err error
 	if w.clients, err = loadClientIndex(ctx, tx); err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
@@ -485,7 +485,7 @@ func (w *importWriter) finish() error {
 		w.res.DerivedPaid = len(ids)
 		w.roll.markDirty(ids...)
 	}
-	if err := w.roll.apply(w.ctx, w.tx); err != nil {
+	if err := w.roll.Apply(w.ctx, w.tx); err != nil {
 		return fmt.Errorf("import %s: %w", w.file, err)
 	}
 	return nil

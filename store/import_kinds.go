@@ -182,7 +182,7 @@ func (w *importWriter) ticket(r importer.TicketRecord) (outcome, error) {
 		update, append([]any{clientID, key}, cols...))
 	switch out {
 	case inserted:
-		w.roll.addTicket(clientID, opened, priority, *afterHours, r.OutOfScope != nil && *r.OutOfScope)
+		w.roll.AddTicket(clientID, opened, priority, *afterHours, r.OutOfScope != nil && *r.OutOfScope)
 	case updated:
 		// Its time entries' out-of-scope minutes may change with it.
 		w.roll.markDirty(clientID)
@@ -234,7 +234,7 @@ func (w *importWriter) invoice(r importer.InvoiceRecord) (outcome, error) {
 		return 0, err
 	}
 	if ok {
-		return inserted, w.roll.addInvoice(clientID, issued, dueOn, paid, r.Amount.Minor)
+		return inserted, w.roll.AddInvoice(clientID, issued, dueOn, paid, r.Amount.Minor)
 	}
 	// The invoice may move to another client, whose months change too.
 	was, err := w.owner(`SELECT client_id FROM invoices WHERE number = ?`, r.Number)

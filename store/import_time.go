@@ -190,7 +190,7 @@ func (w *importWriter) insertTimes(rows []queuedTime) error {
 		// Of rows sharing a key, the first was inserted; the rest update it.
 		if fresh == nil || fresh[q.key] {
 			delete(fresh, q.key)
-			w.roll.addTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
+			w.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
 			w.count(inserted)
 			continue
 		}

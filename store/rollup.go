@@ -137,24 +137,25 @@ type monthTotals struct {
 	paidOnTime, late1to7, late8to15, late16to30, lateOver30          int64
 }
 
-// rollupDelta keeps client_months current through an import without
-// re-reading raw rows: a row the import inserts adds its share to its
-// client's month here, in memory, and the sums are added to client_months
-// once at the end. A row the import updates may move between months or
-// clients, so its old and new clients are rebuilt from their raw rows
-// instead (updates are few; inserts are the bulk).
-type rollupDelta struct {
+// MonthSums keeps client_months current through a bulk write (an import,
+// the demo) without re-reading raw rows: each row inserted adds its share
+// to its client's month here, in memory, and Apply adds the sums to
+// client_months once at the end. A row the import updates may move between
+// months or clients, so its old and new clients are rebuilt from their raw
+// rows instead (updates are few; inserts are the bulk).
+type MonthSums struct {
 	months map[monthKey]*monthTotals
 	dirty  map[int64]bool
 }
 
-func newRollupDelta() *rollupDelta {
-	return &rollupDelta{months: map[monthKey]*monthTotals{}, dirty: map[int64]bool{}}
+// NewMonthSums returns empty sums.
+func NewMonthSums() *MonthSums {
+	return &MonthSums{months: map[monthKey]*monthTotals{}, dirty: map[int64]bool{}}
 }
 
 // at returns the totals of a client's month, which stamp (a stored date or
 // instant) begins with.
-func (d *rollupDelta) at(client int64, stamp string) *monthTotals {
+func (d *MonthSums) at(client int64, stamp string) *monthTotals {
 	k := newMonthKey(client, stamp)
 	m := d.months[k]
 	if m == nil {
@@ -164,9 +165,9 @@ func (d *rollupDelta) at(client int64, stamp string) *monthTotals {
 	return m
 }
 
-// addTime counts a new time entry, worked on a stored date; outOfScope is
-// its ticket's flag.
-func (d *rollupDelta) addTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
+// AddTime counts a new time entry, worked on a stored date (see Date);
+// outOfScope is its ticket's flag.
+func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
 	m := d.at(client, workedOn)
 	m.minutes += int64(minutes)
 	if billable {
@@ -177,8 +178,9 @@ func (d *rollupDelta) addTime(client int64, workedOn string, minutes int, billab
 	}
 }
 
-// addTicket counts a new ticket, opened at a stored instant.
-func (d *rollupDelta) addTicket(client int64, openedAt, priority string, afterHours, outOfScope bool) {
+// AddTicket counts a new ticket, opened at a stored instant (see
+// Timestamp).
+func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours, outOfScope bool) {
 	m := d.at(client, openedAt)
 	m.tickets++
 	m.afterHoursTickets += int64(boolInt(afterHours))
@@ -186,9 +188,9 @@ func (d *rollupDelta) addTicket(client int64, openedAt, priority string, afterHo
 	m.oosTickets += int64(boolInt(outOfScope))
 }
 
-// addInvoice counts a new invoice from its stored dates; paidOn is empty
+// AddInvoice counts a new invoice from its stored dates; paidOn is empty
 // while it is unpaid.
-func (d *rollupDelta) addInvoice(client int64, issuedOn, dueOn, paidOn string, amountMinor int64) error {
+func (d *MonthSums) AddInvoice(client int64, issuedOn, dueOn, paidOn string, amountMinor int64) error {
 	m := d.at(client, issuedOn)
 	m.invoicedMinor += amountMinor
 	m.invoices++
@@ -224,7 +226,7 @@ func (d *rollupDelta) addInvoice(client int64, issuedOn, dueOn, paidOn string, a
 }
 
 // markDirty has the clients' months rebuilt from their raw rows.
-func (d *rollupDelta) markDirty(ids ...int64) {
+func (d *MonthSums) markDirty(ids ...int64) {
 	for _, id := range ids {
 		if id != 0 {
 			d.dirty[id] = true
@@ -232,7 +234,7 @@ func (d *rollupDelta) markDirty(ids ...int64) {
 	}
 }
 
-// monthColumns are client_months' columns in the order apply writes them.
+// monthColumns are client_months' columns in the order Apply writes them.
 const monthColumns = `client_id, month, minutes, billable_minutes, oos_minutes, tickets, after_hours_tickets,
     urgent_tickets, oos_tickets, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
     late_1_7, late_8_15, late_16_30, late_over_30`
@@ -252,9 +254,9 @@ const addMonths = ` ON CONFLICT (client_id, month) DO UPDATE SET minutes = minut
 // monthBatchRows is how many client_months rows one statement adds to.
 const monthBatchRows = 100
 
-// apply adds the sums to client_months and rebuilds the dirty clients,
-// inside the import's transaction.
-func (d *rollupDelta) apply(ctx context.Context, tx *sql.Tx) error {
+// Apply adds the sums to client_months and rebuilds the clients marked
+// dirty, inside the writer's transaction.
+func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
 	full, err := tx.PrepareContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(monthBatchRows, 19)+addMonths)
 	if err != nil {
 		return fmt.Errorf("update roll-up: %w", err)
