@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -178,4 +179,43 @@ func TestImportKeepsRollupExact(t *testing.T) {
 	if got := rowCount(t, s, "SELECT minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-002' AND month = '2022-12'"); got != 10 {
 		t.Errorf("C-002 December 2022 minutes = %d, want 10", got)
 	}
+}
+
+// timeRows is a time file of n rows for clients the database may lack,
+// with a bad date on line bad (none if 0).
+func timeRows(n, bad int) string {
+	var b strings.Builder
+	b.WriteString("external_id,client,date,minutes\n")
+	for i := 0; i < n; i++ {
+		date := fmt.Sprintf("2024-%02d-10", 1+i%12)
+		if i+2 == bad {
+			date = "2024-02-31"
+		}
+		fmt.Fprintf(&b, "E-%d,New Client %d,%s,%d\n", i, i%3, date, 15+i%4)
+	}
+	return b.String()
+}
+
+func TestTimeImportBatchesAllOrNothing(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	_, err := s.Import(ctx, "bad.csv", strings.NewReader(timeRows(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true})
+	var failed *ImportFailedError
+	if !errors.As(err, &failed) || !strings.Contains(err.Error(), "bad.csv:260") {
+		t.Fatalf("err = %v, want an ImportFailedError naming line 260", err)
+	}
+	for _, table := range []string{"time_entries", "clients", "client_months", "imports"} {
+		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != 0 {
+			t.Errorf("%s has %d rows after a failed import", table, n)
+		}
+	}
+	res, err := s.Import(ctx, "bad.csv", strings.NewReader(timeRows(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true, SkipBad: true})
+	if err != nil || res.New != 349 || res.Rejected != 1 || len(res.CreatedClients) != 3 {
+		t.Fatalf("skip bad: new %d rejected %d clients %v: %v", res.New, res.Rejected, res.CreatedClients, err)
+	}
+	if n := rowCount(t, s, "SELECT count(*) FROM time_entries"); n != 349 {
+		t.Errorf("%d time entries, want 349", n)
+	}
+	noOrphans(t, s)
+	checkRollupExact(t, s, "clients created while batches are written")
 }
