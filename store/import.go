@@ -431,7 +431,7 @@ func (w *importWriter) write(rec importer.Record) error {
 	if w.opt.OnRecord != nil {
 		w.opt.OnRecord(w.records)
 	}
-	if w.times != nil && len(w.times.rows) == timeBatchRows {
+	if w.times != nil && len(w.times.next.rows) == timeBatchRows {
 		return w.sendTimes()
 	}
 	return nil
@@ -461,7 +461,11 @@ func (w *importWriter) flush() error {
 	if err := w.sendTimes(); err != nil {
 		return err
 	}
-	return w.times.finish()
+	if err := w.times.finish(); err != nil {
+		return err
+	}
+	w.roll.merge(w.times.back)
+	return nil
 }
 
 // stop ends the writer's goroutine if the import ended before flush.

@@ -13,9 +13,15 @@ import (
 // parameters.
 const timeBatchRows = 100
 
-// timeColumns are the columns a time entry is inserted with, in the order
-// queuedTime.args gives them.
-const timeColumns = "client_id, ticket_id, ticket_ref, worked_on, minutes, billable, technician, notes, source_hash"
+// timeInsert inserts n time entries, skipping those whose key is taken,
+// with the values in the order queuedTime.appendArgs gives them.
+func timeInsert(n int) string {
+	return "INSERT INTO time_entries (client_id, ticket_id, ticket_ref, worked_on, minutes, billable, technician, notes, source_hash) VALUES " +
+		valueRows(n, 9) + " ON CONFLICT (source_hash) DO NOTHING"
+}
+
+// fullTimeInsert is the statement of a full batch, built once.
+var fullTimeInsert = timeInsert(timeBatchRows)
 
 // queuedTime is a time entry read and checked, waiting for its batch.
 type queuedTime struct {
@@ -33,22 +39,33 @@ type queuedTime struct {
 	outOfScope bool
 }
 
-func (q *queuedTime) args() []any {
-	return []any{q.clientID, q.ticketID, q.ticketRef, q.workedOn, q.minutes, boolInt(q.billable), q.technician, q.notes, q.key}
+func (q *queuedTime) appendArgs(args []any) []any {
+	return append(args, q.clientID, q.ticketID, q.ticketRef, q.workedOn, q.minutes, boolInt(q.billable), q.technician, q.notes, q.key)
+}
+
+// timeRows is a batch of time entries with the statement's arguments.
+type timeRows struct {
+	rows []queuedTime
+	args []any
 }
 
 // timeBatch queues time entries and hands them a batch at a time to a
 // goroutine that inserts them, so that reading the file and writing the
-// database take a core each. Until the batches are finished, that
-// goroutine alone uses the writer's statements, result counts and roll-up;
-// the transaction serialises its statements with the reader's (clients
-// added by CreateClients).
+// database take a core each: the reader does all it can before a batch
+// leaves (checks, arguments, the roll-up's sums, as if every entry were
+// new). Until the batches are finished, the inserting goroutine alone uses
+// the writer's statements and result counts, and keeps its own roll-up
+// corrections in back; the transaction serialises its statements with the
+// reader's (clients added by CreateClients).
 type timeBatch struct {
-	// rows is the batch being filled by the reader.
-	rows []queuedTime
-	// full carries batches to the inserting goroutine; spare brings their
-	// slices back for reuse.
-	full, spare chan []queuedTime
+	// next is the batch being filled by the reader.
+	next *timeRows
+	// full carries batches to the inserting goroutine; spare brings them
+	// back for reuse.
+	full, spare chan *timeRows
+	// back takes back the sums of entries that were not new, and marks the
+	// clients of updated ones dirty.
+	back *MonthSums
 	// failed is closed when an insert fails, done when the goroutine ends;
 	// err is set before either.
 	failed, done chan struct{}
@@ -61,12 +78,16 @@ type timeBatch struct {
 }
 
 func newTimeBatch(ctx context.Context, tx *sql.Tx) (*timeBatch, error) {
-	b := &timeBatch{rows: make([]queuedTime, 0, timeBatchRows), full: make(chan []queuedTime, 2),
-		spare: make(chan []queuedTime, 4), failed: make(chan struct{}), done: make(chan struct{})}
+	b := &timeBatch{next: newTimeRows(), full: make(chan *timeRows, 2), spare: make(chan *timeRows, 4),
+		back: NewMonthSums(), failed: make(chan struct{}), done: make(chan struct{})}
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM time_entries").Scan(&b.lastID); err != nil {
 		return nil, fmt.Errorf("read time entries: %w", err)
 	}
 	return b, nil
+}
+
+func newTimeRows() *timeRows {
+	return &timeRows{rows: make([]queuedTime, 0, timeBatchRows), args: make([]any, 0, 9*timeBatchRows)}
 }
 
 // insertBatches is the inserting goroutine. After a failure it only drains
@@ -74,14 +95,15 @@ func newTimeBatch(ctx context.Context, tx *sql.Tx) (*timeBatch, error) {
 func (w *importWriter) insertBatches() {
 	b := w.times
 	defer close(b.done)
-	for rows := range b.full {
+	for batch := range b.full {
 		if b.err == nil {
-			if b.err = w.insertTimes(rows); b.err != nil {
+			if b.err = w.insertTimes(batch); b.err != nil {
 				close(b.failed)
 			}
 		}
+		batch.rows, batch.args = batch.rows[:0], batch.args[:0]
 		select {
-		case b.spare <- rows[:0]:
+		case b.spare <- batch:
 		default:
 		}
 	}
@@ -90,18 +112,18 @@ func (w *importWriter) insertBatches() {
 // sendTimes hands the queued entries to the inserting goroutine.
 func (w *importWriter) sendTimes() error {
 	b := w.times
-	if len(b.rows) == 0 {
+	if len(b.next.rows) == 0 {
 		return nil
 	}
 	select {
-	case b.full <- b.rows:
+	case b.full <- b.next:
 	case <-b.failed:
 		return b.err
 	}
 	select {
-	case b.rows = <-b.spare:
+	case b.next = <-b.spare:
 	default:
-		b.rows = make([]queuedTime, 0, timeBatchRows)
+		b.next = newTimeRows()
 	}
 	return nil
 }
@@ -147,26 +169,28 @@ func (w *importWriter) timeEntry(r importer.TimeRecord) (outcome, error) {
 		}
 	}
 	q.clientID = clientID
-	w.times.rows = append(w.times.rows, q)
+	next := w.times.next
+	next.rows = append(next.rows, q)
+	next.args = q.appendArgs(next.args)
+	w.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
 	return queued, nil
 }
 
 // insertTimes inserts a batch of time entries in one statement, then
 // updates those whose natural key was already taken, in file order, so the
 // outcome is that of writing them one by one.
-func (w *importWriter) insertTimes(rows []queuedTime) error {
-	b := w.times
-	st, err := w.stmt("INSERT INTO time_entries (" + timeColumns + ") VALUES " + valueRows(len(rows), 9) +
-		" ON CONFLICT (source_hash) DO NOTHING")
+func (w *importWriter) insertTimes(batch *timeRows) error {
+	b, rows := w.times, batch.rows
+	query := fullTimeInsert
+	if len(rows) < timeBatchRows {
+		query = timeInsert(len(rows))
+	}
+	st, err := w.stmt(query)
 	if err != nil {
 		return err
 	}
-	args := make([]any, 0, 9*len(rows))
-	for i := range rows {
-		args = append(args, rows[i].args()...)
-	}
 	lines := fmt.Sprintf("import %s lines %d-%d", w.file, rows[0].line, rows[len(rows)-1].line)
-	res, err := st.ExecContext(w.ctx, args...)
+	res, err := st.ExecContext(w.ctx, batch.args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", lines, err)
 	}
@@ -190,10 +214,10 @@ func (w *importWriter) insertTimes(rows []queuedTime) error {
 		// Of rows sharing a key, the first was inserted; the rest update it.
 		if fresh == nil || fresh[q.key] {
 			delete(fresh, q.key)
-			w.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
 			w.count(inserted)
 			continue
 		}
+		b.back.AddTime(q.clientID, q.workedOn, -q.minutes, q.billable, q.outOfScope)
 		out, err := w.updateTime(q)
 		if err != nil {
 			return fmt.Errorf("import %s line %d: %w", w.file, q.line, err)
@@ -233,9 +257,9 @@ func (w *importWriter) updateTime(q *queuedTime) (outcome, error) {
         billable = ?6, technician = ?7, notes = ?8
     WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
         OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
-		q.args())
+		q.appendArgs(nil))
 	if out == updated {
-		w.roll.markDirty(q.clientID, was)
+		w.times.back.markDirty(q.clientID, was)
 	}
 	return out, err
 }

@@ -166,7 +166,7 @@ func (d *MonthSums) at(client int64, stamp string) *monthTotals {
 }
 
 // AddTime counts a new time entry, worked on a stored date (see Date);
-// outOfScope is its ticket's flag.
+// outOfScope is its ticket's flag. Negative minutes take an entry back.
 func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
 	m := d.at(client, workedOn)
 	m.minutes += int64(minutes)
@@ -223,6 +223,41 @@ func (d *MonthSums) AddInvoice(client int64, issuedOn, dueOn, paidOn string, amo
 	m.invoicesLate++
 	m.daysLateSum += days
 	return nil
+}
+
+// merge adds other sums and dirty clients to these.
+func (d *MonthSums) merge(o *MonthSums) {
+	for k, m := range o.months {
+		t := d.months[k]
+		if t == nil {
+			t = &monthTotals{}
+			d.months[k] = t
+		}
+		t.add(m)
+	}
+	for id := range o.dirty {
+		d.dirty[id] = true
+	}
+}
+
+func (t *monthTotals) add(o *monthTotals) {
+	t.minutes += o.minutes
+	t.billableMinutes += o.billableMinutes
+	t.oosMinutes += o.oosMinutes
+	t.tickets += o.tickets
+	t.afterHoursTickets += o.afterHoursTickets
+	t.urgentTickets += o.urgentTickets
+	t.oosTickets += o.oosTickets
+	t.invoicedMinor += o.invoicedMinor
+	t.invoices += o.invoices
+	t.invoicesPaid += o.invoicesPaid
+	t.invoicesLate += o.invoicesLate
+	t.daysLateSum += o.daysLateSum
+	t.paidOnTime += o.paidOnTime
+	t.late1to7 += o.late1to7
+	t.late8to15 += o.late8to15
+	t.late16to30 += o.late16to30
+	t.lateOver30 += o.lateOver30
 }
 
 // markDirty has the clients' months rebuilt from their raw rows.

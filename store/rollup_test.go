@@ -181,9 +181,9 @@ func TestImportKeepsRollupExact(t *testing.T) {
 	}
 }
 
-// timeRows is a time file of n rows for clients the database may lack,
+// timeFile is a time file of n rows for clients the database may lack,
 // with a bad date on line bad (none if 0).
-func timeRows(n, bad int) string {
+func timeFile(n, bad int) string {
 	var b strings.Builder
 	b.WriteString("external_id,client,date,minutes\n")
 	for i := 0; i < n; i++ {
@@ -199,7 +199,7 @@ func timeRows(n, bad int) string {
 func TestTimeImportBatchesAllOrNothing(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	_, err := s.Import(ctx, "bad.csv", strings.NewReader(timeRows(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true})
+	_, err := s.Import(ctx, "bad.csv", strings.NewReader(timeFile(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true})
 	var failed *ImportFailedError
 	if !errors.As(err, &failed) || !strings.Contains(err.Error(), "bad.csv:260") {
 		t.Fatalf("err = %v, want an ImportFailedError naming line 260", err)
@@ -209,7 +209,7 @@ func TestTimeImportBatchesAllOrNothing(t *testing.T) {
 			t.Errorf("%s has %d rows after a failed import", table, n)
 		}
 	}
-	res, err := s.Import(ctx, "bad.csv", strings.NewReader(timeRows(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true, SkipBad: true})
+	res, err := s.Import(ctx, "bad.csv", strings.NewReader(timeFile(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true, SkipBad: true})
 	if err != nil || res.New != 349 || res.Rejected != 1 || len(res.CreatedClients) != 3 {
 		t.Fatalf("skip bad: new %d rejected %d clients %v: %v", res.New, res.Rejected, res.CreatedClients, err)
 	}
