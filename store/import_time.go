@@ -209,6 +209,7 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 			return fmt.Errorf("%s: %w", lines, err)
 		}
 	}
+	var taken []*queuedTime
 	for i := range rows {
 		q := &rows[i]
 		// Of rows sharing a key, the first was inserted; the rest update it.
@@ -217,14 +218,89 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 			w.count(inserted)
 			continue
 		}
+		taken = append(taken, q)
+	}
+	if len(taken) == 0 {
+		return nil
+	}
+	stored, err := w.storedTimes(taken)
+	if err != nil {
+		return fmt.Errorf("%s: %w", lines, err)
+	}
+	for _, q := range taken {
 		b.back.AddTime(q.clientID, q.workedOn, -q.minutes, q.billable, q.outOfScope)
-		out, err := w.updateTime(q)
+		was, ok := stored[q.key]
+		if ok && was == q.stored() {
+			w.count(unchanged)
+			continue
+		}
+		out, err := w.update(`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
+        billable = ?6, technician = ?7, notes = ?8
+    WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
+        OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
+			q.appendArgs(nil))
 		if err != nil {
 			return fmt.Errorf("import %s line %d: %w", w.file, q.line, err)
+		}
+		if out == updated {
+			// The entry may have moved from another client, whose months
+			// change too.
+			b.back.markDirty(q.clientID, was.clientID)
+			stored[q.key] = q.stored()
 		}
 		w.count(out)
 	}
 	return nil
+}
+
+// storedTime is what the database holds of a time entry.
+type storedTime struct {
+	clientID            int64
+	ticketID            sql.NullInt64
+	ticketRef, workedOn string
+	minutes             int
+	billable            bool
+	technician, notes   string
+}
+
+// stored is what the database would hold of the entry.
+func (q *queuedTime) stored() storedTime {
+	t := storedTime{clientID: q.clientID, ticketRef: q.ticketRef, workedOn: q.workedOn, minutes: q.minutes,
+		billable: q.billable, technician: q.technician, notes: q.notes}
+	if id, ok := q.ticketID.(int64); ok {
+		t.ticketID = sql.NullInt64{Int64: id, Valid: true}
+	}
+	return t
+}
+
+// storedTimes reads, in one query, the time entries holding the entries'
+// keys, so that those unchanged cost no statement of their own.
+func (w *importWriter) storedTimes(entries []*queuedTime) (map[string]storedTime, error) {
+	keys := make([]any, len(entries))
+	for i, q := range entries {
+		keys[i] = q.key
+	}
+	st, err := w.stmt(`SELECT source_hash, client_id, ticket_id, ticket_ref, worked_on, minutes, billable,
+        technician, notes FROM time_entries WHERE source_hash IN ` + valueRows(1, len(keys)))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(w.ctx, keys...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]storedTime, len(keys))
+	for rows.Next() {
+		var key string
+		var t storedTime
+		if err := rows.Scan(&key, &t.clientID, &t.ticketID, &t.ticketRef, &t.workedOn, &t.minutes, &t.billable,
+			&t.technician, &t.notes); err != nil {
+			return nil, err
+		}
+		out[key] = t
+	}
+	return out, rows.Err()
 }
 
 // insertedSince returns the keys of the time entries with ids above id.
@@ -243,23 +319,4 @@ func (w *importWriter) insertedSince(id int64) (map[string]bool, error) {
 		out[key] = true
 	}
 	return out, rows.Err()
-}
-
-// updateTime updates the time entry holding a queued entry's key if any
-// value differs.
-func (w *importWriter) updateTime(q *queuedTime) (outcome, error) {
-	// The entry may move to another client, whose months change too.
-	was, err := w.owner("SELECT client_id FROM time_entries WHERE source_hash = ?", q.key)
-	if err != nil {
-		return 0, err
-	}
-	out, err := w.update(`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
-        billable = ?6, technician = ?7, notes = ?8
-    WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
-        OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
-		q.appendArgs(nil))
-	if out == updated {
-		w.times.back.markDirty(q.clientID, was)
-	}
-	return out, err
 }
