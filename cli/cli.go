@@ -119,14 +119,31 @@ func newFlags(env Env, name, usage, summary string) *flag.FlagSet {
 		if summary != "" {
 			fmt.Fprintf(w, "\n%s\n", summary)
 		}
-		var has bool
-		fs.VisitAll(func(*flag.Flag) { has = true })
-		if has {
-			fmt.Fprintln(w, "\nflags:")
-			fs.PrintDefaults()
-		}
+		printFlags(w, fs)
 	}
 	return fs
+}
+
+// printFlags lists the flags GNU-style (--name), as README and the issue
+// texts write them; the flag package accepts one dash or two.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintln(w, "\nflags:")
+			first = false
+		}
+		name, usage := flag.UnquoteUsage(f)
+		arg := ""
+		if name != "" {
+			arg = " " + strings.ToUpper(name)
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s%s\n", f.Name, arg, usage, def)
+	})
 }
 
 // parse parses args, turning a flag error into a UsageError (flag already

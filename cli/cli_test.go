@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// run executes offboard with args in a scratch environment and returns the
+// exit status and both streams.
+func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if env == nil {
+		env = map[string]string{"HOME": t.TempDir()}
+	}
+	e := Env{
+		Stdin:  strings.NewReader(""),
+		Stdout: &out,
+		Stderr: &errb,
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) },
+	}
+	code := Main(context.Background(), args, e)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	cases := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string
+		stderr   string
+		noStderr bool
+	}{
+		{"help", []string{"help"}, 0, "commands:", "", true},
+		{"version", []string{"version"}, 0, "offboard dev (schema ", "", true},
+		{"command -h", []string{"version", "-h"}, 0, "usage: offboard version", "", true},
+		{"help of a command", []string{"help", "version"}, 0, "usage: offboard version", "", true},
+		{"unknown command", []string{"frobnicate"}, 2, "", `offboard: unknown command "frobnicate"`, false},
+		{"bad flag", []string{"--frobnicate"}, 2, "", "flag provided but not defined: -frobnicate", false},
+		{"bad flag on command", []string{"version", "--x"}, 2, "", "usage: offboard version", false},
+		{"help of unknown", []string{"help", "nope"}, 2, "", `unknown command "nope"`, false},
+		{"demo with db", []string{"--demo", "--db", "x.db"}, 2, "", "cannot be used together", false},
+		{"stray argument", []string{"--db", "x.db", "extra"}, 2, "", `unexpected argument "extra"`, false},
+		{"workbench without terminal", []string{"--db", "x.db"}, 1, "", "needs a terminal", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(t, nil, c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, c.code, errs)
+			}
+			if !strings.Contains(out, c.stdout) {
+				t.Errorf("stdout %q lacks %q", out, c.stdout)
+			}
+			if !strings.Contains(errs, c.stderr) {
+				t.Errorf("stderr %q lacks %q", errs, c.stderr)
+			}
+			if c.noStderr && errs != "" {
+				t.Errorf("unexpected stderr %q", errs)
+			}
+			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic") {
+				t.Errorf("stack trace on stderr: %q", errs)
+			}
+			if c.code == 2 && strings.Count(strings.SplitN(errs, "\n", 2)[0], "offboard:") != 1 {
+				t.Errorf("first line of stderr is not a one-line error: %q", errs)
+			}
+		})
+	}
+}
+
+func TestOpenStoreFollowsEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	env := Env{Getenv: func(k string) string {
+		return map[string]string{"OFFBOARD_DB": filepath.Join(dir, "env.db"), "HOME": dir}[k]
+	}, Now: time.Now}
+	st, err := openStore(context.Background(), env, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if st.Path() != filepath.Join(dir, "env.db") {
+		t.Errorf("opened %s, want the OFFBOARD_DB file", st.Path())
+	}
+}

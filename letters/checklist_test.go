@@ -1,0 +1,134 @@
+package letters
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestChecklistSteps(t *testing.T) {
+	type due struct {
+		key string
+		on  time.Time
+	}
+	tests := []struct {
+		name                       string
+		sent, effective, retention time.Time
+		want                       []due
+	}{
+		{
+			name: "30 days' notice", sent: day(2026, time.December, 1), effective: day(2026, time.December, 31), retention: day(2027, time.March, 1),
+			want: []due{
+				{StepConfirmNotice, day(2026, time.December, 1)},
+				{StepHandoverScope, day(2026, time.December, 8)},
+				{StepRetention, day(2026, time.December, 8)},
+				{StepFinalInvoice, day(2026, time.December, 17)},
+				{StepExportData, day(2026, time.December, 21)},
+				{StepCredentials, day(2026, time.December, 24)},
+				{StepLicences, day(2026, time.December, 28)},
+				{StepRemoveAgents, day(2026, time.December, 31)},
+				{StepRevokeAccess, day(2026, time.December, 31)},
+				{StepDisposeData, day(2027, time.March, 1)},
+				{StepArchiveRecords, day(2027, time.March, 1)},
+			},
+		},
+		{
+			// 8 days, from Friday 25 February: the invoice (Saturday 19) and
+			// the export (Wednesday 23) would fall before the notice is sent,
+			// so they move to the day it is sent; the credentials (Saturday
+			// 26) move back to Friday 25; the scope (sent + 7, Friday 3 March)
+			// now comes after them.
+			name: "8 days' notice across 29 February", sent: day(2028, time.February, 25), effective: day(2028, time.March, 4), retention: day(2028, time.April, 3),
+			want: []due{
+				{StepConfirmNotice, day(2028, time.February, 25)},
+				{StepFinalInvoice, day(2028, time.February, 25)},
+				{StepExportData, day(2028, time.February, 25)},
+				{StepCredentials, day(2028, time.February, 25)},
+				{StepLicences, day(2028, time.March, 1)},
+				{StepHandoverScope, day(2028, time.March, 3)},
+				{StepRetention, day(2028, time.March, 3)},
+				{StepRemoveAgents, day(2028, time.March, 4)},
+				{StepRevokeAccess, day(2028, time.March, 4)},
+				{StepDisposeData, day(2028, time.April, 3)},
+				{StepArchiveRecords, day(2028, time.April, 3)},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			steps := ChecklistSteps(tt.sent, tt.effective, tt.retention)
+			if len(steps) != len(tt.want) {
+				t.Fatalf("%d steps, want %d", len(steps), len(tt.want))
+			}
+			for i, s := range steps {
+				if s.Key != tt.want[i].key || !s.Due.Equal(tt.want[i].on) {
+					t.Errorf("step %d = %s due %s, want %s due %s", i+1, s.Key, FormatDate(s.Due), tt.want[i].key, FormatDate(tt.want[i].on))
+				}
+				if s.Title == "" || s.Why == "" {
+					t.Errorf("step %s has no title or reason", s.Key)
+				}
+			}
+		})
+	}
+}
+
+func TestDefaultHandoffMatchesChecklist(t *testing.T) {
+	sent, effective := day(2026, time.December, 1), day(2026, time.December, 31)
+	h := DefaultHandoff(sent, effective)
+	want := map[string]time.Time{StepExportData: h.ExportDate, StepCredentials: h.CredentialsDate, StepLicences: h.TransferDate}
+	for _, s := range ChecklistSteps(sent, effective, day(2027, time.March, 1)) {
+		if d, ok := want[s.Key]; ok && !d.Equal(s.Due) {
+			t.Errorf("handoff date for %s is %s, checklist says %s", s.Key, FormatDate(d), FormatDate(s.Due))
+		}
+	}
+	in := harborlineTermination()
+	in.Handoff = h
+	if err := in.Validate(); err != nil {
+		t.Errorf("default handoff dates do not validate: %v", err)
+	}
+}
+
+func TestReceiptWithOpenStepsAndNoExceptions(t *testing.T) {
+	in := harborlineReceipt()
+	for i := range in.Steps {
+		in.Steps[i].Exception = ""
+	}
+	in.Steps[9].Done, in.Steps[9].By, in.Steps[9].On = false, "", time.Time{}
+	in.Steps[10].Done, in.Steps[10].By, in.Steps[10].On = false, "", time.Time{}
+	md, err := newRenderer(t).ChecklistReceipt(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "receipt", md,
+		"**9 of 11 steps signed off.**",
+		"| 10 | Securely dispose of retained data; certificate of destruction on request | Monday, 1 March 2027 | Open |  |",
+		"None: every step was completed as standard.",
+		"## Still open\n\n- Securely dispose of retained data; certificate of destruction on request, due Monday, 1 March 2027\n- Archive the client's record, due Monday, 1 March 2027\n",
+	)
+}
+
+func TestReceiptErrors(t *testing.T) {
+	r := newRenderer(t)
+	in := harborlineReceipt()
+	in.Steps[2].On = time.Time{}
+	if _, err := r.ChecklistReceipt(in); err == nil || !strings.Contains(err.Error(), `step 3 "Agree backup retention and the destruction date" is signed off without a date`) {
+		t.Errorf("error = %v", err)
+	}
+	in.Steps = nil
+	if _, err := r.ChecklistReceipt(in); err == nil || !strings.Contains(err.Error(), "no checklist steps") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestDefaultHandoffSkipsWeekends(t *testing.T) {
+	// Effective Wednesday 30 June 2027: ten days before is Sunday 20 June,
+	// so Friday 18; seven before is Wednesday 23; three before is Sunday
+	// 27, so Friday 25.
+	got := DefaultHandoff(day(2027, time.April, 20), day(2027, time.June, 30))
+	want := Handoff{ExportDate: day(2027, time.June, 18), CredentialsDate: day(2027, time.June, 23), TransferDate: day(2027, time.June, 25)}
+	if got != want {
+		t.Errorf("DefaultHandoff = %s, %s, %s; want %s, %s, %s",
+			FormatDate(got.ExportDate), FormatDate(got.CredentialsDate), FormatDate(got.TransferDate),
+			FormatDate(want.ExportDate), FormatDate(want.CredentialsDate), FormatDate(want.TransferDate))
+	}
+}

@@ -1,0 +1,266 @@
+package letters
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Side says which party owns an action in a plan.
+type Side int
+
+// The two parties to a plan.
+const (
+	SideUs Side = iota
+	SideClient
+)
+
+// CheckpointKind is the form a plan checkpoint takes.
+type CheckpointKind int
+
+// Checkpoints are calls, written memos or meetings.
+const (
+	CheckpointCall CheckpointKind = iota
+	CheckpointMemo
+	CheckpointMeeting
+)
+
+// String names the kind in the plan: "Call", "Written memo", "Meeting".
+func (k CheckpointKind) String() string {
+	switch k {
+	case CheckpointMemo:
+		return "Written memo"
+	case CheckpointMeeting:
+		return "Meeting"
+	default:
+		return "Call"
+	}
+}
+
+// PlanGap is one area where the relationship falls short, with the dated
+// examples and numbers that show it and the measurable goal that closes it.
+type PlanGap struct {
+	// Title names the area in neutral words, for example "Invoice
+	// payment times".
+	Title string
+	// Examples are dated instances, for example {2026-09-14, "Invoice 2291
+	// paid 47 days after its due date"}.
+	Examples []DatedNote
+	// Evidence are the numbers, each with its normal range.
+	Evidence []Measure
+	// Goal is the measurable goal, for example "Every invoice paid within
+	// 30 days of issue".
+	Goal string
+}
+
+// PlanAction is one agreed action: who does what by when, and how success
+// is measured, for example "invoices paid within 30 days of issue".
+type PlanAction struct {
+	// Side is the party that owns it.
+	Side Side
+	// Person is the named person responsible.
+	Person string
+	// What is the action.
+	What string
+	// Due is the day it is due.
+	Due time.Time
+	// Target is the measurable target that shows it is done.
+	Target string
+}
+
+// Checkpoint is a dated review of progress.
+type Checkpoint struct {
+	// Date is the day of the checkpoint.
+	Date time.Time
+	// Kind is its form.
+	Kind CheckpointKind
+	// Notes are written at or after the checkpoint; empty leaves room for them.
+	Notes string
+}
+
+// PriceChange is a change to the recurring fee, with the break-even price
+// beside it so the reason for the change is a number, not an opinion.
+type PriceChange struct {
+	// Current is the fee today.
+	Current Money
+	// Proposed is the new fee.
+	Proposed Money
+	// BreakEven is the fee at which the work covers its cost; zero omits it.
+	BreakEven Money
+	// Period is what the fee is charged per, for example "month".
+	Period string
+	// From is the day the new fee applies.
+	From time.Time
+}
+
+// PlanTerms are the optional standard terms a plan may restate or add
+// (seed 003: clear expectations in the agreement; autopay as the standard).
+type PlanTerms struct {
+	// Autopay adds payment by automatic collection.
+	Autopay bool
+	// AutopayFrom is the day autopay starts.
+	AutopayFrom time.Time
+	// Scope restates the agreement's scope of work; empty omits it.
+	Scope string
+	// Price is a change to the fee; nil omits it.
+	Price *PriceChange
+}
+
+// Any reports whether any term is set.
+func (t PlanTerms) Any() bool { return t.Autopay || !isBlank(t.Scope) || t.Price != nil }
+
+// PlanInput is a remediation plan: the written game plan of seed 004, with
+// what good improvement plans have: each gap with dated examples and numbers,
+// a measurable goal per gap, a 30/60/90-day timeline, the support offered,
+// dated checkpoints, and the consequences either way.
+type PlanInput struct {
+	// Our is our company.
+	Our Company
+	// Client is the client.
+	Client Client
+	// Agreement is the agreement the plan works within.
+	Agreement Agreement
+	// Issued is the day the plan is issued.
+	Issued time.Time
+	// MeetingHeld is the day of the meeting the plan comes from; optional.
+	MeetingHeld time.Time
+	// Start is day 1 of the 30/60/90-day timeline.
+	Start time.Time
+	// Gaps are the areas to improve, each with a measurable goal.
+	Gaps []PlanGap
+	// OurChanges are what we will start or stop doing ourselves (seed 004:
+	// "you may realize ... there is something you need to do or stop doing").
+	OurChanges []string
+	// Support is the support we will provide.
+	Support []string
+	// Actions are the agreed actions.
+	Actions []PlanAction
+	// Checkpoints are the dated reviews; when empty the plan uses
+	// DefaultCheckpoints(Start).
+	Checkpoints []Checkpoint
+	// Terms are optional standard terms.
+	Terms PlanTerms
+	// FollowUp says how progress is followed up; empty uses the standard
+	// paragraph.
+	FollowUp string
+}
+
+// Review is the last day of the plan, day 90, by which the goals are judged.
+func (in PlanInput) Review() time.Time { return planDay(in.Start, 90) }
+
+// planDay returns day n of a plan that starts (day 1) on start.
+func planDay(start time.Time, n int) time.Time { return AddDays(start, n-1) }
+
+// SideName names the organisation on side s.
+func (in PlanInput) SideName(s Side) string {
+	if s == SideClient {
+		return in.Client.Name
+	}
+	return in.Our.Name
+}
+
+// PlanPhase is one stretch of the 30/60/90-day timeline with the actions
+// due and the checkpoints held in it.
+type PlanPhase struct {
+	// Title is "Days 1 to 30", "Days 31 to 60", "Days 61 to 90" or "After day 90".
+	Title string
+	// From and To are the first and last days of the phase; To is zero for
+	// the open-ended last phase.
+	From, To time.Time
+	// Actions are due in the phase, by due date.
+	Actions []PlanAction
+	// Checkpoints fall in the phase, by date.
+	Checkpoints []Checkpoint
+}
+
+// Phases splits the plan into days 1 to 30, 31 to 60 and 61 to 90, day 1
+// being Start, plus "After day 90" when an action or checkpoint falls later.
+func (in PlanInput) Phases() []PlanPhase {
+	phases := []PlanPhase{
+		{Title: "Days 1 to 30", From: planDay(in.Start, 1), To: planDay(in.Start, 30)},
+		{Title: "Days 31 to 60", From: planDay(in.Start, 31), To: planDay(in.Start, 60)},
+		{Title: "Days 61 to 90", From: planDay(in.Start, 61), To: planDay(in.Start, 90)},
+		{Title: "After day 90", From: planDay(in.Start, 91)},
+	}
+	phaseOf := func(t time.Time) int {
+		n := DaysBetween(in.Start, t) + 1
+		return min((n-1)/30, 3)
+	}
+	actions := append([]PlanAction(nil), in.Actions...)
+	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Due.Before(actions[j].Due) })
+	for _, a := range actions {
+		p := &phases[phaseOf(a.Due)]
+		p.Actions = append(p.Actions, a)
+	}
+	for _, c := range in.AllCheckpoints() {
+		p := &phases[phaseOf(c.Date)]
+		p.Checkpoints = append(p.Checkpoints, c)
+	}
+	if len(phases[3].Actions) == 0 && len(phases[3].Checkpoints) == 0 {
+		phases = phases[:3]
+	}
+	return phases
+}
+
+// AllCheckpoints returns the checkpoints the plan uses, by date: those
+// given, or DefaultCheckpoints(Start) when none are.
+func (in PlanInput) AllCheckpoints() []Checkpoint {
+	if len(in.Checkpoints) == 0 {
+		return DefaultCheckpoints(in.Start)
+	}
+	cps := append([]Checkpoint(nil), in.Checkpoints...)
+	sort.SliceStable(cps, func(i, j int) bool { return cps[i].Date.Before(cps[j].Date) })
+	return cps
+}
+
+// DefaultCheckpoints is a call on day 30, a written memo on day 60 and a
+// review meeting on day 90, each moved back to the Friday before when it
+// falls on a weekend, so that it stays inside its phase.
+func DefaultCheckpoints(start time.Time) []Checkpoint {
+	return []Checkpoint{
+		{Date: weekdayOnOrBefore(planDay(start, 30)), Kind: CheckpointCall},
+		{Date: weekdayOnOrBefore(planDay(start, 60)), Kind: CheckpointMemo},
+		{Date: weekdayOnOrBefore(planDay(start, 90)), Kind: CheckpointMeeting},
+	}
+}
+
+// weekdayOnOrBefore returns t, or the Friday before it when t is a Saturday
+// or Sunday.
+func weekdayOnOrBefore(t time.Time) time.Time {
+	switch t.Weekday() {
+	case time.Saturday:
+		return AddDays(t, -1)
+	case time.Sunday:
+		return AddDays(t, -2)
+	}
+	return t
+}
+
+// RemediationPlan renders the remediation plan.
+func (r *Renderer) RemediationPlan(in PlanInput) (string, error) {
+	var errs []error
+	if in.Start.IsZero() {
+		errs = append(errs, errors.New("the start date is not set"))
+	}
+	if len(in.Gaps) == 0 {
+		errs = append(errs, errors.New("no gaps to work on"))
+	}
+	for i, a := range in.Actions {
+		switch {
+		case a.Due.IsZero():
+			errs = append(errs, fmt.Errorf("action %d %q has no due date", i+1, a.What))
+		case !in.Start.IsZero() && DaysBetween(in.Start, a.Due) < 0:
+			errs = append(errs, fmt.Errorf("action %d %q is due %s, before the plan starts on %s", i+1, a.What, FormatDate(a.Due), FormatDate(in.Start)))
+		}
+	}
+	for i, c := range in.Checkpoints {
+		if c.Date.IsZero() {
+			errs = append(errs, fmt.Errorf("checkpoint %d has no date", i+1))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return "", fmt.Errorf("remediation plan for %s: %w", displayName(in.Client.Name), err)
+	}
+	return r.render(KindRemediationPlan, in)
+}

@@ -1,0 +1,118 @@
+package letters
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPlanPhases(t *testing.T) {
+	in := kesslerPlan() // day 1 is Monday 18 January 2027
+	in.Actions = []PlanAction{
+		{What: "day 1", Due: day(2027, time.January, 18)},
+		{What: "day 30", Due: day(2027, time.February, 16)},
+		{What: "day 31", Due: day(2027, time.February, 17)},
+		{What: "day 90", Due: day(2027, time.April, 17)},
+		{What: "day 91", Due: day(2027, time.April, 18)},
+		{What: "day 60", Due: day(2027, time.March, 18)},
+	}
+	phases := in.Phases()
+	want := []struct {
+		title    string
+		from, to time.Time
+		actions  []string
+	}{
+		{"Days 1 to 30", day(2027, time.January, 18), day(2027, time.February, 16), []string{"day 1", "day 30"}},
+		{"Days 31 to 60", day(2027, time.February, 17), day(2027, time.March, 18), []string{"day 31", "day 60"}},
+		{"Days 61 to 90", day(2027, time.March, 19), day(2027, time.April, 17), []string{"day 90"}},
+		{"After day 90", day(2027, time.April, 18), time.Time{}, []string{"day 91"}},
+	}
+	if len(phases) != len(want) {
+		t.Fatalf("%d phases, want %d", len(phases), len(want))
+	}
+	for i, p := range phases {
+		var got []string
+		for _, a := range p.Actions {
+			got = append(got, a.What)
+		}
+		if p.Title != want[i].title || !p.From.Equal(want[i].from) || !p.To.Equal(want[i].to) || strings.Join(got, ",") != strings.Join(want[i].actions, ",") {
+			t.Errorf("phase %d = %q %s to %s %v, want %q %s to %s %v", i+1, p.Title, FormatDate(p.From), FormatDate(p.To), got,
+				want[i].title, FormatDate(want[i].from), FormatDate(want[i].to), want[i].actions)
+		}
+	}
+	if got := in.Review(); !got.Equal(day(2027, time.April, 17)) {
+		t.Errorf("Review = %s, want Saturday, 17 April 2027", FormatDate(got))
+	}
+}
+
+func TestDefaultCheckpointsAvoidWeekends(t *testing.T) {
+	tests := []struct {
+		start time.Time
+		want  [3]time.Time
+	}{
+		// Days 30, 60 and 90 are Tuesday 16 February, Thursday 18 March and
+		// Saturday 17 April, which moves to Friday 16 April.
+		{day(2027, time.January, 18), [3]time.Time{day(2027, time.February, 16), day(2027, time.March, 18), day(2027, time.April, 16)}},
+		// From Friday 31 December 2027: day 30 is Saturday 29 January 2028
+		// (Friday 28), day 60 Monday 28 February, day 90 Wednesday 29 March.
+		{day(2027, time.December, 31), [3]time.Time{day(2028, time.January, 28), day(2028, time.February, 28), day(2028, time.March, 29)}},
+		// From Monday 7 June 2027: day 30 is Tuesday 6 July, day 60
+		// Thursday 5 August, day 90 Saturday 4 September (Friday 3).
+		{day(2027, time.June, 7), [3]time.Time{day(2027, time.July, 6), day(2027, time.August, 5), day(2027, time.September, 3)}},
+	}
+	for _, tt := range tests {
+		cps := DefaultCheckpoints(tt.start)
+		for i, c := range cps {
+			if !c.Date.Equal(tt.want[i]) {
+				t.Errorf("start %s: checkpoint %d on %s, want %s", FormatDate(tt.start), i+1, FormatDate(c.Date), FormatDate(tt.want[i]))
+			}
+		}
+		if cps[0].Kind != CheckpointCall || cps[1].Kind != CheckpointMemo || cps[2].Kind != CheckpointMeeting {
+			t.Errorf("checkpoint kinds = %v, %v, %v", cps[0].Kind, cps[1].Kind, cps[2].Kind)
+		}
+	}
+}
+
+func TestPlanWithNotesFollowUpAndNoTerms(t *testing.T) {
+	in := kesslerPlan()
+	in.Terms = PlanTerms{}
+	in.Checkpoints = []Checkpoint{
+		{Date: day(2027, time.March, 1), Kind: CheckpointMeeting, Notes: "MFA at 26 of 26.\n\nAfter-hours share down to 12%."},
+		{Date: day(2027, time.February, 1), Kind: CheckpointCall},
+	}
+	in.FollowUp = "A call every other Monday at 09:00."
+	md, err := newRenderer(t).RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md,
+		"### Checkpoint 1: Call, Monday, 1 February 2027\n\nNotes: to be written at the checkpoint.\n",
+		"### Checkpoint 2: Meeting, Monday, 1 March 2027\n\nMFA at 26 of 26.\n\nAfter-hours share down to 12%.\n",
+		"## Following progress\n\nA call every other Monday at 09:00.\n",
+		"the relationship continues on the current terms of the Managed IT Services Agreement.\n",
+	)
+	if strings.Contains(md, "## Terms") {
+		t.Error("plan without terms has a Terms section")
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	in := kesslerPlan()
+	in.Actions[0].Due = day(2027, time.January, 17)
+	in.Actions[1].Due = time.Time{}
+	in.Checkpoints = []Checkpoint{{Kind: CheckpointCall}}
+	_, err := newRenderer(t).RemediationPlan(in)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	assertContains(t, "error", err.Error(),
+		`remediation plan for "Kessler Dental Group"`,
+		`action 1 "Set up the emergency line and publish the after-hours rate" is due Sunday, 17 January 2027, before the plan starts on Monday, 18 January 2027`,
+		`action 2 "Enrol every user in MFA" has no due date`,
+		"checkpoint 1 has no date",
+	)
+	_, err = newRenderer(t).RemediationPlan(PlanInput{Client: Client{Name: "X"}})
+	if err == nil || !strings.Contains(err.Error(), "the start date is not set") || !strings.Contains(err.Error(), "no gaps") {
+		t.Errorf("empty plan error = %v", err)
+	}
+}

@@ -1,0 +1,112 @@
+package letters
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// FlagHistory is one red flag in an offboarded client's story: when it
+// first showed and when something was done about it.
+type FlagHistory struct {
+	// Flag names the red flag, for example "Late payment".
+	Flag string
+	// FirstSeen is the day the flag first appeared in the data.
+	FirstSeen time.Time
+	// Evidence is the first sign, for example "invoice 2291 paid 47 days late".
+	Evidence string
+	// ActionTaken is the day the first action was taken; zero when none
+	// was taken before notice.
+	ActionTaken time.Time
+	// Action says what was done.
+	Action string
+}
+
+// PostMortemInput is the owner's look back at how a client came to be let
+// go. Seed 002: "take stock of how you got there"; "even if the analysis
+// identifies no change needed, the act of analysis is a healthy response".
+type PostMortemInput struct {
+	// Our is our company.
+	Our Company
+	// Client is the offboarded client.
+	Client Client
+	// Prepared is the day the note is written.
+	Prepared time.Time
+	// Author is the person writing it.
+	Author string
+	// NoticeSent is the day notice was sent.
+	NoticeSent time.Time
+	// Effective is the day termination took effect.
+	Effective time.Time
+	// Flags are the red flags, in any order.
+	Flags []FlagHistory
+	// Changes are the owner's notes on what to change, one per item.
+	Changes []string
+	// Notes is free text, paragraphs separated by blank lines.
+	Notes string
+}
+
+// FlagTimeline is a red flag placed on the timeline, as the post-mortem
+// template receives it.
+type FlagTimeline struct {
+	FlagHistory
+	// Acted reports whether action was taken before notice.
+	Acted bool
+	// DaysToAction is the number of days from FirstSeen to ActionTaken, or
+	// to the notice when no action was taken.
+	DaysToAction int
+}
+
+// Timeline returns the flags in the order they first appeared, each with
+// the days it took to act.
+func (in PostMortemInput) Timeline() []FlagTimeline {
+	out := make([]FlagTimeline, len(in.Flags))
+	for i, f := range in.Flags {
+		until := in.NoticeSent
+		if !f.ActionTaken.IsZero() {
+			until = f.ActionTaken
+		}
+		out[i] = FlagTimeline{FlagHistory: f, Acted: !f.ActionTaken.IsZero(), DaysToAction: DaysBetween(f.FirstSeen, until)}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].FirstSeen.Before(out[j].FirstSeen) })
+	return out
+}
+
+// Slowest is the flag that waited longest for action, the first of them on
+// a tie; nil when there are no flags.
+func (in PostMortemInput) Slowest() *FlagTimeline {
+	var slowest *FlagTimeline
+	for _, f := range in.Timeline() {
+		if slowest == nil || f.DaysToAction > slowest.DaysToAction {
+			slowest = &f
+		}
+	}
+	return slowest
+}
+
+// DaysFirstFlagToNotice is the number of days from the earliest red flag to
+// the notice; 0 when there are no flags.
+func (in PostMortemInput) DaysFirstFlagToNotice() int {
+	t := in.Timeline()
+	if len(t) == 0 {
+		return 0
+	}
+	return DaysBetween(t[0].FirstSeen, in.NoticeSent)
+}
+
+// PostMortem renders the owner's post-mortem note for an offboarded client.
+func (r *Renderer) PostMortem(in PostMortemInput) (string, error) {
+	if in.NoticeSent.IsZero() {
+		return "", fmt.Errorf("post-mortem for %s: the date notice was sent is not set", displayName(in.Client.Name))
+	}
+	for _, f := range in.Flags {
+		if f.FirstSeen.IsZero() {
+			return "", fmt.Errorf("post-mortem for %s: red flag %q has no first-seen date", displayName(in.Client.Name), f.Flag)
+		}
+		if !f.ActionTaken.IsZero() && DaysBetween(f.FirstSeen, f.ActionTaken) < 0 {
+			return "", fmt.Errorf("post-mortem for %s: red flag %q was acted on (%s) before it first appeared (%s)",
+				displayName(in.Client.Name), f.Flag, FormatDate(f.ActionTaken), FormatDate(f.FirstSeen))
+		}
+	}
+	return r.render(KindPostMortem, in)
+}

@@ -1,0 +1,62 @@
+package letters
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPostMortemTimeline(t *testing.T) {
+	in := harborlinePostMortem()
+	tl := in.Timeline()
+	// By hand: 15 Sep 2025 to 10 Feb 2026 is 15+31+30+31+31+10 = 148 days;
+	// 3 Nov 2025 to 20 May 2026 is 27+31+31+28+31+30+20 = 198; 31 Mar 2026
+	// to the notice on 1 Dec 2026 is 30+31+30+31+31+30+31+30+1 = 245.
+	want := []struct {
+		flag  string
+		days  int
+		acted bool
+	}{{"Late payment", 148, true}, {"Scope creep", 198, true}, {"Unprofitable", 245, false}}
+	for i, f := range tl {
+		if f.Flag != want[i].flag || f.DaysToAction != want[i].days || f.Acted != want[i].acted {
+			t.Errorf("timeline %d = %s %d %v, want %+v", i, f.Flag, f.DaysToAction, f.Acted, want[i])
+		}
+	}
+	if s := in.Slowest(); s == nil || s.Flag != "Unprofitable" {
+		t.Errorf("Slowest = %+v, want Unprofitable", s)
+	}
+	// 15 Sep 2025 to 1 Dec 2026: 365 + 15 + 31 + 30 + 1 = 442 days.
+	if got := in.DaysFirstFlagToNotice(); got != 442 {
+		t.Errorf("DaysFirstFlagToNotice = %d, want 442", got)
+	}
+}
+
+func TestPostMortemWithoutFlags(t *testing.T) {
+	in := harborlinePostMortem()
+	in.Flags, in.Changes, in.Notes = nil, nil, ""
+	if in.Slowest() != nil || in.DaysFirstFlagToNotice() != 0 {
+		t.Error("no flags should give no slowest flag and 0 days")
+	}
+	md, err := newRenderer(t).PostMortem(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "post-mortem", md, "No red flags were recorded before notice.", "No changes recorded.")
+	if strings.Contains(md, "## Notes") || strings.Contains(md, "first red flag") {
+		t.Errorf("post-mortem without flags or notes:\n%s", md)
+	}
+}
+
+func TestPostMortemErrors(t *testing.T) {
+	r := newRenderer(t)
+	in := harborlinePostMortem()
+	in.Flags[0].ActionTaken = day(2025, time.October, 1)
+	if _, err := r.PostMortem(in); err == nil || !strings.Contains(err.Error(), `red flag "Scope creep" was acted on (Wednesday, 1 October 2025) before it first appeared (Monday, 3 November 2025)`) {
+		t.Errorf("error = %v", err)
+	}
+	in = harborlinePostMortem()
+	in.NoticeSent = time.Time{}
+	if _, err := r.PostMortem(in); err == nil || !strings.Contains(err.Error(), "notice was sent is not set") {
+		t.Errorf("error = %v", err)
+	}
+}

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// fakeScreen records what the root gives it.
+type fakeScreen struct {
+	title     string
+	capturing bool
+	w, h      int
+	keys      []string
+}
+
+func (f *fakeScreen) Init() tea.Cmd { return nil }
+func (f *fakeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		f.keys = append(f.keys, k.String())
+	}
+	return f, nil
+}
+func (f *fakeScreen) View() string             { return "body of " + f.title }
+func (f *fakeScreen) SetSize(w, h int)         { f.w, f.h = w, h }
+func (f *fakeScreen) Title() string            { return f.title }
+func (f *fakeScreen) Capturing() bool          { return f.capturing }
+func (f *fakeScreen) ShortHelp() []key.Binding { return nil }
+func (f *fakeScreen) FullHelp() [][]key.Binding {
+	return nil
+}
+
+func newTestApp() (*App, *fakeScreen) {
+	home := &fakeScreen{title: "Home"}
+	c := &Common{Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	a := NewApp(c, home)
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return a, home
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+func TestTooSmallWindowAsksForMore(t *testing.T) {
+	a, _ := newTestApp()
+	for _, size := range [][2]int{{79, 30}, {100, 23}, {40, 10}} {
+		a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := a.View()
+		if !strings.Contains(v, "make the window larger") || strings.Contains(v, "body of Home") {
+			t.Errorf("%dx%d: view %q", size[0], size[1], v)
+		}
+	}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := a.View(); !strings.Contains(v, "body of Home") {
+		t.Errorf("80x24 should lay out: %q", v)
+	}
+}
+
+func TestSizeIsPassedDown(t *testing.T) {
+	a, home := newTestApp()
+	if home.w != 98 || home.h <= 0 || home.h >= 30 {
+		t.Errorf("screen got %dx%d", home.w, home.h)
+	}
+	a.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	if home.w != 198 || home.h < 50 {
+		t.Errorf("after resize screen got %dx%d", home.w, home.h)
+	}
+	if got := strings.Count(a.View(), "\n") + 1; got != 60 {
+		t.Errorf("view is %d lines, want the window's 60", got)
+	}
+}
+
+func TestNavigationAndQuit(t *testing.T) {
+	a, home := newTestApp()
+	child := &fakeScreen{title: "Child"}
+	_, cmd := a.Update(PushMsg{Screen: child})
+	_ = cmd
+	if v := a.View(); !strings.Contains(v, "Home › Child") || !strings.Contains(v, "body of Child") {
+		t.Fatalf("after push: %q", a.View())
+	}
+	if child.w == 0 {
+		t.Error("a pushed screen was not sized")
+	}
+	_, cmd = a.Update(keyMsg("esc"))
+	a.Update(cmd())
+	if v := a.View(); !strings.Contains(v, "body of Home") {
+		t.Errorf("esc did not go back: %q", v)
+	}
+	_, cmd = a.Update(keyMsg("esc"))
+	if cmd != nil || len(home.keys) != 1 {
+		t.Errorf("esc on the home screen should reach the screen, got cmd %v keys %v", cmd, home.keys)
+	}
+	_, cmd = a.Update(keyMsg("q"))
+	if !isQuit(cmd) {
+		t.Error("q did not quit")
+	}
+}
+
+func TestCapturingScreenGetsQ(t *testing.T) {
+	a, home := newTestApp()
+	home.capturing = true
+	_, cmd := a.Update(keyMsg("q"))
+	if isQuit(cmd) || len(home.keys) != 1 || home.keys[0] != "q" {
+		t.Errorf("q while typing: quit=%v keys=%v", isQuit(cmd), home.keys)
+	}
+	_, cmd = a.Update(keyMsg("?"))
+	if a.fullHelp {
+		t.Error("? while typing toggled help")
+	}
+	_, cmd = a.Update(keyMsg("ctrl+c"))
+	if !isQuit(cmd) {
+		t.Error("ctrl+c must always quit")
+	}
+}
+
+func TestHelpToggleAndStatus(t *testing.T) {
+	a, _ := newTestApp()
+	short := a.View()
+	a.Update(keyMsg("?"))
+	if !a.fullHelp {
+		t.Fatal("? did not open full help")
+	}
+	if a.View() == short {
+		t.Error("full help looks the same as short help")
+	}
+	a.Update(ErrMsg{Err: errors.New("database is locked")})
+	if !strings.Contains(a.View(), "database is locked") {
+		t.Error("error not shown in the status line")
+	}
+}
