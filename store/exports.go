@@ -3,17 +3,20 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"os"
 )
 
-// RecordExport keeps a document written to a file (a checklist receipt, a
-// post-mortem) with its SHA-256, and notes the export in the client's
-// communications log, in one transaction. publish runs last inside the
-// transaction (it writes the file); if it fails, nothing is recorded.
-func (s *Store) RecordExport(ctx context.Context, d Document, publish func() error) (int64, error) {
+// RecordExport writes a document (a checklist receipt, a post-mortem) to
+// d.ExportedPath and keeps it with its SHA-256, noting the export in the
+// client's communications log, all or nothing: the rows in one
+// transaction, the file written last inside it and removed again if the
+// commit fails. An existing file is never replaced.
+func (s *Store) RecordExport(ctx context.Context, d Document) (int64, error) {
 	d.CreatedAt = s.now()
 	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.exportTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if id, err = RecordDocument(ctx, tx, d); err != nil {
 			return err
@@ -23,13 +26,30 @@ func (s *Store) RecordExport(ctx context.Context, d Document, publish func() err
 			Body: "sha256 " + SHA256Hex([]byte(d.Markdown)), DocumentID: id}); err != nil {
 			return err
 		}
-		if publish != nil {
-			return publish()
-		}
-		return nil
-	})
+		return WriteExportFile(d.ExportedPath, d.Markdown, false)
+	}, d.ExportedPath)
 	if err != nil {
 		return 0, fmt.Errorf("record export of %s: %w", d.Title, err)
 	}
 	return id, nil
+}
+
+// exportTx runs fn, which ends by writing the file at path, in one
+// transaction. When the commit fails after the file was written, the file
+// is removed, so the disk never shows an export the database does not hold.
+func (s *Store) exportTx(ctx context.Context, fn func(tx *sql.Tx) error, path string) error {
+	wrote := false
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		wrote = true
+		return nil
+	})
+	if err != nil && wrote {
+		if rmErr := os.Remove(path); rmErr != nil {
+			return errors.Join(err, fmt.Errorf("remove %s after the failed commit: %w", path, rmErr))
+		}
+	}
+	return err
 }

@@ -54,6 +54,9 @@ type LetterDraft struct {
 	ExportDelivery  string `json:"export_delivery"`
 	CredentialsDate string `json:"credentials_date"`
 	TransferDate    string `json:"transfer_date"`
+	// Licences lists the licences on annual commitment, one a line:
+	// "42 × Microsoft 365 Business Premium until 2027-04-30".
+	Licences string `json:"licences"`
 	// LicenceNote says what happens to licences on annual commitment.
 	LicenceNote string `json:"licence_note"`
 	// Acknowledgement adds a block for the client to sign.
@@ -144,23 +147,24 @@ func channelFor(delivery string) string {
 	return "letter"
 }
 
-// RecordLetterSent records a notice of termination as sent, in one
-// transaction: the letter as a document with its SHA-256, the terminations
-// row, the client's status moved to notice, an entry in the communications
-// log pointing at the document, and the offboarding checklist. publish runs
-// last inside the transaction (it writes the exported file); if it fails,
-// nothing is recorded. Seed 001: keep records of every communication.
+// RecordLetterSent exports a notice of termination to its path and records
+// it as sent, all or nothing: the letter as a document with its SHA-256, the
+// terminations row, the client's status moved to notice, an entry in the
+// communications log pointing at the document, and the offboarding
+// checklist, in one transaction; the file is written last inside it and
+// removed again if the commit fails. An existing file is never replaced.
+// Seed 001: keep records of every communication.
 //
 // A re-engaged client may be given notice again; the finished checklist of
 // the earlier notice is then replaced, and the decisions log says so.
-func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter, publish func() error) (Termination, error) {
+func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination, error) {
 	if err := l.check(); err != nil {
 		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
 	}
 	now := s.now()
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
 		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.exportTx(ctx, func(tx *sql.Tx) error {
 		var status Status
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", l.ClientID).Scan(&status); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -212,11 +216,8 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter, publish func
 		if err := deleteDraft(ctx, tx, l.ClientID, DraftLetter); err != nil {
 			return err
 		}
-		if publish != nil {
-			return publish()
-		}
-		return nil
-	})
+		return WriteExportFile(l.Path, l.Markdown, false)
+	}, l.Path)
 	if err != nil {
 		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
 	}
@@ -229,6 +230,9 @@ func (l SentLetter) check() error {
 	var problems []string
 	if strings.TrimSpace(l.Markdown) == "" {
 		problems = append(problems, "the letter is empty")
+	}
+	if strings.TrimSpace(l.Path) == "" {
+		problems = append(problems, "the export path is empty")
 	}
 	if l.Sent.IsZero() || l.Effective.IsZero() || l.Retention.IsZero() {
 		problems = append(problems, "the sent, effective and retention dates are all required")

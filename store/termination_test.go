@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,12 +21,14 @@ func day(s string) time.Time {
 	return t
 }
 
-// sampleLetter is a notice sent on 2026-11-23 with 30 days' notice.
-func sampleLetter(clientID int64) SentLetter {
+// sampleLetter is a notice sent on 2026-11-23 with 30 days' notice, to be
+// exported into a fresh temporary folder.
+func sampleLetter(t *testing.T, clientID int64) SentLetter {
 	return SentLetter{
 		ClientID: clientID, Title: "Notice of termination of Managed Services Agreement dated 1 March 2024",
-		Markdown: "# Notice of termination\n\nThank you.\n", Path: "exports/acme-termination-2026-11-23.md",
-		Sent: day("2026-11-23"), NoticeDays: 30, Effective: day("2026-12-23"), Retention: day("2027-01-22"),
+		Markdown: "# Notice of termination\n\nThank you.\n",
+		Path:     filepath.Join(t.TempDir(), "exports", "acme-termination-2026-11-23.md"),
+		Sent:     day("2026-11-23"), NoticeDays: 30, Effective: day("2026-12-23"), Retention: day("2027-01-22"),
 		Delivery: DeliveryEmail,
 		Steps: []PlannedStep{
 			{"confirm-notice", "Confirm the notice", day("2026-11-23")},
@@ -50,14 +54,13 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 	if err := s.SaveLetterDraft(ctx, id, LetterDraft{NoticeDays: "30"}); err != nil {
 		t.Fatal(err)
 	}
-	published := false
-	l := sampleLetter(id)
-	term, err := s.RecordLetterSent(ctx, l, func() error { published = true; return nil })
+	l := sampleLetter(t, id)
+	term, err := s.RecordLetterSent(ctx, l)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !published {
-		t.Error("publish was not called")
+	if b, err := os.ReadFile(l.Path); err != nil || string(b) != l.Markdown {
+		t.Errorf("exported file = %q, %v", b, err)
 	}
 
 	var kind, title, md, sum, path string
@@ -107,7 +110,7 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 		t.Errorf("decisions = %+v", decisions)
 	}
 
-	if _, err := s.RecordLetterSent(ctx, sampleLetter(id), nil); !errors.Is(err, ErrAlreadyNoticed) {
+	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); !errors.Is(err, ErrAlreadyNoticed) {
 		t.Errorf("second notice: err = %v, want ErrAlreadyNoticed", err)
 	}
 }
@@ -131,17 +134,26 @@ func tableCounts(t *testing.T, s *Store) map[string]int {
 func TestRecordLetterSentWritesNothingOnFailure(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
-		name    string
-		mutate  func(*SentLetter)
-		publish func() error
+		name   string
+		mutate func(*Store, *SentLetter)
 	}{
-		{"publish fails", func(*SentLetter) {}, func() error { return errors.New("disk full") }},
-		{"duplicate step", func(l *SentLetter) { l.Steps = append(l.Steps, l.Steps[0]) }, nil},
-		{"effective before sent", func(l *SentLetter) { l.Effective = day("2026-11-01") }, nil},
-		{"retention before effective", func(l *SentLetter) { l.Retention = day("2026-12-01") }, nil},
-		{"unknown delivery", func(l *SentLetter) { l.Delivery = "pigeon" }, nil},
-		{"empty letter", func(l *SentLetter) { l.Markdown = " \n" }, nil},
-		{"no steps", func(l *SentLetter) { l.Steps = nil }, nil},
+		{"file exists", func(_ *Store, l *SentLetter) {
+			os.MkdirAll(filepath.Dir(l.Path), 0o755)
+			os.WriteFile(l.Path, []byte("the owner's own notes"), 0o644)
+		}},
+		{"folder cannot be created", func(_ *Store, l *SentLetter) {
+			blocker := filepath.Join(t.TempDir(), "file")
+			os.WriteFile(blocker, nil, 0o644)
+			l.Path = filepath.Join(blocker, "letter.md")
+		}},
+		{"duplicate step", func(_ *Store, l *SentLetter) { l.Steps = append(l.Steps, l.Steps[0]) }},
+		{"step collides in the database", func(_ *Store, l *SentLetter) { l.Steps[2].Key = ""; l.Steps[1].Key = "" }},
+		{"effective before sent", func(_ *Store, l *SentLetter) { l.Effective = day("2026-11-01") }},
+		{"retention before effective", func(_ *Store, l *SentLetter) { l.Retention = day("2026-12-01") }},
+		{"unknown delivery", func(_ *Store, l *SentLetter) { l.Delivery = "pigeon" }},
+		{"empty letter", func(_ *Store, l *SentLetter) { l.Markdown = " \n" }},
+		{"no path", func(_ *Store, l *SentLetter) { l.Path = "" }},
+		{"no steps", func(_ *Store, l *SentLetter) { l.Steps = nil }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -151,14 +163,17 @@ func TestRecordLetterSentWritesNothingOnFailure(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := tableCounts(t, s)
-			l := sampleLetter(id)
-			c.mutate(&l)
-			_, err := s.RecordLetterSent(ctx, l, c.publish)
+			l := sampleLetter(t, id)
+			c.mutate(s, &l)
+			_, err := s.RecordLetterSent(ctx, l)
 			if err == nil {
 				t.Fatal("a bad notice was recorded")
 			}
 			if after := tableCounts(t, s); !equalCounts(before, after) {
 				t.Errorf("rows changed: before %v after %v", before, after)
+			}
+			if b, err := os.ReadFile(l.Path); err == nil && string(b) == l.Markdown {
+				t.Error("the letter was exported although it was not recorded")
 			}
 			cl, _ := s.Client(ctx, id)
 			if cl.Status != StatusActive {
@@ -185,7 +200,7 @@ func TestChecklistTickOverdueAndOffboard(t *testing.T) {
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
 	quiet := addClient(t, s, "Quiet")
-	if _, err := s.RecordLetterSent(ctx, sampleLetter(id), nil); err != nil {
+	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); err != nil {
 		t.Fatal(err)
 	}
 	today := day("2026-12-20")
@@ -248,7 +263,7 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 	if err := s.Reengage(ctx, id, "narrower contract"); !errors.Is(err, ErrCannotReengage) {
 		t.Errorf("re-engaging an active client: %v", err)
 	}
-	if _, err := s.RecordLetterSent(ctx, sampleLetter(id), nil); err != nil {
+	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.TickStep(ctx, id, "confirm-notice", SignOff{By: "Dana", On: day("2026-11-23")}); err != nil {
@@ -279,10 +294,10 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 		t.Errorf("a re-engaged client is marked overdue: %v", marks)
 	}
 
-	second := sampleLetter(id)
+	second := sampleLetter(t, id)
 	second.Sent, second.Effective, second.Retention = day("2027-03-01"), day("2027-04-01"), day("2027-05-01")
 	second.Steps = second.Steps[:2]
-	if _, err := s.RecordLetterSent(ctx, second, nil); err != nil {
+	if _, err := s.RecordLetterSent(ctx, second); err != nil {
 		t.Fatalf("second notice after re-engagement: %v", err)
 	}
 	steps, _ := s.Checklist(ctx, id)
@@ -349,7 +364,7 @@ func TestPostMortemFacts(t *testing.T) {
 	}
 	exec(`INSERT INTO remediation_plans (client_id, status, created_at, updated_at) VALUES
         (?1, 'failed', '2025-09-15T10:00:00Z', '2025-10-15T10:00:00Z')`, id)
-	if _, err := s.RecordLetterSent(ctx, sampleLetter(id), nil); err != nil {
+	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SaveLessons(ctx, id, "Act on the first late invoice.\nPrice after-hours work."); err != nil {
@@ -391,21 +406,48 @@ func TestRecordExport(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
+	path := filepath.Join(t.TempDir(), "r.md")
+	os.WriteFile(path, []byte("older"), 0o644)
 	before := tableCounts(t, s)
-	if _, err := s.RecordExport(ctx, Document{ClientID: id, Kind: "checklist", Title: "Offboarding receipt",
-		Markdown: "x\n", ExportedPath: "exports/r.md"}, func() error { return errors.New("no space") }); err == nil {
-		t.Fatal("a failed export was recorded")
+	doc := Document{ClientID: id, Kind: "checklist", Title: "Offboarding receipt", Markdown: "x\n", ExportedPath: path}
+	if _, err := s.RecordExport(ctx, doc); !errors.Is(err, ErrExportExists) {
+		t.Fatalf("export over an existing file: %v", err)
 	}
 	if after := tableCounts(t, s); !equalCounts(before, after) {
 		t.Errorf("rows changed: %v -> %v", before, after)
 	}
-	docID, err := s.RecordExport(ctx, Document{ClientID: id, Kind: "checklist", Title: "Offboarding receipt",
-		Markdown: "x\n", ExportedPath: "exports/r.md"}, nil)
+	if b, _ := os.ReadFile(path); string(b) != "older" {
+		t.Errorf("an existing file was replaced: %q", b)
+	}
+	doc.ExportedPath = filepath.Join(filepath.Dir(path), "new", "r.md")
+	docID, err := s.RecordExport(ctx, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if b, _ := os.ReadFile(doc.ExportedPath); string(b) != "x\n" {
+		t.Errorf("exported %q", b)
+	}
 	comms, _ := s.Communications(ctx, id, 0)
-	if len(comms) != 1 || comms[0].DocumentID != docID || !strings.Contains(comms[0].Summary, "exports/r.md") {
+	if len(comms) != 1 || comms[0].DocumentID != docID || !strings.Contains(comms[0].Summary, doc.ExportedPath) {
 		t.Errorf("communications = %+v", comms)
+	}
+}
+
+func TestWriteExportFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "b.md")
+	if err := WriteExportFile(path, "one", false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteExportFile(path, "two", false); !errors.Is(err, ErrExportExists) {
+		t.Errorf("second write: %v", err)
+	}
+	if err := WriteExportFile(path, "three", true); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if string(b) != "three" || len(entries) != 1 {
+		t.Errorf("content %q, %d entries (temporary files left behind?)", b, len(entries))
 	}
 }
