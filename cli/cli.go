@@ -57,6 +57,9 @@ func commands() []*Command {
 	return []*Command{
 		versionCommand(),
 		helpCommand(),
+		letterCommand(),
+		checklistCommand(),
+		postmortemCommand(),
 	}
 }
 
