@@ -83,29 +83,6 @@ func (s *Store) OverdueSteps(ctx context.Context, clientID int64, today time.Tim
 	return out, nil
 }
 
-// OverdueByClient counts, in one query for the whole portfolio, the overdue
-// checklist steps of every client under notice, for the list's "checklist
-// overdue" marker. Clients with none are absent from the map.
-func (s *Store) OverdueByClient(ctx context.Context, today time.Time) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT cs.client_id, count(*) FROM checklist_steps cs
-        JOIN clients c ON c.id = cs.client_id AND c.status = 'notice'
-        WHERE cs.done_on IS NULL AND cs.due_on < ? GROUP BY cs.client_id`, Date(today))
-	if err != nil {
-		return nil, fmt.Errorf("count overdue checklist steps: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, fmt.Errorf("count overdue checklist steps: %w", err)
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
-}
-
 // SignOff is what ticking a step records: who, on which day, and any
 // exception to the standard step.
 type SignOff struct {
