@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 )
 
 // RecordExport writes a document (a checklist receipt, a post-mortem) to
@@ -52,4 +53,20 @@ func (s *Store) exportTx(ctx context.Context, fn func(tx *sql.Tx) error, path st
 		}
 	}
 	return err
+}
+
+// DocumentByID reads one kept document.
+func (s *Store) DocumentByID(ctx context.Context, id int64) (Document, error) {
+	var d Document
+	var plan sql.NullInt64
+	var created string
+	err := s.db.QueryRowContext(ctx, `SELECT id, client_id, plan_id, kind, title, markdown, sha256, exported_path, sent,
+        created_at FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.ClientID, &plan, &d.Kind, &d.Title, &d.Markdown,
+		&d.SHA256, &d.ExportedPath, &d.Sent, &created)
+	if err != nil {
+		return d, fmt.Errorf("read document %d: %w", id, err)
+	}
+	d.PlanID = plan.Int64
+	d.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	return d, nil
 }

@@ -249,20 +249,20 @@ func (d LetterDraft) Input(c Client) (letters.TerminationInput, error) {
 		LicenceNote:     d.LicenceNote,
 		Acknowledgement: d.Acknowledgement,
 	}
-	for i, line := range strings.Split(d.Licences, "\n") {
+	for i, line := range strings.FieldsFunc(d.Licences, func(r rune) bool { return r == '\n' || r == ';' }) {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
 		m := licenceLine.FindStringSubmatch(line)
 		if m == nil {
-			errs["licences"] = fmt.Errorf("line %d %q: want QUANTITY × PRODUCT until YYYY-MM-DD", i+1, line)
+			errs["licences"] = fmt.Errorf("licence %d %q: want QUANTITY × PRODUCT until YYYY-MM-DD", i+1, line)
 			continue
 		}
 		qty, _ := strconv.Atoi(m[1])
 		until, err := parseTyped(m[3])
 		if err != nil {
-			errs["licences"] = fmt.Errorf("line %d: %w", i+1, err)
+			errs["licences"] = fmt.Errorf("licence %d: %w", i+1, err)
 			continue
 		}
 		in.AnnualLicences = append(in.AnnualLicences, letters.AnnualLicence{Product: m[2], Quantity: qty, TermEnds: until})

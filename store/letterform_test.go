@@ -83,7 +83,7 @@ func TestLetterDraftInput(t *testing.T) {
 		t.Errorf("pre-filled: %+v", d)
 	}
 	d.TransitionHours, d.TransitionRate = "10", "165"
-	d.Licences = "42 × Microsoft 365 Business Premium until 2027-04-30\n\n3 x Backup server until 2027-02-28"
+	d.Licences = "42 × Microsoft 365 Business Premium until 2027-04-30\n \n3 x Backup server until 2027-02-28; 5 x Firewall until 2027-09-30"
 	d.Delivery = "post"
 	in, err := d.Input(cl)
 	if err != nil {
@@ -93,7 +93,7 @@ func TestLetterDraftInput(t *testing.T) {
 		in.Delivery != letters.DeliveryPost || in.Agreement.NoticeDays != 30 || in.Agreement.TerminationClause != "clause 9" {
 		t.Errorf("input = %+v", in)
 	}
-	if len(in.AnnualLicences) != 2 || in.AnnualLicences[0].Quantity != 42 ||
+	if len(in.AnnualLicences) != 3 || in.AnnualLicences[0].Quantity != 42 ||
 		in.AnnualLicences[0].Product != "Microsoft 365 Business Premium" || Date(in.AnnualLicences[1].TermEnds) != "2027-02-28" {
 		t.Errorf("licences = %+v", in.AnnualLicences)
 	}

@@ -54,8 +54,9 @@ type LetterDraft struct {
 	ExportDelivery  string `json:"export_delivery"`
 	CredentialsDate string `json:"credentials_date"`
 	TransferDate    string `json:"transfer_date"`
-	// Licences lists the licences on annual commitment, one a line:
-	// "42 × Microsoft 365 Business Premium until 2027-04-30".
+	// Licences lists the licences on annual commitment, one a line or
+	// separated by semicolons: "42 × Microsoft 365 Business Premium until
+	// 2027-04-30".
 	Licences string `json:"licences"`
 	// LicenceNote says what happens to licences on annual commitment.
 	LicenceNote string `json:"licence_note"`

@@ -75,6 +75,10 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 	if sum != sha256Of(l.Markdown) {
 		t.Errorf("sha256 = %s", sum)
 	}
+	if doc, err := s.DocumentByID(ctx, term.DocumentID); err != nil || doc.Markdown != l.Markdown || !doc.Sent ||
+		doc.SHA256 != sum || doc.ExportedPath != l.Path {
+		t.Errorf("DocumentByID = %+v, %v", doc, err)
+	}
 
 	got, ok, err := s.LatestTermination(ctx, id)
 	if err != nil || !ok {

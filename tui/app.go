@@ -54,7 +54,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
-		return a, nil
+		// The top screen hears of the resize too, so work that depends on
+		// its width (a glamour rendering) can start again in a command.
+		var cmd tea.Cmd
+		a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
+		return a, cmd
 	case tea.KeyMsg:
 		if cmd, handled := a.handleKey(msg); handled {
 			return a, cmd

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Sort, StatusFilter, RecFilter           key.Binding
 	Portfolio, Override, Reload             key.Binding
 	Remediate, Letter, Checklist            key.Binding
+	PostMortem, Reengage                    key.Binding
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	Help, Quit, ForceQuit                   key.Binding
@@ -41,6 +42,8 @@ func DefaultKeyMap() KeyMap {
 		Remediate:    b("r", "remediation", "r"),
 		Letter:       b("t", "termination letter", "t"),
 		Checklist:    b("c", "checklist", "c"),
+		PostMortem:   b("m", "post-mortem", "m"),
+		Reengage:     b("R", "re-engage", "R"),
 		Edit:         b("e", "edit in $EDITOR", "e"),
 		Export:       b("x", "export", "x"),
 		Copy:         b("y", "copy", "y"),
