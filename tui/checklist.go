@@ -189,16 +189,16 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		}
 		st := m.steps[m.cursor]
 		if st.IsDone() {
-			m.openPrompt(actionReopen, NewPrompt(m.c, "Reopen “"+st.Title+"”",
+			m.openPrompt(actionReopen, NewPrompt("Reopen “"+st.Title+"”",
 				PromptField{Label: "Why", Placeholder: "signed off by mistake"}))
 			return nil
 		}
-		m.openPrompt(actionSignOff, NewPrompt(m.c, "Sign off “"+st.Title+"”",
+		m.openPrompt(actionSignOff, NewPrompt("Sign off “"+st.Title+"”",
 			PromptField{Label: "Signed off by", Value: m.signer},
 			PromptField{Label: "On", Value: store.Date(today)},
 			PromptField{Label: "Exception", Placeholder: "anything done differently (optional)"}))
 	case key.Matches(msg, export):
-		m.openPrompt(actionExport, NewPrompt(m.c, "Export the offboarding receipt",
+		m.openPrompt(actionExport, NewPrompt("Export the offboarding receipt",
 			PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindChecklist, m.client.Name, today)}))
 	case key.Matches(msg, postMortem):
 		return Push(NewPostMortemScreen(m.c, m.id))
@@ -206,7 +206,7 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		if m.client.Status != store.StatusNotice && m.client.Status != store.StatusOffboarded {
 			return Fail(fmt.Errorf("%s is %s; only a client under notice or offboarded can be re-engaged", m.client.Name, m.client.Status))
 		}
-		m.openPrompt(actionReengage, NewPrompt(m.c, "Re-engage "+m.client.Name+" on new terms",
+		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",
 			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately"}))
 	}
 	m.keepCursorVisible()
@@ -333,23 +333,27 @@ func (m *ChecklistScreen) View() string {
 		progress += th.High.Render(fmt.Sprintf(" · %d overdue", overdue))
 	}
 	lines := []string{truncate(head, m.width), progress, ""}
-	dueWidth, byWidth := 16, 30
-	titleWidth := max(m.width-dueWidth-byWidth-8, 20)
+	// Columns: cursor (2), box (4), title, due date, sign-off; the title
+	// takes what the others leave.
+	const dueWidth, byWidth = 16, 34
+	titleWidth := max(m.width-2-4-2-dueWidth-2-byWidth, 16)
 	for i := m.offset; i < min(m.offset+m.listHeight(), len(m.steps)); i++ {
 		s := m.steps[i]
 		box, state := "[ ]", ""
 		switch {
 		case s.IsDone():
 			box = "[x]"
-			state = th.Good.Render(truncate(s.SignedOffBy+", "+s.Done.Format("2 Jan 2006"), byWidth))
+			who := s.SignedOffBy + ", " + s.Done.Format("2 Jan 2006")
 			if s.Exception != "" {
-				state += th.Warning.Render(" (exception)")
+				state = th.Good.Render(truncate(who, byWidth-2)) + th.Warning.Render(" *")
+			} else {
+				state = th.Good.Render(truncate(who, byWidth))
 			}
 		case s.Overdue(today):
 			state = th.High.Render("OVERDUE")
 		}
-		title := padRight(truncate(s.Title, titleWidth), titleWidth)
-		due := padRight(s.Due.Format("Mon 2 Jan 2006"), dueWidth)
+		title := padCells(truncate(s.Title, titleWidth), titleWidth)
+		due := padCells(s.Due.Format("Mon 2 Jan 2006"), dueWidth)
 		if s.Overdue(today) {
 			title, due = th.High.Render(title), th.High.Render(due)
 		}
@@ -362,7 +366,7 @@ func (m *ChecklistScreen) View() string {
 		lines = append(lines, line)
 	}
 	if m.cursor < len(m.steps) && m.steps[m.cursor].Exception != "" && m.prompt == nil {
-		lines = append(lines, "", th.Subtle.Render(truncate("Exception: "+m.steps[m.cursor].Exception, m.width)))
+		lines = append(lines, "", th.Subtle.Render(truncate("* Exception: "+m.steps[m.cursor].Exception, m.width)))
 	}
 	out := strings.Join(lines, "\n")
 	if m.prompt != nil {

@@ -19,8 +19,8 @@ type EditedMsg struct {
 	Err  error
 }
 
-// editorCommand is the owner's editor: $VISUAL, then $EDITOR, then vi.
-func editorCommand(getenv func(string) string) string {
+// chosenEditor is the owner's editor: $VISUAL, then $EDITOR, then vi.
+func chosenEditor(getenv func(string) string) string {
 	for _, k := range []string{"VISUAL", "EDITOR"} {
 		if e := getenv(k); e != "" {
 			return e
@@ -36,7 +36,7 @@ func editorCommand(getenv func(string) string) string {
 // works. name ends the temporary file's name, so the editor picks its mode
 // from the extension.
 func EditText(getenv func(string) string, tag any, text, name string) tea.Cmd {
-	editor := editorCommand(getenv)
+	editor := chosenEditor(getenv)
 	return func() tea.Msg {
 		f, err := os.CreateTemp("", "offboard-*-"+name)
 		if err != nil {

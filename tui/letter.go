@@ -89,7 +89,7 @@ const formWidth = 52
 
 // NewLetterScreen opens the termination letter of the client with id.
 func NewLetterScreen(c *Common, id int64) *LetterScreen {
-	return &LetterScreen{c: c, id: id, input: c.NewInput(), preview: NewMarkdownView(c.MarkdownStyle), saver: &draftSaver{}}
+	return &LetterScreen{c: c, id: id, input: NewInput(), preview: NewMarkdownView(c.MarkdownStyle), saver: &draftSaver{}}
 }
 
 // Init loads the client, and its saved draft or a fresh one.
@@ -294,7 +294,7 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		return m.preview.Update(msg)
 	}
-	// Anything else is for the focused field: its cursor's blink.
+	// Anything else is for the focused field: text pasted with ctrl+v.
 	switch {
 	case m.prompt != nil:
 		_, cmd := m.prompt.Update(msg, m.c.Keys)
@@ -333,12 +333,12 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, g.PageUp, g.PageDown):
 		m.scrollPreview(msg)
 	case key.Matches(msg, k.toggle):
-		if f := letterFields[m.cursor]; f.kind == fieldBool {
+		if f := letterFields[m.cursor]; f.kind == letterBool {
 			return m.toggle(f)
 		}
 	case key.Matches(msg, k.edit):
 		f := letterFields[m.cursor]
-		if f.kind == fieldBool {
+		if f.kind == letterBool {
 			return m.toggle(f)
 		}
 		m.editing, m.before = true, m.draft
@@ -362,7 +362,7 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		if err := m.sendable(); err != nil {
 			return Fail(err)
 		}
-		m.prompt = NewPrompt(m.c, "Export the letter and record it as sent to "+m.client.Name,
+		m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name,
 			PromptField{Label: "File", Value: m.draft.ExportPath})
 		m.layout()
 	}
@@ -610,8 +610,8 @@ func (m *LetterScreen) summaryView() string {
 	in := m.letter
 	line := th.Heading.Render(m.client.Name)
 	if !in.Effective.IsZero() {
-		line += th.Subtle.Render(fmt.Sprintf(" · effective %s · %s' notice (agreement: %d) · %s",
-			letters.FormatDate(in.Effective), m.draft.NoticeDays, m.client.NoticeDays, strings.ToLower(in.Delivery.String())))
+		line += th.Subtle.Render(fmt.Sprintf(" · effective %s · %s (the agreement's: %d) · %s",
+			letters.FormatDate(in.Effective), noticeOf(in.NoticeDays), m.client.NoticeDays, strings.ToLower(in.Delivery.String())))
 	}
 	if m.draft.Markdown != "" {
 		line += th.Warning.Render(" · edited text")
@@ -634,6 +634,14 @@ func (m *LetterScreen) summaryView() string {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// noticeOf writes a notice period: "1 day's notice", "30 days' notice".
+func noticeOf(n int) string {
+	if n == 1 {
+		return "1 day's notice"
+	}
+	return fmt.Sprintf("%d days' notice", n)
 }
 
 // oneLine joins the lines of a multi-line error.
@@ -683,23 +691,23 @@ func (m *LetterScreen) formView(width, height int) string {
 			continue
 		}
 		f := letterFields[r.field]
-		marker, label := "  ", th.Subtle.Render(padRight(f.label, labelWidth))
+		marker, label := "  ", th.Subtle.Render(padCells(f.label, labelWidth))
 		if r.field == m.cursor && !m.previewFocus {
-			marker, label = th.Cursor.Render("› "), th.Cursor.Render(padRight(f.label, labelWidth))
+			marker, label = th.Cursor.Render("› "), th.Cursor.Render(padCells(f.label, labelWidth))
 		}
 		var value string
 		switch {
 		case r.field == m.cursor && m.editing:
 			m.input.Width = valueWidth - 1
 			value = m.input.View()
-		case f.kind == fieldBool:
+		case f.kind == letterBool:
 			value = "[ ]"
 			if *f.flag(&m.draft) {
 				value = "[x]"
 			}
 		default:
 			v := f.value(&m.draft)
-			if f.kind == fieldDate {
+			if f.kind == letterDate {
 				if hint := dateHint(v); hint != "" && lipgloss.Width(v)+lipgloss.Width(hint)+2 <= valueWidth {
 					v += "  " + th.Faint.Render(hint)
 				}

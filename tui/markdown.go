@@ -70,7 +70,10 @@ func (m *MarkdownView) render() tea.Cmd {
 	m.req++
 	owner, req, md, style, width := m, m.req, m.markdown, m.style, m.width
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width-2, 20)))
+		// Preserved newlines keep the letters' hard line breaks (the
+		// letterhead and addresses), which glamour otherwise joins.
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width-2, 20)),
+			glamour.WithPreservedNewLines())
 		if err != nil {
 			return markdownRenderedMsg{owner: owner, req: req, err: err}
 		}

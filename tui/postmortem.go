@@ -177,7 +177,7 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, edit):
 			return EditText(m.c.Getenv, m, lessonsGuide+m.lessons, "lessons.md")
 		case key.Matches(msg, export):
-			m.prompt = NewPrompt(m.c, "Export the post-mortem",
+			m.prompt = NewPrompt("Export the post-mortem",
 				PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindPostMortem, m.name, civilToday(m.c.Now()))})
 			m.layout()
 			return nil

@@ -36,10 +36,10 @@ const (
 )
 
 // NewPrompt builds a prompt with the first field focused.
-func NewPrompt(c *Common, title string, fields ...PromptField) *Prompt {
+func NewPrompt(title string, fields ...PromptField) *Prompt {
 	p := &Prompt{title: title}
 	for i, f := range fields {
-		in := c.NewInput()
+		in := NewInput()
 		in.SetValue(f.Value)
 		in.Placeholder = f.Placeholder
 		in.CursorEnd()
@@ -57,8 +57,8 @@ var (
 	promptPrev = key.NewBinding(key.WithKeys("shift+tab", "up"))
 )
 
-// Update takes a key, or a message for the focused field (its cursor's
-// blink), and says whether the prompt is done.
+// Update takes a key, or a message for the focused field (a paste), and
+// says whether the prompt is done.
 func (p *Prompt) Update(msg tea.Msg, keys KeyMap) (PromptResult, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
@@ -98,9 +98,9 @@ func (p *Prompt) View(th Theme, width int) string {
 	lines := []string{th.Heading.Render(p.title)}
 	for i, in := range p.inputs {
 		in.Width = max(width-labelWidth-8, 10)
-		label := th.Subtle.Render(padRight(p.labels[i], labelWidth))
+		label := th.Subtle.Render(padCells(p.labels[i], labelWidth))
 		if i == p.focus {
-			label = th.Cursor.Render(padRight(p.labels[i], labelWidth))
+			label = th.Cursor.Render(padCells(p.labels[i], labelWidth))
 		}
 		lines = append(lines, label+"  "+in.View())
 	}
@@ -108,8 +108,8 @@ func (p *Prompt) View(th Theme, width int) string {
 	return th.ActiveBox.Width(max(width-2, 20)).Render(strings.Join(lines, "\n"))
 }
 
-// padRight pads s with spaces to width cells.
-func padRight(s string, width int) string {
+// padCells pads s with spaces to width cells.
+func padCells(s string, width int) string {
 	if w := lipgloss.Width(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}

@@ -35,19 +35,15 @@ type Common struct {
 	// Output is the terminal the program draws on, where escape sequences
 	// such as the OSC 52 clipboard go.
 	Output io.Writer
-	// StaticCursor stops the cursor of text fields blinking, for terminals
-	// where blinking distracts and for tests, which run every command.
-	StaticCursor bool
 }
 
-// NewInput is a text field in the workbench's style, its cursor blinking
-// unless StaticCursor is set.
-func (c *Common) NewInput() textinput.Model {
+// NewInput is a text field in the workbench's style. Its cursor does not
+// blink: a blink is a message every half second through every screen, for
+// no information.
+func NewInput() textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
-	if c.StaticCursor {
-		in.Cursor.SetMode(cursor.CursorStatic)
-	}
+	in.Cursor.SetMode(cursor.CursorStatic)
 	return in
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -12,6 +13,10 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 
 	"offboard/letters"
 	"offboard/store"
@@ -58,7 +63,7 @@ func termCommon(t *testing.T, letterhead bool) (*Common, int64) {
 		t.Fatal(err)
 	}
 	return &Common{Store: st, Now: func() time.Time { return termNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap(),
-		Letters: r, MarkdownStyle: "notty", Getenv: func(string) string { return "" }, Output: new(strings.Builder), StaticCursor: true}, id
+		Letters: r, MarkdownStyle: "notty", Getenv: func(string) string { return "" }, Output: new(strings.Builder)}, id
 }
 
 // driver runs a screen the way the program would: each command is run and
@@ -345,4 +350,51 @@ func TestDraftSaverKeepsTheLatestForm(t *testing.T) {
 	if !reflect.DeepEqual(written, []int{second}) {
 		t.Errorf("written %v: an older form overwrote a newer one", written)
 	}
+}
+
+// screenGolden runs s inside the workbench at 100×30, waits for want to be
+// drawn, then compares the final frame, colours off, with a golden file.
+func screenGolden(t *testing.T, c *Common, s Screen, want string, keys ...tea.KeyMsg) {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tm := teatest.NewTestModel(t, NewApp(c, s), teatest.WithInitialTermSize(100, 30))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+		teatest.WithDuration(5*time.Second))
+	for _, k := range keys {
+		tm.Send(k)
+	}
+	// A last round trip, so the keys are handled before the frame is taken.
+	tm.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	time.Sleep(100 * time.Millisecond)
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	golden.RequireEqual(t, []byte(final.View()))
+}
+
+func TestLetterScreenGolden(t *testing.T) {
+	c, id := termCommon(t, false)
+	screenGolden(t, c, NewLetterScreen(c, id), "Missing before it can be sent")
+}
+
+func TestLetterPreviewGolden(t *testing.T) {
+	c, id := termCommon(t, true)
+	screenGolden(t, c, NewLetterScreen(c, id), "Ready to send", tea.KeyMsg{Type: tea.KeyTab})
+}
+
+func TestChecklistScreenGolden(t *testing.T) {
+	c, id := termCommon(t, true)
+	ctx := context.Background()
+	cl, _ := c.Store.Client(ctx, id)
+	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.SignOff{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
+		Exception: "Confirmed by phone as well as by email"}); err != nil {
+		t.Fatal(err)
+	}
+	screenGolden(t, c, NewChecklistScreen(c, id), "steps signed off")
 }
