@@ -59,9 +59,8 @@ const LatePaymentOnsetDays = 30
 
 // PostMortem gathers the facts of a client's post-mortem in a few queries.
 // Red flags are dated from the records that show them: incidents by kind,
-// declined upgrade recommendations, and the first invoice paid more than
-// LatePaymentOnsetDays late (read from the monthly roll-up, by the month the
-// invoice was issued).
+// declined upgrade recommendations, and the first invoice paid, or still
+// open, more than LatePaymentOnsetDays after its due date.
 func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts, error) {
 	var f PostMortemFacts
 	var err error
@@ -123,22 +122,29 @@ func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts
 			fmt.Sprintf("upgrade declined: %s", declinedTitle), declined)
 	}
 
-	var lateMonth sql.NullString
-	var lateCount, lateMonths int
-	if err := s.db.QueryRowContext(ctx, `SELECT min(month), coalesce(sum(late_over_30), 0), count(*)
-        FROM client_months WHERE client_id = ? AND late_over_30 > 0`, clientID).
-		Scan(&lateMonth, &lateCount, &lateMonths); err != nil {
+	// The day an invoice became more than LatePaymentOnsetDays late is
+	// the first sign, whether it was paid later or is still open today.
+	var lateNumber string
+	var lateDue sql.NullString
+	var lateDays, lateCount int
+	var lateOpen bool
+	if err := s.db.QueryRowContext(ctx, `WITH late AS (
+            SELECT number, due_on, paid_on IS NULL AS open,
+                   CAST(julianday(coalesce(paid_on, ?2)) - julianday(due_on) AS INTEGER) AS days
+            FROM invoices WHERE client_id = ?1)
+        SELECT (SELECT count(*) FROM late WHERE days > ?3),
+               number, due_on, days, open
+        FROM late WHERE days > ?3 ORDER BY due_on, number LIMIT 1`,
+		clientID, Date(s.now()), LatePaymentOnsetDays).Scan(&lateCount, &lateNumber, &lateDue, &lateDays, &lateOpen); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return f, wrap(err)
 	}
-	if lateMonth.Valid {
-		var first int
-		if err := s.db.QueryRowContext(ctx, "SELECT late_over_30 FROM client_months WHERE client_id = ? AND month = ?",
-			clientID, lateMonth.String).Scan(&first); err != nil {
-			return f, wrap(err)
+	if lateDue.Valid {
+		state := "paid"
+		if lateOpen {
+			state = "still unpaid"
 		}
-		note("Late payment", parseDate(lateMonth.String+"-01"),
-			fmt.Sprintf("%s issued in %s paid more than %d days late", plural(first, "invoice", "invoices"),
-				lateMonth.String, LatePaymentOnsetDays), lateCount)
+		note("Late payment", parseDate(lateDue.String).AddDate(0, 0, LatePaymentOnsetDays+1),
+			fmt.Sprintf("invoice %s %s %d days after its due date", lateNumber, state, lateDays), lateCount)
 	}
 
 	for _, o := range onsets {
@@ -196,12 +202,4 @@ func (s *Store) SaveLessons(ctx context.Context, clientID int64, lessons string)
 func civilDay(t time.Time) time.Time {
 	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// plural writes a count with the right form of its noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

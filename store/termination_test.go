@@ -347,11 +347,13 @@ func TestPostMortemFacts(t *testing.T) {
         (?1, 'Enable MFA', '2025-04-01', '2025-04-20', 'accepted')`, id)
 	// Invoices due 31 January and 28 February 2025: the first paid 12 days
 	// late (not a sign), the second 45 days late (the first sign), and one
-	// issued in April 2025 paid 60 days late.
+	// due 30 April 2025 paid 60 days late; I4, due 30 September 2026, is
+	// still open 54 days later on the store's day, 23 November 2026.
 	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
         (?1, 'I1', '2025-01-01', '2025-01-31', '2025-02-12', 100),
         (?1, 'I2', '2025-02-01', '2025-02-28', '2025-04-14', 100),
-        (?1, 'I3', '2025-04-01', '2025-04-30', '2025-06-29', 100)`, id)
+        (?1, 'I3', '2025-04-01', '2025-04-30', '2025-06-29', 100),
+        (?1, 'I4', '2026-09-01', '2026-09-30', NULL, 100)`, id)
 	if err := s.Tx(ctx, func(tx *sql.Tx) error { return RebuildRollup(ctx, tx, []int64{id}) }); err != nil {
 		t.Fatal(err)
 	}
@@ -368,14 +370,14 @@ func TestPostMortemFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// I2, due 28 February 2025 and paid 45 days later, was the first invoice
+	// more than 30 days late: on 31 March 2025.
 	want := []FlagOnset{
 		{"Resistance to modernization", day("2025-02-01"), "upgrade declined: Replace Windows 10 PCs"},
-		{"Late payment", day("2025-02-01"), "1 invoice issued in 2025-02 paid more than 30 days late (2 signs in all)"},
 		{"After-hours urgency", day("2025-03-02"), "first incident: weekend call for a printer (2 signs in all)"},
+		{"Late payment", day("2025-03-31"), "invoice I2 paid 45 days after its due date (3 signs in all)"},
 		{"Mistreatment of staff", day("2025-08-01"), "first incident: shouted at the technician"},
 	}
-	// Same day: sorted by name, so Late payment comes before Resistance.
-	want[0], want[1] = want[1], want[0]
 	if len(f.Onsets) != len(want) {
 		t.Fatalf("onsets = %+v", f.Onsets)
 	}
