@@ -140,7 +140,7 @@ func letterCommand() *Command {
 		fmt.Fprintf(env.Stdout, "  sha256     %s\n", store.SHA256Hex([]byte(md)))
 		fmt.Fprintf(env.Stdout, "  sent       %s, %s\n", letters.FormatDate(term.Sent), strings.ToLower(in.Delivery.String()))
 		fmt.Fprintf(env.Stdout, "  notice     %d days\n", term.NoticeDays)
-		fmt.Fprintf(env.Stdout, "  effective  %s\n", letters.FormatDate(term.Effective))
+		fmt.Fprintf(env.Stdout, "  effective  %s%s\n", letters.FormatDate(term.Effective), termEndNote(cl, term.Effective))
 		fmt.Fprintf(env.Stdout, "  data kept  until %s\n", letters.FormatDate(term.Retention))
 		fmt.Fprintf(env.Stdout, "%s is now under notice; %d offboarding steps are scheduled: offboard checklist %q\n",
 			cl.Name, len(steps), cl.Name)
@@ -190,6 +190,15 @@ func notSendable(err error) error {
 		msg += "\nfill them in with:\n" + strings.Join(fixes, "\n")
 	}
 	return errors.New(msg + "\nor write an unsent draft with --draft")
+}
+
+// termEndNote explains an effective date that is the end of the
+// agreement's term rather than the end of the notice period.
+func termEndNote(cl store.Client, effective time.Time) string {
+	if !cl.TermEnd.IsZero() && store.Date(cl.TermEnd) == store.Date(effective) {
+		return " (the end of the agreement's term; --effective sets another date)"
+	}
+	return ""
 }
 
 // flagNames are the flags that set the letter form's fields.

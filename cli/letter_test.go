@@ -171,7 +171,7 @@ func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 func TestLetterDefaultPathAndTermEnd(t *testing.T) {
 	f := newFixture(t, true)
 	t.Chdir(f.dir)
-	code, _, stderr := f.run(t, "letter", "Harbor Dental")
+	code, stdout, stderr := f.run(t, "letter", "Harbor Dental")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -183,6 +183,9 @@ func TestLetterDefaultPathAndTermEnd(t *testing.T) {
 	// 22 January 2027, so the agreement runs to its term end.
 	if !strings.Contains(string(b), "**Monday, 31 May 2027** (the effective date)") {
 		t.Errorf("the letter does not end at the term end:\n%s", b)
+	}
+	if !strings.Contains(stdout, "effective  Monday, 31 May 2027 (the end of the agreement's term") {
+		t.Errorf("the summary does not say the term's end was used:\n%s", stdout)
 	}
 }
 

@@ -610,8 +610,12 @@ func (m *LetterScreen) summaryView() string {
 	in := m.letter
 	line := th.Heading.Render(m.client.Name)
 	if !in.Effective.IsZero() {
+		effective := letters.FormatDate(in.Effective)
+		if !m.client.TermEnd.IsZero() && store.Date(m.client.TermEnd) == store.Date(in.Effective) {
+			effective += " (the term's end)"
+		}
 		line += th.Subtle.Render(fmt.Sprintf(" · effective %s · %s (the agreement's: %d) · %s",
-			letters.FormatDate(in.Effective), noticeOf(in.NoticeDays), m.client.NoticeDays, strings.ToLower(in.Delivery.String())))
+			effective, noticeOf(in.NoticeDays), m.client.NoticeDays, strings.ToLower(in.Delivery.String())))
 	}
 	if m.draft.Markdown != "" {
 		line += th.Warning.Render(" · edited text")
