@@ -609,7 +609,7 @@ func (m *LetterScreen) summaryView() string {
 	th := m.c.Theme
 	in := m.letter
 	line := th.Heading.Render(m.client.Name)
-	if !in.Effective.IsZero() {
+	if !in.Effective.IsZero() && m.fieldErrs["notice_days"] == nil {
 		effective := letters.FormatDate(in.Effective)
 		if !m.client.TermEnd.IsZero() && store.Date(m.client.TermEnd) == store.Date(in.Effective) {
 			effective += " (the term's end)"
@@ -617,11 +617,20 @@ func (m *LetterScreen) summaryView() string {
 		line += th.Subtle.Render(fmt.Sprintf(" · effective %s · %s (the agreement's: %d) · %s",
 			effective, noticeOf(in.NoticeDays), m.client.NoticeDays, strings.ToLower(in.Delivery.String())))
 	}
-	if m.draft.Markdown != "" {
-		line += th.Warning.Render(" · edited text")
-	}
 	lines := []string{line}
-	if m.problem != nil {
+	if m.draft.Markdown != "" {
+		lines = append(lines, th.Warning.Render("✎ Your edited text: changes to the fields no longer change it (ctrl+r regenerates)"))
+	}
+	switch {
+	case len(m.fieldErrs) > 0:
+		var errs []string
+		for _, f := range letterFields {
+			if err := m.fieldErrs[f.key]; err != nil {
+				errs = append(errs, f.label+": "+err.Error())
+			}
+		}
+		lines = append(lines, th.Error.Render("✗ "+strings.Join(errs, "; ")))
+	case m.problem != nil:
 		lines = append(lines, th.Error.Render("✗ "+oneLine(m.problem.Error())))
 	}
 	if len(m.gaps) > 0 {
@@ -634,7 +643,7 @@ func (m *LetterScreen) summaryView() string {
 		}
 		lines = append(lines, th.Warning.Render("Tone: "+strings.Join(words, ", ")+" — "+m.tone[0].Advice))
 	}
-	if len(lines) == 1 {
+	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
 	}
 	return strings.Join(lines, "\n")

@@ -244,7 +244,7 @@ func TestLetterScreenToneCheckNamesTheWords(t *testing.T) {
 	}
 	d.send(EditedMsg{Tag: s, Text: "# Notice\n\nBecause of your late payments and your rude staff, we are done.\n"})
 	v := s.View()
-	for _, want := range []string{`"late payments" (grievance`, `"rude" (hostile`, "edited text"} {
+	for _, want := range []string{`"late payments" (grievance`, `"rude" (hostile`, "Your edited text"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
