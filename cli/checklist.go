@@ -31,12 +31,9 @@ func checklistCommand() *Command {
 		exception := fs.String("exception", "", "what was done differently from the standard step, if anything")
 		export := fs.String("export", "", "write the receipt to `file`")
 		db := dbFlag(fs)
-		pos, err := parseInterspersed(env, fs, args)
+		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
-		}
-		if len(pos) != 1 {
-			return usagef(fs, "name one client (got %d arguments)", len(pos))
 		}
 		if *tick == "" && (*by != "" || *on != "" || *exception != "") {
 			return usagef(fs, "--by, --on and --exception go with --tick")
@@ -45,22 +42,15 @@ func checklistCommand() *Command {
 			return usagef(fs, "--tick needs --by NAME: the receipt says who signed each step off")
 		}
 		now := today(env.Now())
-		doneOn := now
-		if *on != "" {
-			if doneOn, err = time.Parse(time.DateOnly, *on); err != nil {
-				return usagef(fs, "--on %q is not a date in the form YYYY-MM-DD", *on)
-			}
+		doneOn, err := dateFlag(fs, "on", *on, now)
+		if err != nil {
+			return err
 		}
-
-		st, err := openStore(ctx, env, *db)
+		st, cl, err := openClient(ctx, env, *db, name)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		cl, err := findClient(ctx, st, pos[0])
-		if err != nil {
-			return err
-		}
 		steps, err := st.Checklist(ctx, cl.ID)
 		if err != nil {
 			return err
@@ -147,20 +137,10 @@ func exportReceipt(ctx context.Context, env Env, st *store.Store, cl store.Clien
 	if err != nil {
 		return err
 	}
-	r, err := newRenderer(env)
-	if err != nil {
-		return err
-	}
-	md, err := r.ChecklistReceipt(in)
-	if err != nil {
-		return err
-	}
-	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, md)
-		return err
-	}
-	if _, err := st.RecordExport(ctx, store.Document{ClientID: cl.ID, Kind: "checklist",
-		Title: "Offboarding receipt for " + cl.Name, Markdown: md, ExportedPath: path}); err != nil {
+	if err := emitDocument(ctx, env, st, store.Document{ClientID: cl.ID, Kind: "checklist",
+		Title: "Offboarding receipt for " + cl.Name}, path, func(r *letters.Renderer) (string, error) {
+		return r.ChecklistReceipt(in)
+	}); err != nil || path == "-" {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Offboarding receipt for %s written to %s (%d of %d steps signed off)\n",

@@ -7,8 +7,45 @@ import (
 	"sort"
 	"strings"
 
+	"offboard/letters"
 	"offboard/store"
 )
+
+// openClient opens the database and finds the client named; the caller
+// closes the store.
+func openClient(ctx context.Context, env Env, dbPath, name string) (*store.Store, store.Client, error) {
+	st, err := openStore(ctx, env, dbPath)
+	if err != nil {
+		return nil, store.Client{}, err
+	}
+	cl, err := findClient(ctx, st, name)
+	if err != nil {
+		st.Close()
+		return nil, store.Client{}, err
+	}
+	return st, cl, nil
+}
+
+// emitDocument renders a document with the templates (the user's folder
+// first), then prints it when path is "-", or otherwise writes it to path
+// and records it on the client (store.RecordExport).
+func emitDocument(ctx context.Context, env Env, st *store.Store, d store.Document, path string,
+	render func(*letters.Renderer) (string, error)) error {
+	r, err := newRenderer(env)
+	if err != nil {
+		return err
+	}
+	if d.Markdown, err = render(r); err != nil {
+		return err
+	}
+	if path == "-" {
+		_, err := fmt.Fprint(env.Stdout, d.Markdown)
+		return err
+	}
+	d.ExportedPath = path
+	_, err = st.RecordExport(ctx, d)
+	return err
+}
 
 // findClient resolves a client named on the command line. A name matching
 // nothing gets the closest names as suggestions; one matching several lists

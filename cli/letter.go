@@ -51,32 +51,22 @@ func letterCommand() *Command {
 		draft := fs.Bool("draft", false, "write the letter without recording it as sent (- as the file prints it)")
 		out := fs.String("o", "", "output `file` (default: exports/<client>-termination-<date>.md, -draft.md for drafts)")
 		db := dbFlag(fs)
-		pos, err := parseInterspersed(env, fs, args)
+		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
-		}
-		if len(pos) != 1 {
-			return usagef(fs, "name one client (got %d arguments)", len(pos))
 		}
 		if *out == "-" && !*draft {
 			return usagef(fs, "a letter recorded as sent must be written to a file; use --draft to print it")
 		}
-		sentDay := today(env.Now())
-		if *sent != "" {
-			if sentDay, err = time.Parse(time.DateOnly, *sent); err != nil {
-				return usagef(fs, "--sent %q is not a date in the form YYYY-MM-DD", *sent)
-			}
+		sentDay, err := dateFlag(fs, "sent", *sent, today(env.Now()))
+		if err != nil {
+			return err
 		}
-
-		st, err := openStore(ctx, env, *db)
+		st, cl, err := openClient(ctx, env, *db, name)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		cl, err := findClient(ctx, st, pos[0])
-		if err != nil {
-			return err
-		}
 		d, err := st.FreshLetterDraft(ctx, cl, sentDay)
 		if err != nil {
 			return err

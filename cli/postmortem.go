@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -21,22 +22,15 @@ func postmortemCommand() *Command {
 		lessons := fs.String("lessons", "", "save your notes on what to change (replaces earlier notes)")
 		out := fs.String("o", "", "write the note to `file` and record it")
 		db := dbFlag(fs)
-		pos, err := parseInterspersed(env, fs, args)
+		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
 		}
-		if len(pos) != 1 {
-			return usagef(fs, "name one client (got %d arguments)", len(pos))
-		}
-		st, err := openStore(ctx, env, *db)
+		st, cl, err := openClient(ctx, env, *db, name)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		cl, err := findClient(ctx, st, pos[0])
-		if err != nil {
-			return err
-		}
 		if *lessons != "" {
 			if err := st.SaveLessons(ctx, cl.ID, *lessons); err != nil {
 				return err
@@ -46,20 +40,14 @@ func postmortemCommand() *Command {
 		if err != nil {
 			return err
 		}
-		r, err := newRenderer(env)
-		if err != nil {
-			return err
+		path := *out
+		if path == "" {
+			path = "-"
 		}
-		md, err := r.PostMortem(in)
-		if err != nil {
-			return err
-		}
-		if *out == "" || *out == "-" {
-			_, err := fmt.Fprint(env.Stdout, md)
-			return err
-		}
-		if _, err := st.RecordExport(ctx, store.Document{ClientID: cl.ID, Kind: "postmortem",
-			Title: "Post-mortem of " + cl.Name, Markdown: md, ExportedPath: *out}); err != nil {
+		if err := emitDocument(ctx, env, st, store.Document{ClientID: cl.ID, Kind: "postmortem",
+			Title: "Post-mortem of " + cl.Name}, path, func(r *letters.Renderer) (string, error) {
+			return r.PostMortem(in)
+		}); err != nil || path == "-" {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Post-mortem of %s written to %s\n", cl.Name, *out)

@@ -130,33 +130,23 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-// press sends keys: a name such as "enter" or "esc", or text typed one
-// character at a time.
+// namedKeys are the keys press sends by name.
+var namedKeys = map[string]tea.KeyMsg{
+	"enter": {Type: tea.KeyEnter}, "esc": {Type: tea.KeyEsc}, "tab": {Type: tea.KeyTab},
+	"space": {Type: tea.KeySpace, Runes: []rune{' '}}, "down": {Type: tea.KeyDown}, "up": {Type: tea.KeyUp},
+	"ctrl+u": {Type: tea.KeyCtrlU}, "ctrl+r": {Type: tea.KeyCtrlR},
+}
+
+// press sends keys: a name from namedKeys, or text typed one character at
+// a time.
 func (d *driver) press(keys ...string) {
 	for _, k := range keys {
-		switch k {
-		case "enter":
-			d.send(tea.KeyMsg{Type: tea.KeyEnter})
-		case "esc":
-			d.send(tea.KeyMsg{Type: tea.KeyEsc})
-		case "tab":
-			d.send(tea.KeyMsg{Type: tea.KeyTab})
-		case "space":
-			d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
-		case "down":
-			d.send(tea.KeyMsg{Type: tea.KeyDown})
-		case "up":
-			d.send(tea.KeyMsg{Type: tea.KeyUp})
-		case "backspace":
-			d.send(tea.KeyMsg{Type: tea.KeyBackspace})
-		case "ctrl+u":
-			d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
-		case "ctrl+r":
-			d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
-		default:
-			for _, r := range k {
-				d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-			}
+		if msg, ok := namedKeys[k]; ok {
+			d.send(msg)
+			continue
+		}
+		for _, r := range k {
+			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		}
 	}
 }
