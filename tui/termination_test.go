@@ -388,3 +388,40 @@ func TestChecklistScreenGolden(t *testing.T) {
 	}
 	screenGolden(t, c, NewChecklistScreen(c, id), "steps signed off")
 }
+
+func TestPostMortemScreenKeepsTheOwnersNotes(t *testing.T) {
+	c, id := termCommon(t, true)
+	ctx := context.Background()
+	cl, _ := c.Store.Client(ctx, id)
+	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
+		t.Fatal(err)
+	}
+	s := NewPostMortemScreen(c, id)
+	d := drive(t, s, 100, 30)
+	if len(d.errs) > 0 || !strings.Contains(s.markdown, "No changes recorded") {
+		t.Fatalf("errs %v, note:\n%s", d.errs, s.markdown)
+	}
+	d.send(EditedMsg{Tag: s, Text: lessonsGuide + "- Raise a watch at the second late invoice.\nWe waited for the quarterly review.\n"})
+	facts, _ := c.Store.PostMortem(ctx, id)
+	if facts.Lessons != "- Raise a watch at the second late invoice.\nWe waited for the quarterly review." {
+		t.Errorf("lessons saved as %q: the editor's guide must not be kept", facts.Lessons)
+	}
+	if !strings.Contains(s.markdown, "- Raise a watch at the second late invoice.") || !strings.Contains(s.markdown, "## Notes") {
+		t.Errorf("the note was not rebuilt with the lessons:\n%s", s.markdown)
+	}
+	path := filepath.Join(t.TempDir(), "pm.md")
+	d.press("x", "ctrl+u", path, "enter")
+	if b, err := os.ReadFile(path); err != nil || string(b) != s.markdown {
+		t.Errorf("export: %v", err)
+	}
+
+	never := NewPostMortemScreen(c, id+1)
+	d2 := drive(t, never, 100, 30)
+	if len(d2.errs) != 1 {
+		t.Errorf("a post-mortem of a client that does not exist: errs %v", d2.errs)
+	}
+}
