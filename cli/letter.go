@@ -67,6 +67,9 @@ func letterCommand() *Command {
 			return err
 		}
 		defer st.Close()
+		if err := checkNotNoticed(ctx, st, cl, *draft); err != nil {
+			return err
+		}
 		d, err := st.FreshLetterDraft(ctx, cl, sentDay)
 		if err != nil {
 			return err
@@ -137,6 +140,20 @@ func letterCommand() *Command {
 		return nil
 	}
 	return c
+}
+
+// checkNotNoticed refuses a second notice to a client already given one,
+// saying when and what to do instead; a draft is always allowed.
+func checkNotNoticed(ctx context.Context, st *store.Store, cl store.Client, draft bool) error {
+	if draft || (cl.Status != store.StatusNotice && cl.Status != store.StatusOffboarded) {
+		return nil
+	}
+	term, ok, err := st.LatestTermination(ctx, cl.ID)
+	if err != nil || !ok {
+		return err
+	}
+	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (--draft writes the letter again without recording it)",
+		cl.Name, letters.FormatDate(term.Sent), letters.FormatDate(term.Effective), cl.Status, cl.Name)
 }
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file

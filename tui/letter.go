@@ -103,11 +103,15 @@ func (m *LetterScreen) Init() tea.Cmd {
 		}
 		if cl.Status == store.StatusNotice || cl.Status == store.StatusOffboarded {
 			term, ok, err := st.LatestTermination(ctx, id)
-			if err != nil || !ok {
-				return letterLoadedMsg{owner: owner, client: cl, err: err}
+			if err != nil {
+				return letterLoadedMsg{owner: owner, err: err}
 			}
-			doc, err := st.DocumentByID(ctx, term.DocumentID)
-			return letterLoadedMsg{owner: owner, client: cl, sent: &sentNotice{term: term, doc: doc}, err: err}
+			// A client put under notice by hand, with no letter on record,
+			// gets the form like any other.
+			if ok && term.DocumentID != 0 {
+				doc, err := st.DocumentByID(ctx, term.DocumentID)
+				return letterLoadedMsg{owner: owner, client: cl, sent: &sentNotice{term: term, doc: doc}, err: err}
+			}
 		}
 		d, saved, err := st.LetterDraftFor(ctx, cl, today)
 		return letterLoadedMsg{owner: owner, client: cl, draft: d, saved: saved, err: err}
