@@ -55,11 +55,14 @@ type Command struct {
 // commands is the table of subcommands; help is generated from it.
 func commands() []*Command {
 	return []*Command{
+		scoreCommand(),
+		configCommand(),
 		versionCommand(),
 		helpCommand(),
 		letterCommand(),
 		checklistCommand(),
 		postmortemCommand(),
+		demoCommand(),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/store"
 	"offboard/tui"
 )
 
@@ -41,7 +42,13 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	st, err := openStore(ctx, env, o.db)
+	var st *store.Store
+	var err error
+	if o.demo {
+		st, err = openDemo(ctx, env)
+	} else {
+		st, err = openStore(ctx, env, o.db)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,234 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"offboard/scoring"
+	"offboard/store"
+)
+
+// companyKeys are the settings that describe our own company on letters and
+// plans (seed 001: a cordial final letter referencing the agreement). They
+// live only in the database; the scoring keys are listed by scoring.Params.
+var companyKeys = []scoring.Param{
+	{Key: "company.name", Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
+	{Key: "company.address", Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
+	{Key: "company.signer", Doc: "The person who signs letters and plans.", Allowed: "any text"},
+	{Key: "company.signer_title", Doc: "The signer's job title.", Allowed: "any text"},
+	{Key: "company.email", Doc: "The contact email printed on letters.", Allowed: "an email address"},
+	{Key: "company.phone", Doc: "The contact phone number printed on letters.", Allowed: "any text"},
+}
+
+// demoAsOfKey holds the demo portfolio's last day of history; the demo is
+// assessed as of the day after it, so its scores do not drift with the
+// calendar.
+const demoAsOfKey = "demo.as_of"
+
+// scoringSetup is what scoring the portfolio needs from outside the store's
+// rows: the effective configuration, where each value came from, and the
+// moment of the assessment.
+type scoringSetup struct {
+	cfg      scoring.Config
+	settings []scoring.Setting
+	db       map[string]string // every stored setting, scoring or not
+	file     string            // the configuration file read, "" if none
+	asOf     time.Time
+}
+
+// configFlag registers the --config flag of the commands that score.
+func configFlag(fs *flag.FlagSet) *string {
+	return fs.String("config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
+}
+
+// configPath picks the configuration file: the --config flag, OFFBOARD_CONFIG,
+// or the XDG config folder. explicit is true when the user named the file,
+// so that a missing one is an error rather than "use the defaults".
+func configPath(flagValue string, getenv func(string) string) (path string, explicit bool) {
+	if flagValue != "" {
+		return flagValue, true
+	}
+	if p := getenv("OFFBOARD_CONFIG"); p != "" {
+		return p, true
+	}
+	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "offboard", "config.toml"), false
+	}
+	if home := getenv("HOME"); home != "" {
+		return filepath.Join(home, ".config", "offboard", "config.toml"), false
+	}
+	return "", false
+}
+
+// loadScoring resolves the scoring configuration from the defaults, the
+// configuration file and the database's settings, and the assessment date.
+func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string) (scoringSetup, error) {
+	var setup scoringSetup
+	path, explicit := configPath(configFlagValue, env.Getenv)
+	var file []byte
+	if path != "" {
+		b, err := os.ReadFile(path)
+		switch {
+		case err == nil:
+			file, setup.file = b, path
+		case errors.Is(err, fs.ErrNotExist) && !explicit:
+		default:
+			return setup, fmt.Errorf("read configuration: %w", err)
+		}
+	}
+	db, err := st.Settings(ctx)
+	if err != nil {
+		return setup, err
+	}
+	setup.db = db
+	setup.cfg, setup.settings, err = scoring.Resolve(file, db)
+	if err != nil {
+		if setup.file != "" {
+			return setup, fmt.Errorf("%s: %w", setup.file, err)
+		}
+		return setup, err
+	}
+	setup.asOf = env.Now()
+	if d, ok := db[demoAsOfKey]; ok {
+		last, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			return setup, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", demoAsOfKey, d)
+		}
+		setup.asOf = last.AddDate(0, 0, 1)
+	}
+	return setup, nil
+}
+
+// openScoring opens the database and resolves the scoring setup against
+// it; the caller closes the store.
+func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
+	st, err := openStore(ctx, env, dbPath)
+	if err != nil {
+		return nil, scoringSetup{}, err
+	}
+	setup, err := loadScoring(ctx, env, st, cfgPath)
+	if err != nil {
+		st.Close()
+		return nil, scoringSetup{}, err
+	}
+	return st, setup, nil
+}
+
+func configCommand() *Command {
+	c := &Command{
+		Name:    "config",
+		Summary: "show the effective settings and where each came from, or store one",
+		Usage:   "config [--db FILE] [--config FILE] [--docs] [set KEY VALUE]",
+	}
+	c.Run = func(ctx context.Context, env Env, args []string) error {
+		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
+
+Scoring values come from the defaults, then the configuration file (TOML),
+then the database, where 'config set' stores them. Our company's details
+(company.*) live only in the database.`)
+		dbPath := dbFlag(fs)
+		cfgPath := configFlag(fs)
+		docs := fs.Bool("docs", false, "also say what each key means and which values it allows")
+		if err := parse(env, fs, args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		switch {
+		case len(rest) == 0:
+		case rest[0] == "set" && len(rest) == 3:
+		case rest[0] == "set":
+			return usagef(fs, "config set needs a KEY and a VALUE")
+		default:
+			return usagef(fs, "unexpected argument %q", rest[0])
+		}
+		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if len(rest) == 0 {
+			return printConfig(env.Stdout, setup, *docs)
+		}
+		key, value := rest[1], rest[2]
+		if err := checkSetting(setup, key, value); err != nil {
+			return usagef(fs, "%v", err)
+		}
+		if err := st.SetSetting(ctx, key, value); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%s = %s (stored in %s)\n", key, value, st.Path())
+		return nil
+	}
+	return c
+}
+
+// checkSetting validates a value before it is stored: a scoring key must
+// leave the whole configuration coherent; a company key must not be blank.
+func checkSetting(setup scoringSetup, key, value string) error {
+	for _, p := range companyKeys {
+		if p.Key == key {
+			if strings.TrimSpace(value) == "" {
+				return fmt.Errorf("setting %s: the value is empty; want %s", key, p.Allowed)
+			}
+			return nil
+		}
+	}
+	cfg := setup.cfg
+	var unknown *scoring.UnknownKeysError
+	if err := cfg.Set(key, value); errors.As(err, &unknown) {
+		return fmt.Errorf("unknown setting %q; run 'offboard config' to list the keys", key)
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// printConfig lists every key with its effective value and source, our
+// company's details first; with docs, each key's meaning and allowed values
+// follow it.
+func printConfig(w io.Writer, setup scoringSetup, docs bool) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	row := func(p scoring.Param, value string, source string) {
+		if docs {
+			fmt.Fprintf(w, "%s = %s (%s)\n    %s\n    Allowed: %s.\n\n", p.Key, value, source, p.Doc, p.Allowed)
+			return
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Key, value, source)
+	}
+	if !docs {
+		fmt.Fprintln(tw, "KEY\tVALUE\tSOURCE")
+	}
+	for _, p := range companyKeys {
+		if value, ok := setup.db[p.Key]; ok {
+			row(p, oneLine(value), "database")
+		} else {
+			row(p, "(not set)", "-")
+		}
+	}
+	for _, s := range setup.settings {
+		row(s.Param, s.Value, string(s.Source))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	file := setup.file
+	if file == "" {
+		file = "none"
+	}
+	_, err := fmt.Fprintf(w, "\nConfiguration file: %s. Change a value with 'offboard config set KEY VALUE'.\n", file)
+	return err
+}
+
+// oneLine shows a multi-line value (an address) on one table row.
+func oneLine(s string) string {
+	return strings.ReplaceAll(s, "\n", `\n`)
+}

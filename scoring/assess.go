@@ -1,0 +1,262 @@
+package scoring
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Assessment is the verdict on one client with everything behind it.
+type Assessment struct {
+	// Client points at the facts assessed; in JSON only its identity shows.
+	Client *ClientFacts `json:"client"`
+	// Window is the span of this client's rates: the configured window, or
+	// its whole history when that is shorter.
+	Window Window `json:"window"`
+	// HistoryMonths counts complete months of history; Rated is false when
+	// they are too few for the client to be judged on rates ("too little
+	// history"), though incidents, payments and security still count.
+	HistoryMonths int  `json:"history_months"`
+	Rated         bool `json:"rated"`
+	// Flags are the red flags raised, heaviest first.
+	Flags []Flag `json:"flags"`
+	// Score is 0–100 from the flags' points; 100 with a zero-tolerance flag.
+	Score int `json:"score"`
+	// Computed is the policy's recommendation; Recommendation the one in
+	// force, which is the owner's override when there is one.
+	Computed       Recommendation `json:"computed"`
+	Recommendation Recommendation `json:"recommendation"`
+	// Reasons say why in sentences, the owner's override first.
+	Reasons  []string  `json:"reasons"`
+	Override *Override `json:"override"` // nil when the owner has not overridden
+	// PaymentGrade is A–F, or "" with too few paid invoices.
+	PaymentGrade string `json:"payment_grade"`
+	Profit       Profit `json:"profit"`
+	// Lab is the lab panel, one row per metric in a fixed order.
+	Lab []LabRow `json:"lab"`
+}
+
+// Portfolio is the assessment of every client against the same normal ranges.
+type Portfolio struct {
+	AsOf time.Time `json:"as_of"` // the moment of the assessment
+	// Window is the span of the normal ranges; a client with a shorter
+	// history has a shorter window of its own.
+	Window Window `json:"window"`
+	// Method and K say how the normal ranges in Norms were drawn.
+	Method        StatsMethod      `json:"method"`
+	K             float64          `json:"k"`
+	Norms         map[Metric]Range `json:"norms"`
+	Concentration Concentration    `json:"concentration"`
+	// Counts has every recommendation, in force after overrides, as a key.
+	Counts map[Recommendation]int `json:"counts"`
+	// Assessments are sorted by score, highest first, then by name.
+	Assessments []Assessment `json:"clients"`
+}
+
+// Find returns the assessment of the client whose name matches, ignoring
+// case: an exact match first, else the one client whose name contains it.
+func (p *Portfolio) Find(name string) (*Assessment, error) {
+	want := strings.ToLower(strings.TrimSpace(name))
+	var partial []int
+	for i := range p.Assessments {
+		got := strings.ToLower(p.Assessments[i].Client.Name)
+		if got == want {
+			return &p.Assessments[i], nil
+		}
+		if strings.Contains(got, want) {
+			partial = append(partial, i)
+		}
+	}
+	switch len(partial) {
+	case 0:
+		return nil, fmt.Errorf("no client named %q", name)
+	case 1:
+		return &p.Assessments[partial[0]], nil
+	}
+	names := make([]string, 0, 5)
+	for _, i := range partial[:min(5, len(partial))] {
+		names = append(names, p.Assessments[i].Client.Name)
+	}
+	more := ""
+	if len(partial) > 5 {
+		more = fmt.Sprintf(" and %d more", len(partial)-5)
+	}
+	return nil, fmt.Errorf("%q matches %d clients: %s%s", name, len(partial), strings.Join(names, ", "), more)
+}
+
+// NamedValue is one client's value of a metric.
+type NamedValue struct {
+	Name  string  // the client's
+	Value float64 // the metric's
+}
+
+// Distribution lists the judged clients' values of a metric, for a
+// histogram of the portfolio.
+func (p *Portfolio) Distribution(m Metric) []NamedValue {
+	var out []NamedValue
+	for i := range p.Assessments {
+		a := &p.Assessments[i]
+		for _, row := range a.Lab {
+			if row.Metric == m && row.Known && row.Judged {
+				out = append(out, NamedValue{a.Client.Name, row.Value})
+			}
+		}
+	}
+	return out
+}
+
+// portfolioCtx is what every client's assessment shares.
+type portfolioCtx struct {
+	cfg            *Config
+	asOf           time.Time
+	norms          [numMetrics]Range
+	notes          [numMetrics]labNotes
+	incidentsFrom  time.Time
+	incidentPhrase string
+}
+
+// clientCalc is one client's intermediate figures.
+type clientCalc struct {
+	f                          *ClientFacts
+	span                       span
+	window                     Window
+	rated                      bool
+	values, recent, previous   metricValues
+	profit                     Profit
+	incidentsFrom, incidentsTo time.Time
+}
+
+// incidents counts the client's incidents of a kind in the incident window
+// and returns the worst, the most recent among equals.
+func (c *clientCalc) incidents(kind IncidentKind) (n int, worst Incident) {
+	for _, in := range c.f.Incidents {
+		if in.Kind != kind || in.At.Before(c.incidentsFrom) || in.At.After(c.incidentsTo) {
+			continue
+		}
+		n++
+		if in.Severity > worst.Severity || (in.Severity == worst.Severity && in.At.After(worst.At)) {
+			worst = in
+		}
+	}
+	return n, worst
+}
+
+// Assess assesses a portfolio as of a moment: the normal ranges are drawn
+// once from the serviced clients with enough history, then every client is
+// judged against them. cfg should come from DefaultConfig, ParseConfig or
+// Resolve.
+func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
+	end := monthIndex(asOf)
+	p := &portfolioCtx{
+		cfg:            &cfg,
+		asOf:           asOf,
+		incidentsFrom:  asOf.AddDate(0, -cfg.IncidentWindowMonths, 0),
+		incidentPhrase: fmt.Sprintf("the last %d months", cfg.IncidentWindowMonths),
+	}
+	calcs := make([]clientCalc, len(clients))
+	for i := range clients {
+		f := &clients[i]
+		c := &calcs[i]
+		c.f = f
+		c.span = summarize(f, &cfg, end)
+		c.window = Window{From: monthStart(end - c.span.window.months), To: monthStart(end), Months: c.span.window.months}
+		c.rated = c.span.history >= cfg.Stats.MinHistoryMonths && f.Seats > 0
+		c.values, c.recent, c.previous = computeValues(f, c.span, &cfg)
+		c.profit = ProfitOf(c.span.window.Invoiced, c.span.window.MinutesWorked, c.span.window.months, &cfg)
+		c.incidentsFrom, c.incidentsTo = p.incidentsFrom, asOf
+	}
+
+	vals := make([]float64, 0, len(calcs))
+	hours := make([]float64, 0, len(calcs))
+	for m, d := range metricDefs {
+		vals = vals[:0]
+		for i := range calcs {
+			c := &calcs[i]
+			if c.f.Status.Serviced() && (c.rated || d.period == nil) {
+				vals = append(vals, c.values[m])
+			}
+		}
+		p.norms[m] = NormalRange(vals, cfg.Stats.Method, cfg.Stats.K)
+		if !d.signed {
+			p.norms[m].Low = max(0, p.norms[m].Low)
+		}
+		if d.ceiling != 0 {
+			p.norms[m].High = min(d.ceiling, p.norms[m].High)
+		}
+		p.notes[m] = newLabNotes(d, p.norms[m], &cfg)
+	}
+	for i := range calcs {
+		if c := &calcs[i]; c.f.Status.Serviced() && c.span.window.months > 0 {
+			hours = append(hours, c.span.window.hours())
+		}
+	}
+
+	out := Portfolio{
+		AsOf:          asOf,
+		Window:        Window{From: monthStart(end - cfg.Stats.WindowMonths), To: monthStart(end), Months: cfg.Stats.WindowMonths},
+		Method:        cfg.Stats.Method,
+		K:             cfg.Stats.K,
+		Norms:         make(map[Metric]Range, numMetrics),
+		Concentration: ConcentrationOf(hours, cfg.Stats.ConcentrationTop),
+		Counts:        make(map[Recommendation]int, 4),
+		Assessments:   make([]Assessment, len(calcs)),
+	}
+	for m, d := range metricDefs {
+		out.Norms[d.id] = p.norms[m]
+	}
+	for _, r := range Recommendations() {
+		out.Counts[r] = 0
+	}
+	for i := range calcs {
+		out.Assessments[i] = assessOne(&calcs[i], p)
+		out.Counts[out.Assessments[i].Recommendation]++
+	}
+	slices.SortStableFunc(out.Assessments, func(a, b Assessment) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		return cmp.Compare(a.Client.Name, b.Client.Name)
+	})
+	return out
+}
+
+func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
+	flags := raiseFlags(c, p)
+	slices.SortStableFunc(flags, func(a, b Flag) int {
+		if a.ZeroTolerance != b.ZeroTolerance {
+			if a.ZeroTolerance {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.Points, a.Points)
+	})
+	score := Score(flags)
+	rec, reasons := Recommend(flags, score, c.f.Plan, p.asOf, p.cfg)
+	a := Assessment{
+		Client:         c.f,
+		Window:         c.window,
+		HistoryMonths:  c.span.history,
+		Rated:          c.rated,
+		Flags:          flags,
+		Score:          score,
+		Computed:       rec,
+		Recommendation: rec,
+		Reasons:        reasons,
+		PaymentGrade:   paymentGrade(c.span.window, p.cfg),
+		Profit:         c.profit,
+		Lab:            labPanel(c, p),
+	}
+	if !c.rated {
+		a.Reasons = append(a.Reasons, fmt.Sprintf("Too little history (%s) to judge on rates; incidents, payments and security still count.", count(c.span.history, "month")))
+	}
+	if o := c.f.Override; o != nil && o.Recommendation != "" {
+		a.Override = o
+		a.Recommendation = o.Recommendation
+		a.Reasons = append([]string{fmt.Sprintf("Owner's override on %s: %s. Their reason: %s. The assessment alone says %s.",
+			o.At.Format(time.DateOnly), o.Recommendation.Title(), strings.TrimSuffix(strings.TrimSpace(o.Reason), "."), rec.Title())}, a.Reasons...)
+	}
+	return a
+}

@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"offboard/scoring"
+)
+
+// PortfolioFacts loads what the assessment needs about every client, as of
+// a moment, in eight queries whatever the number of clients: the clients,
+// their monthly roll-ups, overdue balances, incidents, first and latest
+// security snapshots, upgrade recommendations and latest remediation plans.
+// Raw tickets, time entries and invoices are never read: client_months
+// already sums them, and each client's months arrive as one row so that
+// allocations grow with clients, not with months of history.
+func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]scoring.ClientFacts, error) {
+	l := factsLoader{ctx: ctx, db: s.db}
+	steps := []struct {
+		what string
+		run  func() error
+	}{
+		{"clients", l.clients},
+		{"monthly roll-ups", l.months},
+		{"overdue balances", func() error { return l.overdue(asOf) }},
+		{"incidents", func() error { return l.incidents(asOf) }},
+		{"security snapshots", func() error { return l.security(asOf) }},
+		{"upgrade recommendations", l.upgrades},
+		{"remediation plans", l.plans},
+	}
+	for _, step := range steps {
+		if err := step.run(); err != nil {
+			return nil, fmt.Errorf("load %s for scoring: %w", step.what, err)
+		}
+	}
+	return l.out, nil
+}
+
+// factsLoader fills one slice of facts, query by query.
+type factsLoader struct {
+	ctx   context.Context
+	db    *sql.DB
+	out   []scoring.ClientFacts
+	index map[int64]int // client id to position in out
+}
+
+func (l *factsLoader) clients() error {
+	var n int
+	if err := l.db.QueryRowContext(l.ctx, "SELECT count(*) FROM clients").Scan(&n); err != nil {
+		return err
+	}
+	l.out = make([]scoring.ClientFacts, 0, n)
+	l.index = make(map[int64]int, n)
+	rows, err := l.db.QueryContext(l.ctx, `SELECT id, name, status, seats, mrr_minor, currency,
+        coalesce(client_since_on, agreement_signed_on, ''),
+        coalesce(override_recommendation, ''), override_reason, coalesce(override_at, '')
+        FROM clients ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f scoring.ClientFacts
+		var since, override, reason, overrideAt string
+		if err := rows.Scan(&f.ID, &f.Name, &f.Status, &f.Seats, &f.MRR, &f.Currency, &since, &override, &reason, &overrideAt); err != nil {
+			return err
+		}
+		f.Since = parseDate(since)
+		if override != "" {
+			f.Override = &scoring.Override{Recommendation: scoring.Recommendation(override), Reason: reason, At: parseInstant(overrideAt)}
+		}
+		l.index[f.ID] = len(l.out)
+		l.out = append(l.out, f)
+	}
+	return rows.Err()
+}
+
+// scanAll runs a query whose rows scan into dest, the first of which is the
+// client id that id points at, and hands each row of a known client to use
+// with that client's facts. Rows of clients added since the clients were
+// read are skipped: they are scored on the next load.
+func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, use func(f *scoring.ClientFacts) error) error {
+	rows, err := l.db.QueryContext(l.ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		i, ok := l.index[*id]
+		if !ok {
+			continue
+		}
+		if err := use(&l.out[i]); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// monthRow writes one roll-up row as parseMonths reads it: the month, then
+// the counts in the order of MonthFacts.
+const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, minutes, billable_minutes,
+    tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_late,
+    days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`
+
+func (l *factsLoader) months() error {
+	var id int64
+	var n int
+	var raw sql.RawBytes
+	return l.scanAll(`SELECT client_id, count(*), group_concat(`+monthRow+`, ';' ORDER BY month)
+        FROM client_months GROUP BY client_id`, nil, &id, []any{&id, &n, &raw},
+		func(f *scoring.ClientFacts) error {
+			months, err := parseMonths(raw, make([]scoring.MonthFacts, 0, n))
+			if err != nil {
+				return fmt.Errorf("client %d: %w", id, err)
+			}
+			f.Months = months
+			return nil
+		})
+}
+
+// parseMonths reads roll-ups written as "YYYY-MM n n …" and joined by ";",
+// appending to into without allocating when it has room.
+func parseMonths(raw []byte, into []scoring.MonthFacts) ([]scoring.MonthFacts, error) {
+	c := cursor{b: raw}
+	for c.i < len(c.b) {
+		var m scoring.MonthFacts
+		year, month := c.num(), -c.num()
+		m.Month = time.Date(int(year), time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+		m.MinutesWorked, m.BillableMinutes = c.num(), c.num()
+		m.Tickets, m.AfterHoursTickets, m.UrgentTickets, m.OutOfScopeTickets = int(c.num()), int(c.num()), int(c.num()), int(c.num())
+		m.OutOfScopeMinutes, m.Invoiced = c.num(), c.num()
+		m.InvoicesIssued, m.InvoicesPaidLate, m.DaysLateSum = int(c.num()), int(c.num()), int(c.num())
+		m.PaidOnTime, m.PaidLate1to7, m.PaidLate8to15, m.PaidLate16to30, m.PaidLateOver30 = int(c.num()), int(c.num()), int(c.num()), int(c.num()), int(c.num())
+		if c.bad || month < 1 || month > 12 {
+			return nil, fmt.Errorf("unreadable monthly roll-up %q", clipBytes(raw, 60))
+		}
+		into = append(into, m)
+	}
+	return into, nil
+}
+
+// cursor reads signed integers separated by one space, hyphen or semicolon
+// (a month "2026-03" reads as 2026 and -3).
+type cursor struct {
+	b   []byte
+	i   int
+	bad bool
+}
+
+func (c *cursor) num() int64 {
+	neg := c.i < len(c.b) && c.b[c.i] == '-'
+	if neg {
+		c.i++
+	}
+	start := c.i
+	var v int64
+	for c.i < len(c.b) && c.b[c.i] >= '0' && c.b[c.i] <= '9' {
+		v = v*10 + int64(c.b[c.i]-'0')
+		c.i++
+	}
+	if c.i == start {
+		c.bad = true
+	}
+	if c.i < len(c.b) && (c.b[c.i] == ' ' || c.b[c.i] == ';') {
+		c.i++
+	}
+	if neg {
+		return -v
+	}
+	return v
+}
+
+func clipBytes(b []byte, n int) string {
+	if len(b) > n {
+		b = b[:n]
+	}
+	return string(b)
+}
+
+func (l *factsLoader) overdue(asOf time.Time) error {
+	var id, balance int64
+	var n int
+	return l.scanAll(`SELECT client_id, sum(balance_minor), count(*) FROM invoices
+        WHERE balance_minor > 0 AND due_on < ? GROUP BY client_id`, []any{Date(asOf)}, &id, []any{&id, &balance, &n},
+		func(f *scoring.ClientFacts) error {
+			f.Overdue, f.OverdueInvoices = balance, n
+			return nil
+		})
+}
+
+func (l *factsLoader) incidents(asOf time.Time) error {
+	var id int64
+	var in scoring.Incident
+	var at string
+	return l.scanAll(`SELECT client_id, kind, severity, occurred_at, description FROM incidents
+        WHERE occurred_at <= ? ORDER BY client_id, occurred_at`, []any{Timestamp(asOf)}, &id,
+		[]any{&id, &in.Kind, &in.Severity, &at, &in.Description},
+		func(f *scoring.ClientFacts) error {
+			in.At = parseInstant(at)
+			f.Incidents = append(f.Incidents, in)
+			return nil
+		})
+}
+
+// security reads each client's latest and earliest snapshot up to asOf. With
+// a single min() or max(), SQLite takes the other columns from the row that
+// holds it, so each half is one pass over the (client_id, taken_on) index.
+func (l *factsLoader) security(asOf time.Time) error {
+	var id int64
+	var newest bool
+	var taken string
+	var s scoring.SecuritySnapshot
+	const half = `SELECT client_id, %s, %s(taken_on), mfa_pct, patch_pct, eol_devices, total_devices, backup_status
+        FROM security_snapshots WHERE taken_on <= ?1 GROUP BY client_id`
+	return l.scanAll(fmt.Sprintf(half, "1", "max")+" UNION ALL "+fmt.Sprintf(half, "0", "min"), []any{Date(asOf)}, &id,
+		[]any{&id, &newest, &taken, &s.MFACoverage, &s.PatchCompliance, &s.EOLDevices, &s.Devices, &s.Backup},
+		func(f *scoring.ClientFacts) error {
+			s.At = parseDate(taken)
+			snap := s
+			if newest {
+				f.Security = &snap
+			} else {
+				f.FirstSecurity = &snap
+			}
+			return nil
+		})
+}
+
+func (l *factsLoader) upgrades() error {
+	var id int64
+	var u scoring.Upgrade
+	var proposed, decided string
+	return l.scanAll(`SELECT client_id, title, proposed_on, coalesce(decided_on, ''), decision
+        FROM upgrade_recommendations ORDER BY client_id, proposed_on`, nil, &id,
+		[]any{&id, &u.Title, &proposed, &decided, &u.Decision},
+		func(f *scoring.ClientFacts) error {
+			u.Proposed, u.Decided = parseDate(proposed), parseDate(decided)
+			f.Upgrades = append(f.Upgrades, u)
+			return nil
+		})
+}
+
+func (l *factsLoader) plans() error {
+	var id int64
+	var status, started, review string
+	return l.scanAll(`SELECT client_id, status, coalesce(meeting_at, created_at), coalesce(review_on, '')
+        FROM (SELECT *, row_number() OVER (PARTITION BY client_id ORDER BY created_at DESC, id DESC) AS latest
+              FROM remediation_plans)
+        WHERE latest = 1`, nil, &id, []any{&id, &status, &started, &review},
+		func(f *scoring.ClientFacts) error {
+			f.Plan = &scoring.Plan{Status: scoring.PlanStatus(status), Started: parseInstant(started), ReviewDate: parseDate(review)}
+			return nil
+		})
+}
+
+// parseInstant reads a stored instant (RFC 3339), or a bare date where a
+// column holds one; the zero time when empty.
+func parseInstant(s string) time.Time {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t
+	}
+	return parseDate(s)
+}
