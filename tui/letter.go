@@ -591,9 +591,9 @@ func (m *LetterScreen) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 
-// fitLines pads or cuts s to exactly n lines, each cut to width.
+// fitLines wraps s at width and pads or cuts it to exactly n lines.
 func fitLines(s string, n, width int) string {
-	lines := strings.Split(s, "\n")
+	lines := strings.Split(lipgloss.NewStyle().Width(max(width, 1)).Render(s), "\n")
 	if len(lines) > n {
 		lines = lines[:n]
 	}
