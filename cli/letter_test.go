@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +14,6 @@ import (
 
 	"offboard/store"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // clock is the day every command in these tests runs on: Monday 23 November 2026.
 var clock = time.Date(2026, 11, 23, 15, 30, 0, 0, time.UTC)
@@ -105,26 +102,6 @@ func (f *fixture) store(t *testing.T) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cli -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./cli -update and review the diff\n--- got\n%s", path, got)
-	}
 }
 
 func TestLetterRecordsTheNoticeAsSent(t *testing.T) {

@@ -100,7 +100,7 @@ func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts
 		if desc != "" {
 			evidence += ": " + desc
 		}
-		note(flag, civilDay(at), evidence, n)
+		note(flag, utcDay(at), evidence, n)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -168,7 +168,7 @@ func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts
 	}
 	if planCreated.Valid {
 		at, _ := time.Parse(time.RFC3339, planCreated.String)
-		f.PlanCreated, f.PlanStatus = civilDay(at), planStatus.String
+		f.PlanCreated, f.PlanStatus = utcDay(at), planStatus.String
 	}
 	if f.Termination, _, err = s.LatestTermination(ctx, clientID); err != nil {
 		return f, err
@@ -198,8 +198,8 @@ func (s *Store) SaveLessons(ctx context.Context, clientID int64, lessons string)
 	return nil
 }
 
-// civilDay is the UTC calendar day of an instant, at midnight.
-func civilDay(t time.Time) time.Time {
+// utcDay is the UTC calendar day of an instant, at midnight.
+func utcDay(t time.Time) time.Time {
 	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
