@@ -55,6 +55,8 @@ type Command struct {
 // commands is the table of subcommands; help is generated from it.
 func commands() []*Command {
 	return []*Command{
+		importCommand(),
+		exportCommand(),
 		scoreCommand(),
 		configCommand(),
 		versionCommand(),

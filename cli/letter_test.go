@@ -15,11 +15,13 @@ import (
 	"offboard/store"
 )
 
-// clock is the day every command in these tests runs on: Monday 23 November 2026.
-var clock = time.Date(2026, 11, 23, 15, 30, 0, 0, time.UTC)
+// clock is the day every command in these tests runs on, as run's
+// environment has it: Monday 23 November 2026.
+var clock = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
-// fixture is a database with a complete letterhead and three clients.
-type fixture struct {
+// letterDB is a database with three clients and, when asked, a complete
+// letterhead.
+type letterDB struct {
 	db   string
 	dir  string
 	vars map[string]string
@@ -33,10 +35,10 @@ func day(s string) time.Time {
 	return t
 }
 
-func newFixture(t *testing.T, settings bool) *fixture {
+func newLetterDB(t *testing.T, settings bool) *letterDB {
 	t.Helper()
 	dir := t.TempDir()
-	f := &fixture{db: filepath.Join(dir, "o.db"), dir: dir,
+	f := &letterDB{db: filepath.Join(dir, "o.db"), dir: dir,
 		vars: map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config")}}
 	ctx := context.Background()
 	st, err := store.Open(ctx, f.db, store.WithClock(func() time.Time { return clock }))
@@ -84,17 +86,13 @@ func newFixture(t *testing.T, settings bool) *fixture {
 	return f
 }
 
-// run runs offboard with args against the fixture's database.
-func (f *fixture) run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+// run runs offboard with args against the database, in its environment.
+func (f *letterDB) run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
-		Getenv: func(k string) string { return f.vars[k] }, Now: func() time.Time { return clock }}
-	code = Main(context.Background(), append(args, "--db", f.db), env)
-	return code, out.String(), errb.String()
+	return run(t, f.vars, append(args, "--db", f.db)...)
 }
 
-func (f *fixture) store(t *testing.T) *store.Store {
+func (f *letterDB) store(t *testing.T) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), f.db)
 	if err != nil {
@@ -105,7 +103,7 @@ func (f *fixture) store(t *testing.T) *store.Store {
 }
 
 func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	out := filepath.Join(f.dir, "letters", "harborline.md")
 	code, stdout, stderr := f.run(t, "letter", "harborline", "--delivery", "post", "-o", out)
 	if code != 0 {
@@ -146,7 +144,7 @@ func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 }
 
 func TestLetterDefaultPathAndTermEnd(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	t.Chdir(f.dir)
 	code, stdout, stderr := f.run(t, "letter", "Harbor Dental")
 	if code != 0 {
@@ -167,7 +165,7 @@ func TestLetterDefaultPathAndTermEnd(t *testing.T) {
 }
 
 func TestLetterDraftRecordsNothing(t *testing.T) {
-	f := newFixture(t, false)
+	f := newLetterDB(t, false)
 	code, stdout, stderr := f.run(t, "letter", "--draft", "harborline", "-o", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -181,7 +179,7 @@ func TestLetterDraftRecordsNothing(t *testing.T) {
 }
 
 func TestLetterRefusesToSendWithoutOurDetails(t *testing.T) {
-	f := newFixture(t, false)
+	f := newLetterDB(t, false)
 	out := filepath.Join(f.dir, "x.md")
 	code, _, stderr := f.run(t, "letter", "harborline", "-o", out)
 	if code != 1 {
@@ -199,7 +197,7 @@ func TestLetterRefusesToSendWithoutOurDetails(t *testing.T) {
 }
 
 func TestLetterEscapesHostileClientText(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	code, stdout, stderr := f.run(t, "letter", "*Acme* <script>", "--draft", "-o", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -223,7 +221,7 @@ func TestLetterEscapesHostileClientText(t *testing.T) {
 }
 
 func TestLetterClientNotFoundOrAmbiguous(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	code, _, stderr := f.run(t, "letter", "harbor", "--draft", "-o", "-")
 	if code != 1 || !strings.Contains(stderr, "Harbor Dental Group") || !strings.Contains(stderr, "Harborline Freight Logistics, Inc.") {
 		t.Errorf("ambiguous: exit %d, %s", code, stderr)
@@ -239,7 +237,7 @@ func TestLetterClientNotFoundOrAmbiguous(t *testing.T) {
 }
 
 func TestLetterNoticePeriod(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	code, _, stderr := f.run(t, "letter", "harborline", "--notice-days", "10", "--draft", "-o", "-")
 	if code != 1 || !strings.Contains(stderr, "shorter than the 30 days") || !strings.Contains(stderr, "--shorter-notice") {
 		t.Errorf("short notice without override: exit %d, %s", code, stderr)
@@ -270,7 +268,7 @@ func TestLetterNoticePeriod(t *testing.T) {
 }
 
 func TestLetterTemplateOverride(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	dir := filepath.Join(f.vars["XDG_CONFIG_HOME"], "offboard", "templates")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -293,7 +291,7 @@ func TestLetterTemplateOverride(t *testing.T) {
 }
 
 func TestChecklistTickExportAndPostMortem(t *testing.T) {
-	f := newFixture(t, true)
+	f := newLetterDB(t, true)
 	if code, _, stderr := f.run(t, "letter", "harborline", "-o", filepath.Join(f.dir, "l.md")); code != 0 {
 		t.Fatal(stderr)
 	}

@@ -17,7 +17,7 @@ import (
 // files: the documents a new user sees first.
 func TestPlantedClientsDocuments(t *testing.T) {
 	dir := t.TempDir()
-	f := &fixture{db: filepath.Join(dir, "demo.db"), dir: dir,
+	f := &letterDB{db: filepath.Join(dir, "demo.db"), dir: dir,
 		vars: map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config")}}
 	ctx := context.Background()
 	st, err := store.Open(ctx, f.db, store.WithClock(func() time.Time { return clock }))

@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
+
+	"offboard/store/importer"
 )
 
 // Status is where a client stands in its relationship with us.
@@ -94,33 +95,10 @@ func nullString(s string) any {
 	return s
 }
 
-// NormalizeName reduces a company name to the key clients are matched on:
-// lower case, punctuation dropped, and legal suffixes such as "Inc." or
-// "Ltd" removed, so "ACME, Inc." and "Acme Inc" are the same client.
-func NormalizeName(name string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		case r == '&':
-			b.WriteString(" and ")
-		default:
-			b.WriteRune(' ')
-		}
-	}
-	words := strings.Fields(b.String())
-	for len(words) > 1 && legalSuffixes[words[len(words)-1]] {
-		words = words[:len(words)-1]
-	}
-	return strings.Join(words, " ")
-}
-
-var legalSuffixes = map[string]bool{
-	"inc": true, "incorporated": true, "ltd": true, "limited": true, "llc": true, "llp": true,
-	"plc": true, "corp": true, "corporation": true, "co": true, "company": true, "gmbh": true,
-	"ag": true, "sa": true, "sarl": true, "bv": true, "nv": true, "pty": true, "srl": true, "ab": true,
-}
+// NormalizeName reduces a company name to the key clients are matched on
+// (clients.name_key): the importer's rule, so a name typed by the owner and
+// a name in an export match the same way.
+func NormalizeName(name string) string { return importer.NormalizeName(name) }
 
 // InsertClient adds a client inside tx and returns its id.
 func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int64, error) {

@@ -138,7 +138,8 @@ func TestNormalizeName(t *testing.T) {
 		"Inc":                     "inc",
 		"Müller GmbH":             "müller",
 		"Northwind Traders Co.":   "northwind traders",
-		"O'Brien Dental, P.L.L.C": "o brien dental p l l c",
+		"O'Brien Dental, P.L.L.C": "obrien dental",
+		"The Harbor Group":        "harbor group",
 	} {
 		if got := NormalizeName(in); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)

@@ -178,7 +178,7 @@ var plants = []plant{
 		zone: "America/New_York", city: city{"Raleigh", "NC", "276"}, seats: 24, sinceYears: 5,
 		shape: func(g *gen, p *profile) {
 			p.ticketRate, p.hoursPerTicket = 0.55, 0.9
-			p.afterHours, p.urgent, p.urgentAfter = 0.36, 0.05, 0.75
+			p.afterHours, p.urgent, p.urgentAfter = 0.40, 0.04, 0.75
 		},
 		incidents: []incidentSpec{
 			{300, 3, "after_hours", 3, "Marcus Hale", "Called the on-call phone at 3 a.m. on a Sunday about a slow laptop and demanded a technician on site within the hour."},
@@ -346,7 +346,7 @@ var plants = []plant{
 		zone: "America/Los_Angeles", city: city{"Tacoma", "WA", "984"}, seats: 42, sinceYears: 4,
 		shape: func(g *gen, p *profile) {
 			p.ticketRate = 0.5
-			p.afterHours, p.urgent, p.urgentAfter = 0.38, 0.1, 0.7
+			p.afterHours, p.urgent, p.urgentAfter = 0.34, 0.1, 0.7
 			p.change = g.day(g.workdaysAgo(improvedMeetingDaysAgo))
 			p.changedAfterHours, p.changedUrgent = 0.04, 0.2
 		},

@@ -1,0 +1,303 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"offboard/scoring"
+	"offboard/store"
+	"offboard/store/importer"
+)
+
+const importSummary = `Brings in the CSV exports of the tools you already use. KIND is one of
+settings, clients, tickets, time, invoices, payments, incidents, security,
+upgrades or plans. The preset
+is recognised from each file's header row unless --preset or --map names one.
+A file with a bad row imports nothing unless --skip-bad; importing the same
+file twice changes nothing the second time.`
+
+// progressBytes is the file size from which a terminal shows a progress
+// bar: a few thousand rows.
+const progressBytes = 256 << 10
+
+type importFlags struct {
+	db, config, preset, mapFile, order string
+	dryRun, skipBad, create            bool
+	list                               bool
+}
+
+func importCommand() *Command {
+	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
+		Usage: "import KIND FILE... [--db FILE] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+	c.Run = func(ctx context.Context, env Env, args []string) error {
+		var f importFlags
+		fs := newFlags(env, c.Name, c.Usage, importSummary)
+		fs.StringVar(&f.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+		fs.StringVar(&f.config, "config", "", "scoring configuration `file`, for the business hours that decide after-hours tickets (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
+		fs.StringVar(&f.preset, "preset", "", "read the files with this `preset` (see --list-presets) instead of recognising it")
+		fs.StringVar(&f.mapFile, "map", "", "read the files with a mapping `file` (JSON) from our fields to your columns")
+		fs.BoolVar(&f.dryRun, "dry-run", false, "parse, check and count what would change, writing nothing")
+		fs.BoolVar(&f.skipBad, "skip-bad", false, "import the good rows; write the bad ones with reasons to FILE.rejects.csv")
+		fs.BoolVar(&f.create, "create-clients", false, "add the clients the files name that the database lacks")
+		fs.StringVar(&f.order, "date-order", "", "read dates such as 03/04/2024 in this `order`: mdy or dmy (default: decided from each file)")
+		fs.BoolVar(&f.list, "list-presets", false, "list the presets and the columns each expects")
+		pos, err := parseInterspersed(env, fs, args)
+		if err != nil {
+			return err
+		}
+		if f.list {
+			return importer.DescribePresets(env.Stdout)
+		}
+		if len(pos) < 2 {
+			return usagef(fs, "import needs a KIND and at least one FILE")
+		}
+		opt, err := importOptions(fs, f, pos[0])
+		if err != nil {
+			return err
+		}
+		st, setup, err := openScoring(ctx, env, f.db, f.config)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if opt.Hours, err = businessHours(setup.cfg.Hours); err != nil {
+			return err
+		}
+		var failed []string
+		for _, file := range pos[1:] {
+			if err := importFile(ctx, env, st, file, opt); err != nil {
+				if errors.Is(err, context.Canceled) {
+					return fmt.Errorf("%s: import interrupted; nothing was written", file)
+				}
+				fmt.Fprintf(env.Stderr, "%v\n", err)
+				failed = append(failed, file)
+			}
+		}
+		if len(failed) > 0 {
+			return fmt.Errorf("%d of %d %s not imported: %s", len(failed), len(pos)-1, pluralWord(len(pos)-1, "file", "files"), strings.Join(failed, ", "))
+		}
+		return nil
+	}
+	return c
+}
+
+// importOptions checks the flags and turns them into store options.
+func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (store.ImportOptions, error) {
+	kind, err := importer.ParseKind(kindArg)
+	if err != nil {
+		return store.ImportOptions{}, usagef(fs, "%v", err)
+	}
+	order, err := importer.ParseDateOrder(f.order)
+	if err != nil {
+		return store.ImportOptions{}, usagef(fs, "%v", err)
+	}
+	opt := store.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create}
+	switch {
+	case f.preset != "" && f.mapFile != "":
+		return opt, usagef(fs, "--preset and --map cannot be used together")
+	case f.preset != "":
+		if opt.Preset, err = importer.PresetByName(f.preset); err != nil {
+			return opt, usagef(fs, "%v", err)
+		}
+		if opt.Preset.Kind != kind {
+			return opt, usagef(fs, "preset %s reads %s, not %s", opt.Preset.Name, opt.Preset.Kind, kind)
+		}
+	case f.mapFile != "":
+		mf, err := os.Open(f.mapFile)
+		if err != nil {
+			return opt, err
+		}
+		defer mf.Close()
+		m, err := importer.ReadMapping(f.mapFile, mf)
+		if err != nil {
+			return opt, err
+		}
+		if m.Kind != kind {
+			return opt, fmt.Errorf("mapping %s is for %s, not %s", f.mapFile, m.Kind, kind)
+		}
+		opt.Preset = m.Preset(filepath.Base(f.mapFile))
+		opt.ClientDomains, opt.Currency = m.ClientDomains, m.Currency
+		if order == importer.DateOrderAuto {
+			opt.DateOrder, _ = importer.ParseDateOrder(m.DateOrder)
+		}
+	}
+	return opt, nil
+}
+
+// businessHours turns the scoring configuration's business hours into the
+// store's, so that tickets are judged after hours at import exactly as the
+// configuration says.
+func businessHours(h scoring.BusinessHours) (*store.BusinessHours, error) {
+	loc, err := time.LoadLocation(h.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("business.time_zone %q: %w", h.TimeZone, err)
+	}
+	out := &store.BusinessHours{Zone: loc, Start: h.Start, End: h.End}
+	for _, d := range h.Days {
+		out.Days[d] = true
+	}
+	return out, nil
+}
+
+// parseInterspersed parses flags placed before, between or after the
+// positional arguments, as "import time a.csv --dry-run" is typed.
+func parseInterspersed(env Env, fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parse(env, fs, args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// countingReader counts the bytes read, for the progress bar's ETA.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// importFile imports one file and prints what happened.
+func importFile(ctx context.Context, env Env, st *store.Store, file string, opt store.ImportOptions) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	in := &countingReader{r: f}
+	run := func(ctx context.Context, onRecord func(int)) (*store.ImportResult, error) {
+		o := opt
+		o.OnRecord = onRecord
+		return st.Import(ctx, file, in, o)
+	}
+	var res *store.ImportResult
+	if env.IsTerminal && info.Size() >= progressBytes {
+		res, err = runWithProgress(ctx, env, filepath.Base(file), info.Size(), &in.n, run)
+	} else {
+		res, err = run(ctx, nil)
+	}
+	if res != nil && (err == nil || opt.SkipBad) {
+		printImport(env.Stdout, res, opt)
+	}
+	if err != nil {
+		return err
+	}
+	if opt.SkipBad && res.Rejected > 0 {
+		return writeRejects(env, file, res)
+	}
+	return nil
+}
+
+// writeRejects writes FILE.rejects.csv and lists the reasons on stderr.
+func writeRejects(env Env, file string, res *store.ImportResult) error {
+	path := file + ".rejects.csv"
+	out, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := importer.WriteRejects(out, res.Parse.Header, res.Parse.Rejects); err != nil {
+		out.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	fmt.Fprintln(env.Stderr, res.Parse.Err())
+	fmt.Fprintf(env.Stdout, "  %s skipped; %s lists them with the reasons\n",
+		count(res.Rejected, "bad row", "bad rows"), path)
+	return nil
+}
+
+// printImport writes the plain summary of one import.
+func printImport(w io.Writer, res *store.ImportResult, opt store.ImportOptions) {
+	how := ""
+	if res.Recognized {
+		how = " (recognised from the header)"
+	}
+	prefix := ""
+	if opt.DryRun {
+		prefix = "dry run: "
+	}
+	fmt.Fprintf(w, "%s%s: %s read as %s%s: %s new, %s updated, %s unchanged, %s rejected\n",
+		prefix, res.File, count(res.Rows, "row", "rows"), res.Preset, how,
+		thousands(res.New), thousands(res.Updated), thousands(res.Unchanged), thousands(res.Rejected))
+	cols := make([]string, 0, len(res.Parse.DateOrders))
+	for col := range res.Parse.DateOrders {
+		cols = append(cols, col)
+	}
+	sort.Strings(cols)
+	for _, col := range cols {
+		order := "month/day"
+		if res.Parse.DateOrders[col] == importer.DateOrderDMY {
+			order = "day/month"
+		}
+		fmt.Fprintf(w, "  dates in %q read as %s, as the file shows\n", col, order)
+	}
+	if enc := res.Parse.Encoding; enc != "" && enc != "UTF-8" {
+		fmt.Fprintf(w, "  the file is not UTF-8; read it as %s\n", enc)
+	}
+	for _, line := range res.Parse.TotalLines {
+		fmt.Fprintf(w, "  skipped the totals row on line %d\n", line)
+	}
+	if res.DerivedPaid > 0 {
+		fmt.Fprintf(w, "  paid dates taken from payments for %s\n", count(res.DerivedPaid, "invoice", "invoices"))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+	if !res.PreviousImport.IsZero() {
+		fmt.Fprintf(w, "  this file was imported before, on %s\n", res.PreviousImport.Format("2006-01-02 15:04 MST"))
+	}
+	if opt.DryRun {
+		fmt.Fprintln(w, "  nothing was written")
+	}
+}
+
+func count(n int, one, many string) string {
+	return thousands(n) + " " + pluralWord(n, one, many)
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}

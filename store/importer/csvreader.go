@@ -1,0 +1,268 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// sniffBytes is how much of a file is examined to find the delimiter and
+// the header row; banners and section labels sit well inside it.
+const sniffBytes = 64 << 10
+
+// sniffRecords is how many records may precede the header row.
+const sniffRecords = 40
+
+// Row is one record of a CSV file with the physical line it starts on, so an
+// error in a record holding a quoted newline still points at the right line.
+type Row struct {
+	Line   int
+	Values []string
+}
+
+// Reader reads a CSV export as found in the wild: lines before the header,
+// a byte-order mark, ";" or tab delimiters, CRLF line ends, quoted fields
+// holding newlines, duplicate or blank header names and rows longer than
+// the header.
+type Reader struct {
+	// File names the file in error messages.
+	File string
+	// Delimiter is the field separator found by sniffing.
+	Delimiter rune
+	// Header holds the column names as shown to the user: trimmed, blank
+	// ones named "Column N", duplicates suffixed " (2)", and extended with
+	// "Column N" for values beyond the header.
+	Header []string
+	// HeaderLine is the physical line of the header row.
+	HeaderLine int
+	// Encoding is "UTF-8", or "Windows-1252" for a file that is not valid
+	// UTF-8, as spreadsheets on Windows save CSV.
+	Encoding string
+	csv      *csv.Reader
+}
+
+// KnownColumn reports whether a normalised header name belongs to some
+// preset or mapping; the header row is the one naming the most of them.
+type KnownColumn func(normalized string) bool
+
+// NewReader finds the delimiter and the header row of r and returns a
+// reader positioned at the first data row.
+func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
+	br := bufio.NewReaderSize(r, sniffBytes)
+	prefix, err := br.Peek(sniffBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	switch {
+	case bytes.HasPrefix(prefix, []byte{0xEF, 0xBB, 0xBF}):
+		_, _ = br.Discard(3)
+		prefix = prefix[3:]
+	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}), bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
+		return nil, fmt.Errorf("%s: the file is UTF-16; save it as CSV UTF-8 and try again", file)
+	}
+	encoding := "UTF-8"
+	if !validUTF8Prefix(prefix) {
+		encoding = "Windows-1252"
+		br = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
+		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	delim, index, ok := sniff(prefix, known)
+	if !ok {
+		return nil, fmt.Errorf("%s: the file is empty", file)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = delim
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	rd := &Reader{File: file, Delimiter: delim, Encoding: encoding, csv: cr}
+	for i := 0; ; i++ {
+		rec, err := cr.Read()
+		if err != nil {
+			return nil, rd.wrap(err)
+		}
+		if i == index {
+			rd.HeaderLine, _ = cr.FieldPos(0)
+			rd.Header = headerNames(rec)
+			return rd, nil
+		}
+	}
+}
+
+// DecimalComma reports whether the file's delimiter implies a locale that
+// writes decimals with a comma.
+func (r *Reader) DecimalComma() bool { return r.Delimiter == ';' }
+
+// Read returns the next non-blank row, or io.EOF. Values are only valid
+// until the next call.
+func (r *Reader) Read() (Row, error) {
+	for {
+		rec, err := r.csv.Read()
+		if err != nil {
+			return Row{}, r.wrap(err)
+		}
+		line, _ := r.csv.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		for len(r.Header) < len(rec) {
+			r.Header = append(r.Header, "Column "+strconv.Itoa(len(r.Header)+1))
+		}
+		return Row{Line: line, Values: rec}, nil
+	}
+}
+
+func (r *Reader) wrap(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &RowError{File: r.File, Line: pe.StartLine, Msg: "malformed CSV: " + pe.Err.Error()}
+	}
+	return fmt.Errorf("%s: %w", r.File, err)
+}
+
+// validUTF8Prefix reports whether the start of a file is UTF-8, allowing
+// the last character to be cut off where the prefix ends.
+func validUTF8Prefix(b []byte) bool {
+	for cut := 0; cut < utf8.UTFMax && cut <= len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return true
+		}
+	}
+	return false
+}
+
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sniff tries each delimiter on the start of the file and picks the record
+// naming the most known columns; ties go to the delimiter splitting the
+// header into more fields, then to the earlier row. When no row names a
+// known column, the first row split into the most fields is the header, so
+// the user hears which columns could not be placed.
+func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
+	bestScore, bestFields := 0, 0
+	firstFields := 0
+	for _, d := range []rune{',', ';', '\t', '|'} {
+		cr := csv.NewReader(bytes.NewReader(prefix))
+		cr.Comma = d
+		cr.FieldsPerRecord = -1
+		for i := 0; i < sniffRecords; i++ {
+			rec, err := cr.Read()
+			if err != nil {
+				break
+			}
+			if i == 0 && len(rec) > firstFields && bestScore == 0 {
+				firstFields, delim = len(rec), d
+			}
+			score := 0
+			for _, f := range rec {
+				if known(NormalizeHeader(f)) {
+					score++
+				}
+			}
+			if score > bestScore || (score == bestScore && score > 0 && len(rec) > bestFields) {
+				bestScore, bestFields, delim, index = score, len(rec), d, i
+			}
+		}
+	}
+	return delim, index, firstFields > 0
+}
+
+// headerNames makes the header row's names unique and non-blank.
+func headerNames(rec []string) []string {
+	names := make([]string, len(rec))
+	seen := map[string]int{}
+	for i, h := range rec {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if h == "" {
+			h = "Column " + strconv.Itoa(i+1)
+		}
+		key := strings.ToLower(h)
+		seen[key]++
+		if n := seen[key]; n > 1 {
+			h += " (" + strconv.Itoa(n) + ")"
+		}
+		names[i] = h
+	}
+	return names
+}
+
+// NormalizeHeader reduces a column name to the form presets match on:
+// lower case, single spaces, without Autotask's "[required]" marker, a
+// currency in parentheses, or punctuation other than "#" and "%".
+func NormalizeHeader(s string) string {
+	s = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
+	s = strings.TrimSpace(strings.TrimPrefix(s, "[required]"))
+	if inner, ok := headerParen(s); ok && (inner == "$" || HeaderCurrency(s) != "") {
+		s = s[:strings.LastIndexByte(s, '(')]
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '#' || r == '%' || r == '/' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && r != '\u00a0':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// HeaderCurrency returns the ISO code a column name states in parentheses,
+// as in "Amount (EUR)" or "Total (€)", or "" when it names none. "($)" names
+// no currency: many share the sign.
+func HeaderCurrency(name string) string {
+	inner, ok := headerParen(name)
+	if !ok {
+		return ""
+	}
+	if r := []rune(inner); len(r) == 1 {
+		return currencySymbols[r[0]]
+	}
+	if up := strings.ToUpper(inner); isoCurrencies[up] {
+		return up
+	}
+	return ""
+}
+
+// isoCurrencies are the codes recognised in a column name; a list, because
+// "(min)" or "(hrs)" in a header are units, not currencies.
+var isoCurrencies = map[string]bool{
+	"USD": true, "EUR": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "CHF": true,
+	"JPY": true, "SEK": true, "NOK": true, "DKK": true, "PLN": true, "CZK": true, "HUF": true,
+	"ZAR": true, "INR": true, "SGD": true, "HKD": true, "MXN": true, "BRL": true, "ILS": true,
+	"AED": true, "ISK": true, "KRW": true, "RON": true, "TRY": true, "PHP": true,
+}
+
+// headerParen returns what a trailing "(...)" of a column name holds.
+func headerParen(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	i := strings.LastIndexByte(name, '(')
+	if i < 0 || !strings.HasSuffix(name, ")") {
+		return "", false
+	}
+	return strings.TrimSpace(name[i+1 : len(name)-1]), true
+}

@@ -1,0 +1,223 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Column maps one of our fields to the column names a tool uses for it. The
+// first name is the tool's own; the others are variants and translations.
+type Column struct {
+	Field    string
+	Names    []string
+	Required bool
+}
+
+// Preset describes one tool's export of one kind.
+type Preset struct {
+	// Name is what --preset takes, such as "itflow-tickets".
+	Name string
+	// Tool is the product the export comes from.
+	Tool string
+	Kind Kind
+	// Columns lists the fields the preset reads.
+	Columns []Column
+	// ClientFromFileName, when set, takes the client's name from the first
+	// group of this pattern matched against the file's base name, for tools
+	// that export one client per file with no client column.
+	ClientFromFileName *regexp.Regexp
+	// DateOrder fixes the day/month order when the tool always writes one.
+	DateOrder DateOrder
+	// ClientDomains maps requester email domains to client names.
+	ClientDomains map[string]string
+	// Note tells the user what to know about the export.
+	Note string
+}
+
+// binding is a preset column placed in a header.
+type binding struct {
+	field  Field
+	index  int
+	header string
+}
+
+// bind places the preset's columns in a header, by normalised name.
+// It returns the bindings found and the required fields missing.
+func (p *Preset) bind(header []string) (map[string]binding, []string) {
+	pos := map[string]int{}
+	for i, h := range header {
+		n := NormalizeHeader(h)
+		if _, dup := pos[n]; !dup {
+			pos[n] = i
+		}
+	}
+	found := map[string]binding{}
+	var missing []string
+	for _, c := range p.Columns {
+		f, _ := fieldByName(p.Kind, c.Field)
+		placed := false
+		for _, name := range c.Names {
+			i, ok := pos[NormalizeHeader(name)]
+			if !ok {
+				i, ok = beyondHeader(name, len(header))
+			}
+			if ok {
+				if _, taken := found[c.Field]; !taken {
+					found[c.Field] = binding{field: f, index: i, header: name}
+					if i < len(header) {
+						found[c.Field] = binding{field: f, index: i, header: header[i]}
+					}
+				}
+				placed = true
+				break
+			}
+		}
+		if !placed && c.Required {
+			missing = append(missing, c.Names[0])
+		}
+	}
+	return found, missing
+}
+
+// beyondHeader places a column named "Column N" past the end of a header:
+// some exports write more values than header names, and the Reader names
+// such values "Column N".
+func beyondHeader(name string, width int) (int, bool) {
+	n, ok := strings.CutPrefix(name, "Column ")
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i <= width {
+		return 0, false
+	}
+	return i - 1, true
+}
+
+// Presets returns every built-in preset, tools first and the generic
+// offboard format last, in the order --list-presets prints them.
+func Presets() []*Preset {
+	return allPresets
+}
+
+// PresetsFor returns the presets of one kind.
+func PresetsFor(k Kind) []*Preset {
+	var out []*Preset
+	for _, p := range allPresets {
+		if p.Kind == k {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PresetByName finds a built-in preset by its --preset name.
+func PresetByName(name string) (*Preset, error) {
+	for _, p := range allPresets {
+		if strings.EqualFold(p.Name, name) {
+			return p, nil
+		}
+	}
+	names := make([]string, 0, len(allPresets))
+	for _, p := range allPresets {
+		names = append(names, p.Name)
+	}
+	return nil, fmt.Errorf("unknown preset %q; known presets: %s", name, strings.Join(names, ", "))
+}
+
+// NoPresetError says that no preset of a kind fits a header. It lists the
+// columns no preset could place and, for the closest preset, what it missed.
+type NoPresetError struct {
+	File      string
+	Kind      Kind
+	Unplaced  []string
+	Closest   *Preset
+	Missing   []string
+	Available []string
+}
+
+func (e *NoPresetError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: no %s preset matches this file's header", e.File, e.Kind)
+	if len(e.Unplaced) > 0 {
+		fmt.Fprintf(&b, "\n  columns no preset could place: %s", quoteList(e.Unplaced))
+	}
+	if e.Closest != nil {
+		fmt.Fprintf(&b, "\n  closest preset %s is missing: %s", e.Closest.Name, quoteList(e.Missing))
+	}
+	fmt.Fprintf(&b, "\n  write a mapping file from our fields to your columns and pass it with --map, for example:\n%s", MappingExample(e.Kind))
+	return b.String()
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Recognize picks the preset of a kind that fits a header: every required
+// column present, and the most columns placed; then the most names spelt
+// exactly as the preset spells them ("client" is the generic format's,
+// "Client" Harvest's); then the earlier preset.
+func Recognize(file string, k Kind, header []string) (*Preset, error) {
+	var best *Preset
+	bestScore, bestExact := -1, -1
+	var closest *Preset
+	var closestMissing []string
+	for _, p := range PresetsFor(k) {
+		found, missing := p.bind(header)
+		if len(missing) == 0 {
+			exact := 0
+			for _, b := range found {
+				for _, c := range p.Columns {
+					if c.Field == b.field.Name && slices.Contains(c.Names, b.header) {
+						exact++
+					}
+				}
+			}
+			if len(found) > bestScore || (len(found) == bestScore && exact > bestExact) {
+				best, bestScore, bestExact = p, len(found), exact
+			}
+			continue
+		}
+		if closest == nil || len(missing) < len(closestMissing) {
+			closest, closestMissing = p, missing
+		}
+	}
+	if best != nil {
+		return best, nil
+	}
+	var unplaced []string
+	known := knownColumns(PresetsFor(k))
+	for _, h := range header {
+		if !known(NormalizeHeader(h)) {
+			unplaced = append(unplaced, h)
+		}
+	}
+	names := make([]string, 0)
+	for _, p := range PresetsFor(k) {
+		names = append(names, p.Name)
+	}
+	sort.Strings(names)
+	return nil, &NoPresetError{File: file, Kind: k, Unplaced: unplaced, Closest: closest, Missing: closestMissing, Available: names}
+}
+
+// knownColumns reports whether a normalised header name belongs to any of
+// the given presets; it drives the search for the header row.
+func knownColumns(presets []*Preset) KnownColumn {
+	set := map[string]bool{}
+	for _, p := range presets {
+		for _, c := range p.Columns {
+			for _, n := range c.Names {
+				set[NormalizeHeader(n)] = true
+			}
+		}
+	}
+	return func(n string) bool { return set[n] }
+}
