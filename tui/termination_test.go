@@ -151,6 +151,21 @@ func (d *driver) press(keys ...string) {
 	}
 }
 
+// sendNotice records a notice sent to the client on 1 October 2026 with
+// the agreement's 30 days, so its checklist is under way on the tests' day.
+func sendNotice(t *testing.T, c *Common, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	cl, _ := c.Store.Client(ctx, id)
+	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func letterScreen(t *testing.T, letterhead bool) (*driver, *LetterScreen, *Common, int64) {
 	c, id := termCommon(t, letterhead)
 	s := NewLetterScreen(c, id)
@@ -286,15 +301,7 @@ func TestLetterScreenExportRecordsAndOpensChecklist(t *testing.T) {
 func TestChecklistScreenTicksAndOffboards(t *testing.T) {
 	c, id := termCommon(t, true)
 	ctx := context.Background()
-	cl, _ := c.Store.Client(ctx, id)
-	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))
-	if _, err := c.Store.RecordLetterSent(ctx, l); err != nil {
-		t.Fatal(err)
-	}
+	sendNotice(t, c, id)
 	s := NewChecklistScreen(c, id)
 	d := drive(t, s, 100, 30)
 	v := s.View()
@@ -319,7 +326,7 @@ func TestChecklistScreenTicksAndOffboards(t *testing.T) {
 	for i := 1; i < len(steps); i++ {
 		d.press("j", "space", "enter", "enter", "enter")
 	}
-	cl, _ = c.Store.Client(ctx, id)
+	cl, _ := c.Store.Client(ctx, id)
 	if cl.Status != store.StatusOffboarded || !strings.Contains(strings.Join(d.status, "\n"), "now offboarded") {
 		t.Errorf("status %s after the last step; status line %v; errs %v", cl.Status, d.status, d.errs)
 	}
@@ -374,14 +381,7 @@ func TestLetterPreviewGolden(t *testing.T) {
 func TestChecklistScreenGolden(t *testing.T) {
 	c, id := termCommon(t, true)
 	ctx := context.Background()
-	cl, _ := c.Store.Client(ctx, id)
-	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
-		t.Fatal(err)
-	}
+	sendNotice(t, c, id)
 	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.SignOff{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 		Exception: "Confirmed by phone as well as by email"}); err != nil {
 		t.Fatal(err)
@@ -392,14 +392,7 @@ func TestChecklistScreenGolden(t *testing.T) {
 func TestPostMortemScreenKeepsTheOwnersNotes(t *testing.T) {
 	c, id := termCommon(t, true)
 	ctx := context.Background()
-	cl, _ := c.Store.Client(ctx, id)
-	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
-		t.Fatal(err)
-	}
+	sendNotice(t, c, id)
 	s := NewPostMortemScreen(c, id)
 	d := drive(t, s, 100, 30)
 	if len(d.errs) > 0 || !strings.Contains(s.markdown, "No changes recorded") {
