@@ -106,7 +106,7 @@ func pickStep(steps []store.ChecklistStep, which string) (store.ChecklistStep, e
 
 func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, now time.Time) {
 	done, overdue := 0, 0
-	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", cl.Name, cl.Status)
+	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", cl.Name, statusWords(cl.Status))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tstep\tdue\tdone\tkey")
 	for _, s := range steps {

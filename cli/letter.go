@@ -153,7 +153,15 @@ func checkNotNoticed(ctx context.Context, st *store.Store, cl store.Client, draf
 		return err
 	}
 	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (--draft writes the letter again without recording it)",
-		cl.Name, letters.FormatDate(term.Sent), letters.FormatDate(term.Effective), cl.Status, cl.Name)
+		cl.Name, letters.FormatDate(term.Sent), letters.FormatDate(term.Effective), statusWords(cl.Status), cl.Name)
+}
+
+// statusWords says where a client stands, as a sentence puts it.
+func statusWords(s store.Status) string {
+	if s == store.StatusNotice {
+		return "under notice"
+	}
+	return string(s)
 }
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file

@@ -138,7 +138,7 @@ func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 	}
 
 	code, _, stderr = f.run(t, "letter", "harborline", "-o", filepath.Join(f.dir, "again.md"))
-	if code != 1 || !strings.Contains(stderr, "was given notice on Monday, 23 November 2026, effective Wednesday, 23 December 2026") {
+	if code != 1 || !strings.Contains(stderr, "was given notice on Monday, 23 November 2026, effective Wednesday, 23 December 2026, and is under notice") {
 		t.Errorf("second notice: exit %d, %s", code, stderr)
 	}
 }
