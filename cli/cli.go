@@ -229,8 +229,8 @@ func writeOverview(w io.Writer) {
 	fmt.Fprint(w, `offboard: decide, client by client, whether to keep, fix or let go of a managed-services client.
 
 usage:
-  offboard [--db FILE] [--demo] [--no-mouse]   open the workbench
-  offboard COMMAND [flags]                     run one command
+  offboard [--db FILE] [--config FILE] [--demo] [--no-mouse]   open the workbench
+  offboard COMMAND [flags]                                     run one command
 
 commands:
 `)

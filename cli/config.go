@@ -21,18 +21,13 @@ import (
 // plans (seed 001: a cordial final letter referencing the agreement). They
 // live only in the database; the scoring keys are listed by scoring.Params.
 var companyKeys = []scoring.Param{
-	{Key: "company.name", Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
-	{Key: "company.address", Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
-	{Key: "company.signer", Doc: "The person who signs letters and plans.", Allowed: "any text"},
-	{Key: "company.signer_title", Doc: "The signer's job title.", Allowed: "any text"},
-	{Key: "company.email", Doc: "The contact email printed on letters.", Allowed: "an email address"},
-	{Key: "company.phone", Doc: "The contact phone number printed on letters.", Allowed: "any text"},
+	{Key: store.SettingCompanyName, Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
+	{Key: store.SettingCompanyAddress, Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
+	{Key: store.SettingCompanySigner, Doc: "The person who signs letters and plans.", Allowed: "any text"},
+	{Key: store.SettingCompanySignerTitle, Doc: "The signer's job title.", Allowed: "any text"},
+	{Key: store.SettingCompanyEmail, Doc: "The contact email printed on letters.", Allowed: "an email address"},
+	{Key: store.SettingCompanyPhone, Doc: "The contact phone number printed on letters.", Allowed: "any text"},
 }
-
-// demoAsOfKey holds the demo portfolio's last day of history; the demo is
-// assessed as of the day after it, so its scores do not drift with the
-// calendar.
-const demoAsOfKey = "demo.as_of"
 
 // scoringSetup is what scoring the portfolio needs from outside the store's
 // rows: the effective configuration, where each value came from, and the
@@ -42,12 +37,22 @@ type scoringSetup struct {
 	settings []scoring.Setting
 	db       map[string]string // every stored setting, scoring or not
 	file     string            // the configuration file read, "" if none
+	data     []byte            // its contents
 	asOf     time.Time
 }
 
-// configFlag registers the --config flag of the commands that score.
-func configFlag(fs *flag.FlagSet) *string {
-	return fs.String("config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
+// scoringFlags are the flags of the commands that score: which database,
+// which configuration file.
+type scoringFlags struct {
+	db, config string
+	demo       bool
+}
+
+// register adds --db, --demo and --config to fs.
+func (o *scoringFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo portfolio, writing it first if there is none")
+	fs.StringVar(&o.config, "config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 }
 
 // configPath picks the configuration file: the --config flag, OFFBOARD_CONFIG,
@@ -74,12 +79,11 @@ func configPath(flagValue string, getenv func(string) string) (path string, expl
 func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string) (scoringSetup, error) {
 	var setup scoringSetup
 	path, explicit := configPath(configFlagValue, env.Getenv)
-	var file []byte
 	if path != "" {
 		b, err := os.ReadFile(path)
 		switch {
 		case err == nil:
-			file, setup.file = b, path
+			setup.data, setup.file = b, path
 		case errors.Is(err, fs.ErrNotExist) && !explicit:
 		default:
 			return setup, fmt.Errorf("read configuration: %w", err)
@@ -90,28 +94,40 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 		return setup, err
 	}
 	setup.db = db
-	setup.cfg, setup.settings, err = scoring.Resolve(file, db)
+	setup.cfg, setup.settings, err = scoring.Resolve(setup.data, db)
 	if err != nil {
 		if setup.file != "" {
 			return setup, fmt.Errorf("%s: %w", setup.file, err)
 		}
 		return setup, err
 	}
-	setup.asOf = env.Now()
-	if d, ok := db[demoAsOfKey]; ok {
-		last, err := time.Parse(time.DateOnly, d)
-		if err != nil {
-			return setup, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", demoAsOfKey, d)
-		}
-		setup.asOf = last.AddDate(0, 0, 1)
-	}
-	return setup, nil
+	setup.asOf, err = store.AssessmentDate(db, env.Now())
+	return setup, err
 }
 
-// openScoring opens the database and resolves the scoring setup against
-// it; the caller closes the store.
+// openScoring opens the database at dbPath (or the default) and resolves
+// the scoring setup against it; the caller closes the store.
 func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
 	st, err := openStore(ctx, env, dbPath)
+	return withSetup(ctx, env, st, err, cfgPath)
+}
+
+// open opens the database the flags name, the demo's with --demo, and
+// resolves the scoring setup against it.
+func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	switch {
+	case o.demo && o.db != "":
+		return nil, scoringSetup{}, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
+	case o.demo:
+		st, err := openDemo(ctx, env)
+		return withSetup(ctx, env, st, err, o.config)
+	}
+	return openScoring(ctx, env, o.db, o.config)
+}
+
+// withSetup completes an open: it resolves the scoring setup, closing the
+// store if that fails.
+func withSetup(ctx context.Context, env Env, st *store.Store, err error, cfgPath string) (*store.Store, scoringSetup, error) {
 	if err != nil {
 		return nil, scoringSetup{}, err
 	}
@@ -127,7 +143,7 @@ func configCommand() *Command {
 	c := &Command{
 		Name:    "config",
 		Summary: "show the effective settings and where each came from, or store one",
-		Usage:   "config [--db FILE] [--config FILE] [--docs] [set KEY VALUE]",
+		Usage:   "config [--db FILE | --demo] [--config FILE] [--docs] [set KEY VALUE]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
@@ -135,8 +151,8 @@ func configCommand() *Command {
 Scoring values come from the defaults, then the configuration file (TOML),
 then the database, where 'config set' stores them. Our company's details
 (company.*) live only in the database.`)
-		dbPath := dbFlag(fs)
-		cfgPath := configFlag(fs)
+		var o scoringFlags
+		o.register(fs)
 		docs := fs.Bool("docs", false, "also say what each key means and which values it allows")
 		if err := parse(env, fs, args); err != nil {
 			return err
@@ -150,7 +166,7 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
+		st, setup, err := o.open(ctx, env, fs)
 		if err != nil {
 			return err
 		}

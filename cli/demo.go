@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"offboard/store"
@@ -21,7 +22,7 @@ func demoCommand() *Command {
 		db := fs.String("db", "", "database `file` (default: demo.db beside your database, never your database itself)")
 		clients := fs.Int("clients", demo.DefaultClients, "how many clients (`N`), the planted ones included")
 		months := fs.Int("months", demo.DefaultMonths, "`M` months of history up to today")
-		seed := fs.Int64("seed", 1, "random seed `S`: the same seed gives the same portfolio")
+		seed := fs.Int64("seed", defaultDemoSeed, "random seed `S`: the same seed gives the same portfolio")
 		if err := parse(env, fs, args); err != nil {
 			return err
 		}
@@ -77,7 +78,7 @@ func writeDemo(ctx context.Context, env Env, path string, opts demo.Options) (de
 		}
 	}
 	defer st.Close()
-	opts.AsOf = env.Now()
+	opts.AsOf = lastDemoDay(env.Now())
 	return demo.Generate(ctx, st, opts)
 }
 
@@ -115,21 +116,52 @@ func openForDemo(ctx context.Context, env Env, path string) (*store.Store, int, 
 	return st, emptyFile, nil
 }
 
-// openDemo opens the demo database for the workbench, writing the default
-// portfolio first when there is none yet. An existing demo is kept as it is,
-// so work done in it survives a restart; `offboard demo` makes a fresh one.
+// defaultDemoSeed is the seed `offboard demo` uses unless told otherwise,
+// and the one the workbench's --demo opens.
+const defaultDemoSeed = 1
+
+// openDemo opens the demo database for the workbench. A demo written today
+// with the default seed is kept as it is, so work done in it survives a
+// restart the same day; any other demo (an earlier day's, or another
+// seed's) is replaced by today's, and an empty file is filled.
 func openDemo(ctx context.Context, env Env) (*store.Store, error) {
 	path, err := store.DemoPath(env.Getenv)
 	if err != nil {
 		return nil, err
 	}
 	st, kind, err := openForDemo(ctx, env, path)
-	if err != nil || kind == demoFile {
-		return st, err
-	}
-	if _, err := demo.Generate(ctx, st, demo.Options{Seed: 1, AsOf: env.Now()}); err != nil {
-		st.Close()
+	if err != nil {
 		return nil, err
 	}
-	return st, nil
+	if kind == demoFile {
+		today, err := isTodaysDemo(ctx, st, env.Now())
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		if today {
+			return st, nil
+		}
+	}
+	st.Close()
+	fmt.Fprintln(env.Stderr, "Writing today's demo portfolio…")
+	if _, err := writeDemo(ctx, env, path, demo.Options{Seed: defaultDemoSeed}); err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, path, store.WithClock(env.Now))
 }
+
+// isTodaysDemo reports whether the demo in st was written with the default
+// seed and ends on the calendar day of now.
+func isTodaysDemo(ctx context.Context, st *store.Store, now time.Time) (bool, error) {
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return false, err
+	}
+	return settings[store.SettingDemoSeed] == strconv.Itoa(defaultDemoSeed) &&
+		settings[store.SettingDemoAsOf] == store.Date(lastDemoDay(now)), nil
+}
+
+// lastDemoDay is the last day of the demo's history: yesterday, the last
+// complete day, so the demo is assessed as of today like a real portfolio.
+func lastDemoDay(now time.Time) time.Time { return now.AddDate(0, 0, -1) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,8 +37,8 @@ func TestDemoCommand(t *testing.T) {
 	st.DB().QueryRow("SELECT count(*) FROM clients").Scan(&n)
 	seed, _, _ := st.Setting(context.Background(), store.SettingDemoSeed)
 	asOf, _, _ := st.Setting(context.Background(), store.SettingDemoAsOf)
-	if n != 25 || seed != "1" || asOf != "2026-11-23" {
-		t.Errorf("after rerun: %d clients, seed %q, last day %q; want 25, 1, today", n, seed, asOf)
+	if n != 25 || seed != "1" || asOf != "2026-11-22" {
+		t.Errorf("after rerun: %d clients, seed %q, last day %q; want 25, 1, yesterday", n, seed, asOf)
 	}
 }
 
@@ -103,7 +104,7 @@ func TestDemoFlagErrors(t *testing.T) {
 
 func TestOpenDemoKeepsWorkDoneInIt(t *testing.T) {
 	home := t.TempDir()
-	env := Env{Getenv: func(k string) string { return map[string]string{"HOME": home}[k] },
+	env := Env{Stderr: io.Discard, Getenv: func(k string) string { return map[string]string{"HOME": home}[k] },
 		Now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }}
 	ctx := context.Background()
 	st, err := openDemo(ctx, env)

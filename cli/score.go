@@ -51,7 +51,7 @@ func scoreCommand() *Command {
 	c := &Command{
 		Name:    "score",
 		Summary: "score every client: red flags, normal ranges and a recommendation",
-		Usage:   "score [--db FILE] [--config FILE] [--json] [--client NAME]",
+		Usage:   "score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
@@ -60,8 +60,8 @@ Without --client, a table of every client sorted by score. With --client, the
 full assessment: red flags with their evidence, the lab panel against the
 portfolio's normal ranges, profitability and the reasons for the
 recommendation. --json prints the same as a stable, versioned document.`)
-		dbPath := dbFlag(fs)
-		cfgPath := configFlag(fs)
+		var o scoringFlags
+		o.register(fs)
 		asJSON := fs.Bool("json", false, "print JSON instead of text")
 		name := fs.String("client", "", "print the full assessment of the client whose name matches `NAME`")
 		if err := parse(env, fs, args); err != nil {
@@ -70,7 +70,7 @@ recommendation. --json prints the same as a stable, versioned document.`)
 		if fs.NArg() > 0 {
 			return usagef(fs, "unexpected argument %q", fs.Arg(0))
 		}
-		st, setup, err := openScoring(ctx, env, *dbPath, *cfgPath)
+		st, setup, err := o.open(ctx, env, fs)
 		if err != nil {
 			return err
 		}
@@ -116,7 +116,7 @@ func writeJSON(w io.Writer, v any) error {
 // writeTable prints the portfolio, one client a line, highest score first.
 func writeTable(w io.Writer, p *scoring.Portfolio) error {
 	if len(p.Assessments) == 0 {
-		_, err := fmt.Fprintln(w, "No clients yet: run 'offboard demo' for a demo portfolio, or import your PSA's exports.")
+		_, err := fmt.Fprintln(w, "No clients yet: import your PSA's exports, or try 'offboard score --demo' on the built-in demo portfolio.")
 		return err
 	}
 	fmt.Fprintln(w, portfolioHeadline(p))

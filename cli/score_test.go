@@ -260,7 +260,25 @@ func TestHelpListsScoringCommands(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, nil, "score", "-h")
-	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE] [--config FILE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
+	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
 		t.Errorf("score -h: exit %d\n%s", code, out)
+	}
+}
+
+// A new user scores the demo without knowing where it lives; --demo and
+// --db together are refused.
+func TestScoreDemo(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir()}
+	code, out, errs := run(t, env, "score", "--demo")
+	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-23 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
+		t.Errorf("score --demo: exit %d, stderr %q\n%s", code, errs, out)
+	}
+	code, out, _ = run(t, env, "score")
+	if code != 0 || !strings.Contains(out, "try 'offboard score --demo'") {
+		t.Errorf("score on an empty database: exit %d\n%s", code, out)
+	}
+	code, _, errs = run(t, env, "score", "--demo", "--db", "x.db")
+	if code != 2 || !strings.Contains(errs, "--demo and --db cannot be used together") {
+		t.Errorf("--demo with --db: exit %d, stderr %q", code, errs)
 	}
 }

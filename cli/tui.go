@@ -8,21 +8,18 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"offboard/store"
 	"offboard/tui"
 )
 
 type tuiOptions struct {
-	db      string
-	demo    bool
+	scoringFlags
 	noMouse bool
 }
 
 func rootFlags(env Env, o *tuiOptions) *flag.FlagSet {
-	fs := newFlags(env, "offboard", "[--db FILE] [--demo] [--no-mouse] | COMMAND [flags]",
+	fs := newFlags(env, "offboard", "[--db FILE | --demo] [--config FILE] [--no-mouse] | COMMAND [flags]",
 		"Opens the workbench. Run 'offboard help' for the commands.")
-	fs.StringVar(&o.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
-	fs.BoolVar(&o.demo, "demo", false, "open a built-in demo portfolio in its own file, never your database")
+	o.register(fs)
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal, so text can be selected")
 	return fs
 }
@@ -42,13 +39,10 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if !env.IsTerminal {
 		return fmt.Errorf("the workbench needs a terminal; for scripts use the commands in 'offboard help'")
 	}
-	var st *store.Store
-	var err error
-	if o.demo {
-		st, err = openDemo(ctx, env)
-	} else {
-		st, err = openStore(ctx, env, o.db)
-	}
+	// A configuration mistake is reported here, before the screen is taken
+	// over; the workbench layers the database's settings over the file's
+	// contents on every load.
+	st, setup, err := o.open(ctx, env, fs)
 	if err != nil {
 		return err
 	}
@@ -57,7 +51,7 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(),
+	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), ConfigFile: setup.data,
 		Letters: renderer, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})

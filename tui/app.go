@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // MinWidth and MinHeight are the smallest window the workbench lays out in;
@@ -54,15 +55,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
-		// The top screen hears of the resize too, so work that depends on
-		// its width (a glamour rendering) can start again in a command.
-		var cmd tea.Cmd
-		a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
-		return a, cmd
+		// Every screen hears of the resize too, so work that depends on its
+		// width (a glamour rendering) can start again in a command.
+		return a, a.broadcast(msg)
 	case tea.KeyMsg:
 		if cmd, handled := a.handleKey(msg); handled {
 			return a, cmd
 		}
+	case tea.MouseMsg:
+		// Screens see coordinates relative to their own top-left corner.
+		msg.X -= bodyLeft
+		msg.Y -= bodyTop
+		var cmd tea.Cmd
+		a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
+		return a, cmd
 	case PushMsg:
 		a.stack = append(a.stack, msg.Screen)
 		a.resize()
@@ -80,18 +86,22 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case StatusMsg:
 		a.status, a.isErr = msg.Text, false
 		return a, nil
-	case DataChangedMsg:
-		var cmds []tea.Cmd
-		for i, s := range a.stack {
-			var cmd tea.Cmd
-			a.stack[i], cmd = s.Update(msg)
-			cmds = append(cmds, cmd)
-		}
-		return a, tea.Batch(cmds...)
 	}
-	var cmd tea.Cmd
-	a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
-	return a, cmd
+	if _, ok := msg.(tea.KeyMsg); ok {
+		var cmd tea.Cmd
+		a.stack[len(a.stack)-1], cmd = a.top().Update(msg)
+		return a, cmd
+	}
+	return a, a.broadcast(msg)
+}
+
+// broadcast gives msg to every screen on the stack.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, len(a.stack))
+	for i, s := range a.stack {
+		a.stack[i], cmds[i] = s.Update(msg)
+	}
+	return tea.Batch(cmds...)
 }
 
 func (a *App) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
@@ -119,6 +129,13 @@ func (a *App) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // chrome is the height of the header and the status line together.
 const chrome = 3
 
+// bodyTop and bodyLeft are where the top screen starts: below the header
+// and its blank line, inside the app's one-cell side padding.
+const (
+	bodyTop  = 2
+	bodyLeft = 1
+)
+
 func (a *App) resize() {
 	if a.width == 0 {
 		return
@@ -139,6 +156,10 @@ func (a *App) helpView() string {
 func (a *App) helpKeys() help.KeyMap {
 	k := a.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
+	if a.top().Capturing() {
+		// q and ? are typed into the field; ctrl+c still quits.
+		global = []key.Binding{k.ForceQuit}
+	}
 	if len(a.stack) > 1 {
 		global = append([]key.Binding{k.Back}, global...)
 	}
@@ -173,7 +194,7 @@ func (a *App) View() string {
 	for i, s := range a.stack {
 		crumbs[i] = s.Title()
 	}
-	header := th.Title.Render("offboard") + th.Crumb.Render("  "+strings.Join(crumbs, " › "))
+	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
 	status := ""
 	if a.status != "" {
 		style := th.StatusLine
@@ -188,17 +209,11 @@ func (a *App) View() string {
 	return th.App.Render(lipgloss.JoinVertical(lipgloss.Left, header, "", body, status, a.helpView()))
 }
 
-// truncate cuts s to width cells, marking the cut with an ellipsis.
+// truncate cuts s to width cells, marking the cut with an ellipsis. It
+// keeps styles intact, so it is safe on rendered text.
 func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return ansi.Truncate(s, width, "…")
 }

@@ -1,114 +1,370 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
+	"offboard/scoring"
 	"offboard/store"
 )
 
-// ClientList is the home screen: every client, one per row.
+// ClientList is the home screen: every client with its recommendation,
+// score, money and top red flags, sorted by score so the clients that need
+// a decision come first.
 type ClientList struct {
-	c       *Common
-	clients []store.Client
-	cursor  int
-	offset  int
-	width   int
-	height  int
-	loading bool
+	c      *Common
+	load   loader
+	snap   *Snapshot
+	rows   []listRow
+	shown  []int // indexes into rows, filtered and sorted
+	query  listQuery
+	filter textinput.Model
+	// filtering is true while the name filter has the keyboard.
+	filtering bool
+	cursor    int
+	offset    int
+	// selected is the client under the cursor, kept across reloads and
+	// re-sorts so the owner's place is never lost.
+	selected int64
+	// statusNeed and markerNeed are the widest status cell and reminder,
+	// measured once per load for the column layout.
+	statusNeed, markerNeed int
+	width                  int
+	height                 int
 }
 
-type clientsLoadedMsg struct {
-	clients []store.Client
-	err     error
+// NewClientList builds the home screen; it loads the portfolio in Init.
+func NewClientList(c *Common) *ClientList {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "client name"
+	ti.PromptStyle = c.Theme.Key
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return &ClientList{c: c, load: newLoader(c), filter: ti}
 }
 
-// NewClientList builds the home screen; it loads its rows in Init.
-func NewClientList(c *Common) *ClientList { return &ClientList{c: c, loading: true} }
-
-func (m *ClientList) load() tea.Msg {
-	cs, err := m.c.Store.Clients(context.Background())
-	return clientsLoadedMsg{clients: cs, err: err}
-}
-
-// Init loads the clients.
-func (m *ClientList) Init() tea.Cmd { return m.load }
+// Init loads and scores the portfolio.
+func (m *ClientList) Init() tea.Cmd { return m.load.start() }
 
 // Title names the screen.
 func (m *ClientList) Title() string { return "Clients" }
 
-// Capturing is false: the list takes no free text.
-func (m *ClientList) Capturing() bool { return false }
+// Capturing is true while the name filter is being typed.
+func (m *ClientList) Capturing() bool { return m.filtering }
 
 // SetSize sets the drawing area.
-func (m *ClientList) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *ClientList) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.Width = max(w-20, 10)
+	m.scrollToCursor()
+}
+
+// Selected is the assessment under the cursor, or nil when the list is
+// empty.
+func (m *ClientList) Selected() *scoring.Assessment {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return nil
+	}
+	return m.rows[m.shown[m.cursor]].a
+}
 
 // ShortHelp lists the main keys.
 func (m *ClientList) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Up, k.Down}
+	if m.filtering {
+		return []key.Binding{k.Enter, k.Back}
+	}
+	return []key.Binding{k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Portfolio}
 }
 
 // FullHelp lists every key of the screen.
 func (m *ClientList) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}}
+	return [][]key.Binding{
+		scrollHelp(k),
+		{k.Enter, k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Clear},
+		{k.Portfolio, k.Reload},
+	}
 }
 
-// Update moves the cursor.
+// Update handles loads, keys and the mouse.
 func (m *ClientList) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if cmd, ok := m.load.update(msg, m.setSnapshot); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
-	case clientsLoadedMsg:
-		m.loading = false
-		if msg.err != nil {
-			return m, Fail(msg.err)
-		}
-		m.clients = msg.clients
 	case DataChangedMsg:
-		return m, m.load
+		return m, m.load.start()
+	case tea.MouseMsg:
+		m.mouse(msg)
+		return m, nil
 	case tea.KeyMsg:
-		k := m.c.Keys
-		switch {
-		case key.Matches(msg, k.Up):
-			m.cursor = max(m.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			m.cursor = min(m.cursor+1, max(len(m.clients)-1, 0))
-		case key.Matches(msg, k.Top):
-			m.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			m.cursor = max(len(m.clients)-1, 0)
+		if m.filtering {
+			return m, m.filterKey(msg)
+		}
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *ClientList) setSnapshot(snap *Snapshot) {
+	m.snap = snap
+	m.rows = newListRows(snap)
+	m.statusNeed, m.markerNeed = minStatusWidth, 0
+	for i := range m.rows {
+		m.statusNeed = max(m.statusNeed, lipgloss.Width(m.rows[i].statusText))
+		m.markerNeed = max(m.markerNeed, lipgloss.Width(m.rows[i].marker))
+	}
+	m.refresh()
+}
+
+// refresh re-applies the query and puts the cursor back on the selected
+// client when it is still shown.
+func (m *ClientList) refresh() {
+	m.shown = m.query.apply(m.rows)
+	m.cursor = min(m.cursor, max(len(m.shown)-1, 0))
+	for i, r := range m.shown {
+		if m.rows[r].a.Client.ID == m.selected {
+			m.cursor = i
+			break
 		}
 	}
-	rows := max(m.height-1, 1)
+	m.moveTo(m.cursor)
+}
+
+// moveTo puts the cursor on row i of what is shown.
+func (m *ClientList) moveTo(i int) {
+	m.cursor = max(0, min(i, len(m.shown)-1))
+	if a := m.Selected(); a != nil {
+		m.selected = a.Client.ID
+	}
+	m.scrollToCursor()
+}
+
+func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	page := max(m.tableRows()-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.moveTo(m.cursor - 1)
+	case key.Matches(msg, k.Down):
+		m.moveTo(m.cursor + 1)
+	case key.Matches(msg, k.PageUp):
+		m.moveTo(m.cursor - page)
+	case key.Matches(msg, k.PageDown):
+		m.moveTo(m.cursor + page)
+	case key.Matches(msg, k.Top):
+		m.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		m.moveTo(len(m.shown) - 1)
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		return m.filter.Focus()
+	case key.Matches(msg, k.Clear):
+		// The home screen has nowhere to go back to: esc clears the filters.
+		m.filter.SetValue("")
+		m.query = listQuery{order: m.query.order}
+		m.refresh()
+	case key.Matches(msg, k.Sort):
+		m.query.order = (m.query.order + 1) % numSortKeys
+		m.refresh()
+	case key.Matches(msg, k.StatusFilter):
+		m.query.status = nextOf(append([]store.Status{""}, store.Statuses...), m.query.status)
+		m.refresh()
+	case key.Matches(msg, k.RecFilter):
+		m.query.rec = nextOf(recFilterOrder, m.query.rec)
+		m.refresh()
+	case key.Matches(msg, k.Reload):
+		return m.load.start()
+	case key.Matches(msg, k.Portfolio):
+		if m.snap != nil {
+			return Push(NewPortfolioScreen(m.c, m.snap))
+		}
+	case key.Matches(msg, k.Enter):
+		return m.open()
+	}
+	return nil
+}
+
+// recFilterOrder is the order the recommendation filter cycles through:
+// the clients that need a decision first.
+var recFilterOrder = []scoring.Recommendation{"", scoring.Offboard, scoring.Remediate, scoring.Watch, scoring.Keep}
+
+// nextOf returns the element after cur in cycle, wrapping around.
+func nextOf[T comparable](cycle []T, cur T) T {
+	for i, v := range cycle {
+		if v == cur {
+			return cycle[(i+1)%len(cycle)]
+		}
+	}
+	return cycle[0]
+}
+
+func (m *ClientList) open() tea.Cmd {
+	a := m.Selected()
+	if a == nil {
+		return nil
+	}
+	return Push(NewClientScreen(m.c, m.snap, a.Client.ID))
+}
+
+// filterKey edits the name filter; the list follows as the owner types.
+func (m *ClientList) filterKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Enter):
+		m.filtering = false
+		m.filter.Blur()
+		return nil
+	case key.Matches(msg, k.Back):
+		m.filtering = false
+		m.filter.Blur()
+		m.filter.SetValue("")
+	// Arrows still move through the matches while typing.
+	case msg.Type == tea.KeyUp:
+		m.moveTo(m.cursor - 1)
+		return nil
+	case msg.Type == tea.KeyDown:
+		m.moveTo(m.cursor + 1)
+		return nil
+	default:
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		m.query.name = m.filter.Value()
+		m.refresh()
+		return cmd
+	}
+	m.query.name = ""
+	m.refresh()
+	return nil
+}
+
+// wheelStep is how many rows one notch of the mouse wheel scrolls.
+const wheelStep = 3
+
+func (m *ClientList) mouse(msg tea.MouseMsg) {
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		m.moveTo(m.cursor - wheelStep)
+	case msg.Button == tea.MouseButtonWheelDown:
+		m.moveTo(m.cursor + wheelStep)
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		row := msg.Y - listHeaderLines
+		if row >= 0 && row < m.tableRows() && m.offset+row < len(m.shown) {
+			m.moveTo(m.offset + row)
+		}
+	}
+}
+
+// listHeaderLines are the lines above the first client: the counts, the
+// query line and the column titles.
+const listHeaderLines = 3
+
+func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines, 1) }
+
+func (m *ClientList) scrollToCursor() {
+	rows := m.tableRows()
 	if m.cursor < m.offset {
 		m.offset = m.cursor
 	}
 	if m.cursor >= m.offset+rows {
 		m.offset = m.cursor - rows + 1
 	}
-	return m, nil
+	m.offset = max(0, min(m.offset, len(m.shown)-rows))
 }
 
-// View draws the visible rows.
+// View draws the counts, the query and the visible rows.
 func (m *ClientList) View() string {
 	th := m.c.Theme
-	if m.loading {
-		return th.Subtle.Render("Loading clients…")
+	if m.snap == nil {
+		if m.load.loading {
+			return m.load.view("Loading and scoring the portfolio…")
+		}
+		return th.Subtle.Render("No portfolio loaded. ctrl+r tries again.")
 	}
 	var b strings.Builder
-	b.WriteString(th.Heading.Render(fmt.Sprintf("%-40s %-12s %6s", "Client", "Status", "Seats")))
-	end := min(m.offset+max(m.height-1, 1), len(m.clients))
+	b.WriteString(m.countsLine())
+	b.WriteByte('\n')
+	b.WriteString(m.queryLine())
+	b.WriteByte('\n')
+	cols := listColumns(m.width, m.statusNeed, m.markerNeed)
+	b.WriteString(th.Heading.Render(cols.header()))
+	if len(m.shown) == 0 {
+		b.WriteString("\n" + th.Subtle.Render("  No client matches. esc clears the filter."))
+	}
+	end := min(m.offset+m.tableRows(), len(m.shown))
 	for i := m.offset; i < end; i++ {
-		c := m.clients[i]
-		line := fmt.Sprintf("%-40s %-12s %6d", truncate(c.Name, 40), c.Status, c.Seats)
-		if i == m.cursor {
-			line = th.Selected.Render(line)
-		}
-		b.WriteString("\n" + line)
+		b.WriteByte('\n')
+		b.WriteString(cols.row(th, &m.rows[m.shown[i]], i == m.cursor))
 	}
 	return b.String()
+}
+
+// countsLine is "62 clients · 4 Offboard · 7 Remediate · …", most urgent
+// first, each count in its recommendation's colour.
+func (m *ClientList) countsLine() string {
+	th := m.c.Theme
+	parts := []string{th.Heading.Render(plural(len(m.rows), "client"))}
+	for _, r := range recFilterOrder[1:] {
+		if n := m.snap.Counts[r]; n > 0 {
+			parts = append(parts, th.Badge[string(r)].Render(fmt.Sprintf("%d %s", n, r.Title())))
+		}
+	}
+	var due, overdue int
+	for _, mk := range m.snap.Markers {
+		if !mk.ReviewDue.IsZero() {
+			due++
+		}
+		if mk.OverdueSteps > 0 {
+			overdue++
+		}
+	}
+	if due > 0 {
+		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d review due", due)))
+	}
+	if overdue > 0 {
+		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d checklist overdue", overdue)))
+	}
+	line := truncate(strings.Join(parts, th.Faint.Render(" · ")), m.width-3)
+	if m.load.loading {
+		line += " " + m.load.spin.View()
+	}
+	return line
+}
+
+// queryLine shows the filter being typed, or the active order and filters.
+func (m *ClientList) queryLine() string {
+	th := m.c.Theme
+	if m.filtering {
+		return truncate(m.filter.View()+th.Subtle.Render(fmt.Sprintf("   %d of %d", len(m.shown), len(m.rows))), m.width)
+	}
+	parts := []string{"sorted by " + m.query.order.String()}
+	if m.query.name != "" {
+		parts = append(parts, fmt.Sprintf("name contains %q", m.query.name))
+	}
+	if m.query.status != "" {
+		parts = append(parts, "status "+string(m.query.status))
+	}
+	if m.query.rec != "" {
+		parts = append(parts, "only "+m.query.rec.Title())
+	}
+	if len(m.shown) != len(m.rows) {
+		parts = append(parts, fmt.Sprintf("showing %d of %d", len(m.shown), len(m.rows)))
+	}
+	left := strings.Join(parts, " · ")
+	// Where the cursor is, at the right, when the list is longer than the
+	// window.
+	right := ""
+	if len(m.shown) > m.tableRows() {
+		right = fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown))
+	}
+	left = truncate(left, m.width-len(right)-1)
+	gap := max(1, m.width-lipgloss.Width(left)-len(right))
+	return th.Subtle.Render(left + strings.Repeat(" ", gap) + right)
 }

@@ -7,9 +7,10 @@ import "github.com/charmbracelet/bubbles/key"
 // can never disagree.
 type KeyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Enter, Back, NextPane, Filter           key.Binding
-	Sort, StatusFilter, RecFilter           key.Binding
+	Enter, Back, NextPane, PrevPane, Filter key.Binding
+	Sort, StatusFilter, RecFilter, Clear    key.Binding
 	Portfolio, Override, Reload             key.Binding
+	Choose, Confirm                         key.Binding
 	Remediate, Letter, Checklist            key.Binding
 	PostMortem, Reengage                    key.Binding
 	Edit, Export, Copy, Save                key.Binding
@@ -32,13 +33,17 @@ func DefaultKeyMap() KeyMap {
 		Enter:        b("enter", "open", "enter"),
 		Back:         b("esc", "back", "esc"),
 		NextPane:     b("tab", "next pane", "tab"),
+		PrevPane:     b("shift+tab", "previous pane", "shift+tab"),
 		Filter:       b("/", "filter", "/"),
 		Sort:         b("s", "sort", "s"),
 		StatusFilter: b("f", "status", "f"),
 		RecFilter:    b("v", "verdict", "v"),
+		Clear:        b("esc", "clear filters", "esc"),
 		Portfolio:    b("p", "portfolio", "p"),
 		Override:     b("o", "override", "o"),
 		Reload:       b("ctrl+r", "reload", "ctrl+r"),
+		Choose:       b("↑/↓", "choose", "up", "down"),
+		Confirm:      b("enter", "save", "enter"),
 		Remediate:    b("r", "remediation", "r"),
 		Letter:       b("t", "termination letter", "t"),
 		Checklist:    b("c", "checklist", "c"),

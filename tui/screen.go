@@ -22,6 +22,11 @@ type Common struct {
 	Now   func() time.Time
 	Theme Theme
 	Keys  KeyMap
+	// ConfigFile is the scoring configuration file's contents as read at
+	// start (nil when there is none). Settings stored in the database are
+	// layered over it on every load, so a change made in the workbench
+	// counts at once.
+	ConfigFile []byte
 	// Letters renders the documents, with the owner's template folder
 	// applied.
 	Letters *letters.Renderer
@@ -48,8 +53,12 @@ func NewInput() textinput.Model {
 }
 
 // Screen is one page of the workbench. The root model owns a stack of
-// screens, gives the top one every message, and builds the help line from
-// its key map.
+// screens and builds the help line from the top one's key map. Keys and
+// mouse events reach the top screen only; every other message (a load's
+// result, a spinner tick) reaches every screen on the stack, so a screen
+// that started work before another was pushed over it still gets its
+// answer. A screen therefore ignores messages that are not its own, and
+// tags its results with a request id to drop stale ones.
 type Screen interface {
 	help.KeyMap
 	Init() tea.Cmd
@@ -85,6 +94,9 @@ func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} 
 
 // Pop returns a command that closes the current screen.
 func Pop() tea.Msg { return PopMsg{} }
+
+// DataChanged is a command that tells every screen to reload.
+func DataChanged() tea.Msg { return DataChangedMsg{} }
 
 // Fail returns a command that reports err in the status line.
 func Fail(err error) tea.Cmd { return func() tea.Msg { return ErrMsg{Err: err} } }

@@ -130,23 +130,16 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-// namedKeys are the keys press sends by name.
-var namedKeys = map[string]tea.KeyMsg{
-	"enter": {Type: tea.KeyEnter}, "esc": {Type: tea.KeyEsc}, "tab": {Type: tea.KeyTab},
-	"space": {Type: tea.KeySpace, Runes: []rune{' '}}, "down": {Type: tea.KeyDown}, "up": {Type: tea.KeyUp},
-	"ctrl+u": {Type: tea.KeyCtrlU}, "ctrl+r": {Type: tea.KeyCtrlR},
-}
-
 // press sends keys: a name from namedKeys, or text typed one character at
 // a time.
 func (d *driver) press(keys ...string) {
 	for _, k := range keys {
-		if msg, ok := namedKeys[k]; ok {
-			d.send(msg)
+		if _, ok := namedKeys[k]; ok {
+			d.send(keyMsg(k))
 			continue
 		}
 		for _, r := range k {
-			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			d.send(keyMsg(string(r)))
 		}
 	}
 }

@@ -29,6 +29,11 @@ type Theme struct {
 	ZeroTol    lipgloss.Style
 	Missing    lipgloss.Style
 	Key        lipgloss.Style
+	Tab        lipgloss.Style
+	ActiveTab  lipgloss.Style
+	// Band draws a portfolio's normal range; Outlier what falls outside it.
+	Band    lipgloss.Style
+	Outlier lipgloss.Style
 }
 
 var (
@@ -69,12 +74,16 @@ func DefaultTheme() Theme {
 			"remediate": badge(colorFix),
 			"offboard":  badge(colorBad),
 		},
-		High:     lipgloss.NewStyle().Foreground(colorBad).Bold(true),
-		Low:      lipgloss.NewStyle().Foreground(colorFix).Bold(true),
-		Bar:      lipgloss.NewStyle().Foreground(colorFix),
-		BarEmpty: lipgloss.NewStyle().Foreground(colorFaint),
-		ZeroTol:  lipgloss.NewStyle().Foreground(colorBad).Bold(true).Reverse(true),
-		Missing:  lipgloss.NewStyle().Foreground(colorBad).Underline(true),
-		Key:      lipgloss.NewStyle().Foreground(colorAccent),
+		High:      lipgloss.NewStyle().Foreground(colorBad).Bold(true),
+		Low:       lipgloss.NewStyle().Foreground(colorFix).Bold(true),
+		Bar:       lipgloss.NewStyle().Foreground(colorFix),
+		BarEmpty:  lipgloss.NewStyle().Foreground(colorFaint),
+		ZeroTol:   lipgloss.NewStyle().Foreground(colorBad).Bold(true).Reverse(true),
+		Missing:   lipgloss.NewStyle().Foreground(colorBad).Underline(true),
+		Key:       lipgloss.NewStyle().Foreground(colorAccent),
+		Tab:       lipgloss.NewStyle().Foreground(colorSubtle).Padding(0, 1),
+		ActiveTab: lipgloss.NewStyle().Foreground(colorAccent).Bold(true).Underline(true).Padding(0, 1),
+		Band:      lipgloss.NewStyle().Foreground(colorGood),
+		Outlier:   lipgloss.NewStyle().Foreground(colorBad).Bold(true),
 	}
 }

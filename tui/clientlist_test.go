@@ -1,0 +1,278 @@
+package tui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/scoring"
+	"offboard/store"
+)
+
+// shownNames lists the names the list shows, in order.
+func shownNames(m *ClientList) []string {
+	out := make([]string, len(m.shown))
+	for i, r := range m.shown {
+		out[i] = m.rows[r].a.Client.Name
+	}
+	return out
+}
+
+func selectedName(m *ClientList) string {
+	if a := m.Selected(); a != nil {
+		return a.Client.Name
+	}
+	return ""
+}
+
+func TestClientListNavigation(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want int // cursor row; the fixture has 17 clients and 10 table rows
+	}{
+		{"starts on top", nil, 0},
+		{"down twice", []string{"j", "down"}, 2},
+		{"up stops at the top", []string{"k", "up"}, 0},
+		{"bottom", []string{"G"}, 16},
+		{"down stops at the bottom", []string{"G", "j"}, 16},
+		{"top after bottom", []string{"G", "g"}, 0},
+		{"page down moves a page less one row", []string{"ctrl+d"}, 9},
+		{"page up from the bottom", []string{"G", "ctrl+u"}, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := loadedList(t, 100, 13) // 13 lines: 3 of headings, 10 rows
+			press(m, tt.keys...)
+			if m.cursor != tt.want {
+				t.Errorf("cursor = %d, want %d", m.cursor, tt.want)
+			}
+			if m.cursor < m.offset || m.cursor >= m.offset+m.tableRows() {
+				t.Errorf("cursor %d outside the visible rows %d–%d", m.cursor, m.offset, m.offset+m.tableRows()-1)
+			}
+			if !strings.Contains(m.View(), "▸ "+selectedName(m)) {
+				t.Errorf("the view does not mark %q as selected:\n%s", selectedName(m), m.View())
+			}
+		})
+	}
+}
+
+func TestClientListSort(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	// By score: the zero-tolerance client (100) first, then by points;
+	// ties (the healthy clients at 0) by name.
+	if got := shownNames(m)[:4]; !slices.Equal(got, []string{"Zed Shady Corp", "Drain Works", "Override Partners", "Slowpay Inc"}) {
+		t.Errorf("by score: %v", got)
+	}
+	press(m, "s") // MRR, highest first: Slowpay pays 4,000.
+	if got := shownNames(m)[0]; got != "Slowpay Inc" {
+		t.Errorf("by MRR: first %q, want Slowpay Inc", got)
+	}
+	press(m, "s") // margin, worst first: Drain Works works 6× a healthy load for 1,500.
+	if got := shownNames(m)[0]; got != "Drain Works" {
+		t.Errorf("by margin: first %q, want Drain Works", got)
+	}
+	press(m, "s") // name
+	names := shownNames(m)
+	if !slices.IsSortedFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }) {
+		t.Errorf("by name: not in order: %v", names)
+	}
+	press(m, "s")
+	if m.query.order != byScore {
+		t.Errorf("sort did not cycle back to score: %v", m.query.order)
+	}
+	if !strings.Contains(m.View(), "sorted by score") {
+		t.Error("the view does not say how the list is sorted")
+	}
+}
+
+func TestClientListSortKeepsSelection(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "j", "j", "j") // Slowpay Inc
+	if selectedName(m) != "Slowpay Inc" {
+		t.Fatalf("selected %q", selectedName(m))
+	}
+	press(m, "s")
+	if selectedName(m) != "Slowpay Inc" || m.cursor != 0 {
+		t.Errorf("after sorting by MRR selected %q at row %d, want Slowpay Inc at row 0", selectedName(m), m.cursor)
+	}
+}
+
+func TestClientListFilterAsYouType(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "/")
+	if !m.Capturing() {
+		t.Fatal("/ did not start the filter")
+	}
+	// q and ? are typed, not quit or help, while the filter has the keys.
+	press(m, "h", "e", "a")
+	if got := len(m.shown); got != 12 {
+		t.Errorf("\"hea\" shows %d clients, want the 12 Healthy ones", got)
+	}
+	press(m, "l", "t", "h", "y", " ", "c")
+	if got := shownNames(m); !slices.Equal(got, []string{"Healthy C Ltd"}) {
+		t.Errorf("\"healthy c\" shows %v", got)
+	}
+	press(m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	if got := len(m.shown); got != 17 {
+		t.Errorf("after erasing the filter %d clients shown, want 17", got)
+	}
+	press(m, "S", "H", "A", "D", "Y")
+	if got := shownNames(m); !slices.Equal(got, []string{"Zed Shady Corp"}) {
+		t.Errorf("the filter is not case-insensitive: %v", got)
+	}
+	press(m, "enter")
+	if m.Capturing() {
+		t.Error("enter did not leave the filter")
+	}
+	if !strings.Contains(m.View(), `name contains "SHADY"`) || !strings.Contains(m.View(), "showing 1 of 17") {
+		t.Errorf("the view does not show the kept filter:\n%s", m.View())
+	}
+	press(m, "esc")
+	if got := len(m.shown); got != 17 {
+		t.Errorf("esc did not clear the filter: %d shown", got)
+	}
+}
+
+func TestClientListFilterNoMatch(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "/", "x", "y", "z")
+	if len(m.shown) != 0 || m.Selected() != nil {
+		t.Fatalf("shown %v", shownNames(m))
+	}
+	if !strings.Contains(m.View(), "No client matches") {
+		t.Error("an empty result says nothing")
+	}
+	if cmd := press(m, "enter", "enter"); cmd != nil {
+		t.Error("enter on an empty list opened something")
+	}
+	press(m, "esc")
+	if len(m.shown) != 17 {
+		t.Errorf("esc did not clear: %d shown", len(m.shown))
+	}
+}
+
+func TestClientListStatusAndRecommendationFilters(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "v") // Offboard
+	if got := shownNames(m); !slices.Equal(got, []string{"Zed Shady Corp"}) {
+		t.Errorf("only Offboard: %v", got)
+	}
+	press(m, "v") // Remediate
+	if got := shownNames(m); !slices.Equal(got, []string{"Drain Works", "Slowpay Inc"}) {
+		t.Errorf("only Remediate: %v", got)
+	}
+	press(m, "v", "v") // Keep: the override counts as the recommendation in force.
+	if got := shownNames(m); !slices.Contains(got, "Override Partners") || len(got) != 14 {
+		t.Errorf("only Keep: %v", got)
+	}
+	press(m, "v") // back to all
+	if m.query.rec != "" || len(m.shown) != 17 {
+		t.Errorf("recommendation filter did not cycle back: %q, %d shown", m.query.rec, len(m.shown))
+	}
+	// Status cycles in store order: active, watch, remediation, notice.
+	press(m, "f", "f", "f", "f")
+	if m.query.status != store.StatusNotice {
+		t.Fatalf("status filter %q, want notice", m.query.status)
+	}
+	if got := shownNames(m); !slices.Equal(got, []string{"Notice Given Co"}) {
+		t.Errorf("only notice: %v", got)
+	}
+	if !strings.Contains(m.View(), "status notice") {
+		t.Error("the view does not show the status filter")
+	}
+}
+
+func TestClientListCountsAndMarkers(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	view := m.View()
+	for _, want := range []string{"17 clients", "1 Offboard", "2 Remediate", "14 Keep", "review due", "checklist overdue", "Keep*", "✖ criminal"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the list does not show %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "Watch") {
+		t.Error("a recommendation with no client is counted")
+	}
+}
+
+func TestClientListEnterOpensClient(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "j")
+	cmd := press(m, "enter")
+	if cmd == nil {
+		t.Fatal("enter returned no command")
+	}
+	push, ok := cmd().(PushMsg)
+	if !ok {
+		t.Fatalf("enter gave %T, want PushMsg", cmd())
+	}
+	cs, ok := push.Screen.(*ClientScreen)
+	if !ok || cs.Target().Name != "Drain Works" {
+		t.Errorf("enter opened %#v, want the client screen of Drain Works", push.Screen)
+	}
+}
+
+func TestClientListMouse(t *testing.T) {
+	m := loadedList(t, 100, 13)
+	click := func(y int) {
+		m.Update(tea.MouseMsg{X: 5, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	}
+	click(listHeaderLines + 2)
+	if m.cursor != 2 {
+		t.Errorf("click on the third row: cursor %d", m.cursor)
+	}
+	click(0) // the counts line selects nothing
+	if m.cursor != 2 {
+		t.Errorf("click on the heading moved the cursor to %d", m.cursor)
+	}
+	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m.cursor != 2+wheelStep {
+		t.Errorf("wheel down: cursor %d, want %d", m.cursor, 2+wheelStep)
+	}
+	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if m.cursor != 0 {
+		t.Errorf("wheel up twice: cursor %d, want 0", m.cursor)
+	}
+}
+
+func TestClientListDropsStaleLoads(t *testing.T) {
+	m := NewClientList(fixtureCommon())
+	m.SetSize(100, 30)
+	m.load.req = 2
+	m.load.loading = true
+	stale := NewSnapshot(scoring.Portfolio{}, nil)
+	m.Update(snapshotMsg{owner: &m.load, req: 1, snap: stale})
+	if m.snap != nil {
+		t.Fatal("a stale load replaced the snapshot")
+	}
+	other := NewClientList(fixtureCommon())
+	m.Update(snapshotMsg{owner: &other.load, req: 2, snap: stale})
+	if m.snap != nil {
+		t.Fatal("another screen's load replaced the snapshot")
+	}
+	m.Update(snapshotMsg{owner: &m.load, req: 2, snap: fixtureSnapshot()})
+	if m.snap == nil || len(m.shown) != 17 || m.load.loading {
+		t.Fatalf("the current load was not taken: %d shown, loading %v", len(m.shown), m.load.loading)
+	}
+}
+
+func TestClientListLoadErrorGoesToTheStatusLine(t *testing.T) {
+	m := NewClientList(fixtureCommon())
+	m.SetSize(100, 30)
+	m.load.req, m.load.loading = 1, true
+	_, cmd := m.Update(snapshotMsg{owner: &m.load, req: 1, err: errors.New("database is locked")})
+	if cmd == nil {
+		t.Fatal("a failed load reported nothing")
+	}
+	if msg, ok := cmd().(ErrMsg); !ok || !strings.Contains(msg.Err.Error(), "database is locked") {
+		t.Errorf("a failed load gave %#v, want an ErrMsg", cmd())
+	}
+	if m.load.loading || !strings.Contains(m.View(), "ctrl+r tries again") {
+		t.Errorf("after a failed load the list shows:\n%s", m.View())
+	}
+}

@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"offboard/scoring"
+)
+
+// moneyWhole formats minor units as whole currency units with thousands
+// separators ("3,250"), for columns where cents are noise.
+func moneyWhole(minor int64) string {
+	rounded := int64(math.Round(float64(minor)/100)) * 100
+	s := scoring.FormatMoney(rounded)
+	return strings.TrimSuffix(s, ".00")
+}
+
+// pct formats a share of one as a whole percentage ("61%").
+func pct(share float64) string { return fmt.Sprintf("%.0f%%", 100*share) }
+
+// padRight pads or cuts s to exactly width cells, left aligned.
+func padRight(s string, width int) string {
+	s = truncate(s, width)
+	return s + strings.Repeat(" ", max(0, width-lipgloss.Width(s)))
+}
+
+// padLeft pads or cuts s to exactly width cells, right aligned.
+func padLeft(s string, width int) string {
+	s = truncate(s, width)
+	return strings.Repeat(" ", max(0, width-lipgloss.Width(s))) + s
+}
+
+// wrap breaks text into lines of at most width cells at spaces.
+func wrap(text string, width int) []string {
+	if width <= 0 {
+		return nil
+	}
+	var lines []string
+	var line strings.Builder
+	for _, word := range strings.Fields(text) {
+		w := lipgloss.Width(word)
+		switch {
+		case line.Len() == 0:
+		case lipgloss.Width(line.String())+1+w <= width:
+			line.WriteByte(' ')
+		default:
+			lines = append(lines, line.String())
+			line.Reset()
+		}
+		line.WriteString(truncate(word, width))
+	}
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// wrapItems lays items out in lines of at most width cells, joined by sep,
+// never breaking an item across lines.
+func wrapItems(items []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, it := range items {
+		switch {
+		case line == "":
+			line = it
+		case lipgloss.Width(line)+lipgloss.Width(sep)+lipgloss.Width(it) <= width:
+			line += sep + it
+		default:
+			lines = append(lines, line)
+			line = it
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// plural returns "1 client" or "3 clients".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
