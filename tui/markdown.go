@@ -22,6 +22,10 @@ type MarkdownView struct {
 	vp          viewport.Model
 }
 
+// maxMeasure is the longest line a document wraps at, however wide the
+// window: prose past a hundred columns is hard to follow.
+const maxMeasure = 100
+
 // markdownRenderedMsg carries a rendering back to the view that asked.
 type markdownRenderedMsg struct {
 	owner *MarkdownView
@@ -72,7 +76,7 @@ func (m *MarkdownView) render() tea.Cmd {
 	return func() tea.Msg {
 		// Preserved newlines keep the letters' hard line breaks (the
 		// letterhead and addresses), which glamour otherwise joins.
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(width-2, 20)),
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(max(width-2, 20), maxMeasure)),
 			glamour.WithPreservedNewLines())
 		if err != nil {
 			return markdownRenderedMsg{owner: owner, req: req, err: err}
