@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"database/sql"
 	"errors"
 	"os"
@@ -409,5 +410,21 @@ func TestPostMortemScreenKeepsTheOwnersNotes(t *testing.T) {
 	d2 := drive(t, never, 100, 30)
 	if len(d2.errs) != 1 {
 		t.Errorf("a post-mortem of a client that does not exist: errs %v", d2.errs)
+	}
+}
+
+func TestLetterScreenCopiesOverOSC52(t *testing.T) {
+	d, s, c, _ := letterScreen(t, true)
+	out := c.Output.(*strings.Builder)
+	d.press("y")
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s.markdown)) + "\a"
+	if out.String() != want || len(d.status) == 0 || !strings.Contains(d.status[len(d.status)-1], "OSC 52") {
+		t.Errorf("wrote %q, status %v", out.String(), d.status)
+	}
+	out.Reset()
+	c.Getenv = func(k string) string { return map[string]string{"TMUX": "socket,4242,0"}[k] }
+	d.press("y")
+	if !strings.HasPrefix(out.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
+		t.Errorf("inside tmux the sequence is not passed through: %q", out.String()[:min(30, out.Len())])
 	}
 }
