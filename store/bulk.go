@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"offboard/store/importer"
 )
@@ -67,4 +68,12 @@ func deferIndexes(ctx context.Context, tx *sql.Tx, table string) (func() error, 
 		}
 		return nil
 	}, nil
+}
+
+// valueRows returns the VALUES list of a multi-row INSERT: rows groups of
+// cols placeholders. A statement costs far more than a row in pure-Go
+// SQLite, so bulk writes insert many rows to a statement.
+func valueRows(rows, cols int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
 }

@@ -92,8 +92,8 @@ func plural(n int, one, many string) string {
 // Import reads one CSV export and writes its records in one transaction:
 // all or nothing unless SkipBad, and a no-op for records already present
 // with the same values. Every committed import is recorded in the imports
-// table with the file's SHA-256, and the monthly roll-up of the clients it
-// touched is rebuilt in the same transaction.
+// table with the file's SHA-256, and the monthly roll-up is brought up to
+// date in the same transaction.
 func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt ImportOptions) (*ImportResult, error) {
 	hours := DefaultBusinessHours()
 	if opt.Hours != nil {
@@ -122,6 +122,7 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 	if err != nil {
 		return nil, err
 	}
+	defer w.stop()
 	sum := sha256.New()
 	tee := io.TeeReader(r, sum)
 	parsed, err := importer.Parse(file, tee, importer.Options{
@@ -129,6 +130,9 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 		Currency: opt.Currency, ClientDomains: opt.ClientDomains, KeepRejects: opt.SkipBad,
 	}, w.write)
 	if err != nil {
+		return nil, err
+	}
+	if err := w.flush(); err != nil {
 		return nil, err
 	}
 	if _, err := io.Copy(io.Discard, tee); err != nil {
@@ -179,15 +183,23 @@ const importCacheKiB = 256 << 10
 
 // tuneForImport readies the import's own connection for a bulk load and
 // returns a function that puts it back before it returns to the pool: a
-// large page cache, and foreign keys unchecked, because the writer only
-// ever writes client and ticket ids it has just read or inserted in the same
-// transaction (the import tests check foreign_key_check stays empty).
+// large page cache; temporary files in memory, because every multi-row
+// INSERT keeps a statement journal of the pages it changes, to undo itself
+// alone if a row breaks a constraint, and on disk that is a write per page;
+// and foreign keys unchecked, because the writer only ever writes client and
+// ticket ids it has just read or inserted in the same transaction (the
+// import tests check foreign_key_check stays empty). None of these touches
+// the transaction's own journal: the import stays all or nothing.
 func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
-	var cache int64
+	var cache, temp int64
 	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
 		return nil, err
 	}
-	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA foreign_keys = OFF"} {
+	if err := conn.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY",
+		"PRAGMA foreign_keys = OFF"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			return nil, err
 		}
@@ -195,6 +207,7 @@ func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
 	return func() {
 		ctx := context.Background()
 		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp))
 		_, _ = conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
 	}, nil
 }
@@ -235,32 +248,40 @@ const (
 	unchanged outcome = iota
 	inserted
 	updated
+	// queued records are written with others later; flush counts them.
+	queued
 )
 
 // importWriter writes records of one kind inside the import's transaction.
 type importWriter struct {
-	ctx      context.Context
-	tx       *sql.Tx
-	file     string
-	opt      ImportOptions
-	hours    BusinessHours
-	now      time.Time
-	res      *ImportResult
-	clients  *clientIndex
-	tickets  map[string][]ticketLink
-	stmts    map[string]*sql.Stmt
-	affected map[int64]bool
+	ctx     context.Context
+	tx      *sql.Tx
+	file    string
+	opt     ImportOptions
+	hours   BusinessHours
+	now     time.Time
+	res     *ImportResult
+	clients *clientIndex
+	tickets map[string][]ticketLink
+	stmts   map[string]*sql.Stmt
+	roll    *MonthSums
+	times   *timeBatch
+	// records counts the records written or queued so far.
+	records int
 	// unknownPriorities counts priority values read as "normal".
 	unknownPriorities map[string]int
 	// rebuildIndexes restores indexes dropped for a bulk load.
 	rebuildIndexes func() error
 }
 
-type ticketLink struct{ id, clientID int64 }
+type ticketLink struct {
+	id, clientID int64
+	outOfScope   bool
+}
 
 func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOptions, hours BusinessHours, now time.Time, res *ImportResult) (*importWriter, error) {
 	w := &importWriter{ctx: ctx, tx: tx, file: file, opt: opt, hours: hours, now: now, res: res,
-		stmts: map[string]*sql.Stmt{}, affected: map[int64]bool{}, unknownPriorities: map[string]int{}}
+		stmts: map[string]*sql.Stmt{}, roll: NewMonthSums(), unknownPriorities: map[string]int{}}
 	var err error
 	if w.clients, err = loadClientIndex(ctx, tx); err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
@@ -269,9 +290,15 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOpt
 		if w.tickets, err = loadTicketLinks(ctx, tx); err != nil {
 			return nil, fmt.Errorf("import %s: %w", file, err)
 		}
+		if w.times, err = newTimeBatch(ctx, tx); err != nil {
+			return nil, fmt.Errorf("import %s: %w", file, err)
+		}
 	}
 	if w.rebuildIndexes, err = deferIndexes(ctx, tx, kindTables[opt.Kind]); err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
+	}
+	if w.times != nil {
+		go w.insertBatches()
 	}
 	return w, nil
 }
@@ -279,7 +306,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx, file string, opt ImportOpt
 func loadTicketLinks(ctx context.Context, tx *sql.Tx) (map[string][]ticketLink, error) {
 	// Tickets without an id are found by their content key, which an
 	// offboard export writes in their place.
-	rows, err := tx.QueryContext(ctx, "SELECT id, client_id, coalesce(external_id, source_hash) FROM tickets WHERE coalesce(external_id, source_hash) IS NOT NULL")
+	rows, err := tx.QueryContext(ctx, "SELECT id, client_id, out_of_scope, coalesce(external_id, source_hash) FROM tickets WHERE coalesce(external_id, source_hash) IS NOT NULL")
 	if err != nil {
 		return nil, fmt.Errorf("read tickets: %w", err)
 	}
@@ -288,7 +315,7 @@ func loadTicketLinks(ctx context.Context, tx *sql.Tx) (map[string][]ticketLink, 
 	for rows.Next() {
 		var l ticketLink
 		var ext string
-		if err := rows.Scan(&l.id, &l.clientID, &ext); err != nil {
+		if err := rows.Scan(&l.id, &l.clientID, &l.outOfScope, &ext); err != nil {
 			return nil, fmt.Errorf("read tickets: %w", err)
 		}
 		out[ext] = append(out[ext], l)
@@ -313,56 +340,81 @@ func (w *importWriter) stmt(query string) (*sql.Stmt, error) {
 // value differs. The update's WHERE clause must match only a row whose
 // values differ, so that zero rows affected means unchanged.
 func (w *importWriter) upsert(insert string, insertArgs []any, update string, updateArgs []any) (outcome, error) {
-	ins, err := w.stmt(insert)
+	if ok, err := w.insert(insert, insertArgs); ok || err != nil {
+		return inserted, err
+	}
+	return w.update(update, updateArgs)
+}
+
+// insert runs an INSERT ... ON CONFLICT DO NOTHING and reports whether it
+// wrote a row.
+func (w *importWriter) insert(query string, args []any) (bool, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return false, err
+	}
+	r, err := st.ExecContext(w.ctx, args...)
+	if err != nil {
+		return false, err
+	}
+	n, err := r.RowsAffected()
+	return n > 0, err
+}
+
+// update runs an UPDATE that matches only a row whose values differ.
+func (w *importWriter) update(query string, args []any) (outcome, error) {
+	st, err := w.stmt(query)
 	if err != nil {
 		return 0, err
 	}
-	r, err := ins.ExecContext(w.ctx, insertArgs...)
+	r, err := st.ExecContext(w.ctx, args...)
 	if err != nil {
 		return 0, err
 	}
-	if n, _ := r.RowsAffected(); n > 0 {
-		return inserted, nil
+	if n, err := r.RowsAffected(); n == 0 || err != nil {
+		return unchanged, err
 	}
-	upd, err := w.stmt(update)
+	return updated, nil
+}
+
+// owner returns the client of the existing row a query selects, before an
+// update may move the row to another client.
+func (w *importWriter) owner(query string, args ...any) (int64, error) {
+	st, err := w.stmt(query)
 	if err != nil {
 		return 0, err
 	}
-	r, err = upd.ExecContext(w.ctx, updateArgs...)
-	if err != nil {
+	var id int64
+	if err := st.QueryRowContext(w.ctx, args...).Scan(&id); err != nil {
 		return 0, err
 	}
-	if n, _ := r.RowsAffected(); n > 0 {
-		return updated, nil
-	}
-	return unchanged, nil
+	return id, nil
 }
 
 // write is the parser's emit function: it writes one record, or returns a
 // row error to reject it.
 func (w *importWriter) write(rec importer.Record) error {
-	var clientID int64
 	var out outcome
 	var err error
 	switch r := rec.(type) {
 	case importer.ClientRecord:
-		clientID, out, err = w.client(r)
+		out, err = w.client(r)
 	case importer.TicketRecord:
-		clientID, out, err = w.ticket(r)
+		out, err = w.ticket(r)
 	case importer.TimeRecord:
-		clientID, out, err = w.timeEntry(r)
+		out, err = w.timeEntry(r)
 	case importer.InvoiceRecord:
-		clientID, out, err = w.invoice(r)
+		out, err = w.invoice(r)
 	case importer.PaymentRecord:
-		clientID, out, err = w.payment(r)
+		out, err = w.payment(r)
 	case importer.IncidentRecord:
-		clientID, out, err = w.incident(r)
+		out, err = w.incident(r)
 	case importer.SecurityRecord:
-		clientID, out, err = w.security(r)
+		out, err = w.security(r)
 	case importer.UpgradeRecord:
-		clientID, out, err = w.upgrade(r)
+		out, err = w.upgrade(r)
 	case importer.PlanRecord:
-		clientID, out, err = w.plan(r)
+		out, err = w.plan(r)
 	case importer.SettingRecord:
 		out, err = w.setting(r)
 	default:
@@ -374,29 +426,57 @@ func (w *importWriter) write(rec importer.Record) error {
 		}
 		return fmt.Errorf("import %s line %d: %w", w.file, rec.Line(), err)
 	}
+	w.count(out)
+	w.records++
+	if w.opt.OnRecord != nil {
+		w.opt.OnRecord(w.records)
+	}
+	if w.times != nil && len(w.times.next.rows) == timeBatchRows {
+		return w.sendTimes()
+	}
+	return nil
+}
+
+// count adds a record's outcome to the result.
+func (w *importWriter) count(out outcome) {
 	switch out {
 	case inserted:
 		w.res.New++
 	case updated:
 		w.res.Updated++
-	default:
+	case unchanged:
 		w.res.Unchanged++
 	}
-	if out != unchanged && clientID != 0 {
-		w.affected[clientID] = true
-	}
-	if w.opt.OnRecord != nil {
-		w.opt.OnRecord(w.res.New + w.res.Updated + w.res.Unchanged)
-	}
-	return nil
 }
 
 func (w *importWriter) rowErr(line int, column, format string, args ...any) error {
 	return &importer.RowError{File: w.file, Line: line, Column: column, Msg: fmt.Sprintf(format, args...)}
 }
 
-// finish derives paid dates from payments and rebuilds the roll-up of every
-// client the import touched.
+// flush writes the records still queued and waits until they are written.
+func (w *importWriter) flush() error {
+	if w.times == nil {
+		return nil
+	}
+	if err := w.sendTimes(); err != nil {
+		return err
+	}
+	if err := w.times.finish(); err != nil {
+		return err
+	}
+	w.roll.merge(w.times.back)
+	return nil
+}
+
+// stop ends the writer's goroutine if the import ended before flush.
+func (w *importWriter) stop() {
+	if w.times != nil {
+		_ = w.times.finish()
+	}
+}
+
+// finish derives paid dates from payments and brings the roll-up up to
+// date.
 func (w *importWriter) finish() error {
 	if err := w.rebuildIndexes(); err != nil {
 		return fmt.Errorf("import %s: %w", w.file, err)
@@ -407,19 +487,9 @@ func (w *importWriter) finish() error {
 			return fmt.Errorf("import %s: %w", w.file, err)
 		}
 		w.res.DerivedPaid = len(ids)
-		for _, id := range ids {
-			w.affected[id] = true
-		}
+		w.roll.markDirty(ids...)
 	}
-	if len(w.affected) == 0 {
-		return nil
-	}
-	ids := make([]int64, 0, len(w.affected))
-	for id := range w.affected {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	if err := RebuildRollup(w.ctx, w.tx, ids); err != nil {
+	if err := w.roll.Apply(w.ctx, w.tx); err != nil {
 		return fmt.Errorf("import %s: %w", w.file, err)
 	}
 	return nil
@@ -581,7 +651,6 @@ func (w *importWriter) lookupClient(ref importer.ClientRef, line int) (int64, er
 	}
 	ix.add(id, c.ExternalID, NormalizeName(c.Name), c.ContactEmail, "", "USD")
 	w.res.CreatedClients = append(w.res.CreatedClients, c.Name)
-	w.affected[id] = true
 	return id, nil
 }
 

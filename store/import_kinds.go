@@ -37,14 +37,14 @@ func nullBool(b *bool) any {
 	return boolInt(*b)
 }
 
-func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
+func (w *importWriter) client(r importer.ClientRecord) (outcome, error) {
 	status := Status(r.Status)
 	if status != "" && !slices.Contains(Statuses, status) {
-		return 0, 0, w.rowErr(r.Line(), "status", "%q is not a client status (active, watch, remediation, notice, offboarded, re-engaged)", r.Status)
+		return 0, w.rowErr(r.Line(), "status", "%q is not a client status (active, watch, remediation, notice, offboarded, re-engaged)", r.Status)
 	}
 	if r.TimeZone != "" {
 		if _, err := time.LoadLocation(r.TimeZone); err != nil {
-			return 0, 0, w.rowErr(r.Line(), "time_zone", "%q is not a time zone name such as America/New_York", r.TimeZone)
+			return 0, w.rowErr(r.Line(), "time_zone", "%q is not a time zone name such as America/New_York", r.TimeZone)
 		}
 	}
 	key := NormalizeName(r.Name)
@@ -67,7 +67,7 @@ func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
 		case 1:
 			id, found = same[0], true
 		default:
-			return 0, 0, w.rowErr(r.Line(), "name", "%q matches %d clients; give it an external_id", r.Name, len(same))
+			return 0, w.rowErr(r.Line(), "name", "%q matches %d clients; give it an external_id", r.Name, len(same))
 		}
 	}
 	if !found {
@@ -80,10 +80,10 @@ func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
 		}
 		id, err := InsertClient(w.ctx, w.tx, c, w.now)
 		if err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 		w.clients.add(id, c.ExternalID, key, c.ContactEmail, c.TimeZone, c.Currency)
-		return id, inserted, nil
+		return inserted, nil
 	}
 	// Values the export leaves empty keep what the database has: a status
 	// moved on in offboard is not reset by an export that has none.
@@ -102,18 +102,18 @@ func (w *importWriter) client(r importer.ClientRecord) (int64, outcome, error) {
         OR time_zone IS NOT coalesce(nullif(?16, ''), time_zone) OR status IS NOT coalesce(nullif(?17, ''), status)
         OR client_since_on IS NOT coalesce(?18, client_since_on))`)
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	res, err := st.ExecContext(w.ctx, id, nullString(r.ExternalID), r.Name, key, r.ContactName, r.ContactEmail, r.Address, r.Seats, r.MRR.Minor,
 		r.Currency, r.Agreement, nullDate(r.AgreementSigned), r.TerminationClause, nullInt(r.NoticeDays),
 		nullDate(r.TermEnd), r.TimeZone, string(status), nullDate(r.ClientSince), Timestamp(w.now))
 	if err != nil {
-		return 0, 0, fmt.Errorf("update client %q: %w", r.Name, err)
+		return 0, fmt.Errorf("update client %q: %w", r.Name, err)
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
-		return id, updated, nil
+		return updated, nil
 	}
-	return id, unchanged, nil
+	return unchanged, nil
 }
 
 // priorities maps the priority names tools use to ours.
@@ -141,10 +141,10 @@ func (w *importWriter) priority(s string) string {
 	return "normal"
 }
 
-func (w *importWriter) ticket(r importer.TicketRecord) (int64, outcome, error) {
+func (w *importWriter) ticket(r importer.TicketRecord) (outcome, error) {
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	tz := w.hours.Zone.String()
 	if r.OpenedHasZone {
@@ -162,7 +162,8 @@ func (w *importWriter) ticket(r importer.TicketRecord) (int64, outcome, error) {
 	if r.ExternalID == "" || strings.HasPrefix(r.ExternalID, "sha256:") {
 		ext, hash = nil, r.Key()
 	}
-	cols := []any{Timestamp(r.Opened), tz, nullTime(r.Closed), w.priority(r.Priority), r.Status,
+	opened, priority := Timestamp(r.Opened), w.priority(r.Priority)
+	cols := []any{opened, tz, nullTime(r.Closed), priority, r.Status,
 		boolInt(*afterHours), nullBool(r.OutOfScope), r.Summary}
 	const changed = `(opened_at IS NOT ?3 OR opened_tz IS NOT ?4 OR closed_at IS NOT ?5 OR priority IS NOT ?6
         OR status IS NOT ?7 OR after_hours IS NOT ?8 OR out_of_scope IS NOT coalesce(?9, out_of_scope) OR summary IS NOT ?10)`
@@ -179,45 +180,14 @@ func (w *importWriter) ticket(r importer.TicketRecord) (int64, outcome, error) {
         ON CONFLICT DO NOTHING`,
 		append(append([]any{clientID, ext}, cols...), hash),
 		update, append([]any{clientID, key}, cols...))
-	return clientID, out, err
-}
-
-func (w *importWriter) timeEntry(r importer.TimeRecord) (int64, outcome, error) {
-	var clientID int64
-	var err error
-	if !r.Client.IsZero() {
-		if clientID, err = w.resolveClient(r.Client, r.Line()); err != nil {
-			return 0, 0, err
-		}
+	switch out {
+	case inserted:
+		w.roll.AddTicket(clientID, opened, priority, *afterHours, r.OutOfScope != nil && *r.OutOfScope)
+	case updated:
+		// Its time entries' out-of-scope minutes may change with it.
+		w.roll.markDirty(clientID)
 	}
-	var ticketID any
-	if r.Ticket != "" {
-		links := w.tickets[r.Ticket]
-		var match []ticketLink
-		for _, l := range links {
-			if clientID == 0 || l.clientID == clientID {
-				match = append(match, l)
-			}
-		}
-		switch {
-		case len(match) == 1:
-			ticketID = match[0].id
-			clientID = match[0].clientID
-		case clientID == 0 && len(match) == 0:
-			return 0, 0, w.rowErr(r.Line(), "", "ticket %q is not in the database and the row names no client; import the tickets first", r.Ticket)
-		case clientID == 0:
-			return 0, 0, w.rowErr(r.Line(), "", "ticket %q belongs to %d clients; add a client column", r.Ticket, len(match))
-		}
-	}
-	out, err := w.upsert(`INSERT INTO time_entries (client_id, ticket_id, ticket_ref, worked_on, minutes, billable,
-        technician, notes, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_hash) DO NOTHING`,
-		[]any{clientID, ticketID, r.Ticket, Date(r.Worked), r.Minutes, boolInt(r.Billable), r.Technician, r.Notes, r.Key()},
-		`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
-        billable = ?6, technician = ?7, notes = ?8
-    WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
-        OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
-		[]any{clientID, ticketID, r.Ticket, Date(r.Worked), r.Minutes, boolInt(r.Billable), r.Technician, r.Notes, r.Key()})
-	return clientID, out, err
+	return out, err
 }
 
 func (w *importWriter) currency(m importer.Money, clientID int64) string {
@@ -232,10 +202,10 @@ func (w *importWriter) currency(m importer.Money, clientID int64) string {
 	return "USD"
 }
 
-func (w *importWriter) invoice(r importer.InvoiceRecord) (int64, outcome, error) {
+func (w *importWriter) invoice(r importer.InvoiceRecord) (outcome, error) {
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	due := r.Due
 	if due.IsZero() {
@@ -250,23 +220,42 @@ func (w *importWriter) invoice(r importer.InvoiceRecord) (int64, outcome, error)
 	case !r.Paid.IsZero():
 		balance = 0
 	}
-	args := []any{r.Number, clientID, Date(r.Issued), Date(due), nullDate(r.Paid), r.Amount.Minor, balance,
+	issued, dueOn := Date(r.Issued), Date(due)
+	var paid string
+	if !r.Paid.IsZero() {
+		paid = Date(r.Paid)
+	}
+	args := []any{r.Number, clientID, issued, dueOn, nullString(paid), r.Amount.Minor, balance,
 		w.currency(r.Amount, clientID), r.Status}
-	out, err := w.upsert(`INSERT INTO invoices (number, client_id, issued_on, due_on, paid_on, amount_minor,
+	ok, err := w.insert(`INSERT INTO invoices (number, client_id, issued_on, due_on, paid_on, amount_minor,
         balance_minor, currency, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?6), ?8, ?9)
-        ON CONFLICT (number) DO NOTHING`, args,
-		`UPDATE invoices SET client_id = ?2, issued_on = ?3, due_on = ?4, paid_on = coalesce(?5, paid_on),
+        ON CONFLICT (number) DO NOTHING`, args)
+	if err != nil {
+		return 0, err
+	}
+	if ok {
+		return inserted, w.roll.AddInvoice(clientID, issued, dueOn, paid, r.Amount.Minor)
+	}
+	// The invoice may move to another client, whose months change too.
+	was, err := w.owner(`SELECT client_id FROM invoices WHERE number = ?`, r.Number)
+	if err != nil {
+		return 0, err
+	}
+	out, err := w.update(`UPDATE invoices SET client_id = ?2, issued_on = ?3, due_on = ?4, paid_on = coalesce(?5, paid_on),
         amount_minor = ?6, balance_minor = coalesce(?7, balance_minor), currency = ?8, status = ?9
     WHERE number = ?1 AND (client_id IS NOT ?2 OR issued_on IS NOT ?3 OR due_on IS NOT ?4
         OR paid_on IS NOT coalesce(?5, paid_on) OR amount_minor IS NOT ?6
         OR balance_minor IS NOT coalesce(?7, balance_minor) OR currency IS NOT ?8 OR status IS NOT ?9)`, args)
-	return clientID, out, err
+	if out == updated {
+		w.roll.markDirty(clientID, was)
+	}
+	return out, err
 }
 
-func (w *importWriter) payment(r importer.PaymentRecord) (int64, outcome, error) {
+func (w *importWriter) payment(r importer.PaymentRecord) (outcome, error) {
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	args := []any{clientID, r.Invoice, Date(r.Date), r.Amount.Minor, w.currency(r.Amount, clientID), r.Method, r.Reference, r.Key()}
 	out, err := w.upsert(`INSERT INTO payments (client_id, invoice_number, paid_on, amount_minor, currency, method,
@@ -275,7 +264,7 @@ func (w *importWriter) payment(r importer.PaymentRecord) (int64, outcome, error)
         method = ?6, reference = ?7
     WHERE source_hash = ?8 AND (client_id IS NOT ?1 OR invoice_number IS NOT ?2 OR paid_on IS NOT ?3
         OR amount_minor IS NOT ?4 OR currency IS NOT ?5 OR method IS NOT ?6 OR reference IS NOT ?7)`, args)
-	return clientID, out, err
+	return out, err
 }
 
 // incidentKinds maps the words people use for incidents to the schema's
@@ -288,21 +277,21 @@ var incidentKinds = map[string]string{
 	"after_hours": "after_hours", "after-hours": "after_hours", "other": "other",
 }
 
-func (w *importWriter) incident(r importer.IncidentRecord) (int64, outcome, error) {
+func (w *importWriter) incident(r importer.IncidentRecord) (outcome, error) {
 	kind, ok := incidentKinds[strings.ReplaceAll(r.Category, "-", "_")]
 	if !ok {
-		return 0, 0, w.rowErr(r.Line(), "category", "%q is not an incident kind (abuse, security, data_compliance, criminal, scope, declined_upgrade, naivete, after_hours, other)", r.Category)
+		return 0, w.rowErr(r.Line(), "category", "%q is not an incident kind (abuse, security, data_compliance, criminal, scope, declined_upgrade, naivete, after_hours, other)", r.Category)
 	}
 	severity := r.Severity
 	if severity == 0 {
 		severity = 3
 	}
 	if severity < 1 || severity > 5 {
-		return 0, 0, w.rowErr(r.Line(), "severity", "%d is not a severity from 1 to 5", r.Severity)
+		return 0, w.rowErr(r.Line(), "severity", "%d is not a severity from 1 to 5", r.Severity)
 	}
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	args := []any{clientID, Timestamp(r.Occurred), kind, severity, r.Description, r.ReportedBy, r.Key()}
 	out, err := w.upsert(`INSERT INTO incidents (client_id, occurred_at, kind, severity, description, reported_by,
@@ -311,7 +300,7 @@ func (w *importWriter) incident(r importer.IncidentRecord) (int64, outcome, erro
         reported_by = ?6
     WHERE source_hash = ?7 AND (client_id IS NOT ?1 OR occurred_at IS NOT ?2 OR kind IS NOT ?3
         OR severity IS NOT ?4 OR description IS NOT ?5 OR reported_by IS NOT ?6)`, args)
-	return clientID, out, err
+	return out, err
 }
 
 // backupStatuses maps backup states as monitoring tools word them.
@@ -322,17 +311,17 @@ var backupStatuses = map[string]string{
 	"none": "none", "no backup": "none", "": "none",
 }
 
-func (w *importWriter) security(r importer.SecurityRecord) (int64, outcome, error) {
+func (w *importWriter) security(r importer.SecurityRecord) (outcome, error) {
 	backup, ok := backupStatuses[strings.ToLower(r.BackupStatus)]
 	if !ok {
-		return 0, 0, w.rowErr(r.Line(), "backup_status", "%q is not a backup status (ok, warning, failing, none)", r.BackupStatus)
+		return 0, w.rowErr(r.Line(), "backup_status", "%q is not a backup status (ok, warning, failing, none)", r.BackupStatus)
 	}
 	if r.EOLDevices < 0 || r.TotalDevices < 0 {
-		return 0, 0, w.rowErr(r.Line(), "", "device counts cannot be negative")
+		return 0, w.rowErr(r.Line(), "", "device counts cannot be negative")
 	}
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	args := []any{clientID, Date(r.Taken), r.MFACoverage, r.PatchCompliance, r.EOLDevices, r.TotalDevices, backup}
 	out, err := w.upsert(`INSERT INTO security_snapshots (client_id, taken_on, mfa_pct, patch_pct, eol_devices,
@@ -341,20 +330,20 @@ func (w *importWriter) security(r importer.SecurityRecord) (int64, outcome, erro
         backup_status = ?7
     WHERE client_id = ?1 AND taken_on = ?2 AND (mfa_pct IS NOT ?3 OR patch_pct IS NOT ?4 OR eol_devices IS NOT ?5
         OR total_devices IS NOT ?6 OR backup_status IS NOT ?7)`, args)
-	return clientID, out, err
+	return out, err
 }
 
-func (w *importWriter) upgrade(r importer.UpgradeRecord) (int64, outcome, error) {
+func (w *importWriter) upgrade(r importer.UpgradeRecord) (outcome, error) {
 	decision := r.Decision
 	if decision == "" {
 		decision = "pending"
 	}
 	if decision != "pending" && decision != "accepted" && decision != "declined" {
-		return 0, 0, w.rowErr(r.Line(), "decision", "%q is not a decision (pending, accepted, declined)", r.Decision)
+		return 0, w.rowErr(r.Line(), "decision", "%q is not a decision (pending, accepted, declined)", r.Decision)
 	}
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	args := []any{clientID, r.Title, Date(r.Proposed), nullDate(r.Decided), decision, r.Estimate.Minor, r.Note, r.Key()}
 	out, err := w.upsert(`INSERT INTO upgrade_recommendations (client_id, title, proposed_on, decided_on, decision,
@@ -363,7 +352,7 @@ func (w *importWriter) upgrade(r importer.UpgradeRecord) (int64, outcome, error)
         decision = ?5, estimate_minor = ?6, note = ?7
     WHERE source_hash = ?8 AND (client_id IS NOT ?1 OR title IS NOT ?2 OR proposed_on IS NOT ?3
         OR decided_on IS NOT ?4 OR decision IS NOT ?5 OR estimate_minor IS NOT ?6 OR note IS NOT ?7)`, args)
-	return clientID, out, err
+	return out, err
 }
 
 func (w *importWriter) setting(r importer.SettingRecord) (outcome, error) {

@@ -20,25 +20,25 @@ var (
 // plan writes a remediation plan, keyed by its client and when it was
 // started, with its items: a plan whose columns or items differ from the
 // stored one is updated and its items replaced.
-func (w *importWriter) plan(r importer.PlanRecord) (int64, outcome, error) {
+func (w *importWriter) plan(r importer.PlanRecord) (outcome, error) {
 	status := r.Status
 	if status == "" {
 		status = "draft"
 	}
 	if !slices.Contains(planStatuses, status) {
-		return 0, 0, w.rowErr(r.Line(), "status", "%q is not a plan status (%s)", r.Status, strings.Join(planStatuses, ", "))
+		return 0, w.rowErr(r.Line(), "status", "%q is not a plan status (%s)", r.Status, strings.Join(planStatuses, ", "))
 	}
 	for _, it := range r.Items {
 		if !slices.Contains(itemKinds, it.Kind) {
-			return 0, 0, w.rowErr(r.Line(), "item_kind", "item %d: %q is not an item kind (topic, action, term)", it.Position, it.Kind)
+			return 0, w.rowErr(r.Line(), "item_kind", "item %d: %q is not an item kind (topic, action, term)", it.Position, it.Kind)
 		}
 		if !slices.Contains(ownerSides, it.OwnerSide) {
-			return 0, 0, w.rowErr(r.Line(), "item_owner_side", "item %d: %q is not an owner side (us, client)", it.Position, it.OwnerSide)
+			return 0, w.rowErr(r.Line(), "item_owner_side", "item %d: %q is not an owner side (us, client)", it.Position, it.OwnerSide)
 		}
 	}
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	touched := r.Updated
 	if touched.IsZero() {
@@ -56,14 +56,14 @@ func (w *importWriter) plan(r importer.PlanRecord) (int64, outcome, error) {
             meeting_place, attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to,
             outcome_note, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, header...)
 		if err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 		if planID, err = res.LastInsertId(); err != nil {
-			return 0, 0, err
+			return 0, err
 		}
-		return clientID, inserted, w.insertItems(planID, r.Items)
+		return inserted, w.insertItems(planID, r.Items)
 	case err != nil:
-		return 0, 0, err
+		return 0, err
 	}
 	res, err := w.tx.ExecContext(w.ctx, `UPDATE remediation_plans SET status = ?3, meeting_at = ?4, meeting_place = ?5,
         attendees_ours = ?6, attendees_theirs = ?7, contributors = ?8, review_on = ?9, baseline_from = ?10,
@@ -73,23 +73,23 @@ func (w *importWriter) plan(r importer.PlanRecord) (int64, outcome, error) {
         OR baseline_from IS NOT ?10 OR baseline_to IS NOT ?11 OR outcome_note IS NOT ?12 OR updated_at IS NOT ?13
         OR closed_at IS NOT ?14)`, header...)
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	headerChanged, _ := res.RowsAffected()
 	stored, err := w.planItems(planID)
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	if slices.EqualFunc(stored, r.Items, sameItem) {
 		if headerChanged > 0 {
-			return clientID, updated, nil
+			return updated, nil
 		}
-		return clientID, unchanged, nil
+		return unchanged, nil
 	}
 	if _, err := w.tx.ExecContext(w.ctx, "DELETE FROM remediation_items WHERE plan_id = ?", planID); err != nil {
-		return 0, 0, err
+		return 0, err
 	}
-	return clientID, updated, w.insertItems(planID, r.Items)
+	return updated, w.insertItems(planID, r.Items)
 }
 
 func (w *importWriter) insertItems(planID int64, items []importer.PlanItem) error {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 )
 
 // rollupSelect aggregates raw rows into client_months. ?1 is a JSON array of
@@ -99,4 +101,243 @@ func RebuildRollup(ctx context.Context, tx *sql.Tx, ids []int64) error {
 		return fmt.Errorf("rebuild roll-up: %w", err)
 	}
 	return nil
+}
+
+// monthKey names one row of client_months: a client, and the first seven
+// bytes ("YYYY-MM") of a stored date or instant packed into a number, which
+// a million-row import hashes far faster than a string.
+type monthKey struct {
+	client int64
+	month  uint64
+}
+
+func newMonthKey(client int64, stamp string) monthKey {
+	k := monthKey{client: client}
+	for i := range 7 {
+		k.month = k.month<<8 | uint64(stamp[i])
+	}
+	return k
+}
+
+// monthString returns the month as client_months stores it.
+func (k monthKey) monthString() string {
+	b := make([]byte, 7)
+	for i, m := 6, k.month; i >= 0; i, m = i-1, m>>8 {
+		b[i] = byte(m)
+	}
+	return string(b)
+}
+
+// monthTotals are the counters of one row of client_months, as
+// rollupSelect computes them.
+type monthTotals struct {
+	minutes, billableMinutes, oosMinutes                             int64
+	tickets, afterHoursTickets, urgentTickets, oosTickets            int64
+	invoicedMinor, invoices, invoicesPaid, invoicesLate, daysLateSum int64
+	paidOnTime, late1to7, late8to15, late16to30, lateOver30          int64
+}
+
+// MonthSums keeps client_months current through a bulk write (an import,
+// the demo) without re-reading raw rows: each row inserted adds its share
+// to its client's month here, in memory, and Apply adds the sums to
+// client_months once at the end. A row the import updates may move between
+// months or clients, so its old and new clients are rebuilt from their raw
+// rows instead (updates are few; inserts are the bulk).
+type MonthSums struct {
+	months map[monthKey]*monthTotals
+	dirty  map[int64]bool
+}
+
+// NewMonthSums returns empty sums.
+func NewMonthSums() *MonthSums {
+	return &MonthSums{months: map[monthKey]*monthTotals{}, dirty: map[int64]bool{}}
+}
+
+// at returns the totals of a client's month, which stamp (a stored date or
+// instant) begins with.
+func (d *MonthSums) at(client int64, stamp string) *monthTotals {
+	k := newMonthKey(client, stamp)
+	m := d.months[k]
+	if m == nil {
+		m = &monthTotals{}
+		d.months[k] = m
+	}
+	return m
+}
+
+// AddTime counts a new time entry, worked on a stored date (see Date);
+// outOfScope is its ticket's flag. Negative minutes take an entry back.
+func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
+	m := d.at(client, workedOn)
+	m.minutes += int64(minutes)
+	if billable {
+		m.billableMinutes += int64(minutes)
+	}
+	if outOfScope {
+		m.oosMinutes += int64(minutes)
+	}
+}
+
+// AddTicket counts a new ticket, opened at a stored instant (see
+// Timestamp).
+func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours, outOfScope bool) {
+	m := d.at(client, openedAt)
+	m.tickets++
+	m.afterHoursTickets += int64(boolInt(afterHours))
+	m.urgentTickets += int64(boolInt(priority == "urgent"))
+	m.oosTickets += int64(boolInt(outOfScope))
+}
+
+// AddInvoice counts a new invoice from its stored dates; paidOn is empty
+// while it is unpaid.
+func (d *MonthSums) AddInvoice(client int64, issuedOn, dueOn, paidOn string, amountMinor int64) error {
+	m := d.at(client, issuedOn)
+	m.invoicedMinor += amountMinor
+	m.invoices++
+	if paidOn == "" {
+		return nil
+	}
+	due, err := time.Parse(time.DateOnly, dueOn)
+	if err != nil {
+		return err
+	}
+	paid, err := time.Parse(time.DateOnly, paidOn)
+	if err != nil {
+		return err
+	}
+	days := int64(paid.Sub(due).Hours()) / 24
+	m.invoicesPaid++
+	switch {
+	case days <= 0:
+		m.paidOnTime++
+		return nil
+	case days <= 7:
+		m.late1to7++
+	case days <= 15:
+		m.late8to15++
+	case days <= 30:
+		m.late16to30++
+	default:
+		m.lateOver30++
+	}
+	m.invoicesLate++
+	m.daysLateSum += days
+	return nil
+}
+
+// merge adds other sums and dirty clients to these.
+func (d *MonthSums) merge(o *MonthSums) {
+	for k, m := range o.months {
+		t := d.months[k]
+		if t == nil {
+			t = &monthTotals{}
+			d.months[k] = t
+		}
+		t.add(m)
+	}
+	for id := range o.dirty {
+		d.dirty[id] = true
+	}
+}
+
+func (t *monthTotals) add(o *monthTotals) {
+	t.minutes += o.minutes
+	t.billableMinutes += o.billableMinutes
+	t.oosMinutes += o.oosMinutes
+	t.tickets += o.tickets
+	t.afterHoursTickets += o.afterHoursTickets
+	t.urgentTickets += o.urgentTickets
+	t.oosTickets += o.oosTickets
+	t.invoicedMinor += o.invoicedMinor
+	t.invoices += o.invoices
+	t.invoicesPaid += o.invoicesPaid
+	t.invoicesLate += o.invoicesLate
+	t.daysLateSum += o.daysLateSum
+	t.paidOnTime += o.paidOnTime
+	t.late1to7 += o.late1to7
+	t.late8to15 += o.late8to15
+	t.late16to30 += o.late16to30
+	t.lateOver30 += o.lateOver30
+}
+
+// markDirty has the clients' months rebuilt from their raw rows.
+func (d *MonthSums) markDirty(ids ...int64) {
+	for _, id := range ids {
+		if id != 0 {
+			d.dirty[id] = true
+		}
+	}
+}
+
+// monthColumns are client_months' columns in the order Apply writes them.
+const monthColumns = `client_id, month, minutes, billable_minutes, oos_minutes, tickets, after_hours_tickets,
+    urgent_tickets, oos_tickets, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
+    late_1_7, late_8_15, late_16_30, late_over_30`
+
+// addMonths adds to every counter of client_months the value being
+// inserted for its row.
+const addMonths = ` ON CONFLICT (client_id, month) DO UPDATE SET minutes = minutes + excluded.minutes,
+    billable_minutes = billable_minutes + excluded.billable_minutes, oos_minutes = oos_minutes + excluded.oos_minutes,
+    tickets = tickets + excluded.tickets, after_hours_tickets = after_hours_tickets + excluded.after_hours_tickets,
+    urgent_tickets = urgent_tickets + excluded.urgent_tickets, oos_tickets = oos_tickets + excluded.oos_tickets,
+    invoiced_minor = invoiced_minor + excluded.invoiced_minor, invoices = invoices + excluded.invoices,
+    invoices_paid = invoices_paid + excluded.invoices_paid, invoices_late = invoices_late + excluded.invoices_late,
+    days_late_sum = days_late_sum + excluded.days_late_sum, paid_on_time = paid_on_time + excluded.paid_on_time,
+    late_1_7 = late_1_7 + excluded.late_1_7, late_8_15 = late_8_15 + excluded.late_8_15,
+    late_16_30 = late_16_30 + excluded.late_16_30, late_over_30 = late_over_30 + excluded.late_over_30`
+
+// monthBatchRows is how many client_months rows one statement adds to.
+const monthBatchRows = 100
+
+// Apply adds the sums to client_months and rebuilds the clients marked
+// dirty, inside the writer's transaction.
+func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
+	full, err := tx.PrepareContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(monthBatchRows, 19)+addMonths)
+	if err != nil {
+		return fmt.Errorf("update roll-up: %w", err)
+	}
+	defer full.Close()
+	args := make([]any, 0, 19*monthBatchRows)
+	add := func() error {
+		var err error
+		switch n := len(args) / 19; n {
+		case 0:
+			return nil
+		case monthBatchRows:
+			_, err = full.ExecContext(ctx, args...)
+		default:
+			_, err = tx.ExecContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(n, 19)+addMonths, args...)
+		}
+		if err != nil {
+			return fmt.Errorf("update roll-up: %w", err)
+		}
+		args = args[:0]
+		return nil
+	}
+	for k, m := range d.months {
+		if d.dirty[k.client] {
+			continue
+		}
+		args = append(args, k.client, k.monthString(), m.minutes, m.billableMinutes, m.oosMinutes,
+			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.invoicedMinor, m.invoices,
+			m.invoicesPaid, m.invoicesLate, m.daysLateSum, m.paidOnTime, m.late1to7, m.late8to15,
+			m.late16to30, m.lateOver30)
+		if len(args) == cap(args) {
+			if err := add(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := add(); err != nil {
+		return err
+	}
+	if len(d.dirty) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(d.dirty))
+	for id := range d.dirty {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return RebuildRollup(ctx, tx, ids)
 }

@@ -338,6 +338,7 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		priority, status, ah, oos, summary); err != nil {
 		return err
 	}
+	g.sums.AddTicket(clientID, store.Timestamp(opened), priority, ah, oos)
 	mean := p.hoursPerTicket * 60
 	if oos {
 		mean *= p.oosHours
@@ -364,6 +365,7 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 			pickTechnician(r), pick(r, ticketNotes)); err != nil {
 			return err
 		}
+		g.sums.AddTime(clientID, store.Date(day), minutes, billable, oos)
 	}
 	return nil
 }
@@ -381,10 +383,12 @@ func (g *gen) proactive(r *rand.Rand, clientID int64, p *profile, lo, hi time.Ti
 		if !ok {
 			continue
 		}
-		if err := g.w.entries.add(clientID, nil, "", store.Date(day.In(p.loc)), quarterHours(hours*60/float64(n)),
+		minutes := quarterHours(hours * 60 / float64(n))
+		if err := g.w.entries.add(clientID, nil, "", store.Date(day.In(p.loc)), minutes,
 			true, pickTechnician(r), pick(r, proactiveNotes)); err != nil {
 			return err
 		}
+		g.sums.AddTime(clientID, store.Date(day.In(p.loc)), minutes, true, false)
 	}
 	return nil
 }
@@ -426,9 +430,11 @@ func (g *gen) invoice(r *rand.Rand, clientID int64, p *profile, issued time.Time
 	}
 	status, balance := "paid", int64(0)
 	var paidOn any
+	var paidDate string
 	switch {
 	case !paid.IsZero():
-		paidOn = store.Date(paid)
+		paidDate = store.Date(paid)
+		paidOn = paidDate
 	case partial > 0:
 		status, balance = "partially paid", amount-partial
 	case due.Before(g.end):
@@ -442,6 +448,9 @@ func (g *gen) invoice(r *rand.Rand, clientID int64, p *profile, issued time.Time
 	if err := g.w.invoices.add(clientID, number, store.Date(issued), store.Date(due), paidOn, amount, balance,
 		p.c.Currency, status); err != nil {
 		return err
+	}
+	if err := g.sums.AddInvoice(clientID, store.Date(issued), store.Date(due), paidDate, amount); err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
 	switch {
 	case !paid.IsZero():

@@ -74,13 +74,7 @@ func Generate(ctx context.Context, s *store.Store, opts Options) (Summary, error
 		if cerr := cacheSize(ctx, tx, defaultCacheKiB); err == nil {
 			err = cerr
 		}
-		if err != nil {
-			return err
-		}
-		if err := store.RebuildRollup(ctx, tx, nil); err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
-		return nil
+		return err
 	})
 	return sum, err
 }
@@ -93,6 +87,9 @@ func writeRows(ctx context.Context, tx *sql.Tx, opts Options) (Summary, error) {
 	defer g.w.close()
 	if err := g.run(); err != nil {
 		return Summary{}, err
+	}
+	if err := g.sums.Apply(ctx, tx); err != nil {
+		return Summary{}, fmt.Errorf("demo: %w", err)
 	}
 	return g.summary(), nil
 }

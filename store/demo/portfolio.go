@@ -19,6 +19,9 @@ type gen struct {
 	tx   *sql.Tx
 	opts Options
 	w    *writer
+	// sums adds up the tickets, time entries and invoices as they are
+	// written, for the monthly roll-up.
+	sums *store.MonthSums
 	// asOf is the last day of history, start the first day of its first
 	// month and end the instant history stops (midnight after asOf).
 	asOf, start, end time.Time
@@ -31,7 +34,8 @@ type gen struct {
 }
 
 func newGenerator(ctx context.Context, tx *sql.Tx, opts Options) (*gen, error) {
-	g := &gen{ctx: ctx, tx: tx, opts: opts, asOf: opts.AsOf, zones: map[string]*time.Location{}, ticketNo: 20000}
+	g := &gen{ctx: ctx, tx: tx, opts: opts, asOf: opts.AsOf, zones: map[string]*time.Location{}, ticketNo: 20000,
+		sums: store.NewMonthSums()}
 	g.end = g.asOf.AddDate(0, 0, 1)
 	r, err := letters.New(nil)
 	if err != nil {

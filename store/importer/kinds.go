@@ -61,7 +61,9 @@ func (p *rowParser) ticket() Record {
 	if !p.ok() {
 		return nil
 	}
-	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Opened), r.Summary))
+	r.Source = p.source(p.key(r.ExternalID, func() []string {
+		return []string{refKey(r.Client), dateKey(r.Opened), r.Summary}
+	}))
 	return r
 }
 
@@ -97,7 +99,9 @@ func (p *rowParser) timeEntry() Record {
 	if !p.ok() {
 		return nil
 	}
-	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(r.Minutes), r.Technician, r.Notes))
+	r.Source = p.source(p.key(r.ExternalID, func() []string {
+		return []string{refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(r.Minutes), r.Technician, r.Notes}
+	}))
 	return r
 }
 
@@ -122,7 +126,9 @@ func (p *rowParser) payment() Record {
 	if !p.ok() {
 		return nil
 	}
-	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), r.Invoice, dateKey(r.Date), strconv.FormatInt(r.Amount.Minor, 10), r.Reference))
+	r.Source = p.source(p.key(r.ExternalID, func() []string {
+		return []string{refKey(r.Client), r.Invoice, dateKey(r.Date), strconv.FormatInt(r.Amount.Minor, 10), r.Reference}
+	}))
 	return r
 }
 
@@ -141,7 +147,9 @@ func (p *rowParser) incident() Record {
 	if !p.ok() {
 		return nil
 	}
-	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Occurred), r.Category, r.Description))
+	r.Source = p.source(p.key(r.ExternalID, func() []string {
+		return []string{refKey(r.Client), dateKey(r.Occurred), r.Category, r.Description}
+	}))
 	return r
 }
 
@@ -180,7 +188,9 @@ func (p *rowParser) upgrade() Record {
 	if !p.ok() {
 		return nil
 	}
-	r.Source = p.source(p.key(r.ExternalID, refKey(r.Client), dateKey(r.Proposed), r.Title))
+	r.Source = p.source(p.key(r.ExternalID, func() []string {
+		return []string{refKey(r.Client), dateKey(r.Proposed), r.Title}
+	}))
 	return r
 }
 

@@ -690,12 +690,13 @@ func (p *rowParser) contentKey(parts ...string) string {
 	return key
 }
 
-// key returns a record's natural key: its id, else a content key over parts.
-func (p *rowParser) key(id string, parts ...string) string {
+// key returns a record's natural key: its id, else a content key over the
+// values parts returns, which are only gathered for rows without an id.
+func (p *rowParser) key(id string, parts func() []string) string {
 	if id != "" {
 		return id
 	}
-	return p.contentKey(parts...)
+	return p.contentKey(parts()...)
 }
 
 func refKey(c ClientRef) string {

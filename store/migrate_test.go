@@ -1,0 +1,46 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+)
+
+// TestMigrateFromVersion1 opens a database written by the first schema,
+// with a client and a time entry, and checks the later scripts keep its
+// rows and drop the time entries' client index.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	scripts, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{scripts[0], "PRAGMA user_version = 1",
+		`INSERT INTO clients (id, name, name_key, created_at, updated_at) VALUES (1, 'Acme', 'acme', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+		`INSERT INTO time_entries (client_id, worked_on, minutes, source_hash) VALUES (1, '2024-01-05', 90, 'E-1')`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%.40s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.userVersion(ctx); err != nil || v != SchemaVersion() {
+		t.Fatalf("user_version = %d, %v; want %d", v, err, SchemaVersion())
+	}
+	if got := rowCount(t, s, "SELECT minutes FROM time_entries WHERE source_hash = 'E-1'"); got != 90 {
+		t.Errorf("time entry minutes = %d after migrating, want 90", got)
+	}
+	if n := rowCount(t, s, "SELECT count(*) FROM sqlite_schema WHERE name = 'time_entries_client_worked'"); n != 0 {
+		t.Error("time_entries_client_worked is still there")
+	}
+}
