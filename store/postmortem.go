@@ -38,9 +38,9 @@ type PostMortemFacts struct {
 	LessonsUpdated time.Time
 }
 
-// incidentFlags names the red flag each incident kind is a sign of, after
+// incidentFlagNames names the red flag each incident kind is a sign of, after
 // the seeds cited in the schema's incidents table.
-var incidentFlags = map[string]string{
+var incidentFlagNames = map[string]string{
 	"abuse":            "Mistreatment of staff",
 	"security":         "Security noncompliance",
 	"data_compliance":  "Data-compliance violations",
@@ -91,7 +91,7 @@ func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts
 			rows.Close()
 			return f, wrap(err)
 		}
-		flag, ok := incidentFlags[kind]
+		flag, ok := incidentFlagNames[kind]
 		if !ok {
 			continue
 		}
