@@ -62,6 +62,9 @@ func commands() []*Command {
 		versionCommand(),
 		helpCommand(),
 		planCommand(),
+		letterCommand(),
+		checklistCommand(),
+		postmortemCommand(),
 		demoCommand(),
 	}
 }

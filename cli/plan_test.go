@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"database/sql"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,11 +11,6 @@ import (
 
 	"offboard/store"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// testdata is resolved before any test changes the working directory.
-var testdata, _ = filepath.Abs("testdata")
 
 // plantHarborDental writes a client whose remediation walkthrough was
 // completed: a meeting on 17 November 2026 about late payment and
@@ -95,23 +89,6 @@ func plantHarborDental(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join(testdata, name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cli -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./cli -update and review the diff.\ngot:\n%s", name, got)
-	}
 }
 
 // TestPlanExport exports a planted client's plan and agenda through the

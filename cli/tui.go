@@ -4,6 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/tui"
 )
@@ -44,7 +47,26 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), ConfigFile: setup.data}
+	renderer, err := newRenderer(env)
+	if err != nil {
+		return err
+	}
+	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), ConfigFile: setup.data,
+		Letters: renderer, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
+}
+
+// markdownStyle picks the glamour style of the previews once, before the
+// program starts: plain text under NO_COLOR, else the dark or light style
+// for the terminal's background.
+func markdownStyle(env Env) string {
+	switch {
+	case env.Getenv("NO_COLOR") != "":
+		return "notty"
+	case lipgloss.HasDarkBackground():
+		return "dark"
+	default:
+		return "light"
+	}
 }

@@ -14,7 +14,8 @@ type Markers struct {
 	// ReviewDue is the review date of the client's open plan when it is on or
 	// before the day asked about; zero otherwise.
 	ReviewDue time.Time
-	// OverdueSteps counts unfinished checklist steps due before that day.
+	// OverdueSteps counts unfinished checklist steps due before that day,
+	// while the client is under notice.
 	OverdueSteps int
 }
 
@@ -38,6 +39,7 @@ due AS (
 overdue AS (
     SELECT client_id, NULL AS review_on, count(*) AS steps FROM checklist_steps
     WHERE done_on IS NULL AND due_on < ?1
+      AND client_id IN (SELECT id FROM clients WHERE status = 'notice')
     GROUP BY client_id
 )
 SELECT client_id, coalesce(max(review_on), ''), sum(steps)

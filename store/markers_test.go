@@ -41,6 +41,16 @@ func TestClientMarkers(t *testing.T) {
 	step(steps, "d", "2026-11-23", nil)
 	plan(both, "extended", "2026-11-23", "2026-09-01T10:00:00Z")
 	step(both, "a", "2026-11-20", nil)
+	// A client taken back keeps the steps of its old checklist, open ones
+	// included; they are no longer due.
+	reengaged := addClient(t, s, "Taken Back Ltd")
+	step(reengaged, "a", "2026-11-01", nil)
+	if _, err := s.db.Exec("UPDATE clients SET status = 'notice' WHERE id IN (?, ?)", steps, both); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("UPDATE clients SET status = 're-engaged' WHERE id = ?", reengaged); err != nil {
+		t.Fatal(err)
+	}
 
 	got, err := s.ClientMarkers(ctx, today)
 	if err != nil {

@@ -34,22 +34,6 @@ func (d PlanDocs) Render(r *letters.Renderer, kind letters.Kind) (string, error)
 	return r.RemediationPlan(d.Plan)
 }
 
-// OurCompany reads our side of every document from the settings.
-func (s *Store) OurCompany(ctx context.Context) (letters.Company, error) {
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return letters.Company{}, err
-	}
-	return letters.Company{
-		Name:        set[SettingCompanyName],
-		Address:     set[SettingCompanyAddress],
-		Signer:      set[SettingCompanySigner],
-		SignerTitle: set[SettingCompanySignerTitle],
-		Email:       set[SettingCompanyEmail],
-		Phone:       set[SettingCompanyPhone],
-	}, nil
-}
-
 // PlanDocuments loads a plan, its client and our company and returns the
 // inputs of its agenda and written plan, issued today. Fields typed
 // wrongly are left empty, so the documents show them as missing rather

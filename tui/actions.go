@@ -35,5 +35,18 @@ func clientActions(k KeyMap) []ClientAction {
 		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
 			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment, c.Now))
 		}},
+		{Binding: k.Letter, Open: func(c *Common, t ClientTarget) Screen { return NewLetterScreen(c, t.ID) }},
+		{Binding: k.Checklist, Available: givenNotice,
+			Open: func(c *Common, t ClientTarget) Screen { return NewChecklistScreen(c, t.ID) }},
 	}
+}
+
+// givenNotice reports whether the client was given notice, so that it has
+// an offboarding checklist.
+func givenNotice(t ClientTarget) bool {
+	if t.Assessment == nil || t.Assessment.Client == nil {
+		return false
+	}
+	s := t.Assessment.Client.Status
+	return s == scoring.StatusNotice || s == scoring.StatusOffboarded
 }

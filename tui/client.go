@@ -146,7 +146,9 @@ func (m *ClientScreen) available() []ClientAction {
 // ShortHelp lists the main keys, with the actions available to the client.
 func (m *ClientScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	out := []key.Binding{k.NextPane, k.Down, k.Up, k.Override}
+	// Scrolling stays in the full help: the actions must fit on one line
+	// at 80 columns, and j/k are what everyone tries first anyway.
+	out := []key.Binding{k.NextPane, k.Override}
 	for _, a := range m.available() {
 		out = append(out, a.Binding)
 	}

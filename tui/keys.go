@@ -12,6 +12,7 @@ type KeyMap struct {
 	Portfolio, Override, Reload             key.Binding
 	Choose, Confirm                         key.Binding
 	Remediate, Letter, Checklist            key.Binding
+	PostMortem, Reengage                    key.Binding
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
@@ -46,8 +47,10 @@ func DefaultKeyMap() KeyMap {
 		Choose:       b("↑/↓", "choose", "up", "down"),
 		Confirm:      b("enter", "save", "enter"),
 		Remediate:    b("r", "remediation", "r"),
-		Letter:       b("t", "termination letter", "t"),
+		Letter:       b("t", "letter", "t"),
 		Checklist:    b("c", "checklist", "c"),
+		PostMortem:   b("m", "post-mortem", "m"),
+		Reengage:     b("R", "re-engage", "R"),
 		Edit:         b("e", "edit in $EDITOR", "e"),
 		Export:       b("x", "export", "x"),
 		Copy:         b("y", "copy", "y"),

@@ -3,11 +3,15 @@
 package tui
 
 import (
+	"io"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -23,6 +27,29 @@ type Common struct {
 	// layered over it on every load, so a change made in the workbench
 	// counts at once.
 	ConfigFile []byte
+	// Letters renders the documents, with the owner's template folder
+	// applied.
+	Letters *letters.Renderer
+	// MarkdownStyle is the glamour style previews are drawn in: "dark",
+	// "light", or "notty" for plain text (NO_COLOR, tests). It is decided
+	// once before the program starts, never by querying a running terminal.
+	MarkdownStyle string
+	// Getenv reads the environment ($EDITOR, $TMUX); os.Getenv in the
+	// program.
+	Getenv func(string) string
+	// Output is the terminal the program draws on, where escape sequences
+	// such as the OSC 52 clipboard go.
+	Output io.Writer
+}
+
+// NewInput is a text field in the workbench's style. Its cursor does not
+// blink: a blink is a message every half second through every screen, for
+// no information.
+func NewInput() textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
 }
 
 // Screen is one page of the workbench. The root model owns a stack of

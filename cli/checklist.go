@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"offboard/letters"
+	"offboard/store"
+)
+
+func checklistCommand() *Command {
+	c := &Command{
+		Name:    "checklist",
+		Summary: "show, tick off or export a client's offboarding checklist",
+		Usage: "checklist CLIENT [--tick STEP --by NAME [--on DATE] [--exception TEXT]]\n" +
+			"                         [--export FILE] [--db FILE]",
+	}
+	c.Run = func(ctx context.Context, env Env, args []string) error {
+		fs := newFlags(env, c.Name, c.Usage, "Shows the offboarding checklist scheduled when the notice was sent, overdue steps marked.\n"+
+			"--tick signs a step off (by its number or key); when the last step is done the client\n"+
+			"becomes offboarded. --export writes the checklist as a Markdown receipt and records it\n"+
+			"(- prints it without recording).")
+		tick := fs.String("tick", "", "sign off the `step` with this number or key")
+		by := fs.String("by", "", "`name` of whoever signs the step off (required with --tick)")
+		on := fs.String("on", "", "`date` the step was done (default: today)")
+		exception := fs.String("exception", "", "what was done differently from the standard step, if anything")
+		export := fs.String("export", "", "write the receipt to `file`")
+		db := dbFlag(fs)
+		name, err := oneClient(env, fs, args)
+		if err != nil {
+			return err
+		}
+		if *tick == "" && (*by != "" || *on != "" || *exception != "") {
+			return usagef(fs, "--by, --on and --exception go with --tick")
+		}
+		if *tick != "" && strings.TrimSpace(*by) == "" {
+			return usagef(fs, "--tick needs --by NAME: the receipt says who signed each step off")
+		}
+		now := today(env.Now())
+		doneOn, err := dateFlag(fs, "on", *on, now)
+		if err != nil {
+			return err
+		}
+		st, cl, err := openClient(ctx, env, *db, name)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		steps, err := st.Checklist(ctx, cl.ID)
+		if err != nil {
+			return err
+		}
+		if len(steps) == 0 {
+			return fmt.Errorf("%s has no offboarding checklist: it starts when the notice is sent (offboard letter %q)", cl.Name, cl.Name)
+		}
+		if *tick != "" {
+			step, err := pickStep(steps, *tick)
+			if err != nil {
+				return usagef(fs, "%v", err)
+			}
+			res, err := st.TickStep(ctx, cl.ID, step.Key, store.SignOff{By: *by, On: doneOn, Exception: *exception})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", step.Title, res.Step.SignedOffBy, letters.FormatDate(doneOn))
+			if res.Offboarded {
+				fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", cl.Name, cl.Name)
+			}
+			if steps, err = st.Checklist(ctx, cl.ID); err != nil {
+				return err
+			}
+		}
+		if *export != "" {
+			return exportReceipt(ctx, env, st, cl, now, *export)
+		}
+		printChecklist(env.Stdout, cl, steps, now)
+		return nil
+	}
+	return c
+}
+
+// pickStep finds a step by its number in the list or by its key.
+func pickStep(steps []store.ChecklistStep, which string) (store.ChecklistStep, error) {
+	if n, err := strconv.Atoi(which); err == nil {
+		for _, s := range steps {
+			if s.Position == n {
+				return s, nil
+			}
+		}
+		return store.ChecklistStep{}, fmt.Errorf("there is no step %d; the steps are numbered 1 to %d", n, len(steps))
+	}
+	keys := make([]string, len(steps))
+	for i, s := range steps {
+		if s.Key == which {
+			return s, nil
+		}
+		keys[i] = s.Key
+	}
+	return store.ChecklistStep{}, fmt.Errorf("there is no step %q; the steps are: %s", which, strings.Join(keys, ", "))
+}
+
+func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, now time.Time) {
+	done, overdue := 0, 0
+	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", cl.Name, statusWords(cl.Status))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tstep\tdue\tdone\tkey")
+	for _, s := range steps {
+		state := "open"
+		switch {
+		case s.IsDone():
+			done++
+			state = store.Date(s.Done) + " " + s.SignedOffBy
+			if s.Exception != "" {
+				state += " (exception)"
+			}
+		case s.Overdue(now):
+			overdue++
+			state = "OVERDUE"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.Position, s.Title, store.Date(s.Due), state, s.Key)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d of %d steps done", done, len(steps))
+	if overdue > 0 {
+		fmt.Fprintf(w, ", %d overdue", overdue)
+	}
+	fmt.Fprintln(w)
+}
+
+func exportReceipt(ctx context.Context, env Env, st *store.Store, cl store.Client, now time.Time, path string) error {
+	in, err := st.Receipt(ctx, cl, now)
+	if err != nil {
+		return err
+	}
+	if err := emitDocument(ctx, env, st, store.Document{ClientID: cl.ID, Kind: "checklist",
+		Title: "Offboarding receipt for " + cl.Name}, path, func(r *letters.Renderer) (string, error) {
+		return r.ChecklistReceipt(in)
+	}); err != nil || path == "-" {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Offboarding receipt for %s written to %s (%d of %d steps signed off)\n",
+		cl.Name, path, in.DoneCount(), len(in.Steps))
+	return nil
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"offboard/letters"
+	"offboard/store"
+)
+
+// openClient opens the database and finds the client named; the caller
+// closes the store.
+func openClient(ctx context.Context, env Env, dbPath, name string) (*store.Store, store.Client, error) {
+	st, err := openStore(ctx, env, dbPath)
+	if err != nil {
+		return nil, store.Client{}, err
+	}
+	cl, err := findClient(ctx, st, name)
+	if err != nil {
+		st.Close()
+		return nil, store.Client{}, err
+	}
+	return st, cl, nil
+}
+
+// emitDocument renders a document with the templates (the user's folder
+// first), then prints it when path is "-", or otherwise writes it to path
+// and records it on the client (store.RecordExport).
+func emitDocument(ctx context.Context, env Env, st *store.Store, d store.Document, path string,
+	render func(*letters.Renderer) (string, error)) error {
+	r, err := newRenderer(env)
+	if err != nil {
+		return err
+	}
+	if d.Markdown, err = render(r); err != nil {
+		return err
+	}
+	if path == "-" {
+		_, err := fmt.Fprint(env.Stdout, d.Markdown)
+		return err
+	}
+	d.ExportedPath = path
+	_, err = st.RecordExport(ctx, d)
+	return err
+}
+
+// findClient resolves a client named on the command line. A name matching
+// nothing gets the closest names as suggestions; one matching several lists
+// them (store.AmbiguousClientError).
+func findClient(ctx context.Context, st *store.Store, query string) (store.Client, error) {
+	c, err := st.FindClient(ctx, query)
+	if !errors.Is(err, store.ErrNoClient) {
+		return c, err
+	}
+	all, lerr := st.Clients(ctx)
+	if lerr != nil || len(all) == 0 {
+		return c, err
+	}
+	key := store.NormalizeName(query)
+	type scored struct {
+		name string
+		d    int
+	}
+	var near []scored
+	for _, cl := range all {
+		name := store.NormalizeName(cl.Name)
+		d := editDistance(key, name)
+		// Also compare with the name cut to the query's length, so "harbr"
+		// finds "Harbor Dental Group" as well as a full misspelling does.
+		if len(name) > len(key) {
+			d = min(d, editDistance(key, name[:len(key)]))
+		}
+		if d <= max(2, len(key)/3) {
+			near = append(near, scored{cl.Name, d})
+		}
+	}
+	if len(near) == 0 {
+		return c, fmt.Errorf("no client matches %q: %w; 'offboard score' lists them", query, store.ErrNoClient)
+	}
+	sort.SliceStable(near, func(i, j int) bool { return near[i].d < near[j].d })
+	names := make([]string, 0, 5)
+	for _, n := range near[:min(len(near), 5)] {
+		names = append(names, n.name)
+	}
+	return c, fmt.Errorf("no client matches %q: %w; did you mean: %s", query, store.ErrNoClient, strings.Join(names, ", "))
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

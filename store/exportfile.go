@@ -1,0 +1,57 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExportExists reports an export path that already holds a file.
+var ErrExportExists = errors.New("the file already exists")
+
+// WriteExportFile writes a document to path, creating its folder. The file
+// appears whole or not at all: it is written beside its destination, synced,
+// then moved into place. Unless overwrite is set, an existing file is never
+// replaced and the error wraps ErrExportExists.
+func WriteExportFile(path, content string, overwrite bool) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.WriteString(content); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if overwrite {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("export to %s: %w", path, err)
+		}
+		return nil
+	}
+	// A hard link fails if path exists, so two exports racing for one name
+	// cannot both win; the deferred Remove then drops the temporary name.
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("export to %s: %w; choose another path", path, ErrExportExists)
+		}
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
+}

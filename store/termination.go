@@ -1,0 +1,343 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// LetterDraft is the termination letter form exactly as the owner typed it,
+// kept in the drafts table as JSON under DraftLetter. Every field is the raw
+// text of its input, so a half-typed date survives a closed terminal; the
+// form parses them when it renders. Dates are typed as YYYY-MM-DD, money as
+// a decimal amount ("1250.00"), delivery as email, post or hand.
+type LetterDraft struct {
+	// Sent is the day notice is sent.
+	Sent string `json:"sent"`
+	// NoticeDays is the notice period given, in days.
+	NoticeDays string `json:"notice_days"`
+	// ShorterNotice is the owner's explicit override allowing less notice
+	// than the agreement requires.
+	ShorterNotice bool `json:"shorter_notice"`
+	// Effective is the last day services are provided.
+	Effective string `json:"effective"`
+	// Delivery is how the notice is delivered.
+	Delivery string `json:"delivery"`
+	// AgreementName, AgreementDate and TerminationClause identify the
+	// agreement being ended.
+	AgreementName     string `json:"agreement_name"`
+	AgreementDate     string `json:"agreement_date"`
+	TerminationClause string `json:"termination_clause"`
+	// Balance is the outstanding balance today.
+	Balance string `json:"balance"`
+	// FinalInvoice is the day the final invoice is issued.
+	FinalInvoice string `json:"final_invoice"`
+	// Contact is our person for the handover: name, role, email, phone.
+	ContactName  string `json:"contact_name"`
+	ContactRole  string `json:"contact_role"`
+	ContactEmail string `json:"contact_email"`
+	ContactPhone string `json:"contact_phone"`
+	// TransitionHours and TransitionRate are the transition assistance
+	// offered beyond the handover itself.
+	TransitionHours string `json:"transition_hours"`
+	TransitionRate  string `json:"transition_rate"`
+	// Retention is the last day the client's data is kept.
+	Retention string `json:"retention"`
+	// ExportDate, CredentialsDate and TransferDate date the data-handoff
+	// steps; ExportWhat, ExportFormat and ExportDelivery describe the export.
+	ExportDate      string `json:"export_date"`
+	ExportWhat      string `json:"export_what"`
+	ExportFormat    string `json:"export_format"`
+	ExportDelivery  string `json:"export_delivery"`
+	CredentialsDate string `json:"credentials_date"`
+	TransferDate    string `json:"transfer_date"`
+	// Licences lists the licences on annual commitment, one a line or
+	// separated by semicolons: "42 × Microsoft 365 Business Premium until
+	// 2027-04-30".
+	Licences string `json:"licences"`
+	// LicenceNote says what happens to licences on annual commitment.
+	LicenceNote string `json:"licence_note"`
+	// Acknowledgement adds a block for the client to sign.
+	Acknowledgement bool `json:"acknowledgement"`
+	// Our side of the letter, pre-filled from the settings.
+	CompanyName    string `json:"company_name"`
+	CompanyAddress string `json:"company_address"`
+	Signer         string `json:"signer"`
+	SignerTitle    string `json:"signer_title"`
+	CompanyEmail   string `json:"company_email"`
+	CompanyPhone   string `json:"company_phone"`
+	// ExportPath is where the letter will be exported.
+	ExportPath string `json:"export_path"`
+	// Markdown is the letter as edited in the owner's editor; empty while the
+	// letter is still generated from the fields.
+	Markdown string `json:"markdown,omitempty"`
+}
+
+// SaveLetterDraft stores the letter form as typed.
+func (s *Store) SaveLetterDraft(ctx context.Context, clientID int64, d LetterDraft) error {
+	return s.SaveDraft(ctx, clientID, DraftLetter, d)
+}
+
+// LoadLetterDraft reads the saved letter form; ok is false when there is none.
+func (s *Store) LoadLetterDraft(ctx context.Context, clientID int64) (d LetterDraft, ok bool, err error) {
+	ok, err = s.LoadDraft(ctx, clientID, DraftLetter, &d)
+	return d, ok, err
+}
+
+// Delivery methods of a notice, as the terminations table stores them.
+const (
+	DeliveryEmail = "email"
+	DeliveryPost  = "post"
+	DeliveryHand  = "hand"
+)
+
+// Termination is a notice of termination as sent.
+type Termination struct {
+	ID         int64
+	ClientID   int64
+	DocumentID int64
+	Sent       time.Time
+	NoticeDays int
+	Effective  time.Time
+	// Retention is the last day the client's data is kept.
+	Retention time.Time
+	Delivery  string
+	CreatedAt time.Time
+}
+
+// PlannedStep is an offboarding step to schedule when notice is sent.
+type PlannedStep struct {
+	// Key identifies the step across the checklist's life.
+	Key   string
+	Title string
+	Due   time.Time
+}
+
+// SentLetter is a notice of termination being recorded as sent.
+type SentLetter struct {
+	ClientID int64
+	// Title is the letter's subject line.
+	Title string
+	// Markdown is the letter byte for byte as exported.
+	Markdown string
+	// Path is where it was exported.
+	Path       string
+	Sent       time.Time
+	NoticeDays int
+	Effective  time.Time
+	Retention  time.Time
+	// Delivery is DeliveryEmail, DeliveryPost or DeliveryHand.
+	Delivery string
+	// Steps is the offboarding checklist, in working order.
+	Steps []PlannedStep
+}
+
+// ErrAlreadyNoticed reports a letter for a client already under notice or
+// offboarded: a second notice would start a second checklist.
+var ErrAlreadyNoticed = errors.New("the client has already been given notice")
+
+// channelFor is the communications-log channel of a delivery method: a
+// posted or hand-delivered notice is a letter.
+func channelFor(delivery string) string {
+	if delivery == DeliveryEmail {
+		return "email"
+	}
+	return "letter"
+}
+
+// RecordLetterSent exports a notice of termination to its path and records
+// it as sent, all or nothing: the letter as a document with its SHA-256, the
+// terminations row, the client's status moved to notice, an entry in the
+// communications log pointing at the document, and the offboarding
+// checklist, in one transaction; the file is written last inside it and
+// removed again if the commit fails. An existing file is never replaced.
+// Seed 001: keep records of every communication.
+//
+// A re-engaged client may be given notice again; the finished checklist of
+// the earlier notice is then replaced, and the decisions log says so.
+func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination, error) {
+	if err := l.check(); err != nil {
+		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
+	}
+	now := s.now()
+	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
+		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
+	err := s.exportTx(ctx, func(tx *sql.Tx) error {
+		var status Status
+		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", l.ClientID).Scan(&status); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("client %d: %w", l.ClientID, ErrNoClient)
+			}
+			return err
+		}
+		if status == StatusNotice || status == StatusOffboarded {
+			return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
+		}
+		if err := replaceChecklist(ctx, tx, l.ClientID, now); err != nil {
+			return err
+		}
+		docID, err := RecordDocument(ctx, tx, Document{ClientID: l.ClientID, Kind: "termination", Title: l.Title,
+			Markdown: l.Markdown, ExportedPath: l.Path, Sent: true, CreatedAt: now})
+		if err != nil {
+			return err
+		}
+		t.DocumentID = docID
+		res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
+            effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(now))
+		if err != nil {
+			return fmt.Errorf("record termination: %w", err)
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("Notice of termination sent by %s on %s: %d days' notice, effective %s",
+			l.Delivery, Date(l.Sent), l.NoticeDays, Date(l.Effective))
+		if _, err := LogCommunication(ctx, tx, Communication{ClientID: l.ClientID, At: now, Channel: channelFor(l.Delivery),
+			Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
+				l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
+			return err
+		}
+		if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
+			Reason: summary}); err != nil {
+			return err
+		}
+		if err := SetStatus(ctx, tx, l.ClientID, StatusNotice, summary, now); err != nil {
+			return err
+		}
+		for i, st := range l.Steps {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO checklist_steps (client_id, position, step_key, title, due_on)
+                VALUES (?, ?, ?, ?, ?)`, l.ClientID, i+1, st.Key, st.Title, Date(st.Due)); err != nil {
+				return fmt.Errorf("schedule checklist step %q: %w", st.Key, err)
+			}
+		}
+		if err := deleteDraft(ctx, tx, l.ClientID, DraftLetter); err != nil {
+			return err
+		}
+		return WriteExportFile(l.Path, l.Markdown, false)
+	}, l.Path)
+	if err != nil {
+		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
+	}
+	return t, nil
+}
+
+// check refuses a letter whose facts do not hang together before anything
+// is written.
+func (l SentLetter) check() error {
+	var problems []string
+	if strings.TrimSpace(l.Markdown) == "" {
+		problems = append(problems, "the letter is empty")
+	}
+	if strings.TrimSpace(l.Path) == "" {
+		problems = append(problems, "the export path is empty")
+	}
+	if l.Sent.IsZero() || l.Effective.IsZero() || l.Retention.IsZero() {
+		problems = append(problems, "the sent, effective and retention dates are all required")
+	} else {
+		if l.Effective.Before(l.Sent) {
+			problems = append(problems, fmt.Sprintf("effective date %s is before the sent date %s", Date(l.Effective), Date(l.Sent)))
+		}
+		if l.Retention.Before(l.Effective) {
+			problems = append(problems, fmt.Sprintf("retention deadline %s is before the effective date %s", Date(l.Retention), Date(l.Effective)))
+		}
+	}
+	if l.NoticeDays < 0 {
+		problems = append(problems, fmt.Sprintf("notice of %d days is negative", l.NoticeDays))
+	}
+	switch l.Delivery {
+	case DeliveryEmail, DeliveryPost, DeliveryHand:
+	default:
+		problems = append(problems, fmt.Sprintf("delivery %q is not email, post or hand", l.Delivery))
+	}
+	if len(l.Steps) == 0 {
+		problems = append(problems, "the offboarding checklist has no steps")
+	}
+	seen := map[string]bool{}
+	for _, st := range l.Steps {
+		if seen[st.Key] {
+			problems = append(problems, fmt.Sprintf("checklist step %q appears twice", st.Key))
+		}
+		seen[st.Key] = true
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// replaceChecklist clears the checklist of an earlier notice (a client that
+// was re-engaged and is now given notice again), recording in the decisions
+// log what the old checklist held.
+func replaceChecklist(ctx context.Context, tx *sql.Tx, clientID int64, now time.Time) error {
+	var total, done int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(done_on) FROM checklist_steps WHERE client_id = ?`,
+		clientID).Scan(&total, &done); err != nil {
+		return fmt.Errorf("read earlier checklist: %w", err)
+	}
+	if total == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM checklist_steps WHERE client_id = ?", clientID); err != nil {
+		return fmt.Errorf("clear earlier checklist: %w", err)
+	}
+	return LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "checklist",
+		From: fmt.Sprintf("%d of %d steps done", done, total), To: "replaced",
+		Reason: "a new notice of termination starts a new checklist"})
+}
+
+// LatestTermination returns the client's most recent notice; ok is false
+// when none was ever sent.
+func (s *Store) LatestTermination(ctx context.Context, clientID int64) (t Termination, ok bool, err error) {
+	var sent, eff, ret, created string
+	var doc sql.NullInt64
+	err = s.db.QueryRowContext(ctx, `SELECT id, client_id, document_id, sent_on, notice_days, effective_on,
+        retention_until, delivery, created_at FROM terminations WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+		clientID).Scan(&t.ID, &t.ClientID, &doc, &sent, &t.NoticeDays, &eff, &ret, &t.Delivery, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, false, nil
+	}
+	if err != nil {
+		return t, false, fmt.Errorf("read notice of client %d: %w", clientID, err)
+	}
+	t.DocumentID = doc.Int64
+	t.Sent, t.Effective, t.Retention = parseDate(sent), parseDate(eff), parseDate(ret)
+	t.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	return t, true, nil
+}
+
+// ErrCannotReengage reports a re-engagement of a client that was never
+// given notice.
+var ErrCannotReengage = errors.New("only a client under notice or offboarded can be re-engaged")
+
+// Reengage marks a client under notice or offboarded as re-engaged, with a
+// note on the new terms (seed 002's comment: a fired client came back on a
+// narrower support contract). The note is required and goes to the
+// decisions log with the status change.
+func (s *Store) Reengage(ctx context.Context, clientID int64, terms string) error {
+	terms = strings.TrimSpace(terms)
+	if terms == "" {
+		return fmt.Errorf("re-engage client %d: a note on the new terms is required", clientID)
+	}
+	now := s.now()
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var status Status
+		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("re-engage client %d: %w", clientID, ErrNoClient)
+			}
+			return fmt.Errorf("re-engage client %d: %w", clientID, err)
+		}
+		if status != StatusNotice && status != StatusOffboarded {
+			return fmt.Errorf("re-engage client %d: it is %s: %w", clientID, status, ErrCannotReengage)
+		}
+		if err := LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "re-engagement",
+			From: string(status), To: string(StatusReengaged), Reason: terms}); err != nil {
+			return err
+		}
+		return SetStatus(ctx, tx, clientID, StatusReengaged, "re-engaged on new terms: "+terms, now)
+	})
+}

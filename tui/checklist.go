@@ -1,0 +1,376 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"offboard/letters"
+	"offboard/store"
+)
+
+// ChecklistScreen is a client's offboarding checklist after notice: each
+// step with its due date, overdue steps marked, ticked off with who signed
+// it off, on which day and any exception. When the last step is done the
+// client becomes offboarded. The finished checklist exports as a receipt;
+// from here the post-mortem opens and the client can be re-engaged.
+type ChecklistScreen struct {
+	c      *Common
+	id     int64
+	req    int
+	loaded bool
+	client store.Client
+	term   store.Termination
+	steps  []store.ChecklistStep
+	signer string
+
+	cursor int
+	offset int
+	prompt *Prompt
+	// action is what the open prompt is for.
+	action checklistAction
+	width  int
+	height int
+}
+
+// checklistAction is what a prompt on the checklist screen asks for.
+type checklistAction int
+
+const (
+	actionSignOff checklistAction = iota
+	actionReopen
+	actionExport
+	actionReengage
+)
+
+type checklistLoadedMsg struct {
+	owner  *ChecklistScreen
+	req    int
+	client store.Client
+	term   store.Termination
+	steps  []store.ChecklistStep
+	signer string
+	err    error
+}
+
+// checklistDoneMsg reports a change made from the checklist screen; text
+// goes to the status line.
+type checklistDoneMsg struct {
+	owner *ChecklistScreen
+	text  string
+	err   error
+}
+
+// NewChecklistScreen opens the offboarding checklist of the client with id.
+func NewChecklistScreen(c *Common, id int64) *ChecklistScreen {
+	return &ChecklistScreen{c: c, id: id}
+}
+
+// Init loads the checklist.
+func (m *ChecklistScreen) Init() tea.Cmd { return m.load() }
+
+func (m *ChecklistScreen) load() tea.Cmd {
+	m.req++
+	owner, req, st, id := m, m.req, m.c.Store, m.id
+	return func() tea.Msg {
+		ctx := context.Background()
+		msg := checklistLoadedMsg{owner: owner, req: req}
+		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
+			return msg
+		}
+		if msg.term, _, msg.err = st.LatestTermination(ctx, id); msg.err != nil {
+			return msg
+		}
+		if msg.steps, msg.err = st.Checklist(ctx, id); msg.err != nil {
+			return msg
+		}
+		msg.signer, _, msg.err = st.Setting(ctx, store.SettingCompanySigner)
+		return msg
+	}
+}
+
+// Title names the screen.
+func (m *ChecklistScreen) Title() string { return "Offboarding checklist" }
+
+// Capturing is true while a prompt takes text.
+func (m *ChecklistScreen) Capturing() bool { return m.prompt != nil }
+
+// SetSize sets the drawing area.
+func (m *ChecklistScreen) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.keepCursorVisible()
+}
+
+func (m *ChecklistScreen) keys() (signOff, export, postMortem, reengage key.Binding) {
+	k := m.c.Keys
+	return rename(k.Toggle, "sign off / reopen"), rename(k.Export, "export receipt"), k.PostMortem, k.Reengage
+}
+
+// ShortHelp lists the main keys.
+func (m *ChecklistScreen) ShortHelp() []key.Binding {
+	if m.prompt != nil {
+		return nil
+	}
+	signOff, export, postMortem, reengage := m.keys()
+	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, signOff, export, postMortem, reengage}
+}
+
+// FullHelp lists every key of the screen.
+func (m *ChecklistScreen) FullHelp() [][]key.Binding {
+	if m.prompt != nil {
+		return nil
+	}
+	k := m.c.Keys
+	signOff, export, postMortem, reengage := m.keys()
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {signOff, export}, {postMortem, reengage}}
+}
+
+// Update handles loading, the prompts and the keys.
+func (m *ChecklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case checklistLoadedMsg:
+		if msg.owner != m || msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+		m.loaded, m.client, m.term, m.steps, m.signer = true, msg.client, msg.term, msg.steps, msg.signer
+		m.cursor = min(m.cursor, max(len(m.steps)-1, 0))
+		m.keepCursorVisible()
+	case checklistDoneMsg:
+		if msg.owner != m {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, Fail(msg.err)
+		}
+		return m, tea.Batch(m.load(), Notify(msg.text), func() tea.Msg { return DataChangedMsg{} })
+	case DataChangedMsg:
+		return m, m.load()
+	case tea.KeyMsg:
+		if !m.loaded {
+			return m, nil
+		}
+		if m.prompt != nil {
+			return m, m.updatePrompt(msg)
+		}
+		return m, m.updateKeys(msg)
+	}
+	if m.prompt != nil {
+		_, cmd := m.prompt.Update(msg, m.c.Keys)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	signOff, export, postMortem, reengage := m.keys()
+	today := civilToday(m.c.Now())
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(m.cursor+1, max(len(m.steps)-1, 0))
+	case key.Matches(msg, k.Top):
+		m.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		m.cursor = max(len(m.steps)-1, 0)
+	case key.Matches(msg, signOff, k.Enter):
+		if len(m.steps) == 0 {
+			return nil
+		}
+		st := m.steps[m.cursor]
+		if st.IsDone() {
+			m.openPrompt(actionReopen, NewPrompt("Reopen “"+st.Title+"”",
+				PromptField{Label: "Why", Placeholder: "signed off by mistake"}))
+			return nil
+		}
+		m.openPrompt(actionSignOff, NewPrompt("Sign off “"+st.Title+"”",
+			PromptField{Label: "Signed off by", Value: m.signer},
+			PromptField{Label: "On", Value: store.Date(today)},
+			PromptField{Label: "Exception", Placeholder: "anything done differently (optional)"}))
+	case key.Matches(msg, export):
+		m.openPrompt(actionExport, NewPrompt("Export the offboarding receipt",
+			PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindChecklist, m.client.Name, today)}))
+	case key.Matches(msg, postMortem):
+		return Push(NewPostMortemScreen(m.c, m.id))
+	case key.Matches(msg, reengage):
+		if m.client.Status != store.StatusNotice && m.client.Status != store.StatusOffboarded {
+			return Fail(fmt.Errorf("%s is %s; only a client under notice or offboarded can be re-engaged", m.client.Name, m.client.Status))
+		}
+		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",
+			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately"}))
+	}
+	m.keepCursorVisible()
+	return nil
+}
+
+func (m *ChecklistScreen) openPrompt(a checklistAction, p *Prompt) {
+	m.action, m.prompt = a, p
+	m.keepCursorVisible()
+}
+
+func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := m.prompt.Update(msg, m.c.Keys)
+	if res == PromptOpen {
+		return cmd
+	}
+	p := m.prompt
+	m.prompt = nil
+	m.keepCursorVisible()
+	if res == PromptCancelled {
+		return nil
+	}
+	owner, st, id, today := m, m.c.Store, m.id, civilToday(m.c.Now())
+	done := func(f func(ctx context.Context) (string, error)) tea.Cmd {
+		return func() tea.Msg {
+			text, err := f(context.Background())
+			return checklistDoneMsg{owner: owner, text: text, err: err}
+		}
+	}
+	switch m.action {
+	case actionSignOff:
+		step, by := m.steps[m.cursor], p.Value(0)
+		on, err := time.Parse(time.DateOnly, p.Value(1))
+		if err != nil {
+			return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
+		}
+		if by == "" {
+			return Fail(errors.New("the receipt says who signed each step off: enter a name"))
+		}
+		m.signer = by
+		so := store.SignOff{By: by, On: on, Exception: p.Value(2)}
+		return done(func(ctx context.Context) (string, error) {
+			res, err := st.TickStep(ctx, id, step.Key, so)
+			if err != nil {
+				return "", err
+			}
+			if res.Offboarded {
+				return "Every step is signed off: the client is now offboarded. Press m for the post-mortem.", nil
+			}
+			return "Signed off: " + step.Title, nil
+		})
+	case actionReopen:
+		step, why := m.steps[m.cursor], p.Value(0)
+		return done(func(ctx context.Context) (string, error) {
+			return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
+		})
+	case actionExport:
+		path, name := p.Value(0), m.client.Name
+		cl, r := m.client, m.c.Letters
+		return done(func(ctx context.Context) (string, error) {
+			in, err := st.Receipt(ctx, cl, today)
+			if err != nil {
+				return "", err
+			}
+			md, err := r.ChecklistReceipt(in)
+			if err != nil {
+				return "", err
+			}
+			if _, err := st.RecordExport(ctx, store.Document{ClientID: id, Kind: "checklist",
+				Title: "Offboarding receipt for " + name, Markdown: md, ExportedPath: path}); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, in.DoneCount(), len(in.Steps)), nil
+		})
+	case actionReengage:
+		terms := p.Value(0)
+		return done(func(ctx context.Context) (string, error) {
+			return "Re-engaged on new terms; the decision is in the record", st.Reengage(ctx, id, terms)
+		})
+	}
+	return nil
+}
+
+func (m *ChecklistScreen) listHeight() int {
+	h := m.height - 4
+	if m.prompt != nil {
+		h -= 6
+	}
+	return max(h, 1)
+}
+
+func (m *ChecklistScreen) keepCursorVisible() {
+	h := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+}
+
+// View draws the notice summary, the steps and any prompt.
+func (m *ChecklistScreen) View() string {
+	th := m.c.Theme
+	if !m.loaded {
+		return th.Subtle.Render("Loading the checklist…")
+	}
+	if len(m.steps) == 0 {
+		return th.Subtle.Render(m.client.Name + " has no offboarding checklist: it starts when the notice of termination is sent (t on the client).")
+	}
+	today := civilToday(m.c.Now())
+	done, overdue := 0, 0
+	for _, s := range m.steps {
+		if s.IsDone() {
+			done++
+		} else if s.Overdue(today) {
+			overdue++
+		}
+	}
+	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(fmt.Sprintf(" · %s · notice sent %s · effective %s",
+		m.client.Status, letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
+	progress := fmt.Sprintf("%d of %d steps signed off", done, len(m.steps))
+	if overdue > 0 {
+		progress += th.High.Render(fmt.Sprintf(" · %d overdue", overdue))
+	}
+	lines := []string{truncate(head, m.width), progress, ""}
+	// Columns: cursor (2), box (4), title, due date, sign-off; the title
+	// takes what the others leave.
+	const dueWidth, byWidth = 16, 34
+	titleWidth := max(m.width-2-4-2-dueWidth-2-byWidth, 16)
+	for i := m.offset; i < min(m.offset+m.listHeight(), len(m.steps)); i++ {
+		s := m.steps[i]
+		box, state := "[ ]", ""
+		switch {
+		case s.IsDone():
+			box = "[x]"
+			who := s.SignedOffBy + ", " + s.Done.Format("2 Jan 2006")
+			if s.Exception != "" {
+				state = th.Good.Render(truncate(who, byWidth-2)) + th.Warning.Render(" *")
+			} else {
+				state = th.Good.Render(truncate(who, byWidth))
+			}
+		case s.Overdue(today):
+			state = th.High.Render("OVERDUE")
+		}
+		title := padCells(truncate(s.Title, titleWidth), titleWidth)
+		due := padCells(s.Due.Format("Mon 2 Jan 2006"), dueWidth)
+		if s.Overdue(today) {
+			title, due = th.High.Render(title), th.High.Render(due)
+		}
+		line := fmt.Sprintf("%s %s  %s  %s", box, title, due, state)
+		if i == m.cursor {
+			line = th.Cursor.Render("› ") + line
+		} else {
+			line = "  " + line
+		}
+		lines = append(lines, line)
+	}
+	if m.cursor < len(m.steps) && m.steps[m.cursor].Exception != "" && m.prompt == nil {
+		lines = append(lines, "", th.Subtle.Render(truncate("* Exception: "+m.steps[m.cursor].Exception, m.width)))
+	}
+	out := strings.Join(lines, "\n")
+	if m.prompt != nil {
+		out = lipgloss.JoinVertical(lipgloss.Left, out, "", m.prompt.View(th, m.width))
+	}
+	return out
+}
