@@ -86,7 +86,7 @@ func drive(t *testing.T, s Screen, w, h int) *driver {
 	return d
 }
 
-var cmdType = reflect.TypeOf(tea.Cmd(nil))
+var teaCmdType = reflect.TypeOf(tea.Cmd(nil))
 
 func (d *driver) run(cmd tea.Cmd) {
 	if cmd == nil {
@@ -100,7 +100,7 @@ func (d *driver) run(cmd tea.Cmd) {
 		return
 	}
 	// tea.Sequence's message is an unexported slice of commands.
-	if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+	if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == teaCmdType {
 		for i := range v.Len() {
 			d.run(v.Index(i).Interface().(tea.Cmd))
 		}
