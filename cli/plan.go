@@ -15,7 +15,8 @@ func planCommand() *Command {
 		fs := newFlags(env, c.Name, c.Usage, `Writes the client's latest remediation plan (or, with --agenda, the meeting
 agenda) as Markdown, by default to exports/<client>-remediation-plan-<date>.md,
 and records the export on the client with its SHA-256 in the communications log.
-An edit kept from the workbench's preview is what gets exported.`)
+An edit kept from the workbench's preview is what gets exported. An existing file
+is never replaced: name another with -o.`)
 		out := fs.String("o", "", "write to `file` instead of the default path")
 		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
 		db := dbFlag(fs)
@@ -54,8 +55,8 @@ An edit kept from the workbench's preview is what gets exported.`)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Exported %s to %s\nSHA-256 %s, recorded in the communications log.\n",
-			doc.Title, doc.ExportedPath, doc.SHA256)
+		fmt.Fprintf(env.Stdout, "%s exported to %s\nSHA-256 %s, recorded in the communications log.\n",
+			doc.Title, doc.ExportedPath, store.SHA256Hex([]byte(doc.Markdown)))
 		return nil
 	}
 	return c
@@ -88,9 +89,11 @@ func exportPlanDocument(ctx context.Context, st *store.Store, name string, kind 
 	if err != nil {
 		return store.Document{}, fmt.Errorf("%w\ncomplete the walkthrough in the workbench (press r on the client), then export again", err)
 	}
-	if path == "" {
-		path = letters.DefaultExportPath(kind, client.Name, st.Now())
-	}
 	doc := store.PlanDocument(client.ID, plan.ID, kind, markdown)
-	return st.ExportDocument(ctx, doc, path)
+	doc.ExportedPath = path
+	if path == "" {
+		doc.ExportedPath = letters.DefaultExportPath(kind, client.Name, st.Now())
+	}
+	doc.ID, err = st.RecordExport(ctx, doc)
+	return doc, err
 }

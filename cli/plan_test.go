@@ -140,8 +140,8 @@ func TestPlanExport(t *testing.T) {
 		body, path string
 	}{{string(agenda), agendaPath}, {string(plan), ""}} {
 		sum := store.SHA256Hex([]byte(want.body))
-		if !strings.Contains(exports[i].Summary, sum) {
-			t.Errorf("export %d summary %q lacks the SHA-256 %s", i, exports[i].Summary, sum)
+		if !strings.Contains(exports[i].Body, sum) {
+			t.Errorf("export %d log entry %q lacks the SHA-256 %s", i, exports[i].Body, sum)
 		}
 		if want.path != "" && !strings.Contains(exports[i].Summary, want.path) {
 			t.Errorf("export %d summary %q lacks the path %s", i, exports[i].Summary, want.path)

@@ -240,11 +240,11 @@ func (s *Store) PlanMarkdown(ctx context.Context, planID int64, kind letters.Kin
 }
 
 // PlanDocument is the record of one of a plan's documents, ready for
-// ExportDocument.
+// RecordExport once its ExportedPath is set.
 func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) Document {
-	d := Document{ClientID: clientID, PlanID: planID, Markdown: markdown, Kind: "plan", Title: "the remediation plan"}
+	d := Document{ClientID: clientID, PlanID: planID, Markdown: markdown, Kind: "plan", Title: "Remediation plan"}
 	if kind == letters.KindAgenda {
-		d.Kind, d.Title = "agenda", "the remediation meeting agenda"
+		d.Kind, d.Title = "agenda", "Remediation meeting agenda"
 	}
 	return d
 }

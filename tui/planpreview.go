@@ -74,11 +74,8 @@ type editorDoneMsg struct {
 }
 
 type docExportedMsg struct {
-	// path is the path as typed, shorter to show than the absolute one
-	// recorded.
-	path string
-	doc  store.Document
-	err  error
+	doc store.Document
+	err error
 }
 
 // newPlanPreview shows the plan's documents, starting with kind.
@@ -241,7 +238,8 @@ func (m *PlanPreview) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		return m, tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.path, msg.doc.SHA256[:12])),
+		sum := store.SHA256Hex([]byte(msg.doc.Markdown))
+		return m, tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.doc.ExportedPath, sum[:12])),
 			func() tea.Msg { return DataChangedMsg{} })
 	case tea.WindowSizeMsg:
 		// SetSize has run; draw again at the new width from the cached
@@ -366,10 +364,11 @@ func (m *PlanPreview) exportKey(msg tea.KeyMsg) tea.Cmd {
 		m.exporting = false
 		kind := m.current()
 		doc := store.PlanDocument(m.client.ID, m.planID, kind, m.docs[kind].markdown)
+		doc.ExportedPath = path
 		st := m.c.Store
 		return func() tea.Msg {
-			d, err := st.ExportDocument(context.Background(), doc, path)
-			return docExportedMsg{path: path, doc: d, err: err}
+			_, err := st.RecordExport(context.Background(), doc)
+			return docExportedMsg{doc: doc, err: err}
 		}
 	}
 	var cmds []tea.Cmd

@@ -71,7 +71,7 @@ func TestPreviewEditAndExport(t *testing.T) {
 		t.Errorf("status = %v", h.status)
 	}
 	comms, _ := h.c.Store.Communications(context.Background(), id, 1)
-	if comms[0].DocumentID == 0 || !strings.Contains(comms[0].Summary, store.SHA256Hex([]byte(mine))) {
+	if comms[0].DocumentID == 0 || !strings.Contains(comms[0].Body, store.SHA256Hex([]byte(mine))) {
 		t.Errorf("last log entry = %+v", comms[0])
 	}
 
