@@ -51,7 +51,11 @@ is never replaced: name another with -o.`)
 		if *agenda {
 			kind = letters.KindAgenda
 		}
-		doc, err := exportPlanDocument(ctx, st, names[0], kind, *out)
+		r, err := newRenderer(env)
+		if err != nil {
+			return err
+		}
+		doc, err := exportPlanDocument(ctx, st, r, names[0], kind, *out)
 		if err != nil {
 			return err
 		}
@@ -63,8 +67,9 @@ is never replaced: name another with -o.`)
 }
 
 // exportPlanDocument finds the client's latest plan (a finished one, else
-// the walkthrough in progress) and exports one of its documents.
-func exportPlanDocument(ctx context.Context, st *store.Store, name string, kind letters.Kind, path string) (store.Document, error) {
+// the walkthrough in progress) and exports one of its documents, drawn by
+// r (the owner's template folder applied).
+func exportPlanDocument(ctx context.Context, st *store.Store, r *letters.Renderer, name string, kind letters.Kind, path string) (store.Document, error) {
 	client, err := st.FindClient(ctx, name)
 	if err != nil {
 		return store.Document{}, err
@@ -80,10 +85,6 @@ func exportPlanDocument(ctx context.Context, st *store.Store, name string, kind 
 	}
 	if !ok {
 		return store.Document{}, fmt.Errorf("%s has no remediation plan yet: open the client in the workbench and press r to prepare the meeting", client.Name)
-	}
-	r, err := letters.New(nil)
-	if err != nil {
-		return store.Document{}, err
 	}
 	markdown, _, err := st.PlanMarkdown(ctx, plan.ID, kind, r)
 	if err != nil {

@@ -3,18 +3,13 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"offboard/letters"
 	"offboard/store"
@@ -23,29 +18,25 @@ import (
 // previewKinds are the plan's two documents, in the order tab cycles.
 var previewKinds = []letters.Kind{letters.KindAgenda, letters.KindRemediationPlan}
 
-// previewDoc is one document as generated or as the owner edited it.
+// previewDoc is one document as generated or as the owner edited it,
+// drawn in its own view so switching documents keeps each one's place.
 type previewDoc struct {
 	markdown string
 	edited   bool
 	err      error
-	// rendered is markdown drawn by glamour at width; re-rendered on resize
-	// from the cached Markdown.
-	rendered string
-	width    int
+	view     *MarkdownView
 }
 
 // PlanPreview shows the meeting agenda and the written plan as they will
-// read, rendered with glamour in a scrollable viewport: `e` edits the
-// Markdown in $EDITOR and keeps the edit, `x` exports it to a file
-// (recorded with its SHA-256 and logged), ctrl+r drops an edit and
-// generates afresh.
+// read, rendered with glamour in a scrollable view: `e` edits the Markdown
+// in $EDITOR and keeps the edit, `x` exports it to a file (recorded with
+// its SHA-256 and logged), ctrl+r drops an edit and generates afresh.
 type PlanPreview struct {
 	c      *Common
 	client store.Client
 	planID int64
 	kind   int
 	docs   map[letters.Kind]*previewDoc
-	vp     viewport.Model
 	// exporting shows the path prompt.
 	exporting bool
 	path      textinput.Model
@@ -60,17 +51,10 @@ type docsLoadedMsg struct {
 	err  error
 }
 
-type docRenderedMsg struct {
-	kind     letters.Kind
-	width    int
-	markdown string
-	out      string
-}
-
-type editorDoneMsg struct {
-	kind letters.Kind
-	path string
-	err  error
+// editTag marks the editor's answer as this preview's, for one document.
+type editTag struct {
+	preview *PlanPreview
+	kind    letters.Kind
 }
 
 type docExportedMsg struct {
@@ -80,7 +64,7 @@ type docExportedMsg struct {
 
 // newPlanPreview shows the plan's documents, starting with kind.
 func newPlanPreview(c *Common, client store.Client, planID int64, kind letters.Kind) *PlanPreview {
-	m := &PlanPreview{c: c, client: client, planID: planID, vp: viewport.New(0, 0)}
+	m := &PlanPreview{c: c, client: client, planID: planID}
 	for i, k := range previewKinds {
 		if k == kind {
 			m.kind = i
@@ -97,12 +81,8 @@ func (m *PlanPreview) current() letters.Kind { return previewKinds[m.kind] }
 // load generates both documents, preferring the owner's kept edits.
 func (m *PlanPreview) load() tea.Cmd {
 	m.req++
-	req, st, id := m.req, m.c.Store, m.planID
+	req, st, id, r := m.req, m.c.Store, m.planID, m.c.Letters
 	return func() tea.Msg {
-		r, err := letters.New(nil)
-		if err != nil {
-			return docsLoadedMsg{req: req, err: err}
-		}
 		docs := map[letters.Kind]*previewDoc{}
 		for _, k := range previewKinds {
 			d := &previewDoc{}
@@ -113,57 +93,22 @@ func (m *PlanPreview) load() tea.Cmd {
 	}
 }
 
-// glamourStyle follows the theme's decision: plain without colour, else
-// the terminal's background.
-func glamourStyle() string {
-	switch {
-	case lipgloss.ColorProfile() == termenv.Ascii:
-		return "notty"
-	case lipgloss.HasDarkBackground():
-		return "dark"
-	default:
-		return "light"
-	}
-}
-
-// render draws the current document with glamour in a command, at the
-// viewport's width, unless it is already drawn at that width.
-func (m *PlanPreview) render() tea.Cmd {
-	kind := m.current()
-	d := m.docs[kind]
-	width := m.vp.Width
-	if d == nil || d.err != nil || width <= 0 || (d.rendered != "" && d.width == width) {
-		m.showCurrent()
-		return nil
-	}
-	md, style := d.markdown, glamourStyle()
-	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-		out := md
-		if err == nil {
-			if s, err := r.Render(md); err == nil {
-				out = s
-			}
+// show draws each generated document in its own view.
+func (m *PlanPreview) show(docs map[letters.Kind]*previewDoc) tea.Cmd {
+	m.docs = docs
+	var cmds []tea.Cmd
+	for _, d := range docs {
+		if d.err == nil {
+			d.view = NewMarkdownView(m.c.MarkdownStyle)
+			d.view.SetSize(m.width, m.viewHeight())
+			cmds = append(cmds, d.view.SetMarkdown(d.markdown))
 		}
-		return docRenderedMsg{kind: kind, width: width, markdown: md, out: out}
 	}
+	return tea.Batch(cmds...)
 }
 
-// showCurrent puts the current document into the viewport.
-func (m *PlanPreview) showCurrent() {
-	d := m.docs[m.current()]
-	switch {
-	case d == nil:
-		m.vp.SetContent(m.c.Theme.Subtle.Render("Generating…"))
-	case d.err != nil:
-		m.vp.SetContent(m.c.Theme.Error.Render("This document cannot be drawn yet:\n\n"+d.err.Error()) +
-			"\n\n" + m.c.Theme.Subtle.Render("Fill in what is missing in the walkthrough, then preview again."))
-	case d.rendered == "":
-		m.vp.SetContent(m.c.Theme.Subtle.Render("Rendering…"))
-	default:
-		m.vp.SetContent(d.rendered)
-	}
-}
+// viewHeight leaves room for the tabs and the export prompt.
+func (m *PlanPreview) viewHeight() int { return max(m.height-2, 1) }
 
 // Init generates the documents.
 func (m *PlanPreview) Init() tea.Cmd { return m.load() }
@@ -177,7 +122,11 @@ func (m *PlanPreview) Capturing() bool { return m.exporting }
 // SetSize sizes the viewport; the document is re-rendered for a new width.
 func (m *PlanPreview) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.vp.Width, m.vp.Height = w, max(h-2, 1)
+	for _, d := range m.docs {
+		if d.view != nil {
+			d.view.SetSize(w, m.viewHeight())
+		}
+	}
 	m.path.Width = max(w-16, 10)
 }
 
@@ -207,58 +156,63 @@ func (m *PlanPreview) ShortHelp() []key.Binding {
 // FullHelp lists the preview's keys.
 func (m *PlanPreview) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
-// Update handles generation, rendering, editing and exporting.
+// Update handles generation, rendering, editing and exporting, then draws
+// again any document whose width changed.
 func (m *PlanPreview) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmds := []tea.Cmd{m.update(msg)}
+	for _, d := range m.docs {
+		if d.view != nil {
+			cmds = append(cmds, d.view.Sync())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *PlanPreview) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case docsLoadedMsg:
 		if msg.req != m.req {
-			return m, nil
+			return nil
 		}
 		if msg.err != nil {
-			return m, Fail(msg.err)
+			return Fail(msg.err)
 		}
-		m.docs = msg.docs
-		return m, m.render()
-	case docRenderedMsg:
-		d := m.docs[msg.kind]
-		if d == nil || d.markdown != msg.markdown {
-			return m, nil // the document changed while it was drawn
-		}
-		d.rendered, d.width = msg.out, msg.width
-		if msg.kind == m.current() {
-			if msg.width != m.vp.Width {
-				return m, m.render()
+		return m.show(msg.docs)
+	case markdownRenderedMsg:
+		var cmds []tea.Cmd
+		for _, d := range m.docs {
+			if d.view != nil {
+				cmds = append(cmds, d.view.Update(msg))
 			}
-			m.showCurrent()
 		}
-		return m, nil
-	case editorDoneMsg:
-		return m, m.keepEdit(msg)
+		return tea.Batch(cmds...)
+	case EditedMsg:
+		tag, ok := msg.Tag.(editTag)
+		if !ok || tag.preview != m {
+			return nil
+		}
+		if msg.Err != nil {
+			return Fail(msg.Err)
+		}
+		return m.keepEdit(tag.kind, msg.Text)
 	case docExportedMsg:
 		if msg.err != nil {
-			return m, Fail(msg.err)
+			return Fail(msg.err)
 		}
 		sum := store.SHA256Hex([]byte(msg.doc.Markdown))
-		return m, tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.doc.ExportedPath, sum[:12])),
+		return tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.doc.ExportedPath, sum[:12])),
 			func() tea.Msg { return DataChangedMsg{} })
-	case tea.WindowSizeMsg:
-		// SetSize has run; draw again at the new width from the cached
-		// Markdown.
-		return m, m.render()
 	case tea.KeyMsg:
 		if m.exporting {
-			return m, m.exportKey(msg)
+			return m.exportKey(msg)
 		}
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		if d := m.docs[m.current()]; d != nil && d.view != nil {
+			return d.view.Update(msg)
+		}
 	}
-	if m.exporting {
-		var cmd tea.Cmd
-		m.path, cmd = m.path.Update(msg)
-		return m, cmd
-	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return m, cmd
+	return nil
 }
 
 func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -267,10 +221,10 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.NextPane):
 		m.kind = (m.kind + 1) % len(previewKinds)
-		m.vp.GotoTop()
-		return m.render()
+		return nil
 	case key.Matches(msg, k.Edit) && d != nil && d.err == nil:
-		return m.edit(d.markdown)
+		kind := m.current()
+		return EditText(m.c.Getenv, editTag{preview: m, kind: kind}, d.markdown, string(kind)+".md")
 	case key.Matches(msg, k.Export) && d != nil && d.err == nil:
 		m.exporting = true
 		m.path = textinput.New()
@@ -288,63 +242,23 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}, m.load())
 	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return cmd
+	if d != nil && d.view != nil {
+		return d.view.Update(msg)
+	}
+	return nil
 }
 
-// edit writes the Markdown to a temporary file and opens the editor on
-// it; the terminal is handed over until the editor exits.
-func (m *PlanPreview) edit(markdown string) tea.Cmd {
-	kind := m.current()
-	f, err := os.CreateTemp("", "offboard-*.md")
-	if err != nil {
-		return Fail(fmt.Errorf("edit: %w", err))
-	}
-	_, werr := f.WriteString(markdown)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(f.Name())
-		return Fail(fmt.Errorf("edit: %w", werr))
-	}
-	path := f.Name()
-	return tea.ExecProcess(editorCommand(path, os.Getenv),
-		func(err error) tea.Msg { return editorDoneMsg{kind: kind, path: path, err: err} })
-}
-
-// editorCommand opens path in $VISUAL, else $EDITOR, else vi; the variable
-// may carry arguments ("code --wait").
-func editorCommand(path string, getenv func(string) string) *exec.Cmd {
-	editor := strings.Fields(getenv("VISUAL"))
-	if len(editor) == 0 {
-		editor = strings.Fields(getenv("EDITOR"))
-	}
-	if len(editor) == 0 {
-		editor = []string{"vi"}
-	}
-	return exec.Command(editor[0], append(editor[1:], path)...)
-}
-
-// keepEdit reads the edited file back and keeps it when it changed.
-func (m *PlanPreview) keepEdit(msg editorDoneMsg) tea.Cmd {
-	defer os.Remove(msg.path)
-	if msg.err != nil {
-		return Fail(fmt.Errorf("the editor failed, the document is unchanged: %w", msg.err))
-	}
-	b, err := os.ReadFile(msg.path)
-	if err != nil {
-		return Fail(fmt.Errorf("read the edited document: %w", err))
-	}
-	d := m.docs[msg.kind]
-	if d == nil || string(b) == d.markdown {
+// keepEdit keeps the owner's edit of a document, in the database too, and
+// draws it.
+func (m *PlanPreview) keepEdit(kind letters.Kind, text string) tea.Cmd {
+	d := m.docs[kind]
+	if d == nil || d.view == nil || text == d.markdown {
 		return Notify("No changes.")
 	}
-	d.markdown, d.edited, d.rendered = string(b), true, ""
-	st, clientID, editKey, md := m.c.Store, m.client.ID, m.editKey(msg.kind), d.markdown
-	return tea.Batch(m.render(), func() tea.Msg {
-		if err := st.SaveEditedDocument(context.Background(), clientID, editKey, md); err != nil {
+	d.markdown, d.edited = text, true
+	st, clientID, editKey := m.c.Store, m.client.ID, m.editKey(kind)
+	return tea.Batch(d.view.SetMarkdown(text), func() tea.Msg {
+		if err := st.SaveEditedDocument(context.Background(), clientID, editKey, text); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return StatusMsg{Text: "Edit kept: it is what gets exported; ctrl+r drops it."}
@@ -398,10 +312,20 @@ func (m *PlanPreview) View() string {
 			tabs = append(tabs, th.Subtle.Render(" "+name+" "))
 		}
 	}
-	head := strings.Join(tabs, " ") + th.Faint.Render(fmt.Sprintf("  %3.0f%%", m.vp.ScrollPercent()*100))
+	body := th.Subtle.Render("Generating…")
+	percent := 0.0
+	switch d := m.docs[m.current()]; {
+	case d == nil:
+	case d.err != nil:
+		body = th.Error.Render("This document cannot be drawn yet:\n\n"+d.err.Error()) + "\n\n" +
+			th.Subtle.Render("Fill in what is missing in the walkthrough, then preview again.")
+	default:
+		body, percent = d.view.View(), d.view.ScrollPercent()
+	}
+	head := strings.Join(tabs, " ") + th.Faint.Render(fmt.Sprintf("  %3.0f%%", percent*100))
 	foot := ""
 	if m.exporting {
 		foot = m.path.View()
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, head, m.vp.View(), foot)
+	return lipgloss.JoinVertical(lipgloss.Left, head, body, foot)
 }

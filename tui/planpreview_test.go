@@ -4,11 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/letters"
 	"offboard/store"
@@ -36,20 +36,22 @@ func TestPreviewEditAndExport(t *testing.T) {
 	// A resize draws again at the new width from the cached Markdown.
 	p.SetSize(60, 30)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 30})
-	if d := p.docs[letters.KindRemediationPlan]; d.width != 60 {
-		t.Errorf("rendered at %d after resizing to 60", d.width)
+	for _, line := range strings.Split(p.View(), "\n") {
+		if w := lipgloss.Width(line); w > 60 {
+			t.Fatalf("after resizing to 60 a line is %d wide:\n%s", w, p.View())
+		}
 	}
 
 	// The edit made in the editor is kept, in the database too.
-	edited := filepath.Join(t.TempDir(), "edit.md")
 	const mine = "# Service improvement plan: Harbor Dental Group\n\nOur own words.\n"
-	os.WriteFile(edited, []byte(mine), 0o600)
-	h.send(editorDoneMsg{kind: letters.KindRemediationPlan, path: edited})
+	h.send(EditedMsg{Tag: editTag{preview: p, kind: letters.KindRemediationPlan}, Text: mine})
 	if d := p.docs[letters.KindRemediationPlan]; !d.edited || d.markdown != mine || !strings.Contains(p.View(), "Our own words.") {
 		t.Fatalf("edit not kept:\n%s", p.View())
 	}
-	if _, err := os.Stat(edited); !os.IsNotExist(err) {
-		t.Error("the temporary file was not removed")
+	// An answer meant for another screen is not taken.
+	h.send(EditedMsg{Tag: "someone else", Text: "not ours"})
+	if p.docs[letters.KindRemediationPlan].markdown != mine {
+		t.Error("another screen's edit was taken")
 	}
 	plan, _, _ := h.c.Store.LatestPlan(context.Background(), id)
 	if md, ok, _ := h.c.Store.EditedDocument(context.Background(), id, store.EditKey(letters.KindRemediationPlan, plan.ID)); !ok || md != mine {
@@ -101,22 +103,5 @@ func TestPreviewOfAnIncompleteDraftSaysWhatIsMissing(t *testing.T) {
 	h.press("x", "e")
 	if p.Capturing() || len(h.errs) != 0 {
 		t.Errorf("export or edit offered on a document that cannot be drawn")
-	}
-}
-
-func TestEditorCommand(t *testing.T) {
-	cases := []struct {
-		env  map[string]string
-		want []string
-	}{
-		{map[string]string{"VISUAL": "code --wait", "EDITOR": "nano"}, []string{"code", "--wait", "/tmp/x.md"}},
-		{map[string]string{"EDITOR": "nano"}, []string{"nano", "/tmp/x.md"}},
-		{map[string]string{"EDITOR": "  "}, []string{"vi", "/tmp/x.md"}},
-	}
-	for _, c := range cases {
-		cmd := editorCommand("/tmp/x.md", func(k string) string { return c.env[k] })
-		if !reflect.DeepEqual(cmd.Args, c.want) {
-			t.Errorf("%v: args %q, want %q", c.env, cmd.Args, c.want)
-		}
 	}
 }

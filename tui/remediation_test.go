@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -48,7 +49,12 @@ func newRemHarness(t testing.TB) (*remHarness, int64) {
 	}
 	saveDelay = 0
 	t.Cleanup(func() { saveDelay = 400 * time.Millisecond })
-	c := &Common{Store: st, Now: func() time.Time { return remNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	r, err := letters.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Common{Store: st, Now: func() time.Time { return remNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap(),
+		Letters: r, MarkdownStyle: "notty", Getenv: func(string) string { return "" }}
 	return &remHarness{t: t, c: c}, id
 }
 
