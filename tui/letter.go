@@ -191,14 +191,14 @@ func (m *LetterScreen) bodyHeight() int {
 func (m *LetterScreen) keys() letterKeys {
 	k := m.c.Keys
 	return letterKeys{
-		edit:   rename(k.Enter, "edit field"),
+		edit:   rename(k.Enter, "edit"),
 		done:   rename(k.Enter, "done"),
 		cancel: rename(k.Back, "cancel"),
 		toggle: rename(k.Toggle, "toggle"),
 		pane:   rename(k.NextPane, "form/preview"),
-		editor: k.Edit,
+		editor: rename(k.Edit, "$EDITOR"),
 		export: rename(k.Export, "export as sent"),
-		copy:   rename(k.Copy, "copy letter"),
+		copy:   rename(k.Copy, "copy"),
 		regen:  rename(k.Reload, "regenerate from fields"),
 	}
 }
@@ -223,7 +223,9 @@ func (m *LetterScreen) ShortHelp() []key.Binding {
 	case m.sent != nil:
 		return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, k.copy}
 	}
-	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, k.edit, k.editor, k.export, k.copy, k.pane}
+	// Moving between fields stays in the full help so the actions and the
+	// way back fit on one line.
+	return []key.Binding{k.edit, k.editor, k.export, k.copy, k.pane}
 }
 
 // FullHelp lists every key of the screen.
