@@ -319,10 +319,10 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, k.copy) {
 			return CopyText(m.c.Output, m.c.Getenv, m.sent.doc.Markdown, "the letter as sent")
 		}
-		return m.preview.Update(msg)
+		m.preview.Scroll(g, msg)
+		return nil
 	}
-	if m.previewFocus && key.Matches(msg, g.Up, g.Down, g.PageUp, g.PageDown, g.Top, g.Bottom) {
-		m.scrollPreview(msg)
+	if m.previewFocus && m.preview.Scroll(g, msg) {
 		return nil
 	}
 	switch {
@@ -337,7 +337,7 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, g.Bottom):
 		m.move(len(letterFields))
 	case key.Matches(msg, g.PageUp, g.PageDown):
-		m.scrollPreview(msg)
+		m.preview.Scroll(g, msg)
 	case key.Matches(msg, k.toggle):
 		if f := letterFields[m.cursor]; f.kind == letterBool {
 			return m.toggle(f)
@@ -373,27 +373,6 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		m.layout()
 	}
 	return nil
-}
-
-// scrollPreview scrolls the preview by a workbench key, since the
-// viewport's own keymap differs from ours.
-func (m *LetterScreen) scrollPreview(msg tea.KeyMsg) {
-	g := m.c.Keys
-	vp := &m.preview.vp
-	switch {
-	case key.Matches(msg, g.Up):
-		vp.ScrollUp(1)
-	case key.Matches(msg, g.Down):
-		vp.ScrollDown(1)
-	case key.Matches(msg, g.PageUp):
-		vp.HalfPageUp()
-	case key.Matches(msg, g.PageDown):
-		vp.HalfPageDown()
-	case key.Matches(msg, g.Top):
-		vp.GotoTop()
-	case key.Matches(msg, g.Bottom):
-		vp.GotoBottom()
-	}
 }
 
 func (m *LetterScreen) move(by int) {

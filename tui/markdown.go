@@ -37,9 +37,7 @@ type markdownRenderedMsg struct {
 // NewMarkdownView makes an empty view drawn in a glamour standard style
 // ("dark", "light", or "notty" for plain text).
 func NewMarkdownView(style string) *MarkdownView {
-	vp := viewport.New(0, 0)
-	vp.MouseWheelEnabled = true
-	return &MarkdownView{style: style, vp: vp}
+	return &MarkdownView{style: style, vp: newViewport()}
 }
 
 // SetMarkdown changes the document and returns the command that renders it.
@@ -86,7 +84,12 @@ func (m *MarkdownView) render() tea.Cmd {
 	}
 }
 
-// Update takes renderings and scrolling keys and mouse wheel events.
+// Scroll moves the document by the workbench's navigation keys and reports
+// whether msg was one of them.
+func (m *MarkdownView) Scroll(k KeyMap, msg tea.KeyMsg) bool { return scroll(&m.vp, k, msg) }
+
+// Update takes renderings and the mouse wheel; keys go through Scroll, so
+// the viewport's own keymap never applies.
 func (m *MarkdownView) Update(msg tea.Msg) tea.Cmd {
 	if r, ok := msg.(markdownRenderedMsg); ok {
 		if r.owner != m || r.req != m.req {
@@ -98,6 +101,9 @@ func (m *MarkdownView) Update(msg tea.Msg) tea.Cmd {
 		}
 		m.rendered = true
 		m.vp.SetContent(r.text)
+		return nil
+	}
+	if _, ok := msg.(tea.MouseMsg); !ok {
 		return nil
 	}
 	var cmd tea.Cmd

@@ -184,7 +184,8 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, copy):
 			return CopyText(m.c.Output, m.c.Getenv, m.markdown, "the post-mortem")
 		}
-		return m.preview.Update(msg)
+		m.preview.Scroll(m.c.Keys, msg)
+		return nil
 	}
 	if m.prompt != nil {
 		_, cmd := m.prompt.Update(msg, m.c.Keys)

@@ -14,10 +14,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 
 	"offboard/letters"
 	"offboard/store"
@@ -341,10 +339,10 @@ func TestDraftSaverKeepsTheLatestForm(t *testing.T) {
 }
 
 // screenGolden runs s inside the workbench at 100×30, waits for want to be
-// drawn, then compares the final frame, colours off, with a golden file.
+// drawn, then compares the final frame (colours off, see TestMain) with a
+// golden file.
 func screenGolden(t *testing.T, c *Common, s Screen, want string, keys ...tea.KeyMsg) {
 	t.Helper()
-	lipgloss.SetColorProfile(termenv.Ascii)
 	tm := teatest.NewTestModel(t, NewApp(c, s), teatest.WithInitialTermSize(100, 30))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
 		teatest.WithDuration(5*time.Second))
