@@ -250,7 +250,7 @@ func (l *factsLoader) plans() error {
 	var id int64
 	var status, started, review string
 	return l.scanAll(`SELECT client_id, status, coalesce(meeting_at, created_at), coalesce(review_on, '')
-        FROM (SELECT *, row_number() OVER (PARTITION BY client_id ORDER BY created_at DESC, id DESC) AS latest
+        FROM (SELECT *, row_number() OVER (PARTITION BY client_id ORDER BY `+latestPlanOrder+`) AS latest
               FROM remediation_plans)
         WHERE latest = 1`, nil, &id, []any{&id, &status, &started, &review},
 		func(f *scoring.ClientFacts) error {

@@ -22,6 +22,13 @@ type Markers struct {
 // Any reports whether there is something to mark.
 func (m Markers) Any() bool { return !m.ReviewDue.IsZero() || m.OverdueSteps > 0 }
 
+// latestPlanOrder ranks a client's plans so the first is the one in force:
+// the newest plan that reached an outcome, and a draft only when there is
+// nothing else. A walkthrough begun after a refused plan must not hide the
+// refusal (which recommends Offboard), nor a new draft the review of an
+// agreed plan.
+const latestPlanOrder = "status = 'draft', created_at DESC, id DESC"
+
 // ClientMarkers returns, in one aggregate query, the markers of every client
 // that has one on the calendar day of today. Only the latest plan of a client
 // counts, and only while it is open (agreed, partly agreed or extended).
@@ -29,7 +36,7 @@ func (s *Store) ClientMarkers(ctx context.Context, today time.Time) (map[int64]M
 	rows, err := s.db.QueryContext(ctx, `
 WITH latest AS (
     SELECT client_id, status, review_on,
-           row_number() OVER (PARTITION BY client_id ORDER BY created_at DESC, id DESC) AS rn
+           row_number() OVER (PARTITION BY client_id ORDER BY `+latestPlanOrder+`) AS rn
     FROM remediation_plans
 ),
 due AS (
