@@ -30,7 +30,7 @@ func checklistCommand() *Command {
 		on := fs.String("on", "", "`date` the step was done (default: today)")
 		exception := fs.String("exception", "", "what was done differently from the standard step, if anything")
 		export := fs.String("export", "", "write the receipt to `file`")
-		db := dbFlag(fs)
+		db := storeFlag(fs)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
@@ -46,7 +46,7 @@ func checklistCommand() *Command {
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, *db, name)
+		st, cl, err := openClient(ctx, env, db, fs, name)
 		if err != nil {
 			return err
 		}

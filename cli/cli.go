@@ -133,8 +133,8 @@ func newFlags(env Env, name, usage, summary string) *flag.FlagSet {
 	return fs
 }
 
-// printFlags lists the flags GNU-style (--name), as README and the issue
-// texts write them; the flag package accepts one dash or two.
+// printFlags lists the flags GNU-style (--name, and -o for one letter), as
+// README writes them; the flag package accepts one dash or two.
 func printFlags(w io.Writer, fs *flag.FlagSet) {
 	first := true
 	fs.VisitAll(func(f *flag.Flag) {
@@ -151,7 +151,11 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			def = fmt.Sprintf(" (default %s)", f.DefValue)
 		}
-		fmt.Fprintf(w, "  --%s%s\n        %s%s\n", f.Name, arg, usage, def)
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		fmt.Fprintf(w, "  %s%s%s\n        %s%s\n", dash, f.Name, arg, usage, def)
 	})
 }
 
@@ -174,9 +178,39 @@ func parse(env Env, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// dbFlag registers the --db flag every data command shares.
-func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+// dbUsage describes --db wherever it appears.
+const dbUsage = "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)"
+
+// storeFlags are --db and --demo, which every command that reads the data
+// shares, so anything tried on the demo works the same on real data.
+type storeFlags struct {
+	db   string
+	demo bool
+}
+
+// register adds --db and --demo to fs.
+func (o *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.db, "db", "", dbUsage)
+	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo portfolio, writing it first if there is none")
+}
+
+// storeFlag registers --db and --demo on a command's flags.
+func storeFlag(fs *flag.FlagSet) *storeFlags {
+	o := new(storeFlags)
+	o.register(fs)
+	return o
+}
+
+// open opens the database the flags choose: the demo's with --demo, else
+// --db, OFFBOARD_DB or the default.
+func (o storeFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, error) {
+	switch {
+	case o.demo && o.db != "":
+		return nil, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
+	case o.demo:
+		return openDemo(ctx, env)
+	}
+	return openStore(ctx, env, o.db)
 }
 
 // openStore opens the database chosen by --db, OFFBOARD_DB or the default.

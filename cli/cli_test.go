@@ -48,6 +48,7 @@ func TestExitCodes(t *testing.T) {
 		{"demo with db", []string{"--demo", "--db", "x.db"}, 2, "", "cannot be used together", false},
 		{"stray argument", []string{"--db", "x.db", "extra"}, 2, "", `unexpected argument "extra"`, false},
 		{"workbench without terminal", []string{"--db", "x.db"}, 1, "", "needs a terminal", false},
+		{"data command with demo and db", []string{"checklist", "--demo", "--db", "x.db", "Acme"}, 2, "", "cannot be used together", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -86,5 +87,22 @@ func TestOpenStoreFollowsEnvironment(t *testing.T) {
 	defer st.Close()
 	if st.Path() != filepath.Join(dir, "env.db") {
 		t.Errorf("opened %s, want the OFFBOARD_DB file", st.Path())
+	}
+}
+
+// Every command that reads the data takes --demo, so what a new user tries
+// on the demo works the same way on their own database.
+func TestDataCommandsTakeDemo(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir()}
+	for _, args := range [][]string{
+		{"checklist", "--demo", "Halvorsen"},
+		{"postmortem", "--demo", "Garrison"},
+		{"plan", "export", "--demo", "Kessler", "-o", "-"},
+		{"score", "--demo", "--client", "Cobalt"},
+	} {
+		code, out, errs := run(t, env, args...)
+		if code != 0 || out == "" {
+			t.Errorf("offboard %s: exit %d, stderr %q", strings.Join(args, " "), code, errs)
+		}
 	}
 }

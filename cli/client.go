@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,8 +14,8 @@ import (
 
 // openClient opens the database and finds the client named; the caller
 // closes the store.
-func openClient(ctx context.Context, env Env, dbPath, name string) (*store.Store, store.Client, error) {
-	st, err := openStore(ctx, env, dbPath)
+func openClient(ctx context.Context, env Env, db *storeFlags, fs *flag.FlagSet, name string) (*store.Store, store.Client, error) {
+	st, err := db.open(ctx, env, fs)
 	if err != nil {
 		return nil, store.Client{}, err
 	}

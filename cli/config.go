@@ -44,14 +44,13 @@ type scoringSetup struct {
 // scoringFlags are the flags of the commands that score: which database,
 // which configuration file.
 type scoringFlags struct {
-	db, config string
-	demo       bool
+	storeFlags
+	config string
 }
 
 // register adds --db, --demo and --config to fs.
 func (o *scoringFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
-	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo portfolio, writing it first if there is none")
+	o.storeFlags.register(fs)
 	fs.StringVar(&o.config, "config", "", "scoring configuration `file` (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 }
 
@@ -115,14 +114,8 @@ func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.S
 // open opens the database the flags name, the demo's with --demo, and
 // resolves the scoring setup against it.
 func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
-	switch {
-	case o.demo && o.db != "":
-		return nil, scoringSetup{}, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
-	case o.demo:
-		st, err := openDemo(ctx, env)
-		return withSetup(ctx, env, st, err, o.config)
-	}
-	return openScoring(ctx, env, o.db, o.config)
+	st, err := o.storeFlags.open(ctx, env, fs)
+	return withSetup(ctx, env, st, err, o.config)
 }
 
 // withSetup completes an open: it resolves the scoring setup, closing the

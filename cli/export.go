@@ -18,7 +18,7 @@ payments.csv, incidents.csv, security.csv, upgrades.csv and plans.csv to DIR in 
 generic offboard format, which 'offboard import' reads back: to move your
 data anywhere, or, with --client, to hand a departing client its records
 (without our settings).`)
-		db := dbFlag(fs)
+		db := storeFlag(fs)
 		client := fs.String("client", "", "write only this client's records (a name or external id)")
 		pos, err := parseInterspersed(env, fs, args)
 		if err != nil {
@@ -28,7 +28,7 @@ data anywhere, or, with --client, to hand a departing client its records
 			return usagef(fs, "export needs exactly one DIR")
 		}
 		dir := pos[0]
-		st, err := openStore(ctx, env, *db)
+		st, err := db.open(ctx, env, fs)
 		if err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func importCommand() *Command {
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
-		fs.StringVar(&f.db, "db", "", "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)")
+		fs.StringVar(&f.db, "db", "", dbUsage)
 		fs.StringVar(&f.config, "config", "", "scoring configuration `file`, for the business hours that decide after-hours tickets (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 		fs.StringVar(&f.preset, "preset", "", "read the files with this `preset` (see --list-presets) instead of recognising it")
 		fs.StringVar(&f.mapFile, "map", "", "read the files with a mapping `file` (JSON) from our fields to your columns")

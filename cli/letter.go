@@ -50,7 +50,7 @@ func letterCommand() *Command {
 		agreementDate := fs.String("agreement-date", "", "agreement signing `date`, when the client's record lacks it")
 		draft := fs.Bool("draft", false, "write the letter without recording it as sent (- as the file prints it)")
 		out := fs.String("o", "", "output `file` (default: exports/<client>-termination-<date>.md, -draft.md for drafts)")
-		db := dbFlag(fs)
+		db := storeFlag(fs)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
@@ -62,7 +62,7 @@ func letterCommand() *Command {
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, *db, name)
+		st, cl, err := openClient(ctx, env, db, fs, name)
 		if err != nil {
 			return err
 		}

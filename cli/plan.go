@@ -19,7 +19,7 @@ An edit kept from the workbench's preview is what gets exported. An existing fil
 is never replaced: name another with -o.`)
 		out := fs.String("o", "", "write to `file` instead of the default path")
 		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
-		db := dbFlag(fs)
+		db := storeFlag(fs)
 		if len(args) == 0 || args[0] != "export" {
 			if err := parse(env, fs, args); err != nil {
 				return err
@@ -42,7 +42,7 @@ is never replaced: name another with -o.`)
 		if len(names) != 1 {
 			return usagef(fs, "name one client, for example: offboard plan export \"Harbor Dental\"")
 		}
-		st, err := openStore(ctx, env, *db)
+		st, err := db.open(ctx, env, fs)
 		if err != nil {
 			return err
 		}

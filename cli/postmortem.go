@@ -21,12 +21,12 @@ func postmortemCommand() *Command {
 			"rest are notes. -o writes the note to a file and records it.")
 		lessons := fs.String("lessons", "", "save your notes on what to change (replaces earlier notes)")
 		out := fs.String("o", "", "write the note to `file` and record it")
-		db := dbFlag(fs)
+		db := storeFlag(fs)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, *db, name)
+		st, cl, err := openClient(ctx, env, db, fs, name)
 		if err != nil {
 			return err
 		}
