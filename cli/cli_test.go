@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,16 +94,21 @@ func TestOpenStoreFollowsEnvironment(t *testing.T) {
 // Every command that reads the data takes --demo, so what a new user tries
 // on the demo works the same way on their own database.
 func TestDataCommandsTakeDemo(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
+	home := t.TempDir()
+	env := map[string]string{"HOME": home}
+	plan := filepath.Join(home, "plan.md")
 	for _, args := range [][]string{
 		{"checklist", "--demo", "Halvorsen"},
 		{"postmortem", "--demo", "Garrison"},
-		{"plan", "export", "--demo", "Kessler", "-o", "-"},
+		{"plan", "export", "--demo", "Kessler", "-o", plan},
 		{"score", "--demo", "--client", "Cobalt"},
 	} {
 		code, out, errs := run(t, env, args...)
 		if code != 0 || out == "" {
 			t.Errorf("offboard %s: exit %d, stderr %q", strings.Join(args, " "), code, errs)
 		}
+	}
+	if b, err := os.ReadFile(plan); err != nil || !strings.Contains(string(b), "Kessler Freight") {
+		t.Errorf("the demo's plan was not exported: %v", err)
 	}
 }
