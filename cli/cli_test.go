@@ -108,7 +108,12 @@ func TestDataCommandsTakeDemo(t *testing.T) {
 			t.Errorf("offboard %s: exit %d, stderr %q", strings.Join(args, " "), code, errs)
 		}
 	}
-	if b, err := os.ReadFile(plan); err != nil || !strings.Contains(string(b), "Kessler Freight") {
+	b, err := os.ReadFile(plan)
+	if err != nil || !strings.Contains(string(b), "Kessler Freight") {
 		t.Errorf("the demo's plan was not exported: %v", err)
+	}
+	// The demo's plans are complete: every gap has its measurable goal.
+	if strings.Contains(string(b), "missing]") || !strings.Contains(string(b), "**Goal:** Every invoice paid within 30 days of issue") {
+		t.Errorf("the demo's plan has gaps:\n%s", b)
 	}
 }

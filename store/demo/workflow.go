@@ -36,6 +36,15 @@ type planItem struct {
 	due, done           time.Time
 }
 
+// targetColumn is what the items table keeps as the measurable target: an
+// action's target, or a topic's goal, which the written plan shows per gap.
+func (it planItem) targetColumn() string {
+	if it.kind == "topic" {
+		return it.goal
+	}
+	return it.target
+}
+
 // evidence is a topic's numbers in one line, as the items table keeps them.
 func (it planItem) evidence() string {
 	parts := make([]string, len(it.measures))
@@ -122,7 +131,7 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO remediation_items (plan_id, position, kind, flag_id, title,
             evidence, client_said, we_change, owner_side, owner_name, due_on, target, done_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, planID, i+1, it.kind, it.flag, it.title, it.evidence(),
-			it.said, it.change, it.side, it.owner, nullTime(it.due, store.Date), it.target,
+			it.said, it.change, it.side, it.owner, nullTime(it.due, store.Date), it.targetColumn(),
 			nullTime(it.done, store.Date)); err != nil {
 			return fmt.Errorf("remediation item: %w", err)
 		}
