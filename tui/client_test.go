@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -167,18 +165,7 @@ func TestOverrideNeedsReason(t *testing.T) {
 
 func TestOverrideIsStoredAndShown(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return fixtureNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	var id int64
-	if err := st.Tx(ctx, func(tx *sql.Tx) error {
-		id, err = store.InsertClient(ctx, tx, store.Client{Name: "Drain Works", Seats: 20}, fixtureNow)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	st, id := storeWithClient(t, fixtureNow, store.Client{Name: "Drain Works", Seats: 20})
 	c := fixtureCommon()
 	c.Store = st
 	snap := fixtureSnapshot()

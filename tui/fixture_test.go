@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,6 +13,26 @@ import (
 	"offboard/scoring"
 	"offboard/store"
 )
+
+// storeWithClient opens a temporary database whose clock stands at now,
+// holding the one client c; it is closed when the test ends.
+func storeWithClient(t testing.TB, now time.Time, c store.Client) (*store.Store, int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var id int64
+	if err := st.Tx(ctx, func(tx *sql.Tx) error {
+		id, err = store.InsertClient(ctx, tx, c, now)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return st, id
+}
 
 // fixtureNow is the clock of the tests that need no database.
 var fixtureNow = time.Date(2026, time.November, 23, 9, 0, 0, 0, time.UTC)

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -32,21 +30,7 @@ type remHarness struct {
 
 func newRemHarness(t testing.TB) (*remHarness, int64) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return remNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	var id int64
-	err = st.Tx(ctx, func(tx *sql.Tx) error {
-		id, err = store.InsertClient(ctx, tx, store.Client{Name: "Harbor Dental Group", Seats: 20, MRRMinor: 420000,
-			Currency: "USD"}, remNow)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, id := storeWithClient(t, remNow, store.Client{Name: "Harbor Dental Group", Seats: 20, MRRMinor: 420000, Currency: "USD"})
 	saveDelay = 0
 	t.Cleanup(func() { saveDelay = 400 * time.Millisecond })
 	r, err := letters.New(nil)

@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/base64"
 	"errors"
 	"os"
@@ -30,22 +29,10 @@ var termNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 func termCommon(t *testing.T, letterhead bool) (*Common, int64) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "o.db"), store.WithClock(func() time.Time { return termNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	var id int64
-	err = st.Tx(ctx, func(tx *sql.Tx) error {
-		id, err = store.InsertClient(ctx, tx, store.Client{Name: "Harborline Freight Logistics, Inc.",
-			ContactName: "Dana Whitfield", Address: "2200 Port of Tacoma Road\nTacoma, WA 98421", Currency: "USD",
-			AgreementName: "Managed Services Agreement", AgreementSigned: time.Date(2022, 3, 14, 0, 0, 0, 0, time.UTC),
-			TerminationClause: "clause 14.2", NoticeDays: 30}, termNow)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, id := storeWithClient(t, termNow, store.Client{Name: "Harborline Freight Logistics, Inc.",
+		ContactName: "Dana Whitfield", Address: "2200 Port of Tacoma Road\nTacoma, WA 98421", Currency: "USD",
+		AgreementName: "Managed Services Agreement", AgreementSigned: time.Date(2022, 3, 14, 0, 0, 0, 0, time.UTC),
+		TerminationClause: "clause 14.2", NoticeDays: 30})
 	if letterhead {
 		for k, v := range map[string]string{
 			store.SettingCompanyName: "Bluewater Managed IT, LLC", store.SettingCompanyAddress: "418 Commerce Street\nTacoma, WA 98402",
