@@ -60,3 +60,24 @@ func TestPostMortemErrors(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// A post-mortem written during the notice period speaks of the end of the
+// agreement in the future tense; one written after it, in the past.
+func TestPostMortemTenseOfTheEnd(t *testing.T) {
+	for _, c := range []struct {
+		prepared time.Time
+		want     string
+	}{
+		{day(2027, time.January, 8), "and the agreement ended on Thursday, 31 December 2026."},
+		{day(2026, time.December, 31), "and the agreement ended on Thursday, 31 December 2026."},
+		{day(2026, time.December, 10), "and the agreement ends on Thursday, 31 December 2026."},
+	} {
+		in := harborlinePostMortem()
+		in.Prepared = c.prepared
+		md, err := newRenderer(t).PostMortem(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertContains(t, "post-mortem prepared "+c.prepared.Format(time.DateOnly), md, c.want)
+	}
+}
