@@ -17,7 +17,7 @@ agenda) as Markdown, by default to exports/<client>-remediation-plan-<date>.md,
 and records the export on the client with its SHA-256 in the communications log.
 An edit kept from the workbench's preview is what gets exported. An existing file
 is never replaced: name another with -o.`)
-		out := fs.String("o", "", "write to `file` instead of the default path")
+		out := fs.String("o", "", "write to `file` instead of the default path; - prints it without recording")
 		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
 		db := storeFlag(fs)
 		if len(args) == 0 || args[0] != "export" {
@@ -59,6 +59,10 @@ is never replaced: name another with -o.`)
 		if err != nil {
 			return err
 		}
+		if *out == "-" {
+			_, err := fmt.Fprint(env.Stdout, doc.Markdown)
+			return err
+		}
 		fmt.Fprintf(env.Stdout, "%s exported to %s\nSHA-256 %s, recorded in the communications log.\n",
 			doc.Title, doc.ExportedPath, store.SHA256Hex([]byte(doc.Markdown)))
 		return nil
@@ -70,7 +74,7 @@ is never replaced: name another with -o.`)
 // the walkthrough in progress) and exports one of its documents, drawn by
 // r (the owner's template folder applied).
 func exportPlanDocument(ctx context.Context, st *store.Store, r *letters.Renderer, name string, kind letters.Kind, path string) (store.Document, error) {
-	client, err := st.FindClient(ctx, name)
+	client, err := findClient(ctx, st, name)
 	if err != nil {
 		return store.Document{}, err
 	}
@@ -91,6 +95,10 @@ func exportPlanDocument(ctx context.Context, st *store.Store, r *letters.Rendere
 		return store.Document{}, fmt.Errorf("%w\ncomplete the walkthrough in the workbench (press r on the client), then export again", err)
 	}
 	doc := store.PlanDocument(client.ID, plan.ID, kind, markdown)
+	if path == "-" {
+		// Printed for a look or a pipe, not sent: nothing is recorded.
+		return doc, nil
+	}
 	doc.ExportedPath = path
 	if path == "" {
 		doc.ExportedPath = letters.DefaultExportPath(kind, client.Name, st.Now())

@@ -192,3 +192,30 @@ func TestPlanExportWithoutPlan(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// -o - prints the plan for a look or a pipe; it was not sent, so nothing is
+// recorded and no file appears.
+func TestPlanExportToStdoutRecordsNothing(t *testing.T) {
+	db := plantHarborDental(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	env := map[string]string{"HOME": t.TempDir()}
+	code, out, errs := run(t, env, "plan", "export", "harbor dental", "--db", db, "-o", "-")
+	if code != 0 || !strings.HasPrefix(out, "# ") || !strings.Contains(out, "Harbor Dental Group") {
+		t.Fatalf("exit %d, stderr %q\n%s", code, errs, out)
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var docs, comms int
+	st.DB().QueryRow("SELECT count(*) FROM documents").Scan(&docs)
+	st.DB().QueryRow("SELECT count(*) FROM communications WHERE summary LIKE '%xport%'").Scan(&comms)
+	if docs != 0 || comms != 0 {
+		t.Errorf("printing recorded %d documents and %d communications", docs, comms)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("printing wrote files: %v", entries)
+	}
+}
