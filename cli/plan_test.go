@@ -163,7 +163,7 @@ func TestPlanExportErrors(t *testing.T) {
 		{"no action", []string{"plan"}, 2, "missing the action"},
 		{"no client", []string{"plan", "export", "--db", db}, 2, "name one client"},
 		{"two clients", []string{"plan", "export", "a", "b", "--db", db}, 2, "name one client"},
-		{"unknown client", []string{"plan", "export", "zebra", "--db", db}, 1, `client "zebra": no such client`},
+		{"unknown client", []string{"plan", "export", "zebra", "--db", db}, 1, `no client matches "zebra"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
