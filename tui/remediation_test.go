@@ -590,3 +590,11 @@ func TestWalkthroughHelpSaysHowToChooseTheOwner(t *testing.T) {
 		t.Errorf("help on %q = %q, offers a choice", h.focusedLabel(), h.helpLine())
 	}
 }
+
+// The price note reads as the owner would say it, with no internal jargon.
+func TestPriceNoteWording(t *testing.T) {
+	got := priceNote(store.TermsForm{CurrentMinor: 190400, BreakEvenMinor: 629625, Currency: "USD"})
+	if want := "Current fee USD 1,904.00 · break-even USD 6,296.25 at the target margin"; got != want {
+		t.Errorf("priceNote = %q, want %q", got, want)
+	}
+}
