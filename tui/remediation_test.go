@@ -598,3 +598,17 @@ func TestPriceNoteWording(t *testing.T) {
 		t.Errorf("priceNote = %q, want %q", got, want)
 	}
 }
+
+// The review's outcome is a choice; its help line says how to make one.
+func TestReviewHelpSaysHowToChoose(t *testing.T) {
+	h, _ := finishedPlan(t)
+	h.press("enter")
+	h.screen = h.pushed[0].(*PlanReview)
+	if !strings.Contains(h.helpLine(), "space choose") {
+		t.Errorf("help on the outcome = %q, want space choose", h.helpLine())
+	}
+	h.press("tab")
+	if strings.Contains(h.helpLine(), "choose") {
+		t.Errorf("help on the date = %q, offers a choice", h.helpLine())
+	}
+}
