@@ -115,7 +115,7 @@ func (m *ChecklistScreen) keys() (signOff, export, postMortem, reengage key.Bind
 // ShortHelp lists the main keys.
 func (m *ChecklistScreen) ShortHelp() []key.Binding {
 	if m.prompt != nil {
-		return nil
+		return m.prompt.ShortHelp(m.c.Keys)
 	}
 	signOff, export, postMortem, reengage := m.keys()
 	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, signOff, export, postMortem, reengage}

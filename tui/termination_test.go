@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -408,5 +409,29 @@ func TestLetterScreenCopiesOverOSC52(t *testing.T) {
 	d.press("y")
 	if !strings.HasPrefix(out.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
 		t.Errorf("inside tmux the sequence is not passed through: %q", out.String()[:min(30, out.Len())])
+	}
+}
+
+// While a sign-off prompt is open, esc cancels it; the help line says so
+// instead of leaving the workbench's "esc back" to stand for it.
+func TestChecklistPromptHelpSaysEscCancels(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	d := drive(t, s, 100, 30)
+	d.press("space")
+	if s.prompt == nil {
+		t.Fatal("space did not open the sign-off prompt")
+	}
+	var help []string
+	for _, b := range s.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if want := []string{"enter confirm", "esc cancel"}; !slices.Equal(help, want) {
+		t.Errorf("help under the prompt = %q, want %q", help, want)
+	}
+	d.press("esc")
+	if s.prompt != nil || d.popped != 0 {
+		t.Errorf("esc: prompt open %v, popped %d", s.prompt != nil, d.popped)
 	}
 }
