@@ -291,7 +291,7 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *ChecklistScreen) listHeight() int {
-	h := m.height - 4
+	h := m.height - 5
 	if m.prompt != nil {
 		h -= 6
 	}
@@ -326,13 +326,16 @@ func (m *ChecklistScreen) View() string {
 			overdue++
 		}
 	}
-	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(fmt.Sprintf(" · %s · notice sent %s · effective %s",
-		m.client.Status, letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
+	// The dates have a line of their own: after a long name they were cut
+	// off, and the effective date is the one the whole checklist runs to.
+	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(" · "+string(m.client.Status))
+	dates := th.Subtle.Render(fmt.Sprintf("Notice sent %s · effective %s",
+		letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
 	progress := fmt.Sprintf("%d of %d steps signed off", done, len(m.steps))
 	if overdue > 0 {
 		progress += th.High.Render(fmt.Sprintf(" · %d overdue", overdue))
 	}
-	lines := []string{truncate(head, m.width), progress, ""}
+	lines := []string{truncate(head, m.width), truncate(dates, m.width), progress, ""}
 	// Columns: cursor (2), box (4), title, due date, sign-off; the title
 	// takes what the others leave.
 	const dueWidth, byWidth = 16, 34
