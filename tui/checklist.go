@@ -290,10 +290,14 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// checklistDetailLines is the room kept below the list for the selected
+// step's full title and exception.
+const checklistDetailLines = 4
+
 func (m *ChecklistScreen) listHeight() int {
-	h := m.height - 5
+	h := m.height - 5 - checklistDetailLines
 	if m.prompt != nil {
-		h -= 6
+		h -= 6 - checklistDetailLines // the prompt replaces the detail
 	}
 	return max(h, 1)
 }
@@ -368,8 +372,20 @@ func (m *ChecklistScreen) View() string {
 		}
 		lines = append(lines, line)
 	}
-	if m.cursor < len(m.steps) && m.steps[m.cursor].Exception != "" && m.prompt == nil {
-		lines = append(lines, "", th.Subtle.Render(truncate("* Exception: "+m.steps[m.cursor].Exception, m.width)))
+	// The selected step's title, cut to fit its column, is given in full
+	// below the list, with its exception if it has one.
+	if m.cursor < len(m.steps) && m.prompt == nil {
+		s := m.steps[m.cursor]
+		var detail []string
+		if lipgloss.Width(s.Title) > titleWidth {
+			detail = append(detail, wrap(s.Title, m.width)...)
+		}
+		if s.Exception != "" {
+			detail = append(detail, truncate("* Exception: "+s.Exception, m.width))
+		}
+		if len(detail) > 0 {
+			lines = append(lines, "", th.Subtle.Render(strings.Join(detail, "\n")))
+		}
 	}
 	out := strings.Join(lines, "\n")
 	if m.prompt != nil {

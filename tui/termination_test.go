@@ -14,6 +14,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -433,5 +434,25 @@ func TestChecklistPromptHelpSaysEscCancels(t *testing.T) {
 	d.press("esc")
 	if s.prompt != nil || d.popped != 0 {
 		t.Errorf("esc: prompt open %v, popped %d", s.prompt != nil, d.popped)
+	}
+}
+
+// At 80 columns a step's title is cut to a few words in its column; the
+// selected one is given in full below the list.
+func TestChecklistShowsTheSelectedTitleInFull(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	d := drive(t, s, 80, 24)
+	d.press("j", "j", "j", "j") // step 5: export and hand over data
+	v := s.View()
+	const title = "Export and hand over data, documentation, password vaults and backup encryption keys"
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), title) {
+		t.Errorf("the selected step's full title is missing:\n%s", v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("a line is %d wide:\n%s", w, v)
+		}
 	}
 }
