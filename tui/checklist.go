@@ -297,7 +297,8 @@ const checklistDetailLines = 4
 func (m *ChecklistScreen) listHeight() int {
 	h := m.height - 5 - checklistDetailLines
 	if m.prompt != nil {
-		h -= 6 - checklistDetailLines // the prompt replaces the detail
+		// The prompt replaces the detail; a long step title wraps in its box.
+		h += checklistDetailLines - 1 - lipgloss.Height(m.prompt.View(m.c.Theme, m.width))
 	}
 	return max(h, 1)
 }

@@ -456,3 +456,21 @@ func TestChecklistShowsTheSelectedTitleInFull(t *testing.T) {
 		}
 	}
 }
+
+// The sign-off prompt fits the window whole, its bottom border too, even
+// when a long step title wraps in its box.
+func TestChecklistPromptFitsAtTheSmallestWindow(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	const height = 24 - 4 // the workbench's chrome and help line
+	d := drive(t, s, 78, height)
+	d.press("j", "j", "j", "j", "space")
+	v := s.View()
+	if h := lipgloss.Height(v); h > height {
+		t.Errorf("with the prompt open the screen is %d lines, more than %d:\n%s", h, height, v)
+	}
+	if !strings.Contains(v, "╰") {
+		t.Errorf("the prompt's bottom border is missing:\n%s", v)
+	}
+}
