@@ -89,7 +89,8 @@ type PriceChange struct {
 	Current Money
 	// Proposed is the new fee.
 	Proposed Money
-	// BreakEven is the fee at which the work covers its cost; zero omits it.
+	// BreakEven is the fee at which the work meets the target margin (the
+	// break-even price of scoring); zero omits it.
 	BreakEven Money
 	// Period is what the fee is charged per, for example "month".
 	Period string

@@ -293,8 +293,11 @@ func incidentEvidence(n int, worst Incident, what, window string) string {
 	if n > 1 {
 		which = "the worst of"
 	}
-	return fmt.Sprintf("%s in %s, %s severity %d of 5 on %s: %q",
-		count(n, what), window, which, worst.Severity, worst.At.Format(time.DateOnly), clip(worst.Description, 90))
+	// The quote is for people, not Go: no escaped quote marks, and no full
+	// stop of its own before the one that ends the sentence.
+	quote := strings.TrimSuffix(clip(worst.Description, 90), ".")
+	return fmt.Sprintf("%s in %s, %s severity %d of 5 on %s: \"%s\"",
+		count(n, what), window, which, worst.Severity, worst.At.Format(time.DateOnly), quote)
 }
 
 func detectStaffAbuse(c *clientCalc, p *portfolioCtx) detection {

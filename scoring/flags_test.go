@@ -104,6 +104,18 @@ func TestFlagEvidence(t *testing.T) {
 			evidence: `1 abuse incident in the last 24 months, of severity 4 of 5 on 2026-09-14: "Threatened a technician"; mistreatment of staff at severity 4 or above is zero-tolerance.`,
 		},
 		{
+			// A description written as a sentence, with quote marks of its
+			// own, is quoted as written: one full stop, no backslashes.
+			name: "staff abuse quoted as written",
+			build: func() ClientFacts {
+				c := client("Sentence Co", 20, 24, healthyMonth())
+				c.Incidents = []Incident{{Kind: IncidentAbuse, Severity: 2, At: day(2026, 9, 14), Description: `Called the technician "useless" on the phone.`}}
+				return c
+			},
+			id: FlagStaffAbuse, severity: 44, points: 22, // 25 + 75 × 1/4, rounded; weight 50
+			evidence: `1 abuse incident in the last 24 months, of severity 2 of 5 on 2026-09-14: "Called the technician "useless" on the phone".`,
+		},
+		{
 			// MFA 35% is past the severe end (40%): severity 100.
 			name: "security",
 			build: func() ClientFacts {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -162,10 +163,22 @@ func (a *App) helpKeys() help.KeyMap {
 		// q and ? are typed into the field; ctrl+c still quits.
 		global = []key.Binding{k.ForceQuit}
 	}
-	if len(a.stack) > 1 {
+	// A prompt that takes esc itself says what esc does there (cancel), so
+	// the footer does not also promise that it goes back.
+	if len(a.stack) > 1 && !bindsKey(a.top().ShortHelp(), "esc") {
 		global = append([]key.Binding{k.Back}, global...)
 	}
 	return keyMap{screen: a.top(), global: global}
+}
+
+// bindsKey reports whether one of the enabled bindings answers name.
+func bindsKey(bindings []key.Binding, name string) bool {
+	for _, b := range bindings {
+		if b.Enabled() && slices.Contains(b.Keys(), name) {
+			return true
+		}
+	}
+	return false
 }
 
 type keyMap struct {

@@ -115,7 +115,7 @@ func (m *ChecklistScreen) keys() (signOff, export, postMortem, reengage key.Bind
 // ShortHelp lists the main keys.
 func (m *ChecklistScreen) ShortHelp() []key.Binding {
 	if m.prompt != nil {
-		return nil
+		return m.prompt.ShortHelp(m.c.Keys)
 	}
 	signOff, export, postMortem, reengage := m.keys()
 	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, signOff, export, postMortem, reengage}
@@ -290,10 +290,15 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// checklistDetailLines is the room kept below the list for the selected
+// step's full title and exception.
+const checklistDetailLines = 4
+
 func (m *ChecklistScreen) listHeight() int {
-	h := m.height - 4
+	h := m.height - 5 - checklistDetailLines
 	if m.prompt != nil {
-		h -= 6
+		// The prompt replaces the detail; a long step title wraps in its box.
+		h += checklistDetailLines - 1 - lipgloss.Height(m.prompt.View(m.c.Theme, m.width))
 	}
 	return max(h, 1)
 }
@@ -326,13 +331,16 @@ func (m *ChecklistScreen) View() string {
 			overdue++
 		}
 	}
-	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(fmt.Sprintf(" · %s · notice sent %s · effective %s",
-		m.client.Status, letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
+	// The dates have a line of their own: after a long name they were cut
+	// off, and the effective date is the one the whole checklist runs to.
+	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(" · "+string(m.client.Status))
+	dates := th.Subtle.Render(fmt.Sprintf("Notice sent %s · effective %s",
+		letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
 	progress := fmt.Sprintf("%d of %d steps signed off", done, len(m.steps))
 	if overdue > 0 {
 		progress += th.High.Render(fmt.Sprintf(" · %d overdue", overdue))
 	}
-	lines := []string{truncate(head, m.width), progress, ""}
+	lines := []string{truncate(head, m.width), truncate(dates, m.width), progress, ""}
 	// Columns: cursor (2), box (4), title, due date, sign-off; the title
 	// takes what the others leave.
 	const dueWidth, byWidth = 16, 34
@@ -365,8 +373,20 @@ func (m *ChecklistScreen) View() string {
 		}
 		lines = append(lines, line)
 	}
-	if m.cursor < len(m.steps) && m.steps[m.cursor].Exception != "" && m.prompt == nil {
-		lines = append(lines, "", th.Subtle.Render(truncate("* Exception: "+m.steps[m.cursor].Exception, m.width)))
+	// The selected step's title, cut to fit its column, is given in full
+	// below the list, with its exception if it has one.
+	if m.cursor < len(m.steps) && m.prompt == nil {
+		s := m.steps[m.cursor]
+		var detail []string
+		if lipgloss.Width(s.Title) > titleWidth {
+			detail = append(detail, wrap(s.Title, m.width)...)
+		}
+		if s.Exception != "" {
+			detail = append(detail, truncate("* Exception: "+s.Exception, m.width))
+		}
+		if len(detail) > 0 {
+			lines = append(lines, "", th.Subtle.Render(strings.Join(detail, "\n")))
+		}
 	}
 	out := strings.Join(lines, "\n")
 	if m.prompt != nil {

@@ -78,7 +78,7 @@ func (m *ClientList) Selected() *scoring.Assessment {
 func (m *ClientList) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.filtering {
-		return []key.Binding{k.Enter, k.Back}
+		return []key.Binding{k.KeepFilter, k.DropFilter}
 	}
 	return []key.Binding{k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Portfolio}
 }
@@ -218,11 +218,11 @@ func (m *ClientList) open() tea.Cmd {
 func (m *ClientList) filterKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
-	case key.Matches(msg, k.Enter):
+	case key.Matches(msg, k.KeepFilter):
 		m.filtering = false
 		m.filter.Blur()
 		return nil
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.DropFilter):
 		m.filtering = false
 		m.filter.Blur()
 		m.filter.SetValue("")

@@ -276,3 +276,20 @@ func TestClientListLoadErrorGoesToTheStatusLine(t *testing.T) {
 		t.Errorf("after a failed load the list shows:\n%s", m.View())
 	}
 }
+
+// While the filter has the keys, the help says what enter and esc do there:
+// enter keeps the filter (it opens nothing) and esc clears it.
+func TestClientListFilterHelpSaysWhatKeysDo(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "/", "s", "h", "a", "d", "y")
+	var help []string
+	for _, b := range m.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if want := []string{"enter keep filter", "esc clear filter"}; !slices.Equal(help, want) {
+		t.Errorf("help while filtering is %q, want %q", help, want)
+	}
+	if cmd := press(m, "enter"); cmd != nil || m.Capturing() || len(m.shown) != 1 {
+		t.Errorf("enter did not keep the filter: capturing %v, %d shown", m.Capturing(), len(m.shown))
+	}
+}

@@ -8,6 +8,7 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Enter, Back, NextPane, PrevPane, Filter key.Binding
+	KeepFilter, DropFilter                  key.Binding
 	Sort, StatusFilter, RecFilter, Clear    key.Binding
 	Portfolio, Override, Reload             key.Binding
 	Choose, Confirm                         key.Binding
@@ -37,6 +38,8 @@ func DefaultKeyMap() KeyMap {
 		NextPane:     b("tab", "next pane", "tab"),
 		PrevPane:     b("shift+tab", "previous pane", "shift+tab"),
 		Filter:       b("/", "filter", "/"),
+		KeepFilter:   b("enter", "keep filter", "enter"),
+		DropFilter:   b("esc", "clear filter", "esc"),
 		Sort:         b("s", "sort", "s"),
 		StatusFilter: b("f", "status", "f"),
 		RecFilter:    b("v", "verdict", "v"),

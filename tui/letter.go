@@ -217,7 +217,7 @@ func (m *LetterScreen) ShortHelp() []key.Binding {
 	k := m.keys()
 	switch {
 	case m.prompt != nil:
-		return nil
+		return m.prompt.ShortHelp(m.c.Keys)
 	case m.editing:
 		return []key.Binding{k.done, k.cancel}
 	case m.sent != nil:

@@ -130,6 +130,7 @@ func (m *PlanPreview) SetSize(w, h int) {
 	m.path.Width = max(w-16, 10)
 }
 
+// keys are the preview's own actions, beside the keys that scroll.
 func (m *PlanPreview) keys() []key.Binding {
 	k := m.c.Keys
 	next, fresh := k.NextPane, k.Reload
@@ -138,7 +139,7 @@ func (m *PlanPreview) keys() []key.Binding {
 	if d := m.docs[m.current()]; d == nil || !d.edited {
 		fresh.SetEnabled(false)
 	}
-	return []key.Binding{k.Up, k.Down, next, k.Edit, k.Export, fresh}
+	return []key.Binding{next, k.Edit, k.Export, fresh}
 }
 
 // ShortHelp lists the preview's keys.
@@ -150,11 +151,16 @@ func (m *PlanPreview) ShortHelp() []key.Binding {
 		cancel.SetHelp("esc", "cancel")
 		return []key.Binding{enter, cancel}
 	}
-	return m.keys()
+	return append([]key.Binding{m.c.Keys.Up, m.c.Keys.Down}, m.keys()...)
 }
 
-// FullHelp lists the preview's keys.
-func (m *PlanPreview) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+// FullHelp lists the preview's keys, with every key that scrolls.
+func (m *PlanPreview) FullHelp() [][]key.Binding {
+	if m.exporting {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{scrollHelp(m.c.Keys), m.keys()}
+}
 
 // Update handles generation, rendering, editing and exporting, then draws
 // again any document whose width changed.
@@ -243,7 +249,7 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}, m.load())
 	}
 	if d != nil && d.view != nil {
-		return d.view.Update(msg)
+		d.view.Scroll(k, msg)
 	}
 	return nil
 }

@@ -105,3 +105,38 @@ func TestPreviewOfAnIncompleteDraftSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("export or edit offered on a document that cannot be drawn")
 	}
 }
+
+// The preview scrolls with the navigation keys its help lists.
+func TestPreviewScrollsWithTheKeys(t *testing.T) {
+	h, _ := finishedPlan(t)
+	h.press("ctrl+o")
+	p := h.pushed[0].(*PlanPreview)
+	h.screen = p
+	p.SetSize(100, 12)
+	h.run(p.Init())
+	view := func() *MarkdownView { return p.docs[p.current()].view }
+	for _, tc := range []struct {
+		key  string
+		want func(float64) bool
+	}{
+		{"G", func(pc float64) bool { return pc == 1 }},
+		{"g", func(pc float64) bool { return pc == 0 }},
+		{"j", func(pc float64) bool { return pc > 0 && pc < 1 }},
+		{"k", func(pc float64) bool { return pc == 0 }},
+		{"ctrl+d", func(pc float64) bool { return pc > 0 && pc < 1 }},
+	} {
+		h.press(tc.key)
+		if pc := view().ScrollPercent(); !tc.want(pc) {
+			t.Errorf("after %s the preview is at %.0f%%", tc.key, pc*100)
+		}
+	}
+	var help []string
+	for _, col := range p.FullHelp() {
+		for _, b := range col {
+			help = append(help, b.Help().Key)
+		}
+	}
+	if got := strings.Join(help, " "); !strings.Contains(got, "g/home") || !strings.Contains(got, "G/end") {
+		t.Errorf("full help %q does not list top and bottom", got)
+	}
+}

@@ -100,7 +100,14 @@ func (m *PlanReview) SetSize(w, h int) {
 // ShortHelp lists the review's keys.
 func (m *PlanReview) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.NextField, k.PrevField}
+	help := []key.Binding{k.NextField, k.PrevField}
+	// ? is typed into the form, so the line itself says how to choose.
+	if len(m.fields.fields) > 0 && m.fields.focused().kind == fieldChoice {
+		choose := k.Toggle
+		choose.SetHelp("space", "choose")
+		help = append(help, choose)
+	}
+	return help
 }
 
 // FullHelp lists the review's keys.

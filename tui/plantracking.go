@@ -241,11 +241,17 @@ func comparisonView(th Theme, cmp store.PlanComparison, err error, width int) st
 	}
 	for _, mc := range cmp.Metrics {
 		dir := th.Faint.Render("no data")
+		// The arrow follows the value, as on the lab panel; the word says
+		// whether that is good news (fewer days late is, a lower margin is not).
+		arrow := "▼"
+		if mc.Since > mc.Before {
+			arrow = "▲"
+		}
 		switch mc.Direction {
 		case store.DirectionImproved:
-			dir = th.Good.Render("▲ improved")
+			dir = th.Good.Render(arrow + " improved")
 		case store.DirectionWorse:
-			dir = th.Error.Render("▼ worse")
+			dir = th.Error.Render(arrow + " worse")
 		case store.DirectionSteady:
 			dir = th.Subtle.Render("= steady")
 		}

@@ -117,7 +117,7 @@ func (m *PostMortemScreen) keys() (edit, export, copy key.Binding) {
 // ShortHelp lists the main keys.
 func (m *PostMortemScreen) ShortHelp() []key.Binding {
 	if m.prompt != nil {
-		return nil
+		return m.prompt.ShortHelp(m.c.Keys)
 	}
 	edit, export, copy := m.keys()
 	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, edit, export, copy}

@@ -89,6 +89,15 @@ func (p *Prompt) move(by int) tea.Cmd {
 // Value is the text of field i, trimmed.
 func (p *Prompt) Value(i int) string { return strings.TrimSpace(p.inputs[i].Value()) }
 
+// ShortHelp is the prompt's keys for the help line: while it is open esc
+// cancels it rather than going back.
+func (p *Prompt) ShortHelp(keys KeyMap) []key.Binding {
+	confirm, cancel := keys.Enter, keys.Back
+	confirm.SetHelp("enter", "confirm")
+	cancel.SetHelp("esc", "cancel")
+	return []key.Binding{confirm, cancel}
+}
+
 // View draws the prompt in a box width cells wide.
 func (p *Prompt) View(th Theme, width int) string {
 	labelWidth := 0

@@ -566,3 +566,49 @@ func TestRefusedPlanOffersNoTicks(t *testing.T) {
 		t.Errorf("refused plan view:\n%s", v)
 	}
 }
+
+// On an action's owner, a choice, the help says how to choose; space there
+// does choose, and on a text field the hint goes away.
+func TestWalkthroughHelpSaysHowToChooseTheOwner(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	w := h.walk()
+	h.press("ctrl+n", "ctrl+n")
+	if w.form.Step != store.StepActions || h.focusedLabel() != "Owner" {
+		t.Fatalf("on step %v at %q, want the first action's owner", w.form.Step, h.focusedLabel())
+	}
+	if !strings.Contains(h.helpLine(), "space choose") {
+		t.Errorf("help on the owner = %q, want space choose", h.helpLine())
+	}
+	before := w.form.Actions[0].Owner
+	h.press("space")
+	if w.form.Actions[0].Owner == before {
+		t.Errorf("space left the owner at %q", before)
+	}
+	h.press("tab")
+	if strings.Contains(h.helpLine(), "choose") {
+		t.Errorf("help on %q = %q, offers a choice", h.focusedLabel(), h.helpLine())
+	}
+}
+
+// The price note reads as the owner would say it, with no internal jargon.
+func TestPriceNoteWording(t *testing.T) {
+	got := priceNote(store.TermsForm{CurrentMinor: 190400, BreakEvenMinor: 629625, Currency: "USD"})
+	if want := "Current fee USD 1,904.00 · break-even USD 6,296.25 at the target margin"; got != want {
+		t.Errorf("priceNote = %q, want %q", got, want)
+	}
+}
+
+// The review's outcome is a choice; its help line says how to make one.
+func TestReviewHelpSaysHowToChoose(t *testing.T) {
+	h, _ := finishedPlan(t)
+	h.press("enter")
+	h.screen = h.pushed[0].(*PlanReview)
+	if !strings.Contains(h.helpLine(), "space choose") {
+		t.Errorf("help on the outcome = %q, want space choose", h.helpLine())
+	}
+	h.press("tab")
+	if strings.Contains(h.helpLine(), "choose") {
+		t.Errorf("help on the date = %q, offers a choice", h.helpLine())
+	}
+}

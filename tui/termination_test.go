@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -408,5 +410,67 @@ func TestLetterScreenCopiesOverOSC52(t *testing.T) {
 	d.press("y")
 	if !strings.HasPrefix(out.String(), "\x1bPtmux;\x1b\x1b]52;c;") {
 		t.Errorf("inside tmux the sequence is not passed through: %q", out.String()[:min(30, out.Len())])
+	}
+}
+
+// While a sign-off prompt is open, esc cancels it; the help line says so
+// instead of leaving the workbench's "esc back" to stand for it.
+func TestChecklistPromptHelpSaysEscCancels(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	d := drive(t, s, 100, 30)
+	d.press("space")
+	if s.prompt == nil {
+		t.Fatal("space did not open the sign-off prompt")
+	}
+	var help []string
+	for _, b := range s.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if want := []string{"enter confirm", "esc cancel"}; !slices.Equal(help, want) {
+		t.Errorf("help under the prompt = %q, want %q", help, want)
+	}
+	d.press("esc")
+	if s.prompt != nil || d.popped != 0 {
+		t.Errorf("esc: prompt open %v, popped %d", s.prompt != nil, d.popped)
+	}
+}
+
+// At 80 columns a step's title is cut to a few words in its column; the
+// selected one is given in full below the list.
+func TestChecklistShowsTheSelectedTitleInFull(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	d := drive(t, s, 80, 24)
+	d.press("j", "j", "j", "j") // step 5: export and hand over data
+	v := s.View()
+	const title = "Export and hand over data, documentation, password vaults and backup encryption keys"
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), title) {
+		t.Errorf("the selected step's full title is missing:\n%s", v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("a line is %d wide:\n%s", w, v)
+		}
+	}
+}
+
+// The sign-off prompt fits the window whole, its bottom border too, even
+// when a long step title wraps in its box.
+func TestChecklistPromptFitsAtTheSmallestWindow(t *testing.T) {
+	c, id := termCommon(t, true)
+	sendNotice(t, c, id)
+	s := NewChecklistScreen(c, id)
+	const height = 24 - 4 // the workbench's chrome and help line
+	d := drive(t, s, 78, height)
+	d.press("j", "j", "j", "j", "space")
+	v := s.View()
+	if h := lipgloss.Height(v); h > height {
+		t.Errorf("with the prompt open the screen is %d lines, more than %d:\n%s", h, height, v)
+	}
+	if !strings.Contains(v, "╰") {
+		t.Errorf("the prompt's bottom border is missing:\n%s", v)
 	}
 }

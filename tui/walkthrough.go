@@ -187,14 +187,19 @@ func (m *Walkthrough) ShortHelp() []key.Binding {
 		return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keys, desc))
 	}
 	help := []key.Binding{k.NextField, pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step")}
+	choose := k.Toggle
+	choose.SetHelp("space", "choose")
 	switch m.form.Step {
 	case store.StepPrepare, store.StepActions:
 		help = append(help, pair(k.AddRow, k.RemoveRow, "ctrl+t/x", "add/remove row"))
+		// An action's owner is a choice; nothing else on the line says how
+		// to make it.
+		if m.fields.focused().kind == fieldChoice {
+			help = append(help, choose)
+		}
 	case store.StepTerms:
 		help = append(help, k.Toggle)
 	case store.StepOutcome:
-		choose := k.Toggle
-		choose.SetHelp("space", "choose")
 		help = append(help, choose)
 	}
 	return append(help, k.Preview)

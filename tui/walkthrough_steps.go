@@ -196,7 +196,7 @@ func priceNote(t store.TermsForm) string {
 		parts = append(parts, "Current fee "+store.FormatMinor(t.CurrentMinor, t.Currency))
 	}
 	if t.BreakEvenMinor > 0 {
-		parts = append(parts, "break-even "+store.FormatMinor(t.BreakEvenMinor, t.Currency)+" (scoring, at the target margin)")
+		parts = append(parts, "break-even "+store.FormatMinor(t.BreakEvenMinor, t.Currency)+" at the target margin")
 	}
 	return strings.Join(parts, " · ")
 }
