@@ -162,6 +162,10 @@ type ReceiptInput struct {
 	Steps []SignOff
 }
 
+// Ended reports whether the agreement had ended by the day the receipt is
+// issued: a receipt issued during the notice period says it "ends".
+func (in ReceiptInput) Ended() bool { return civil(in.Effective).Before(civil(in.Prepared)) }
+
 // DoneCount is the number of steps signed off.
 func (in ReceiptInput) DoneCount() int {
 	n := 0

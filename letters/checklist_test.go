@@ -102,9 +102,27 @@ func TestReceiptWithOpenStepsAndNoExceptions(t *testing.T) {
 	assertContains(t, "receipt", md,
 		"**9 of 11 steps signed off.**",
 		"| 10 | Securely dispose of retained data; certificate of destruction on request | Monday, 1 March 2027 | Open |  |",
-		"None: every step was completed as standard.",
+		"None so far: every step signed off was completed as standard.",
 		"## Still open\n\n- Securely dispose of retained data; certificate of destruction on request, due Monday, 1 March 2027\n- Archive the client's record, due Monday, 1 March 2027\n",
 	)
+}
+
+// A receipt issued before the effective date speaks of the end to come,
+// not of an end that has not happened.
+func TestReceiptDuringTheNoticePeriod(t *testing.T) {
+	in := harborlineReceipt()
+	in.Prepared = in.Effective.AddDate(0, 0, -10)
+	md, err := newRenderer(t).ChecklistReceipt(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "receipt", md, "and the agreement ends at the close of business on "+FormatDate(in.Effective)+".")
+	in.Prepared = in.Effective
+	md, _ = newRenderer(t).ChecklistReceipt(in)
+	assertContains(t, "receipt", md, "and the agreement ends at the close of business on ")
+	in.Prepared = in.Effective.AddDate(0, 0, 1)
+	md, _ = newRenderer(t).ChecklistReceipt(in)
+	assertContains(t, "receipt", md, "and the agreement ended at the close of business on ")
 }
 
 func TestReceiptErrors(t *testing.T) {

@@ -293,7 +293,7 @@ func (m *ClientList) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.queryLine())
 	b.WriteByte('\n')
-	cols := listColumns(m.width, m.statusNeed, m.markerNeed)
+	cols := listColumns(m.width, m.statusNeed, m.markerNeed, m.query.order)
 	b.WriteString(th.Heading.Render(cols.header()))
 	if len(m.shown) == 0 {
 		b.WriteString("\n" + th.Subtle.Render("  No client matches. esc clears the filter."))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
 	"offboard/store"
@@ -291,5 +292,31 @@ func TestClientListFilterHelpSaysWhatKeysDo(t *testing.T) {
 	}
 	if cmd := press(m, "enter"); cmd != nil || m.Capturing() || len(m.shown) != 1 {
 		t.Errorf("enter did not keep the filter: capturing %v, %d shown", m.Capturing(), len(m.shown))
+	}
+}
+
+// At 80 columns the margin column gives its room to the names, except when
+// the list is sorted by margin: an order by a column not shown is a puzzle.
+func TestClientListSortedByMarginShowsTheMargin(t *testing.T) {
+	m := loadedList(t, 78, 20)
+	header := func() string {
+		for _, line := range strings.Split(m.View(), "\n") {
+			if strings.Contains(line, "Client") && strings.Contains(line, "Verdict") {
+				return line
+			}
+		}
+		return ""
+	}
+	if strings.Contains(header(), "Margin") {
+		t.Fatalf("at 78 columns sorted by score the margin shows: %q", header())
+	}
+	press(m, "s", "s")
+	if m.query.order != byMargin || !strings.Contains(header(), "Margin") {
+		t.Errorf("sorted by %v the header is %q, want the margin shown", m.query.order, header())
+	}
+	for _, line := range strings.Split(m.View(), "\n") {
+		if w := lipgloss.Width(line); w > 78 {
+			t.Errorf("a line is %d wide: %q", w, line)
+		}
 	}
 }

@@ -34,9 +34,10 @@ const (
 // listColumns fits the columns to width. need and needMarker are the widest
 // status cell with its reminder and the widest reminder alone: the status
 // column grows to show both where there is room, and never shrinks below
-// the reminder, which matters more than the status it implies.
-func listColumns(width, need, needMarker int) columns {
-	c := columns{margin: width >= marginFrom, rate: width >= rateFrom}
+// the reminder, which matters more than the status it implies. The list
+// sorted by margin always shows the margin it is sorted by.
+func listColumns(width, need, needMarker int, order sortKey) columns {
+	c := columns{margin: width >= marginFrom || order == byMargin, rate: width >= rateFrom}
 	// One space between columns: mark+name, badge, score, MRR, (margin),
 	// (rate), flags, status.
 	fixed := markWidth + badgeWidth + scoreWidth + mrrWidth + 5
