@@ -82,7 +82,7 @@ func letterCommand() *Command {
 		}
 		if *noticeDays != "" {
 			d.NoticeDays = *noticeDays
-			d.Reschedule(cl)
+			d.Reschedule()
 		}
 		if *effective != "" {
 			d.Effective = *effective

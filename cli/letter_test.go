@@ -154,13 +154,18 @@ func TestLetterDefaultPathAndTermEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The term ends on 31 May 2027, after the 60 days' notice ends on
-	// 22 January 2027, so the agreement runs to its term end.
-	if !strings.Contains(string(b), "**Monday, 31 May 2027** (the effective date)") {
-		t.Errorf("the letter does not end at the term end:\n%s", b)
+	// The 60 days' notice ends on 22 January 2027; the term runs to 31 May
+	// 2027, but notice is what the agreement asks, so the letter ends there.
+	if !strings.Contains(string(b), "**Friday, 22 January 2027** (the effective date)") {
+		t.Errorf("the letter does not end after the notice period:\n%s", b)
 	}
-	if !strings.Contains(stdout, "effective  Monday, 31 May 2027 (the end of the agreement's term") {
-		t.Errorf("the summary does not say the term's end was used:\n%s", stdout)
+	if strings.Contains(stdout, "the end of the agreement's term") {
+		t.Errorf("the summary speaks of the term's end:\n%s", stdout)
+	}
+	// Asked for the term's end, the letter runs to it and the summary says so.
+	code, stdout, stderr = f.run(t, "letter", "Harbor Dental", "--draft", "--effective", "2027-05-31", "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "**Monday, 31 May 2027** (the effective date)") {
+		t.Errorf("--effective at the term's end: exit %d, stderr %q\n%s", code, stderr, stdout)
 	}
 }
 

@@ -104,7 +104,7 @@ func NewLetterDraft(c Client, our letters.Company, balanceMinor int64, sent time
 		CompanyPhone:      our.Phone,
 		ExportPath:        letters.DefaultExportPath(letters.KindTermination, c.Name, sent),
 	}
-	d.Reschedule(c)
+	d.Reschedule()
 	return d
 }
 
@@ -116,22 +116,19 @@ func dateOrEmpty(t time.Time) string {
 }
 
 // Reschedule recomputes every date that follows from the sent date and the
-// notice period, as typed: the effective date (letters.EffectiveDate: the
-// end of the notice period, or the end of the agreement's term when that is
-// later and not already past) and then everything RescheduleFromEffective
-// sets. When the sent date or notice period does not parse, the dates are
-// left as they are, so a half-typed field never wipes the owner's input.
-func (d *LetterDraft) Reschedule(c Client) {
+// notice period, as typed: the effective date, the end of the notice period
+// (seed 002: notice to find a new provider, not the rest of a multi-year
+// term; the owner may type the term's end instead, and the form says so),
+// and then everything RescheduleFromEffective sets. When the sent date or
+// notice period does not parse, the dates are left as they are, so a
+// half-typed field never wipes the owner's input.
+func (d *LetterDraft) Reschedule() {
 	sent, err1 := parseTyped(d.Sent)
 	notice, err2 := strconv.Atoi(strings.TrimSpace(d.NoticeDays))
 	if err1 != nil || err2 != nil || notice < 0 {
 		return
 	}
-	rule := letters.EndAfterNotice
-	if !c.TermEnd.IsZero() && !c.TermEnd.Before(sent) {
-		rule = letters.EndAtTermEnd
-	}
-	eff, err := letters.EffectiveDate(sent, notice, c.TermEnd, rule)
+	eff, err := letters.EffectiveDate(sent, notice, time.Time{}, letters.EndAfterNotice)
 	if err != nil {
 		return
 	}

@@ -28,7 +28,7 @@ func TestRescheduleEffectiveDates(t *testing.T) {
 		{"leap year month end", "2028-01-31", 30, "", "2028-03-01", "2028-02-16", "2028-03-31", "2028-02-18"},
 		{"common year month end", "2027-01-31", 30, "", "2027-03-02", "2027-02-16", "2027-04-01", "2027-02-19"},
 		{"lands on 29 February", "2027-12-31", 60, "", "2028-02-29", "2028-02-15", "2028-03-30", "2028-02-18"},
-		{"term end after the notice", "2026-11-23", 30, "2027-06-30", "2027-06-30", "2027-06-16", "2027-07-30", "2027-06-18"},
+		{"a later term end does not stretch the notice", "2026-11-23", 30, "2027-06-30", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
 		{"term end inside the notice", "2026-11-23", 30, "2026-12-01", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
 		{"term end already past", "2026-11-23", 30, "2026-01-01", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
 		{"no notice at all", "2026-11-23", 0, "", "2026-11-23", "2026-11-23", "2026-12-23", "2026-11-23"},
@@ -59,12 +59,12 @@ func TestRescheduleKeepsHalfTypedInput(t *testing.T) {
 	cl := Client{Name: "Acme", NoticeDays: 30, Currency: "USD"}
 	d := NewLetterDraft(cl, letters.Company{}, 0, day("2026-11-23"))
 	d.Sent = "2026-11-"
-	d.Reschedule(cl)
+	d.Reschedule()
 	if d.Effective != "2026-12-23" {
 		t.Errorf("a half-typed sent date changed the effective date to %q", d.Effective)
 	}
 	d.Sent, d.NoticeDays = "2026-11-23", "45"
-	d.Reschedule(cl)
+	d.Reschedule()
 	if d.Effective != "2027-01-07" {
 		t.Errorf("45 days from 23 November 2026: got %s, want 2027-01-07", d.Effective)
 	}

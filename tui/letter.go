@@ -417,7 +417,7 @@ func (m *LetterScreen) updateEditing(msg tea.KeyMsg) tea.Cmd {
 	f.set(&m.draft, m.input.Value())
 	switch f.key {
 	case "sent", "notice_days":
-		m.draft.Reschedule(m.client)
+		m.draft.Reschedule()
 	case "effective":
 		m.draft.RescheduleFromEffective()
 	}
