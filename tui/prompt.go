@@ -12,11 +12,14 @@ import (
 // Prompt is a small inline form of labelled text fields that asks for what
 // an action needs (an export path, a sign-off name) before it runs. Enter on
 // the last field confirms, tab and shift+tab move between fields, esc
-// cancels.
+// cancels. A pre-filled value behaves as if selected: the first letter
+// typed replaces it, while arrows or backspace edit it, so typing your own
+// name over a suggested signer never yields "Dana WhitfieldSam".
 type Prompt struct {
 	title  string
 	labels []string
 	inputs []textinput.Model
+	fresh  []bool // still holding its pre-filled value, untouched
 	focus  int
 }
 
@@ -48,6 +51,7 @@ func NewPrompt(title string, fields ...PromptField) *Prompt {
 		}
 		p.labels = append(p.labels, f.Label)
 		p.inputs = append(p.inputs, in)
+		p.fresh = append(p.fresh, f.Value != "")
 	}
 	return p
 }
@@ -73,6 +77,12 @@ func (p *Prompt) Update(msg tea.Msg, keys KeyMap) (PromptResult, tea.Cmd) {
 			return PromptOpen, p.move(1)
 		case key.Matches(k, promptPrev):
 			return PromptOpen, p.move(-1)
+		}
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && p.fresh[p.focus] {
+		p.fresh[p.focus] = false
+		if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
+			p.inputs[p.focus].SetValue("")
 		}
 	}
 	var cmd tea.Cmd
