@@ -31,11 +31,11 @@ var topicTemplates = map[scoring.FlagID]topicTemplate{
 	scoring.FlagResourceDrain: {title: "Support time against the agreement",
 		metrics: []scoring.Metric{scoring.MetricHoursPerSeat, scoring.MetricTicketsPerSeat},
 		goal:    "Support hours per seat per month back within the normal range by the final review"},
-	// Our margin and labour cost are our own business: the client is shown
-	// the work done and what it was billed, and the rate that makes.
+	// Our margin and labour cost are our own business, and so is the range
+	// of what other clients effectively pay: the client is shown the work
+	// done and what it was billed, nothing else.
 	scoring.FlagUnprofitable: {title: "The fee against the work it covers",
-		metrics: []scoring.Metric{scoring.MetricEffectiveRate},
-		goal:    "A monthly fee that covers the work at our standard rate",
+		goal: "A monthly fee that covers the work at our standard rate",
 		evidence: func(c store.Client, a *scoring.Assessment) string {
 			return fmt.Sprintf("%.0f hours of work in the last %d months, for %s invoiced.", a.Profit.Hours, a.Profit.Months,
 				store.FormatMinor(a.Profit.Revenue, c.Currency))
