@@ -150,13 +150,45 @@ func (a *App) resize() {
 
 func (a *App) helpView() string {
 	a.help.ShowAll = a.fullHelp
+	keys := a.helpKeys()
 	// help cuts a line that runs past its width, except when not even its
 	// ellipsis fits: then it prints every binding. MaxWidth cuts the rest.
-	return lipgloss.NewStyle().MaxWidth(a.help.Width).Render(a.help.View(a.helpKeys()))
+	fit := lipgloss.NewStyle().MaxWidth(a.help.Width)
+	if a.fullHelp {
+		return fit.Render(a.help.View(keys))
+	}
+	// In a narrow window the screen's keys give way, never the way to more
+	// help, back and out: those are drawn first and the screen's keys are
+	// cut to the room that is left.
+	global := a.help.ShortHelpView(keys.global)
+	sep := a.help.Styles.ShortSeparator.Render(a.help.ShortSeparator)
+	own := a.shortHelpWithin(keys.screen.ShortHelp(), a.help.Width-lipgloss.Width(global)-lipgloss.Width(sep))
+	if own == "" {
+		return fit.Render(global)
+	}
+	return fit.Render(own + sep + global)
+}
+
+// shortHelpWithin draws as many of bindings as fit in width cells, marking
+// a cut with an ellipsis. (help.Model cuts too, but prints the whole line
+// when not even its ellipsis fits.)
+func (a *App) shortHelpWithin(bindings []key.Binding, width int) string {
+	unbounded := a.help
+	unbounded.Width = 0
+	for n := len(bindings); n > 0; n-- {
+		line := unbounded.ShortHelpView(bindings[:n])
+		if n < len(bindings) {
+			line += " " + a.help.Styles.Ellipsis.Render(a.help.Ellipsis)
+		}
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return ""
 }
 
 // helpKeys adds the root's own bindings to the top screen's.
-func (a *App) helpKeys() help.KeyMap {
+func (a *App) helpKeys() keyMap {
 	k := a.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
 	if a.top().Capturing() {

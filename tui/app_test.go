@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // fakeScreen records what the root gives it.
@@ -151,5 +152,36 @@ func TestHelpToggleAndStatus(t *testing.T) {
 	a.Update(ErrMsg{Err: errors.New("database is locked")})
 	if !strings.Contains(a.View(), "database is locked") {
 		t.Error("error not shown in the status line")
+	}
+}
+
+// manyKeys is a screen whose short help is wider than any window.
+type manyKeys struct{ fakeScreen }
+
+func (m *manyKeys) Update(tea.Msg) (Screen, tea.Cmd) { return m, nil }
+
+func (m *manyKeys) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, k := range "abcdefghijklmnop" {
+		out = append(out, key.NewBinding(key.WithKeys(string(k)), key.WithHelp(string(k), "does something useful")))
+	}
+	return out
+}
+
+// However narrow the window, the footer keeps the way to more help and out;
+// the screen's own keys give way, marked with an ellipsis.
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	for _, width := range []int{80, 100, 200} {
+		a := NewApp(&Common{Theme: DefaultTheme(), Keys: DefaultKeyMap()}, &manyKeys{fakeScreen{title: "Home"}})
+		a.Update(tea.WindowSizeMsg{Width: width, Height: 30})
+		lines := strings.Split(a.View(), "\n")
+		footer := strings.TrimRight(lines[len(lines)-1], " ")
+		if !strings.HasSuffix(footer, "? help • q quit") || !strings.Contains(footer, "a does something useful") ||
+			!strings.Contains(footer, "…") {
+			t.Errorf("width %d: footer %q", width, footer)
+		}
+		if w := lipgloss.Width(footer); w > width {
+			t.Errorf("width %d: footer is %d wide", width, w)
+		}
 	}
 }
