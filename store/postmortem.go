@@ -162,7 +162,7 @@ func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts
 
 	var planCreated, planStatus sql.NullString
 	if err := s.db.QueryRowContext(ctx, `SELECT min(created_at),
-            (SELECT status FROM remediation_plans WHERE client_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 1)
+            (SELECT status FROM remediation_plans WHERE client_id = ?1 ORDER BY `+latestPlanOrder+` LIMIT 1)
         FROM remediation_plans WHERE client_id = ?1`, clientID).Scan(&planCreated, &planStatus); err != nil {
 		return f, wrap(err)
 	}
