@@ -15,12 +15,7 @@ func TestPortfolioFacts(t *testing.T) {
 	ctx := context.Background()
 	acme := addClient(t, s, "Acme")
 	quiet := addClient(t, s, "Quiet")
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := s.db.Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := mustExec(t, s)
 	exec(`UPDATE clients SET seats = 12, mrr_minor = 150000, currency = 'EUR', client_since_on = '2025-01-15' WHERE id = ?`, acme)
 	exec(`UPDATE clients SET status = 'watch', agreement_signed_on = '2024-06-01' WHERE id = ?`, quiet)
 	exec(`INSERT INTO tickets (id, client_id, opened_at, priority, after_hours, out_of_scope) VALUES

@@ -19,12 +19,7 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme") // 10 seats
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := s.db.Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := mustExec(t, s)
 	month := func(m string, minutes, tickets, afterHours int) {
 		exec(`INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets) VALUES (?, ?, ?, ?, ?)`,
 			id, m, minutes, tickets, afterHours)
@@ -167,12 +162,7 @@ func TestComparePlanFromRawRows(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := s.db.Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := mustExec(t, s)
 	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
         (?1, 'B1', '2026-02-01', '2026-03-03', '2026-04-12', 1000),
         (?1, 'B2', '2026-04-01', '2026-05-01', '2026-06-10', 1000),

@@ -13,6 +13,17 @@ import (
 
 var fixedNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
+// mustExec returns a function that runs a statement on s and fails the
+// test on any error, for tests that plant rows by hand.
+func mustExec(t testing.TB, s *Store) func(q string, args ...any) {
+	return func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.db.Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func openTemp(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "o.db"), WithClock(func() time.Time { return fixedNow }))
@@ -209,12 +220,7 @@ func TestRebuildRollup(t *testing.T) {
 	id := addClient(t, s, "Acme")
 	other := addClient(t, s, "Other")
 	ctx := context.Background()
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := s.db.Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := mustExec(t, s)
 	exec(`INSERT INTO tickets (id, client_id, opened_at, priority, after_hours, out_of_scope) VALUES
         (1, ?1, '2026-03-02T10:00:00Z', 'urgent', 1, 0),
         (2, ?1, '2026-03-05T10:00:00Z', 'normal', 0, 1),

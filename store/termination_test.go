@@ -331,12 +331,7 @@ func TestPostMortemFacts(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := s.db.Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := mustExec(t, s)
 	exec(`INSERT INTO incidents (client_id, occurred_at, kind, severity, description) VALUES
         (?1, '2025-05-10T22:00:00Z', 'after_hours', 2, 'called the owner at home at 22:00'),
         (?1, '2025-03-02T09:00:00Z', 'after_hours', 2, 'weekend call for a printer'),
