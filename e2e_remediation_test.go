@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
+	"offboard/internal/tmuxtest"
 	"offboard/letters"
-	"offboard/store/demo"
-	"offboard/tui/tmuxtest"
 )
 
 // TestRemediationEndToEnd builds offboard and walks a planted client of

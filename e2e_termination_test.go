@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
+	"offboard/internal/tmuxtest"
 	"offboard/store"
-	"offboard/store/demo"
-	"offboard/tui/tmuxtest"
 )
 
 // TestTerminationEndToEnd drives offboard in a real terminal (tmux,

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"offboard/store/demo"
-	"offboard/tui/tmuxtest"
+	"offboard/demo"
+	"offboard/internal/tmuxtest"
 )
 
 // TestTriageEndToEnd builds offboard and drives it in a real terminal

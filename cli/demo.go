@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"time"
 
+	"offboard/demo"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 func demoCommand() *Command {

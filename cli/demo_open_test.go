@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 func TestOpenDemoRenewsADemoFromAnotherDayOrSeed(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 func TestDemoCommand(t *testing.T) {

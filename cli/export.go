@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 func exportCommand() *Command {

@@ -13,9 +13,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"offboard/importer"
 	"offboard/scoring"
 	"offboard/store"
-	"offboard/store/importer"
 )
 
 const importSummary = `Brings in the CSV exports of the tools you already use. KIND is one of

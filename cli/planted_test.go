@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
 	"offboard/letters"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 // TestPlantedClientsDocuments writes, on the demo portfolio, the notice of

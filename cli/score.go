@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"offboard/money"
 	"offboard/scoring"
 )
 
@@ -132,7 +133,7 @@ func writeTable(w io.Writer, p *scoring.Portfolio) error {
 			overridden = true
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", a.Client.Name, rec, a.Score,
-			scoring.FormatMoney(a.Client.MRR), marginText(a.Profit), topFlags(a.Flags, 2))
+			money.Grouped(a.Client.MRR, ""), marginText(a.Profit), topFlags(a.Flags, 2))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -178,7 +179,7 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 	c := a.Client
 	fmt.Fprintf(w, "%s: %s (score %d)\n", c.Name, a.Recommendation.Title(), a.Score)
 	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed %s over %s–%s\n\n",
-		c.Status, c.Seats, scoring.FormatMoney(c.MRR), c.Currency, plural(a.HistoryMonths, "month"),
+		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
 		p.AsOf.Format(time.DateOnly), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
 
 	fmt.Fprintln(w, "Why")
@@ -219,11 +220,11 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 
 	pr := a.Profit
 	fmt.Fprintf(w, "\nProfitability over %s\n", plural(pr.Months, "month"))
-	fmt.Fprintf(w, "  Revenue           %s\n", scoring.FormatMoney(pr.Revenue))
-	fmt.Fprintf(w, "  Labour cost       %s (%.1f hours at %s)\n", scoring.FormatMoney(pr.LabourCost), pr.Hours, scoring.FormatMoney(cfg.LoadedCostPerHour))
+	fmt.Fprintf(w, "  Revenue           %s\n", money.Grouped(pr.Revenue, ""))
+	fmt.Fprintf(w, "  Labour cost       %s (%.1f hours at %s)\n", money.Grouped(pr.LabourCost, ""), pr.Hours, money.Grouped(cfg.LoadedCostPerHour, ""))
 	fmt.Fprintf(w, "  Margin            %s (target %.0f%%)\n", marginText(pr), cfg.TargetMargin*100)
-	fmt.Fprintf(w, "  Effective rate    %s an hour (standard %s)\n", scoring.FormatMoney(pr.EffectiveRate), scoring.FormatMoney(cfg.StandardRatePerHour))
-	fmt.Fprintf(w, "  Break-even price  %s a month for a %.0f%% margin (MRR %s)\n", scoring.FormatMoney(pr.BreakEvenMonthly), cfg.TargetMargin*100, scoring.FormatMoney(c.MRR))
+	fmt.Fprintf(w, "  Effective rate    %s an hour (standard %s)\n", money.Grouped(pr.EffectiveRate, ""), money.Grouped(cfg.StandardRatePerHour, ""))
+	fmt.Fprintf(w, "  Break-even price  %s a month for a %.0f%% margin (MRR %s)\n", money.Grouped(pr.BreakEvenMonthly, ""), cfg.TargetMargin*100, money.Grouped(c.MRR, ""))
 	return nil
 }
 

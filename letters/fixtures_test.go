@@ -1,6 +1,9 @@
 package letters
 
-import "time"
+import (
+	"offboard/money"
+	"time"
+)
 
 // The planted clients of the golden tests. Harborline Freight Logistics is
 // a chronic late payer let go after a failed plan (seeds 001 and 003);
@@ -44,7 +47,7 @@ func harborlineTermination() TerminationInput {
 		Delivery:   DeliveryEmail,
 		NoticeDays: 30,
 		Effective:  effective,
-		Balance:    Money{Minor: 1843250, Currency: "USD"},
+		Balance:    money.Money{Minor: 1843250, Currency: "USD"},
 		// Fourteen days before the effective date, as the checklist schedules it.
 		FinalInvoice: day(2026, time.December, 17),
 		Contact: Person{
@@ -53,7 +56,7 @@ func harborlineTermination() TerminationInput {
 			Email: "priya.shah@bluewater-it.example",
 			Phone: "(253) 555-0162",
 		},
-		Transition:        Transition{Hours: 10, Rate: Money{Minor: 16500, Currency: "USD"}},
+		Transition:        Transition{Hours: 10, Rate: money.Money{Minor: 16500, Currency: "USD"}},
 		RetentionDeadline: day(2027, time.March, 1),
 		Handoff: Handoff{
 			ExportDate:      day(2026, time.December, 21),
@@ -232,9 +235,9 @@ func kesslerPlan() PlanInput {
 			Autopay:     true,
 			AutopayFrom: day(2027, time.February, 1),
 			Price: &PriceChange{
-				Current:   Money{Minor: 420000, Currency: "USD"},
-				Proposed:  Money{Minor: 465000, Currency: "USD"},
-				BreakEven: Money{Minor: 451000, Currency: "USD"},
+				Current:   money.Money{Minor: 420000, Currency: "USD"},
+				Proposed:  money.Money{Minor: 465000, Currency: "USD"},
+				BreakEven: money.Money{Minor: 451000, Currency: "USD"},
 				Period:    "month",
 				From:      day(2027, time.March, 1),
 			},

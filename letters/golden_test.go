@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"flag"
 	"os"
 	"path/filepath"
@@ -46,7 +48,7 @@ func TestGoldenDocuments(t *testing.T) {
 	missingSender.Acknowledgement = false
 	missingSender.AnnualLicences = nil
 	missingSender.LicenceNote = ""
-	missingSender.Balance = Money{}
+	missingSender.Balance = money.Money{}
 	missingSender.Transition = Transition{}
 	missingSender.Delivery = DeliveryPost
 

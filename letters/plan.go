@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"errors"
 	"fmt"
 	"sort"
@@ -86,12 +88,12 @@ type Checkpoint struct {
 // beside it so the reason for the change is a number, not an opinion.
 type PriceChange struct {
 	// Current is the fee today.
-	Current Money
+	Current money.Money
 	// Proposed is the new fee.
-	Proposed Money
+	Proposed money.Money
 	// BreakEven is the fee at which the work meets the target margin (the
 	// break-even price of scoring); zero omits it.
-	BreakEven Money
+	BreakEven money.Money
 	// Period is what the fee is charged per, for example "month".
 	Period string
 	// From is the day the new fee applies.

@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"bytes"
 	"embed"
 	"errors"
@@ -188,7 +190,7 @@ var templateFuncs = template.FuncMap{
 		}
 		return FormatDate(t) + " at " + t.Format("15:04")
 	},
-	"money": func(m Money) string { return EscapeInline(m.String()) },
+	"money": func(m money.Money) string { return EscapeInline(m.String()) },
 	"days": func(n int) string {
 		return plural(n, "day", "days")
 	},

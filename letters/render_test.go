@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"errors"
 	"io/fs"
 	"reflect"
@@ -294,7 +296,7 @@ func TestTemplateFuncs(t *testing.T) {
 		{"bold present", `{{bold "client name" .}}`, "Acme", "**Acme**"},
 		{"lines", `{{lines .}}`, "1 Main St\n\n# Floor 2\n", "1 Main St\\\n\\# Floor 2"},
 		{"stack drops empty parts", `{{stack "a" "" "b"}}`, nil, "a\\\nb"},
-		{"money is escaped", `{{money .}}`, Money{Minor: 100, Currency: "*X*"}, `\*X\* 1.00`},
+		{"money is escaped", `{{money .}}`, money.Money{Minor: 100, Currency: "*X*"}, `\*X\* 1.00`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

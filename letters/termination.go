@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -50,7 +52,7 @@ type Transition struct {
 	// Hours is the number of hours offered.
 	Hours int
 	// Rate is the price per hour.
-	Rate Money
+	Rate money.Money
 }
 
 // Handoff describes the data-handoff steps that have their own dates. The
@@ -113,7 +115,7 @@ type TerminationInput struct {
 	// close. It may not be earlier than Sent + NoticeDays; see EffectiveDate.
 	Effective time.Time
 	// Balance is the outstanding balance today; zero prints as none.
-	Balance Money
+	Balance money.Money
 	// FinalInvoice is the day the final invoice will be issued.
 	FinalInvoice time.Time
 	// Contact is the person on our side the client deals with during the

@@ -199,19 +199,6 @@ func TestResolveSources(t *testing.T) {
 	}
 }
 
-func TestFormatMoney(t *testing.T) {
-	for _, tt := range []struct {
-		minor int64
-		text  string
-	}{
-		{0, "0.00"}, {5, "0.05"}, {325000, "3,250.00"}, {123456789, "1,234,567.89"}, {-1999, "-19.99"}, {100000, "1,000.00"},
-	} {
-		if got := FormatMoney(tt.minor); got != tt.text {
-			t.Errorf("FormatMoney(%d) = %q, want %q", tt.minor, got, tt.text)
-		}
-	}
-}
-
 func TestBusinessDays(t *testing.T) {
 	mon, tue, wed, thu, fri, sat, sun := time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday
 	tests := []struct {

@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"offboard/money"
 	"strings"
 	"time"
 )
@@ -182,7 +183,7 @@ func detectLatePayment(c *clientCalc, p *portfolioCtx) detection {
 		parts = append(parts, fmt.Sprintf("%s paid %s, too few to grade", count(w.paid(), "invoice"), c.window.Phrase()))
 	}
 	if c.f.Overdue > 0 {
-		s := fmt.Sprintf("%s overdue on %s", FormatMoney(c.f.Overdue), count(c.f.OverdueInvoices, "invoice"))
+		s := fmt.Sprintf("%s overdue on %s", money.Grouped(c.f.Overdue, ""), count(c.f.OverdueInvoices, "invoice"))
 		if !math.IsInf(months, 1) {
 			s += fmt.Sprintf(" (%.1f months of recurring revenue)", months)
 		}
@@ -240,9 +241,9 @@ func detectUnprofitable(c *clientCalc, p *portfolioCtx) detection {
 	}
 	parts := []string{
 		fmt.Sprintf("gross margin %s %s: %s invoiced against %s of labour (%.1f hours at %s an hour)",
-			marginWords(pr), c.window.Phrase(), FormatMoney(pr.Revenue), FormatMoney(pr.LabourCost), pr.Hours, FormatMoney(p.cfg.LoadedCostPerHour)),
-		fmt.Sprintf("effective rate %s an hour against our standard %s", FormatMoney(pr.EffectiveRate), FormatMoney(p.cfg.StandardRatePerHour)),
-		fmt.Sprintf("at a %s margin the break-even price is %s a month against %s MRR", percentOf1(p.cfg.TargetMargin), FormatMoney(pr.BreakEvenMonthly), FormatMoney(c.f.MRR)),
+			marginWords(pr), c.window.Phrase(), money.Grouped(pr.Revenue, ""), money.Grouped(pr.LabourCost, ""), pr.Hours, money.Grouped(p.cfg.LoadedCostPerHour, "")),
+		fmt.Sprintf("effective rate %s an hour against our standard %s", money.Grouped(pr.EffectiveRate, ""), money.Grouped(p.cfg.StandardRatePerHour, "")),
+		fmt.Sprintf("at a %s margin the break-even price is %s a month against %s MRR", percentOf1(p.cfg.TargetMargin), money.Grouped(pr.BreakEvenMonthly, ""), money.Grouped(c.f.MRR, "")),
 	}
 	return detection{severity: sev, evidence: sentence(parts)}
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"offboard/money"
 )
 
 // Metric names one line of the lab panel.
@@ -99,7 +100,7 @@ var metricDefs = [numMetrics]metricDef{
 		id: MetricEffectiveRate, label: "Effective hourly rate", format: moneyFloat,
 		period: func(t totals, _ int, _ *Config) float64 { return ratio(float64(t.Invoiced), t.hours()) },
 		industry: func(c *Config) string {
-			return "standard " + FormatMoney(c.StandardRatePerHour) + ", loaded cost " + FormatMoney(c.LoadedCostPerHour)
+			return "standard " + money.Grouped(c.StandardRatePerHour, "") + ", loaded cost " + money.Grouped(c.LoadedCostPerHour, "")
 		},
 	},
 	mMargin: {
@@ -151,7 +152,7 @@ func fixed1(x float64) string     { return fmt.Sprintf("%.1f", x) }
 func fixed2(x float64) string     { return fmt.Sprintf("%.2f", x) }
 func percent(x float64) string    { return fmt.Sprintf("%.0f%%", x) }
 func percentOf1(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
-func moneyFloat(x float64) string { return FormatMoney(int64(math.Round(x))) }
+func moneyFloat(x float64) string { return money.Grouped(int64(math.Round(x)), "") }
 
 // Trend direction words.
 const (

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // kindTables names the table each kind of record is written to.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // Status is where a client stands in its relationship with us.

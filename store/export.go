@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
+	"offboard/money"
 )
 
 // exportQueries select each kind in the column order of
@@ -72,7 +73,7 @@ func exportRow(k importer.Kind, v []string) []string {
 	}
 	switch k {
 	case importer.KindClients:
-		v[6] = importer.FormatMoney(parseInt64(v[6]), v[7])
+		v[6] = money.Plain(parseInt64(v[6]), v[7])
 	case importer.KindTickets:
 		v[3] = inZone(v[3], v[4])
 		v = append(v[:4], v[5:]...)
@@ -80,17 +81,17 @@ func exportRow(k importer.Kind, v []string) []string {
 	case importer.KindTime:
 		v[6] = flag(v[6])
 	case importer.KindInvoices:
-		v[6] = importer.FormatMoney(parseInt64(v[6]), v[8])
-		v[7] = importer.FormatMoney(parseInt64(v[7]), v[8])
+		v[6] = money.Plain(parseInt64(v[6]), v[8])
+		v[7] = money.Plain(parseInt64(v[7]), v[8])
 	case importer.KindPayments:
-		v[5] = importer.FormatMoney(parseInt64(v[5]), v[6])
+		v[5] = money.Plain(parseInt64(v[5]), v[6])
 	case importer.KindSecurity:
 		v[3] += "%"
 		v[4] += "%"
 	case importer.KindUpgrades:
 		// The estimate is in the client's currency, which the file does
 		// not repeat.
-		v[7] = importer.FormatMoney(parseInt64(v[7]), v[8])
+		v[7] = money.Plain(parseInt64(v[7]), v[8])
 		v = append(v[:8], v[9])
 	}
 	return v

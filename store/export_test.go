@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 func exportAll(t *testing.T, s *Store) map[importer.Kind]string {

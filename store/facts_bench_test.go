@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
 	"offboard/scoring"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 // benchAsOf follows the last month of the synthetic portfolio.

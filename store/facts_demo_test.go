@@ -10,9 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
+	"offboard/money"
 	"offboard/scoring"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 // demoLastDay is the demo's last day of history in these tests; it is
@@ -169,7 +170,7 @@ func TestDemoEvidenceMatchesRawRows(t *testing.T) {
             WHERE c.name = ? AND balance_minor > 0 AND due_on < ?`, demo.NameLatePayment, p.AsOf.Format(time.DateOnly))
 		want := fmt.Sprintf("%d of %d paid invoices issued in the last 12 months were paid late, %d more than 30 days late; the late ones averaged %.0f days late",
 			int(v[1]), int(v[0]), int(v[2]), v[3]/v[1])
-		wantOverdue := fmt.Sprintf("%s overdue on %d invoices", scoring.FormatMoney(int64(o[0])), int(o[1]))
+		wantOverdue := fmt.Sprintf("%s overdue on %d invoices", money.Grouped(int64(o[0]), ""), int(o[1]))
 		if got := evidence(t, demo.NameLatePayment, scoring.FlagLatePayment); !strings.HasPrefix(got, want) || !strings.Contains(got, wantOverdue) {
 			t.Errorf("evidence %q\nwant %q … %q", got, want, wantOverdue)
 		}
@@ -212,7 +213,7 @@ func TestDemoEvidenceMatchesRawRows(t *testing.T) {
             FROM clients c WHERE c.name = ?3`, from, to, demo.NameUnprofitable)
 		labour := math.Round(v[1] * v[2])
 		want := fmt.Sprintf("Gross margin %.0f%% in the last 12 months: %s invoiced against %s of labour (%.1f hours at %s an hour)",
-			100*(v[0]-labour)/v[0], scoring.FormatMoney(int64(v[0])), scoring.FormatMoney(int64(labour)), v[1], scoring.FormatMoney(int64(v[2])))
+			100*(v[0]-labour)/v[0], money.Grouped(int64(v[0]), ""), money.Grouped(int64(labour), ""), v[1], money.Grouped(int64(v[2]), ""))
 		if got := evidence(t, demo.NameUnprofitable, scoring.FlagUnprofitable); !strings.HasPrefix(got, want) {
 			t.Errorf("evidence %q\nwant %q", got, want)
 		}

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // ImportOptions control one import of one file.

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // benchClients and benchRows size the benchmark like the large demo

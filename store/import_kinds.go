@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
+	"offboard/money"
 )
 
 func nullTime(t time.Time) any {
@@ -190,7 +191,7 @@ func (w *importWriter) ticket(r importer.TicketRecord) (outcome, error) {
 	return out, err
 }
 
-func (w *importWriter) currency(m importer.Money, clientID int64) string {
+func (w *importWriter) currency(m money.Money, clientID int64) string {
 	switch {
 	case m.Currency != "":
 		return m.Currency

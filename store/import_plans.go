@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 var (

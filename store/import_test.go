@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 func importFixture(t *testing.T, s *Store, kind importer.Kind, rel string, opt ImportOptions) (*ImportResult, error) {

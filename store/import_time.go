@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // timeBatchRows is how many time entries one INSERT writes (see

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 )
 
 // DefaultRetentionDays is how long after the effective date the client's
@@ -90,7 +91,7 @@ func NewLetterDraft(c Client, our letters.Company, balanceMinor int64, sent time
 		AgreementName:     c.AgreementName,
 		AgreementDate:     dateOrEmpty(c.AgreementSigned),
 		TerminationClause: c.TerminationClause,
-		Balance:           letters.Money{Minor: balanceMinor, Currency: c.Currency}.String(),
+		Balance:           money.Money{Minor: balanceMinor, Currency: c.Currency}.String(),
 		TransitionHours:   "0",
 		ExportWhat:        defaultExportWhat,
 		ExportFormat:      defaultExportFormat,
@@ -205,11 +206,11 @@ func (d LetterDraft) Input(c Client) (letters.TerminationInput, error) {
 		}
 		return n
 	}
-	money := func(field, text string) letters.Money {
+	money := func(field, text string) money.Money {
 		if strings.TrimSpace(text) == "" {
-			return letters.Money{Currency: c.Currency}
+			return money.Money{Currency: c.Currency}
 		}
-		m, err := letters.ParseMoney(text, c.Currency)
+		m, err := money.Parse(text, c.Currency)
 		if err != nil {
 			errs[field] = err
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 )
 
 // planByDays is how soon after the meeting the agenda promises the
@@ -200,9 +201,9 @@ func planTerms(t TermsForm, c Client) letters.PlanTerms {
 			current = c.MRRMinor
 		}
 		out.Price = &letters.PriceChange{
-			Current:   letters.Money{Minor: current, Currency: currency},
-			Proposed:  letters.Money{Minor: proposed, Currency: currency},
-			BreakEven: letters.Money{Minor: t.BreakEvenMinor, Currency: currency},
+			Current:   money.Money{Minor: current, Currency: currency},
+			Proposed:  money.Money{Minor: proposed, Currency: currency},
+			BreakEven: money.Money{Minor: t.BreakEvenMinor, Currency: currency},
 			Period:    "month",
 			From:      from,
 		}

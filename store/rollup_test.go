@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"offboard/store/importer"
+	"offboard/importer"
 )
 
 // rollupOf lists client_months row by row, as text.

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"offboard/demo"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 // benchAsOf is the last day of the benchmark portfolio's history.

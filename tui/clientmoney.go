@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"offboard/money"
 	"offboard/scoring"
 )
 
@@ -20,7 +21,7 @@ func moneyPane(th Theme, t ClientTarget, width int) string {
 	row := func(label, value, note string) {
 		b.WriteString("  " + padRight(label, 20) + padLeft(value, 16) + "  " + th.Subtle.Render(truncate(note, width-40)) + "\n")
 	}
-	money := func(minor int64) string { return scoring.FormatMoney(minor) + " " + cur }
+	money := func(minor int64) string { return money.Grouped(minor, "") + " " + cur }
 	row("Revenue", money(p.Revenue), fmt.Sprintf("MRR %s", money(a.Client.MRR)))
 	row("Labour cost", money(p.LabourCost), fmt.Sprintf("%.1f hours worked", p.Hours))
 	margin, rate := "–", "–"

@@ -3,18 +3,17 @@ package tui
 import (
 	"fmt"
 	"math"
+	"offboard/money"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"offboard/scoring"
 )
 
 // moneyWhole formats minor units as whole currency units with thousands
 // separators ("3,250"), for columns where cents are noise.
 func moneyWhole(minor int64) string {
 	rounded := int64(math.Round(float64(minor)/100)) * 100
-	s := scoring.FormatMoney(rounded)
+	s := money.Grouped(rounded, "")
 	return strings.TrimSuffix(s, ".00")
 }
 

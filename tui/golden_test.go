@@ -16,8 +16,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"offboard/demo"
 	"offboard/store"
-	"offboard/store/demo"
 )
 
 // The screens are compared as plain text: colours depend on the terminal,

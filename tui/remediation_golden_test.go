@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"offboard/store/demo"
+	"offboard/demo"
 )
 
 // TestRemediationGolden draws the remediation screens on planted clients of

@@ -1,8 +1,8 @@
-package letters
+package money
 
 import "testing"
 
-func TestParseMoney(t *testing.T) {
+func TestParse(t *testing.T) {
 	tests := []struct {
 		text, currency string
 		want           int64
@@ -24,16 +24,16 @@ func TestParseMoney(t *testing.T) {
 		{".50", "USD", 0, false},
 	}
 	for _, tt := range tests {
-		got, err := ParseMoney(tt.text, tt.currency)
+		got, err := Parse(tt.text, tt.currency)
 		if (err == nil) != tt.ok || (tt.ok && got.Minor != tt.want) {
-			t.Errorf("ParseMoney(%q, %q) = %v, %v; want %d ok=%v", tt.text, tt.currency, got.Minor, err, tt.want, tt.ok)
+			t.Errorf("Parse(%q, %q) = %v, %v; want %d ok=%v", tt.text, tt.currency, got.Minor, err, tt.want, tt.ok)
 		}
 	}
 	// It reads back what Money.String writes.
 	for _, m := range []Money{{1843250, "USD"}, {-5, "EUR"}, {123456789, "JPY"}, {1, "BHD"}} {
-		back, err := ParseMoney(m.String(), m.Currency)
+		back, err := Parse(m.String(), m.Currency)
 		if err != nil || back != m {
-			t.Errorf("ParseMoney(%q) = %v, %v; want %v", m.String(), back, err, m)
+			t.Errorf("Parse(%q) = %v, %v; want %v", m.String(), back, err, m)
 		}
 	}
 }

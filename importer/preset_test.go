@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"offboard/money"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,7 @@ import (
 )
 
 // fixture is the path of a file under the repository's testdata/import.
-func fixture(rel string) string { return filepath.Join("..", "..", "testdata", "import", rel) }
+func fixture(rel string) string { return filepath.Join("..", "testdata", "import", rel) }
 
 func parseFixture(t *testing.T, rel string, opt Options) ([]Record, *Summary) {
 	t.Helper()
@@ -68,7 +69,7 @@ func TestPresetFixtures(t *testing.T) {
 		}},
 		{"itflow/Payments-2024-03-01.csv", KindPayments, "itflow-payments", Options{}, 2, func(t *testing.T, recs []Record) {
 			a := recs[0].(PaymentRecord)
-			eq(t, "amount", a.Amount, Money{Minor: 102000, Currency: "USD"})
+			eq(t, "amount", a.Amount, money.Money{Minor: 102000, Currency: "USD"})
 			eq(t, "method", a.Method, "ACH")
 			eq(t, "client", a.Client.Name, "Acme Dental")
 			eq(t, "content key", len(a.Key()) > 10 && a.Key() != recs[1].Key(), true)
@@ -281,7 +282,7 @@ func eqTime(t *testing.T, what string, got, want time.Time) {
 // TestREADMEDocumentsTheGenericFormat keeps README's table of the generic
 // format in step with the fields.
 func TestREADMEDocumentsTheGenericFormat(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"offboard/money"
 	"strings"
 )
 
@@ -15,7 +16,7 @@ type invoiceTotals struct {
 	lineSum  int64
 	hasTotal bool
 	hasPaid  bool
-	paid     Money
+	paid     money.Money
 }
 
 // invoice reads an invoice row and adds it to its invoice's group. It
@@ -66,13 +67,13 @@ func (p *rowParser) invoice() Record {
 }
 
 // lineTotal reads a line item's total, or its unit cost times quantity.
-func (p *rowParser) lineTotal() (Money, bool) {
+func (p *rowParser) lineTotal() (money.Money, bool) {
 	if m, ok := p.money("line_total"); ok {
 		return m, true
 	}
 	cost, ok := p.money("line_cost")
 	if !ok {
-		return Money{}, false
+		return money.Money{}, false
 	}
 	const qtyDigits = 4
 	qty, hasQty := p.decimal("line_quantity", qtyDigits)
@@ -99,10 +100,10 @@ func (t *invoiceTotals) record() Record {
 	switch {
 	case r.HasBalance:
 	case t.hasPaid:
-		r.Balance = Money{Minor: r.Amount.Minor - t.paid.Minor, Currency: r.Amount.Currency}
+		r.Balance = money.Money{Minor: r.Amount.Minor - t.paid.Minor, Currency: r.Amount.Currency}
 		r.HasBalance = true
 	case strings.EqualFold(r.Status, "paid"):
-		r.Balance = Money{Currency: r.Amount.Currency}
+		r.Balance = money.Money{Currency: r.Amount.Currency}
 		r.HasBalance = true
 	}
 	return r

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"offboard/money"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -547,10 +548,10 @@ func (p *rowParser) when(field string) time.Time {
 	return dt.Time
 }
 
-func (p *rowParser) money(field string) (Money, bool) {
+func (p *rowParser) money(field string) (money.Money, bool) {
 	v, col, ok := p.value(field)
 	if !ok {
-		return Money{}, false
+		return money.Money{}, false
 	}
 	cur := p.currency[field]
 	if cur == "" {
@@ -561,13 +562,13 @@ func (p *rowParser) money(field string) (Money, bool) {
 	m, err := ParseMoney(v, nf, cur)
 	if err != nil {
 		p.fail(err, col, v)
-		return Money{}, false
+		return money.Money{}, false
 	}
 	return m, true
 }
 
 // amount reads a money field given as an amount or in cents.
-func (p *rowParser) amount(field, centsField string) (Money, bool) {
+func (p *rowParser) amount(field, centsField string) (money.Money, bool) {
 	if m, ok := p.money(field); ok {
 		return m, true
 	}

@@ -65,15 +65,3 @@ func TestParseMoneyRejects(t *testing.T) {
 		}
 	}
 }
-
-func TestFormatMoney(t *testing.T) {
-	for _, tt := range []struct {
-		minor    int64
-		currency string
-		want     string
-	}{{123450, "USD", "1234.50"}, {-5, "", "-0.05"}, {0, "EUR", "0.00"}, {1200, "JPY", "1200"}, {12345, "KWD", "12.345"}} {
-		if got := FormatMoney(tt.minor, tt.currency); got != tt.want {
-			t.Errorf("FormatMoney(%d, %s) = %q, want %q", tt.minor, tt.currency, got, tt.want)
-		}
-	}
-}

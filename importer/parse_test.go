@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"offboard/money"
 	"os"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestPitfalls(t *testing.T) {
 			}},
 		{file: "pitfalls/cents.csv", opt: Options{Kind: KindPayments}, preset: "offboard-payments", count: 2,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
-				eq(t, "cents", recs[0].(PaymentRecord).Amount, Money{Minor: 1350, Currency: "USD"})
+				eq(t, "cents", recs[0].(PaymentRecord).Amount, money.Money{Minor: 1350, Currency: "USD"})
 				eq(t, "negative cents", recs[1].(PaymentRecord).Amount.Minor, int64(-200))
 			}},
 		{file: "pitfalls/dates-dmy.csv", opt: Options{Kind: KindTime}, preset: "offboard-time", count: 3,

@@ -1,17 +1,10 @@
 package importer
 
 import (
-	"strconv"
+	"offboard/money"
 	"strings"
 	"unicode"
 )
-
-// Money is an amount in integer minor units (cents) with its currency, when
-// the value or its column named one.
-type Money struct {
-	Minor    int64
-	Currency string
-}
 
 // NumberFormat says how to read the numbers of one file.
 type NumberFormat struct {
@@ -27,26 +20,15 @@ type NumberFormat struct {
 // say which.
 var currencySymbols = map[rune]string{'€': "EUR", '£': "GBP", '¥': "JPY", '₹': "INR", '₩': "KRW", '₽': "RUB", '₺': "TRY", '₪': "ILS", '₫': "VND"}
 
-// minorDigits gives the ISO 4217 exponent of currencies that do not use two.
-var minorDigits = map[string]int{"JPY": 0, "KRW": 0, "ISK": 0, "VND": 0, "CLP": 0, "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3}
-
-// MinorDigits returns how many decimal places a currency's minor unit has.
-func MinorDigits(currency string) int {
-	if d, ok := minorDigits[strings.ToUpper(currency)]; ok {
-		return d
-	}
-	return 2
-}
-
 // ParseMoney reads an amount as exported by accounting tools: "$13.50",
 // "($400.00)", "$-142.85", "1,020.00", "2.000,0" (with DecimalComma),
 // "€ 12,50", "USD 100", "'13.50" (a spreadsheet formula guard) or, with
 // Cents, "1350". The currency is "" unless the value names one; defCurrency
 // fills it in and sets the number of minor digits.
-func ParseMoney(s string, f NumberFormat, defCurrency string) (Money, error) {
+func ParseMoney(s string, f NumberFormat, defCurrency string) (money.Money, error) {
 	s = unguard(s)
 	if s == "" {
-		return Money{}, valueErr("an amount", "empty")
+		return money.Money{}, valueErr("an amount", "empty")
 	}
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -63,7 +45,7 @@ func ParseMoney(s string, f NumberFormat, defCurrency string) (Money, error) {
 			num.WriteRune(r)
 		case r == '-' || r == '+' || r == '−':
 			if sign != 0 || (num.Len() > 0 && i != len(s)-1) {
-				return Money{}, valueErr("an amount", "")
+				return money.Money{}, valueErr("an amount", "")
 			}
 			sign = 1
 			if r != '+' {
@@ -77,19 +59,19 @@ func ParseMoney(s string, f NumberFormat, defCurrency string) (Money, error) {
 		case unicode.IsLetter(r):
 			letters.WriteRune(unicode.ToUpper(r))
 		default:
-			return Money{}, valueErr("an amount", "")
+			return money.Money{}, valueErr("an amount", "")
 		}
 	}
 	if l := letters.String(); l != "" {
 		if len(l) != 3 {
-			return Money{}, valueErr("an amount", "")
+			return money.Money{}, valueErr("an amount", "")
 		}
 		currency = l
 	}
 	if currency == "" {
 		currency = strings.ToUpper(defCurrency)
 	}
-	digits := MinorDigits(currency)
+	digits := money.MinorDigits(currency)
 	var minor int64
 	var err error
 	if f.Cents {
@@ -98,12 +80,12 @@ func ParseMoney(s string, f NumberFormat, defCurrency string) (Money, error) {
 		minor, err = parseDecimal(num.String(), f.DecimalComma, digits)
 	}
 	if err != nil {
-		return Money{}, err
+		return money.Money{}, err
 	}
 	if neg {
 		minor = -minor
 	}
-	return Money{Minor: minor, Currency: currency}, nil
+	return money.Money{Minor: minor, Currency: currency}, nil
 }
 
 // unguard removes what spreadsheets and exporters wrap around a value to
@@ -227,25 +209,4 @@ func parseDigits(s, what string) (int64, error) {
 		n = n*10 + int64(c-'0')
 	}
 	return n, nil
-}
-
-// FormatMoney writes minor units as a plain decimal ("-1234.50") with the
-// currency's number of minor digits, the form the generic format uses and
-// ParseMoney reads back exactly.
-func FormatMoney(minor int64, currency string) string {
-	digits := MinorDigits(currency)
-	sign := ""
-	u := uint64(minor)
-	if minor < 0 {
-		sign, u = "-", uint64(-minor)
-	}
-	if digits == 0 {
-		return sign + strconv.FormatUint(u, 10)
-	}
-	div := uint64(1)
-	for i := 0; i < digits; i++ {
-		div *= 10
-	}
-	frac := strconv.FormatUint(u%div, 10)
-	return sign + strconv.FormatUint(u/div, 10) + "." + strings.Repeat("0", digits-len(frac)) + frac
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -176,7 +177,7 @@ func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
 	return []letters.Measure{
 		{Name: "Invoices paid more than 30 days late, last 12", Value: fmt.Sprintf("%d of 12", over30), Normal: "0 to 1"},
 		{Name: "Average days late", Value: fmt.Sprintf("%d days", avg), Normal: "0 to 5 days"},
-		{Name: "Overdue balance", Value: letters.Money{Minor: overdue, Currency: "USD"}.String(), Normal: "none"},
+		{Name: "Overdue balance", Value: money.Money{Minor: overdue, Currency: "USD"}.String(), Normal: "none"},
 	}, nil
 }
 

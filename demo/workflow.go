@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -222,9 +223,9 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 	}
 	in := letters.TerminationInput{Our: g.our, Client: g.lettersClient(c), Agreement: agreementOf(c), Sent: sent,
 		Delivery: letters.DeliveryEmail, NoticeDays: noticeDays, Effective: effective,
-		Balance: letters.Money{Minor: balance, Currency: c.Currency}, FinalInvoice: finalInvoice,
+		Balance: money.Money{Minor: balance, Currency: c.Currency}, FinalInvoice: finalInvoice,
 		Contact:           letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"},
-		Transition:        letters.Transition{Hours: 5, Rate: letters.Money{Minor: 15000, Currency: c.Currency}},
+		Transition:        letters.Transition{Hours: 5, Rate: money.Money{Minor: 15000, Currency: c.Currency}},
 		RetentionDeadline: retention, Handoff: letters.DefaultHandoff(sent, effective), Acknowledgement: true}
 	in.Handoff.ExportWhat = "Microsoft 365 mailboxes, the file server shares and the latest full backup"
 	in.Handoff.ExportFormat = "PST files and the original folder structure"

@@ -1,6 +1,9 @@
 package importer
 
-import "time"
+import (
+	"offboard/money"
+	"time"
+)
 
 // ClientRef identifies the client a record belongs to, by whatever the
 // export offers: its id in the source tool, its name, or (for helpdesks
@@ -46,7 +49,7 @@ type ClientRecord struct {
 	ContactEmail      string
 	Address           string
 	Seats             int
-	MRR               Money
+	MRR               money.Money
 	Currency          string
 	Agreement         string
 	AgreementSigned   time.Time
@@ -102,8 +105,8 @@ type InvoiceRecord struct {
 	Due    time.Time
 	// Paid is zero unless the export states when the invoice was paid.
 	Paid    time.Time
-	Amount  Money
-	Balance Money
+	Amount  money.Money
+	Balance money.Money
 	// HasBalance is false when the export says nothing about the balance.
 	HasBalance bool
 	Status     string
@@ -118,7 +121,7 @@ type PaymentRecord struct {
 	ExternalID string
 	Invoice    string
 	Date       time.Time
-	Amount     Money
+	Amount     money.Money
 	Method     string
 	Reference  string
 }
@@ -159,7 +162,7 @@ type UpgradeRecord struct {
 	Proposed   time.Time
 	Decided    time.Time
 	Decision   string
-	Estimate   Money
+	Estimate   money.Money
 	Note       string
 }
 
