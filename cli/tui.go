@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/tui"
 )
 
@@ -51,8 +52,7 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	common := &tui.Common{Store: st, Now: env.Now, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), ConfigFile: setup.data,
-		Letters: renderer, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
+	common := &tui.Common{Ctx: ctx, Desk: &casefile.Desk{Store: st, Now: env.Now, ConfigFile: setup.data, ConfigPath: setup.file, Letters: renderer}, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/store"
 )
@@ -47,7 +48,7 @@ func benchDB(b *testing.B) string {
 }
 
 func benchCommon(st *store.Store) *Common {
-	return &Common{Store: st, Now: func() time.Time { return benchAsOf.Add(9 * time.Hour) }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return benchAsOf.Add(9 * time.Hour) }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 }
 
 // firstFrame does what the workbench does before its first full frame:

@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -101,7 +102,7 @@ func fixtureSnapshot() *Snapshot {
 
 // fixtureCommon is a Common with no store, for screens given a snapshot.
 func fixtureCommon() *Common {
-	return &Common{Now: func() time.Time { return fixtureNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return &Common{Desk: &casefile.Desk{Now: func() time.Time { return fixtureNow }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 }
 
 // loadedList is the client list with the fixture snapshot, sized w×h.

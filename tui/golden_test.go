@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/store"
 )
@@ -72,7 +73,7 @@ func demoCommon(t testing.TB) *Common {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return demoNow }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 }
 
 // privateDemo opens a copy of the demo portfolio that a test may write to.
@@ -91,7 +92,7 @@ func privateDemo(t *testing.T) *Common {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Common{Store: st, Now: func() time.Time { return demoNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return demoNow }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 }
 
 // goldenWidth and goldenHeight are the fixed terminal of the golden files.

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -37,8 +38,7 @@ func newRemHarness(t testing.TB) (*remHarness, int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &Common{Store: st, Now: func() time.Time { return remNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap(),
-		Letters: r, MarkdownStyle: "notty", Getenv: func(string) string { return "" }}
+	c := &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return remNow }, Letters: r}, Theme: DefaultTheme(), Keys: DefaultKeyMap(), MarkdownStyle: "notty", Getenv: func(string) string { return "" }}
 	return &remHarness{t: t, c: c}, id
 }
 

@@ -3,33 +3,27 @@
 package tui
 
 import (
+	"context"
 	"io"
-	"time"
+	"offboard/casefile"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"offboard/letters"
-	"offboard/store"
 )
 
 // Common is what every screen shares: the data, the clock, the theme and
 // the keymap. Screens hold a pointer; nothing here is a package global.
 type Common struct {
-	Store *store.Store
-	Now   func() time.Time
+	// Desk holds the use cases the screens call: every read and write of
+	// the case files goes through it, never straight to the store.
+	*casefile.Desk
+	// Ctx is the program's context: quitting or a signal cancels it, and
+	// with it any query a command is running.
+	Ctx   context.Context
 	Theme Theme
 	Keys  KeyMap
-	// ConfigFile is the scoring configuration file's contents as read at
-	// start (nil when there is none). Settings stored in the database are
-	// layered over it on every load, so a change made in the workbench
-	// counts at once.
-	ConfigFile []byte
-	// Letters renders the documents, with the owner's template folder
-	// applied.
-	Letters *letters.Renderer
 	// MarkdownStyle is the glamour style previews are drawn in: "dark",
 	// "light", or "notty" for plain text (NO_COLOR, tests). It is decided
 	// once before the program starts, never by querying a running terminal.
@@ -103,3 +97,12 @@ func Fail(err error) tea.Cmd { return func() tea.Msg { return ErrMsg{Err: err} }
 
 // Notify returns a command that shows text in the status line.
 func Notify(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text: text} } }
+
+// context is the program's context, or a background one in tests that
+// build a Common without it.
+func (c *Common) context() context.Context {
+	if c.Ctx == nil {
+		return context.Background()
+	}
+	return c.Ctx
+}

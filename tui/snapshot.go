@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -39,31 +38,14 @@ func (s *Snapshot) Find(id int64) *scoring.Assessment {
 	return &s.Assessments[i]
 }
 
-// LoadSnapshot reads the portfolio's facts in a few aggregate queries,
-// resolves the scoring configuration (file, then database settings) and
-// scores every client as of now. It does I/O: call it from a tea.Cmd.
+// LoadSnapshot scores the portfolio through the desk. It does I/O: call it
+// from a tea.Cmd.
 func LoadSnapshot(ctx context.Context, c *Common) (*Snapshot, error) {
-	settings, err := c.Store.Settings(ctx)
+	p, err := c.Assess(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cfg, _, err := scoring.Resolve(c.ConfigFile, settings)
-	if err != nil {
-		return nil, fmt.Errorf("scoring configuration: %w", err)
-	}
-	asOf, err := store.AssessmentDate(settings, c.Now())
-	if err != nil {
-		return nil, err
-	}
-	facts, err := c.Store.PortfolioFacts(ctx, asOf)
-	if err != nil {
-		return nil, err
-	}
-	markers, err := c.Store.ClientMarkers(ctx, asOf)
-	if err != nil {
-		return nil, err
-	}
-	return NewSnapshot(scoring.Assess(facts, cfg, asOf), markers), nil
+	return NewSnapshot(p.Portfolio, p.Markers), nil
 }
 
 // snapshotMsg carries a finished load back to the loader that asked for it.
@@ -94,7 +76,7 @@ func (l *loader) start() tea.Cmd {
 	l.loading = true
 	owner, req, c := l, l.req, l.c
 	load := func() tea.Msg {
-		snap, err := LoadSnapshot(context.Background(), c)
+		snap, err := LoadSnapshot(c.context(), c)
 		return snapshotMsg{owner: owner, req: req, snap: snap, err: err}
 	}
 	return tea.Batch(load, l.spin.Tick)

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -50,8 +51,7 @@ func termCommon(t *testing.T, letterhead bool) (*Common, int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Common{Store: st, Now: func() time.Time { return termNow }, Theme: DefaultTheme(), Keys: DefaultKeyMap(),
-		Letters: r, MarkdownStyle: "notty", Getenv: func(string) string { return "" }, Output: new(strings.Builder)}, id
+	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return termNow }, Letters: r}, Theme: DefaultTheme(), Keys: DefaultKeyMap(), MarkdownStyle: "notty", Getenv: func(string) string { return "" }, Output: new(strings.Builder)}, id
 }
 
 // driver runs a screen the way the program would: each command is run and
