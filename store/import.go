@@ -169,6 +169,9 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 	if opt.DryRun {
 		return res, nil
 	}
+	if err := s.sealLedger(ctx, tx); err != nil {
+		return nil, fmt.Errorf("import %s: %w", file, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("import %s: commit: %w", file, err)
 	}

@@ -91,6 +91,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(scripts))); err != nil {
 		return fmt.Errorf("migrate %s: set version: %w", s.path, err)
 	}
+	if err := s.sealLedger(ctx, tx); err != nil {
+		return fmt.Errorf("migrate %s: %w", s.path, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate %s: %w", s.path, err)
 	}
