@@ -66,6 +66,7 @@ func commands() []*Command {
 		checklistCommand(),
 		postmortemCommand(),
 		demoCommand(),
+		logCommand(),
 		verifyCommand(),
 	}
 }

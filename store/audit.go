@@ -19,6 +19,12 @@ type Communication struct {
 	Summary    string
 	Body       string
 	DocumentID int64 // 0 when the entry has no document
+	// AttachmentPath and AttachmentSHA256 keep a file's place and hash,
+	// never its bytes.
+	AttachmentPath   string
+	AttachmentSHA256 string
+	// CorrectsSeq is the record entry this one corrects, 0 for none.
+	CorrectsSeq int64
 }
 
 // Decision is one entry of a client's decisions log: a status change, an
@@ -30,6 +36,8 @@ type Decision struct {
 	Kind     string
 	From, To string
 	Reason   string
+	// CorrectsSeq is the record entry this one corrects, 0 for none.
+	CorrectsSeq int64
 }
 
 // Document is a generated Markdown document kept byte for byte.
@@ -52,8 +60,10 @@ func LogCommunication(ctx context.Context, tx *sql.Tx, c Communication) (int64, 
 	if c.DocumentID != 0 {
 		doc = c.DocumentID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO communications (client_id, at, channel, direction, summary, body, document_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ClientID, Timestamp(c.At), c.Channel, c.Direction, c.Summary, c.Body, doc)
+	res, err := tx.ExecContext(ctx, `INSERT INTO communications (client_id, at, channel, direction, summary, body, document_id,
+        attachment_path, attachment_sha256, corrects_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ClientID, Timestamp(c.At), c.Channel, c.Direction, c.Summary, c.Body, doc, c.AttachmentPath, c.AttachmentSHA256,
+		nullInt(int(c.CorrectsSeq)))
 	if err != nil {
 		return 0, fmt.Errorf("log communication with client %d: %w", c.ClientID, err)
 	}
@@ -62,8 +72,8 @@ func LogCommunication(ctx context.Context, tx *sql.Tx, c Communication) (int64, 
 
 // LogDecision appends to the decisions log inside tx.
 func LogDecision(ctx context.Context, tx *sql.Tx, d Decision) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (client_id, at, kind, from_value, to_value, reason)
-        VALUES (?, ?, ?, ?, ?, ?)`, d.ClientID, Timestamp(d.At), d.Kind, d.From, d.To, d.Reason)
+	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (client_id, at, kind, from_value, to_value, reason, corrects_seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`, d.ClientID, Timestamp(d.At), d.Kind, d.From, d.To, d.Reason, nullInt(int(d.CorrectsSeq)))
 	if err != nil {
 		return fmt.Errorf("log decision for client %d: %w", d.ClientID, err)
 	}
