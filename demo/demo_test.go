@@ -26,7 +26,9 @@ var asOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func generate(t testing.TB, opts Options) (*store.Store, Summary) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	// The record is sealed at the store's clock, as the program's demo
+	// command does with its own; a fixed one keeps two runs comparable.
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), store.WithClock(func() time.Time { return asOf }))
 	if err != nil {
 		t.Fatal(err)
 	}
