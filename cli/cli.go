@@ -67,6 +67,7 @@ func commands() []*Command {
 		postmortemCommand(),
 		demoCommand(),
 		logCommand(),
+		purgeCommand(),
 		verifyCommand(),
 	}
 }
