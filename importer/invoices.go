@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"offboard/money"
 	"strings"
+	"time"
 )
 
 // invoiceHeaderFields are the invoice-level columns an export with a row per
 // line item repeats on every row; they must agree across an invoice's rows.
-var invoiceHeaderFields = []string{"client_id", "client", "issued", "due", "paid_date", "amount", "amount_cents", "balance", "paid_amount", "status", "currency"}
+var invoiceHeaderFields = []string{"client_id", "client", "issued", "due", "terms", "paid_date", "amount", "amount_cents", "balance", "paid_amount", "status", "currency"}
 
 // invoiceTotals accumulates what an invoice's rows add up to.
 type invoiceTotals struct {
@@ -25,7 +26,7 @@ func (p *rowParser) invoice() Record {
 	p.require("number")
 	p.require("issued")
 	number := p.text("number")
-	rec := InvoiceRecord{Client: p.clientRef(true), Number: number, Status: p.text("status"), Lines: 1}
+	rec := InvoiceRecord{Client: p.clientRef(true), Number: number, Status: p.text("status"), Terms: p.text("terms"), Lines: 1}
 	rec.Issued, rec.Due, rec.Paid = p.when("issued"), p.when("due"), p.when("paid_date")
 	var hasTotal bool
 	rec.Amount, hasTotal = p.amount("amount", "amount_cents")
@@ -91,18 +92,28 @@ func (p *rowParser) lineTotal() (money.Money, bool) {
 }
 
 // record finishes an invoice: its total from line items where the export
-// gave none, its balance from the paid amount or a "paid" status.
+// gave none, its due date from its terms where it has none, its balance
+// from the paid amount or a "paid" status. A draft or a void invoice owes
+// nothing and falls due never, so it is never late.
 func (t *invoiceTotals) record() Record {
 	r := t.rec
 	if !t.hasTotal {
 		r.Amount.Minor = t.lineSum
 	}
+	if r.Due.IsZero() {
+		r.Due, _ = DueFromTerms(r.Issued, r.Terms)
+	}
+	state := ParseInvoiceState(r.Status)
 	switch {
+	case state == StateDraft || state == StateVoid:
+		r.Due = time.Time{}
+		r.Balance = money.Money{Currency: r.Amount.Currency}
+		r.HasBalance = true
 	case r.HasBalance:
 	case t.hasPaid:
 		r.Balance = money.Money{Minor: r.Amount.Minor - t.paid.Minor, Currency: r.Amount.Currency}
 		r.HasBalance = true
-	case strings.EqualFold(r.Status, "paid"):
+	case state == StatePaid:
 		r.Balance = money.Money{Currency: r.Amount.Currency}
 		r.HasBalance = true
 	}

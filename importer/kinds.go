@@ -16,7 +16,9 @@ func (p *rowParser) client() Record {
 		Name:              p.text("name"),
 		ContactName:       p.text("contact_name"),
 		ContactEmail:      p.text("contact_email"),
-		Address:           p.text("address"),
+		ContactPhone:      p.text("contact_phone"),
+		Address:           p.address(),
+		PaymentTerms:      p.text("payment_terms"),
 		Seats:             p.integer("seats"),
 		TimeZone:          p.text("time_zone"),
 		Agreement:         p.text("agreement"),
@@ -24,6 +26,9 @@ func (p *rowParser) client() Record {
 		NoticeDays:        p.integer("notice_days"),
 		Status:            strings.ToLower(p.text("status")),
 		Currency:          strings.ToUpper(p.text("currency")),
+	}
+	if r.ContactName == "" {
+		r.ContactName = p.fullName()
 	}
 	r.MRR, _ = p.money("mrr")
 	if r.Currency == "" {
@@ -79,7 +84,7 @@ func (p *rowParser) timeEntry() Record {
 	// An entry on a ticket can take its client from the ticket.
 	r.Client = p.clientRef(r.Ticket == "")
 	if r.Technician == "" {
-		r.Technician = strings.TrimSpace(p.text("first_name") + " " + p.text("last_name"))
+		r.Technician = p.fullName()
 	}
 	if b := p.boolean("billable"); b != nil {
 		r.Billable = *b

@@ -34,6 +34,11 @@ type Preset struct {
 	DateOrder DateOrder
 	// ClientDomains maps requester email domains to client names.
 	ClientDomains map[string]string
+	// Signature names columns the export always has but the preset reads
+	// no field from; they must all be present for the preset to be
+	// recognised, which tells apart exports that share their other columns
+	// (QuickBooks' A/R aging has "Past due", its invoice list has not).
+	Signature []string
 	// Note tells the user what to know about the export.
 	Note string
 }
@@ -78,6 +83,11 @@ func (p *Preset) bind(header []string) (map[string]binding, []string) {
 		}
 		if !placed && c.Required {
 			missing = append(missing, c.Names[0])
+		}
+	}
+	for _, name := range p.Signature {
+		if _, ok := pos[NormalizeHeader(name)]; !ok {
+			missing = append(missing, name)
 		}
 	}
 	return found, missing
@@ -181,8 +191,9 @@ func Recognize(file string, k Kind, header []string) (*Preset, error) {
 					}
 				}
 			}
-			if len(found) > bestScore || (len(found) == bestScore && exact > bestExact) {
-				best, bestScore, bestExact = p, len(found), exact
+			score := len(found) + len(p.Signature)
+			if score > bestScore || (score == bestScore && exact > bestExact) {
+				best, bestScore, bestExact = p, score, exact
 			}
 			continue
 		}
@@ -217,6 +228,9 @@ func knownColumns(presets []*Preset) KnownColumn {
 			for _, n := range c.Names {
 				set[NormalizeHeader(n)] = true
 			}
+		}
+		for _, n := range p.Signature {
+			set[NormalizeHeader(n)] = true
 		}
 	}
 	return func(n string) bool { return set[n] }

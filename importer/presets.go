@@ -244,7 +244,7 @@ func genericPreset(k Kind) *Preset {
 }
 
 var allPresets = func() []*Preset {
-	out := append([]*Preset{}, toolPresets...)
+	out := append(append(append([]*Preset{}, toolPresets...), accountingPresets...), psaPresets...)
 	for _, k := range Kinds() {
 		out = append(out, genericPreset(k))
 	}

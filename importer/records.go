@@ -43,12 +43,16 @@ func (s Source) Line() int { return s.SourceLine }
 // ClientRecord is a client (a customer of the MSP) with its agreement.
 type ClientRecord struct {
 	Source
-	ExternalID        string
-	Name              string
-	ContactName       string
-	ContactEmail      string
-	Address           string
-	Seats             int
+	ExternalID   string
+	Name         string
+	ContactName  string
+	ContactEmail string
+	ContactPhone string
+	Address      string
+	Seats        int
+	// PaymentTerms is the client's default terms label, such as "Net 30",
+	// which dates the invoices that carry no due date or terms of their own.
+	PaymentTerms      string
 	MRR               money.Money
 	Currency          string
 	Agreement         string
@@ -110,6 +114,8 @@ type InvoiceRecord struct {
 	// HasBalance is false when the export says nothing about the balance.
 	HasBalance bool
 	Status     string
+	// Terms is the invoice's payment terms label, such as "Net 30".
+	Terms string
 	// Lines counts the rows the invoice was gathered from.
 	Lines int
 }
