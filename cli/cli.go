@@ -68,6 +68,7 @@ func commands() []*Command {
 		demoCommand(),
 		logCommand(),
 		purgeCommand(),
+		recordCommand(),
 		verifyCommand(),
 	}
 }

@@ -200,3 +200,23 @@ func (s *Store) ExportedDocuments(ctx context.Context) ([]ExportedDocument, erro
 
 // PurgedText stands where a purge removed a document's or a log entry's text.
 const PurgedText = "[removed under the data-disposal clause]"
+
+// ClientLedger reads one client's record entries in order.
+func (s *Store) ClientLedger(ctx context.Context, clientID int64) ([]LedgerEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, ref_table, ref_id, action, content IS NULL, coalesce(content, ''),
+        content_sha256, prev_sha256, entry_sha256, sealed_at FROM ledger WHERE client_id = ? ORDER BY seq`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read the record of client %d: %w", clientID, err)
+	}
+	defer rows.Close()
+	var out []LedgerEntry
+	for rows.Next() {
+		e := LedgerEntry{ClientID: clientID}
+		if err := rows.Scan(&e.Seq, &e.RefTable, &e.RefID, &e.Action, &e.Purged, &e.Content, &e.ContentSHA256,
+			&e.PrevSHA256, &e.EntrySHA256, &e.SealedAt); err != nil {
+			return nil, fmt.Errorf("read the record of client %d: %w", clientID, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

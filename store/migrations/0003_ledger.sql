@@ -38,23 +38,15 @@ CREATE INDEX purges_client ON purges (client_id);
 -- content: the triggers copy it into the ledger and verify compares the
 -- ledger with it. Documents are covered by their hash, not their text.
 CREATE VIEW record_content (ref_table, ref_id, client_id, content) AS
-    SELECT 'clients', id, id, json_array(name, contact_name, contact_email, phone, address, seats, mrr_minor,
-        currency, agreement_name, agreement_signed_on, termination_clause, notice_days, term_end_on, time_zone,
-        status, override_recommendation, override_reason, override_at) FROM clients
-    UNION ALL SELECT 'decisions', id, client_id, json_array(at, kind, from_value, to_value, reason, corrects_seq)
+    SELECT 'clients', id, id, json_object('name', name, 'contact_name', contact_name, 'contact_email', contact_email, 'phone', phone, 'address', address, 'seats', seats, 'mrr_minor', mrr_minor, 'currency', currency, 'agreement_name', agreement_name, 'agreement_signed_on', agreement_signed_on, 'termination_clause', termination_clause, 'notice_days', notice_days, 'term_end_on', term_end_on, 'time_zone', time_zone, 'status', status, 'override_recommendation', override_recommendation, 'override_reason', override_reason, 'override_at', override_at) FROM clients
+    UNION ALL SELECT 'decisions', id, client_id, json_object('at', at, 'kind', kind, 'from_value', from_value, 'to_value', to_value, 'reason', reason, 'corrects_seq', corrects_seq)
         FROM decisions
-    UNION ALL SELECT 'communications', id, client_id, json_array(at, channel, direction, summary, body,
-        document_id, attachment_path, attachment_sha256, corrects_seq) FROM communications
-    UNION ALL SELECT 'documents', id, client_id, json_array(plan_id, kind, title, sha256, exported_path, sent,
-        created_at) FROM documents
-    UNION ALL SELECT 'incidents', id, client_id, json_array(occurred_at, kind, severity, description,
-        reported_by, corrects_seq) FROM incidents
-    UNION ALL SELECT 'terminations', id, client_id, json_array(document_id, sent_on, notice_days, effective_on,
-        retention_until, delivery) FROM terminations
-    UNION ALL SELECT 'checklist_steps', id, client_id, json_array(step_key, title, due_on, done_on,
-        signed_off_by, exception_note) FROM checklist_steps
-    UNION ALL SELECT 'purges', id, client_id, json_array(at, by_name, clause, retention_until, forced_reason,
-        removed_json, certificate_path, certificate_sha256, state) FROM purges;
+    UNION ALL SELECT 'communications', id, client_id, json_object('at', at, 'channel', channel, 'direction', direction, 'summary', summary, 'body', body, 'document_id', document_id, 'attachment_path', attachment_path, 'attachment_sha256', attachment_sha256, 'corrects_seq', corrects_seq) FROM communications
+    UNION ALL SELECT 'documents', id, client_id, json_object('plan_id', plan_id, 'kind', kind, 'title', title, 'sha256', sha256, 'exported_path', exported_path, 'sent', sent, 'created_at', created_at) FROM documents
+    UNION ALL SELECT 'incidents', id, client_id, json_object('occurred_at', occurred_at, 'kind', kind, 'severity', severity, 'description', description, 'reported_by', reported_by, 'corrects_seq', corrects_seq) FROM incidents
+    UNION ALL SELECT 'terminations', id, client_id, json_object('document_id', document_id, 'sent_on', sent_on, 'notice_days', notice_days, 'effective_on', effective_on, 'retention_until', retention_until, 'delivery', delivery) FROM terminations
+    UNION ALL SELECT 'checklist_steps', id, client_id, json_object('step_key', step_key, 'title', title, 'due_on', due_on, 'done_on', done_on, 'signed_off_by', signed_off_by, 'exception_note', exception_note) FROM checklist_steps
+    UNION ALL SELECT 'purges', id, client_id, json_object('at', at, 'by_name', by_name, 'clause', clause, 'retention_until', retention_until, 'forced_reason', forced_reason, 'removed_json', removed_json, 'certificate_path', certificate_path, 'certificate_sha256', certificate_sha256, 'state', state) FROM purges;
 
 CREATE TABLE ledger (
     seq            INTEGER PRIMARY KEY,
