@@ -53,7 +53,7 @@ func (d *Desk) ClientRecord(ctx context.Context, clientID int64) (string, Verifi
 			return "", v, fmt.Errorf("record entry %d: %w", e.Seq, err)
 		}
 		in.Entries = append(in.Entries, letters.RecordEntry{Seq: e.Seq, SealedAt: e.SealedAt, Purged: e.Purged, Hash: e.EntrySHA256,
-			What: fmt.Sprintf("%s %d %s", strings.ToUpper(recordNouns[e.RefTable][:1])+recordNouns[e.RefTable][1:], e.RefID, recordVerbs[e.Action]),
+			What:   fmt.Sprintf("%s %d %s", strings.ToUpper(recordNouns[e.RefTable][:1])+recordNouns[e.RefTable][1:], e.RefID, recordVerbs[e.Action]),
 			Fields: fields})
 	}
 	return letters.Record(in), v, nil
