@@ -39,7 +39,6 @@ func indexOf(t *testing.T, p *Portfolio, name string) int {
 	return -1
 }
 
-
 func TestWhatIfOptions(t *testing.T) {
 	p, cfg := whatIfPortfolio(t, 2)
 	w := WhatIf(p, indexOf(t, p, "Bravo"), cfg)
