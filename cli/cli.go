@@ -65,6 +65,7 @@ func commands() []*Command {
 		letterCommand(),
 		checklistCommand(),
 		postmortemCommand(),
+		whatIfCommand(),
 		demoCommand(),
 		logCommand(),
 		purgeCommand(),

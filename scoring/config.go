@@ -27,6 +27,9 @@ type Config struct {
 	StandardRatePerHour int64
 	// TargetMargin is the gross margin we aim for on a client (0–1).
 	TargetMargin float64
+	// Technicians is how many technicians share the work, so a what-if can
+	// say how many hours a month each would get back; 0 leaves that unsaid.
+	Technicians int
 
 	// Hours are our business hours; Stats the normal-range method, window
 	// and trends; Bench the published benchmarks shown as industry norms.
@@ -510,6 +513,8 @@ func buildParams() []param {
 			func(c *Config) *int64 { return &c.StandardRatePerHour }),
 		floatParam("margin.target", "Target gross margin per client; published MSP goals range 45–65%. The break-even price brings a client to it (seeds 000, 002).",
 			0.01, 0.95, func(c *Config) *float64 { return &c.TargetMargin }),
+		intParam("business.technicians", "Technicians who share the work; the what-if shares the hours a client frees among them (seed 000: a few clients consume most resources). 0 leaves the figure out.",
+			0, 10000, func(c *Config) *int { return &c.Technicians }),
 		textParam("business.time_zone", "Our time zone, for clients without one of their own, when deciding whether a ticket was opened after hours (seed 000).",
 			"an IANA time zone name such as America/Chicago",
 			func(c *Config) string { return c.Hours.TimeZone },
