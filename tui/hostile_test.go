@@ -101,6 +101,10 @@ func TestHostileTextInTheWorkbench(t *testing.T) {
 		d.run(press(screen, "tab"))
 	}
 
+	portfolio := NewPortfolioScreen(c, snap)
+	portfolio.SetSize(100, 30)
+	assertInert(t, "portfolio", portfolio.View())
+
 	app := NewApp(c, list)
 	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	app.Update(PushMsg{Screen: screen})
