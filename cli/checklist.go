@@ -11,6 +11,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 func checklistCommand() *Command {
@@ -67,9 +68,9 @@ func checklistCommand() *Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", step.Title, res.Step.SignedOffBy, letters.FormatDate(doneOn))
+			fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", textsafe.Line(step.Title), textsafe.Line(res.Step.SignedOffBy), letters.FormatDate(doneOn))
 			if res.Offboarded {
-				fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", cl.Name, cl.Name)
+				fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", textsafe.Line(cl.Name), cl.Name)
 			}
 			if steps, err = st.Checklist(ctx, cl.ID); err != nil {
 				return err
@@ -106,7 +107,7 @@ func pickStep(steps []store.ChecklistStep, which string) (store.ChecklistStep, e
 
 func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, now time.Time) {
 	done, overdue := 0, 0
-	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", cl.Name, statusWords(cl.Status))
+	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", textsafe.Line(cl.Name), statusWords(cl.Status))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tstep\tdue\tdone\tkey")
 	for _, s := range steps {
@@ -122,7 +123,7 @@ func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, n
 			overdue++
 			state = "OVERDUE"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.Position, s.Title, store.Date(s.Due), state, s.Key)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.Position, textsafe.Line(s.Title), store.Date(s.Due), state, s.Key)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d of %d steps done", done, len(steps))
@@ -144,6 +145,6 @@ func exportReceipt(ctx context.Context, env Env, st *store.Store, cl store.Clien
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Offboarding receipt for %s written to %s (%d of %d steps signed off)\n",
-		cl.Name, path, in.DoneCount(), len(in.Steps))
+		textsafe.Line(cl.Name), path, in.DoneCount(), len(in.Steps))
 	return nil
 }

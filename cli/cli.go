@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // Env is everything a command may touch of the outside world, so tests can
@@ -99,14 +100,16 @@ func Main(ctx context.Context, args []string, env Env) int {
 	}
 	var ue *UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.Stderr, "offboard: %v\n", ue.Err)
+		fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(ue.Err.Error()))
 		if ue.Cmd != nil {
 			ue.Cmd.SetOutput(env.Stderr)
 			ue.Cmd.Usage()
 		}
 		return 2
 	}
-	fmt.Fprintf(env.Stderr, "offboard: %v\n", err)
+	// Errors quote client names and imported values; every message leaves
+	// through here, so escapes in them are shown, never obeyed.
+	fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(err.Error()))
 	return 1
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // openClient opens the database and finds the client named; the caller
@@ -40,7 +41,7 @@ func emitDocument(ctx context.Context, env Env, st *store.Store, d store.Documen
 		return err
 	}
 	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, d.Markdown)
+		_, err := fmt.Fprint(env.Stdout, textsafe.Text(d.Markdown))
 		return err
 	}
 	d.ExportedPath = path
@@ -84,7 +85,7 @@ func findClient(ctx context.Context, st *store.Store, query string) (store.Clien
 	sort.SliceStable(near, func(i, j int) bool { return near[i].d < near[j].d })
 	names := make([]string, 0, 5)
 	for _, n := range near[:min(len(near), 5)] {
-		names = append(names, n.name)
+		names = append(names, textsafe.Line(n.name))
 	}
 	return c, fmt.Errorf("no client matches %q: %w; did you mean: %s", query, store.ErrNoClient, strings.Join(names, ", "))
 }

@@ -16,6 +16,7 @@ import (
 	"offboard/importer"
 	"offboard/scoring"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 const importSummary = `Brings in the CSV exports of the tools you already use. KIND is one of
@@ -78,7 +79,7 @@ func importCommand() *Command {
 				if errors.Is(err, context.Canceled) {
 					return fmt.Errorf("%s: import interrupted; nothing was written", file)
 				}
-				fmt.Fprintf(env.Stderr, "%v\n", err)
+				fmt.Fprintln(env.Stderr, textsafe.Text(err.Error()))
 				failed = append(failed, file)
 			}
 		}
@@ -226,7 +227,7 @@ func writeRejects(env Env, file string, res *store.ImportResult) error {
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	fmt.Fprintln(env.Stderr, res.Parse.Err())
+	fmt.Fprintln(env.Stderr, textsafe.Text(fmt.Sprint(res.Parse.Err())))
 	fmt.Fprintf(env.Stdout, "  %s skipped; %s lists them with the reasons\n",
 		count(res.Rejected, "bad row", "bad rows"), path)
 	return nil
@@ -267,7 +268,7 @@ func printImport(w io.Writer, res *store.ImportResult, opt store.ImportOptions) 
 		fmt.Fprintf(w, "  paid dates taken from payments for %s\n", count(res.DerivedPaid, "invoice", "invoices"))
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "  %s\n", n)
+		fmt.Fprintf(w, "  %s\n", textsafe.Line(n))
 	}
 	if !res.PreviousImport.IsZero() {
 		fmt.Fprintf(w, "  this file was imported before, on %s\n", res.PreviousImport.Format("2006-01-02 15:04 MST"))

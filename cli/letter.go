@@ -9,6 +9,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // settingFor names the setting behind each letterhead field that
@@ -129,14 +130,14 @@ func letterCommand() *Command {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Notice of termination for %s written to %s\n", cl.Name, path)
+		fmt.Fprintf(env.Stdout, "Notice of termination for %s written to %s\n", textsafe.Line(cl.Name), path)
 		fmt.Fprintf(env.Stdout, "  sha256     %s\n", store.SHA256Hex([]byte(md)))
 		fmt.Fprintf(env.Stdout, "  sent       %s, %s\n", letters.FormatDate(term.Sent), strings.ToLower(in.Delivery.String()))
 		fmt.Fprintf(env.Stdout, "  notice     %d days\n", term.NoticeDays)
 		fmt.Fprintf(env.Stdout, "  effective  %s%s\n", letters.FormatDate(term.Effective), termEndNote(cl, term.Effective))
 		fmt.Fprintf(env.Stdout, "  data kept  until %s\n", letters.FormatDate(term.Retention))
 		fmt.Fprintf(env.Stdout, "%s is now under notice; %d offboarding steps are scheduled: offboard checklist %q\n",
-			cl.Name, len(steps), cl.Name)
+			textsafe.Line(cl.Name), len(steps), cl.Name)
 		return nil
 	}
 	return c
@@ -168,7 +169,7 @@ func statusWords(s store.Status) string {
 // (replacing an earlier draft) or to standard output.
 func writeDraftLetter(env Env, cl store.Client, in letters.TerminationInput, md, path string) error {
 	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, md)
+		_, err := fmt.Fprint(env.Stdout, textsafe.Text(md))
 		return err
 	}
 	if path == "" {
@@ -177,7 +178,7 @@ func writeDraftLetter(env Env, cl store.Client, in letters.TerminationInput, md,
 	if err := store.WriteExportFile(path, md, true); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Draft notice of termination for %s written to %s (not recorded as sent)\n", cl.Name, path)
+	fmt.Fprintf(env.Stdout, "Draft notice of termination for %s written to %s (not recorded as sent)\n", textsafe.Line(cl.Name), path)
 	if missing := in.MissingForSending(); len(missing) > 0 {
 		fmt.Fprintf(env.Stdout, "Before it can be sent, fill in: %s\n", strings.Join(missing, ", "))
 	}

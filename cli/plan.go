@@ -6,6 +6,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 func planCommand() *Command {
@@ -60,7 +61,7 @@ is never replaced: name another with -o.`)
 			return err
 		}
 		if *out == "-" {
-			_, err := fmt.Fprint(env.Stdout, doc.Markdown)
+			_, err := fmt.Fprint(env.Stdout, textsafe.Text(doc.Markdown))
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "%s exported to %s\nSHA-256 %s, recorded in the communications log.\n",

@@ -6,6 +6,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 func postmortemCommand() *Command {
@@ -50,7 +51,7 @@ func postmortemCommand() *Command {
 		}); err != nil || path == "-" {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Post-mortem of %s written to %s\n", cl.Name, *out)
+		fmt.Fprintf(env.Stdout, "Post-mortem of %s written to %s\n", textsafe.Line(cl.Name), *out)
 		return nil
 	}
 	return c

@@ -11,6 +11,7 @@ import (
 
 	"offboard/money"
 	"offboard/scoring"
+	"offboard/textsafe"
 )
 
 // jsonSchema is the version of the JSON that `offboard score --json`
@@ -132,7 +133,7 @@ func writeTable(w io.Writer, p *scoring.Portfolio) error {
 			rec += "*"
 			overridden = true
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", a.Client.Name, rec, a.Score,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", textsafe.Line(a.Client.Name), rec, a.Score,
 			money.Grouped(a.Client.MRR, ""), marginText(a.Profit), topFlags(a.Flags, 2))
 	}
 	if err := tw.Flush(); err != nil {
@@ -177,14 +178,14 @@ func topFlags(flags []scoring.Flag, n int) string {
 // writeAssessment prints one client's assessment in full.
 func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, cfg *scoring.Config) error {
 	c := a.Client
-	fmt.Fprintf(w, "%s: %s (score %d)\n", c.Name, a.Recommendation.Title(), a.Score)
+	fmt.Fprintf(w, "%s: %s (score %d)\n", textsafe.Line(c.Name), a.Recommendation.Title(), a.Score)
 	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed %s over %s–%s\n\n",
 		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
 		p.AsOf.Format(time.DateOnly), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
 
 	fmt.Fprintln(w, "Why")
 	for _, r := range a.Reasons {
-		fmt.Fprintf(w, "  %s\n", r)
+		fmt.Fprintf(w, "  %s\n", textsafe.Line(r))
 	}
 
 	fmt.Fprintln(w, "\nRed flags")
@@ -196,7 +197,7 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 		if f.ZeroTolerance {
 			zero = " · ZERO TOLERANCE"
 		}
-		fmt.Fprintf(w, "  %s: severity %d, %.1f points · %s · %s%s\n    %s\n", f.Title, f.Severity, f.Points, f.Category, f.Seeds, zero, f.Evidence)
+		fmt.Fprintf(w, "  %s: severity %d, %.1f points · %s · %s%s\n    %s\n", f.Title, f.Severity, f.Points, f.Category, f.Seeds, zero, textsafe.Line(f.Evidence))
 	}
 
 	fmt.Fprintf(w, "\nLab panel (normal range: %s)\n", p.Norms[scoring.MetricHoursPerSeat].Describe())

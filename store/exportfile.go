@@ -15,9 +15,13 @@ var ErrExportExists = errors.New("the file already exists")
 // appears whole or not at all: it is written beside its destination, synced,
 // then moved into place. Unless overwrite is set, an existing file is never
 // replaced and the error wraps ErrExportExists.
+//
+// Letters, plans and receipts carry client contact details, so like the
+// database the file is readable by its owner only (0600), and folders it
+// creates are 0700; a folder that already exists keeps its mode.
 func WriteExportFile(path, content string, overwrite bool) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -36,7 +40,8 @@ func WriteExportFile(path, content string, overwrite bool) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// CreateTemp asks for 0600, which a umask may narrow; set it exactly.
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	if overwrite {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"offboard/textsafe"
 	"slices"
 	"strings"
 
@@ -239,7 +240,8 @@ func (a *App) View() string {
 	th := a.common.Theme
 	crumbs := make([]string, len(a.stack))
 	for i, s := range a.stack {
-		crumbs[i] = s.Title()
+		// Titles are often a client's name, as imported.
+		crumbs[i] = textsafe.Line(s.Title())
 	}
 	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
 	status := ""
@@ -248,7 +250,8 @@ func (a *App) View() string {
 		if a.isErr {
 			style = th.Error
 		}
-		status = style.Render(truncate(a.status, a.width-2))
+		// Status lines and errors quote names and imported values.
+		status = style.Render(truncate(textsafe.Line(a.status), a.width-2))
 	}
 	body := a.top().View()
 	bodyHeight := a.height - chrome - lipgloss.Height(a.helpView())

@@ -13,6 +13,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // ChecklistScreen is a client's offboarding checklist after notice: each
@@ -320,7 +321,7 @@ func (m *ChecklistScreen) View() string {
 		return th.Subtle.Render("Loading the checklist…")
 	}
 	if len(m.steps) == 0 {
-		return th.Subtle.Render(m.client.Name + " has no offboarding checklist: it starts when the notice of termination is sent (t on the client).")
+		return th.Subtle.Render(textsafe.Line(m.client.Name) + " has no offboarding checklist: it starts when the notice of termination is sent (t on the client).")
 	}
 	today := civilToday(m.c.Now())
 	done, overdue := 0, 0
@@ -333,7 +334,7 @@ func (m *ChecklistScreen) View() string {
 	}
 	// The dates have a line of their own: after a long name they were cut
 	// off, and the effective date is the one the whole checklist runs to.
-	head := th.Heading.Render(m.client.Name) + th.Subtle.Render(" · "+string(m.client.Status))
+	head := th.Heading.Render(textsafe.Line(m.client.Name)) + th.Subtle.Render(" · "+string(m.client.Status))
 	dates := th.Subtle.Render(fmt.Sprintf("Notice sent %s · effective %s",
 		letters.FormatDate(m.term.Sent), letters.FormatDate(m.term.Effective)))
 	progress := fmt.Sprintf("%d of %d steps signed off", done, len(m.steps))
@@ -360,7 +361,7 @@ func (m *ChecklistScreen) View() string {
 		case s.Overdue(today):
 			state = th.High.Render("OVERDUE")
 		}
-		title := padCells(truncate(s.Title, titleWidth), titleWidth)
+		title := padCells(truncate(textsafe.Line(s.Title), titleWidth), titleWidth)
 		due := padCells(s.Due.Format("Mon 2 Jan 2006"), dueWidth)
 		if s.Overdue(today) {
 			title, due = th.High.Render(title), th.High.Render(due)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // clientPane is one tab of the client screen.
@@ -278,7 +279,7 @@ func (m *ClientScreen) summary(t ClientTarget) string {
 	a := t.Assessment
 	f := a.Client
 	line1 := []string{
-		th.Heading.Render(f.Name),
+		th.Heading.Render(textsafe.Line(f.Name)),
 		th.badge(a),
 		fmt.Sprintf("score %d/100", a.Score),
 		"status " + string(f.Status),
@@ -299,7 +300,7 @@ func (m *ClientScreen) summary(t ClientTarget) string {
 		line2 = append(line2, "payment grade "+a.PaymentGrade)
 	}
 	if d.loaded && d.client.AgreementName != "" {
-		line2 = append(line2, d.client.AgreementName)
+		line2 = append(line2, textsafe.Line(d.client.AgreementName))
 	}
 	sep := th.Faint.Render(" · ")
 	return truncate(strings.Join(line1, sep), m.width) + "\n" +

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"offboard/money"
+	"offboard/textsafe"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -32,14 +33,16 @@ func padLeft(s string, width int) string {
 	return strings.Repeat(" ", max(0, width-lipgloss.Width(s))) + s
 }
 
-// wrap breaks text into lines of at most width cells at spaces.
+// wrap breaks text into lines of at most width cells at spaces. The text
+// is plain, often imported, so escapes and controls in it are shown as
+// placeholders rather than sent to the terminal.
 func wrap(text string, width int) []string {
 	if width <= 0 {
 		return nil
 	}
 	var lines []string
 	var line strings.Builder
-	for _, word := range strings.Fields(text) {
+	for _, word := range strings.Fields(textsafe.Text(text)) {
 		w := lipgloss.Width(word)
 		switch {
 		case line.Len() == 0:

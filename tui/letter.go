@@ -15,6 +15,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // LetterScreen drafts a client's notice of termination (seeds 001, 002):
@@ -549,7 +550,7 @@ func (m *LetterScreen) View() string {
 	}
 	if m.sent != nil {
 		t := m.sent.term
-		head := th.Heading.Render(fmt.Sprintf("Notice sent to %s on %s by %s", m.client.Name,
+		head := th.Heading.Render(fmt.Sprintf("Notice sent to %s on %s by %s", textsafe.Line(m.client.Name),
 			letters.FormatDate(t.Sent), t.Delivery)) + "\n" +
 			th.Subtle.Render(fmt.Sprintf("Effective %s · data kept until %s · %s · sha256 %.12s…",
 				letters.FormatDate(t.Effective), letters.FormatDate(t.Retention), m.sent.doc.ExportedPath, m.sent.doc.SHA256))
@@ -593,7 +594,7 @@ func fitLines(s string, n, width int) string {
 func (m *LetterScreen) summaryView() string {
 	th := m.c.Theme
 	in := m.letter
-	line := th.Heading.Render(m.client.Name)
+	line := th.Heading.Render(textsafe.Line(m.client.Name))
 	if !in.Effective.IsZero() && m.fieldErrs["notice_days"] == nil {
 		effective := letters.FormatDate(in.Effective)
 		if !m.client.TermEnd.IsZero() && store.Date(m.client.TermEnd) == store.Date(in.Effective) {

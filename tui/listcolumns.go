@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // columns are the client list's column widths for one window width. The
@@ -57,7 +58,7 @@ func listColumns(width, need, needMarker int, order sortKey) columns {
 // cells lays one row's cells out in column order.
 func (c columns) cells(mark, name, badge, score, mrr, margin, rate, flags, status string) string {
 	parts := []string{
-		padRight(mark, markWidth) + padRight(name, c.name),
+		padRight(mark, markWidth) + padRight(textsafe.Line(name), c.name),
 		badge,
 		padLeft(score, scoreWidth),
 		padLeft(mrr, mrrWidth),

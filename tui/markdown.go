@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"offboard/textsafe"
+
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
@@ -79,7 +81,9 @@ func (m *MarkdownView) render() tea.Cmd {
 		if err != nil {
 			return markdownRenderedMsg{owner: owner, req: req, err: err}
 		}
-		out, err := r.Render(md)
+		// Documents quote imported text (names, incident descriptions),
+		// which glamour would pass through to the terminal as it is.
+		out, err := r.Render(textsafe.Text(md))
 		return markdownRenderedMsg{owner: owner, req: req, text: out, err: err}
 	}
 }

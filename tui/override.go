@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/scoring"
+	"offboard/textsafe"
 )
 
 // OverrideScreen lets the owner replace a client's computed recommendation
@@ -139,7 +140,7 @@ func (m *OverrideScreen) View() string {
 	th := m.c.Theme
 	a := m.target.Assessment
 	var b strings.Builder
-	b.WriteString(th.Heading.Render(truncate("Override the recommendation for "+m.target.Name, m.width)) + "\n")
+	b.WriteString(th.Heading.Render(truncate("Override the recommendation for "+textsafe.Line(m.target.Name), m.width)) + "\n")
 	for _, line := range wrap(fmt.Sprintf("The assessment says %s (score %d). Your choice replaces it everywhere until cleared.",
 		a.Computed.Title(), a.Score), m.width) {
 		b.WriteString(th.Subtle.Render(line) + "\n")

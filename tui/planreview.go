@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // The review's three outcomes.
@@ -137,6 +138,6 @@ func (m *PlanReview) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // View draws the figures and the decision form.
 func (m *PlanReview) View() string {
 	head := []string{m.c.Theme.Heading.Render(fmt.Sprintf("Review of the plan agreed on %s with %s",
-		store.Date(m.plan.Meeting), m.client.Name)), "", comparisonView(m.c.Theme, m.cmp, nil, m.width)}
+		store.Date(m.plan.Meeting), textsafe.Line(m.client.Name))), "", comparisonView(m.c.Theme, m.cmp, nil, m.width)}
 	return m.fields.view(m.c.Theme, m.width, m.height, head)
 }

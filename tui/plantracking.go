@@ -11,6 +11,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // PlanTracking follows a finished plan: its actions ticked off as they
@@ -181,7 +182,7 @@ func (m *PlanTracking) View() string {
 		wrap(th.Good, "The plan was resolved: the client is back to active.")
 	}
 	if p.OutcomeNote != "" {
-		wrap(th.Subtle, p.OutcomeNote)
+		wrap(th.Subtle, textsafe.Text(p.OutcomeNote))
 	}
 	if p.Status != store.PlanRefused {
 		lines = append(lines, "")
@@ -190,7 +191,7 @@ func (m *PlanTracking) View() string {
 	if terms := p.Terms(); len(terms) > 0 {
 		lines = append(lines, "", th.Title.Render("Terms"))
 		for _, t := range terms {
-			line := t.Title
+			line := textsafe.Line(t.Title)
 			if !t.Due.IsZero() {
 				line += " from " + store.Date(t.Due)
 			}
@@ -211,7 +212,7 @@ func (m *PlanTracking) View() string {
 		if a.Done() {
 			box = "[x]"
 		}
-		line := truncate(fmt.Sprintf("%s due %s · %s · %s (%s)", box, store.Date(a.Due), a.Title, a.OwnerName, a.OwnerSide), m.width-2)
+		line := truncate(fmt.Sprintf("%s due %s · %s · %s (%s)", box, store.Date(a.Due), textsafe.Line(a.Title), textsafe.Line(a.OwnerName), a.OwnerSide), m.width-2)
 		if i == m.cursor {
 			cursorTop = len(lines)
 			line = th.Selected.Render(line)

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/scoring"
+	"offboard/textsafe"
 )
 
 // PortfolioScreen is the picture of the whole portfolio: how hours per
@@ -163,7 +164,7 @@ func writeOutliers(b *strings.Builder, th Theme, dist []scoring.NamedValue, norm
 		}
 		names := make([]string, 0, maxOutliersNamed+1)
 		for _, v := range vs[:min(len(vs), maxOutliersNamed)] {
-			names = append(names, fmt.Sprintf("%s %.2f", v.Name, v.Value))
+			names = append(names, fmt.Sprintf("%s %.2f", textsafe.Line(v.Name), v.Value))
 		}
 		if len(vs) > maxOutliersNamed {
 			names = append(names, fmt.Sprintf("and %d more", len(vs)-maxOutliersNamed))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"offboard/textsafe"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -114,7 +115,8 @@ func (p *Prompt) View(th Theme, width int) string {
 	for _, l := range p.labels {
 		labelWidth = max(labelWidth, lipgloss.Width(l))
 	}
-	lines := []string{th.Heading.Render(p.title)}
+	// Titles quote client names and step titles.
+	lines := []string{th.Heading.Render(textsafe.Line(p.title))}
 	for i, in := range p.inputs {
 		in.Width = max(width-labelWidth-8, 10)
 		label := th.Subtle.Render(padCells(p.labels[i], labelWidth))

@@ -12,6 +12,7 @@ import (
 
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // saveDelay is how long typing must pause before the form is saved. Tests
@@ -294,7 +295,7 @@ func (m *Walkthrough) SetSize(w, h int) {
 func (m *Walkthrough) stepBar() string {
 	th := m.c.Theme
 	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, store.NumSteps, m.form.Step)) +
-		th.Subtle.Render("  "+m.client.Name)
+		th.Subtle.Render("  "+textsafe.Line(m.client.Name))
 	var parts []string
 	for s := store.Step(0); s < store.NumSteps; s++ {
 		switch {
