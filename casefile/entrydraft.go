@@ -81,6 +81,12 @@ func (d EntryDraft) Entry(cl store.Client, now time.Time) (Entry, error) {
 		e.Direction, e.Body, e.Attachment = strings.TrimSpace(d.Direction), strings.TrimSpace(d.Body), strings.TrimSpace(d.Attachment)
 	case "incident":
 		e.Category, e.Who = strings.TrimSpace(d.Category), strings.TrimSpace(d.Who)
+		if e.Category == "" {
+			return e, &FieldError{"category", "choose the red flag it falls under"}
+		}
+		if strings.TrimSpace(d.Severity) == "" {
+			return e, &FieldError{"severity", "choose how grave it was, 1 (minor) to 5 (grave)"}
+		}
 		sev, err := wholeNumber("severity", d.Severity, 0, "a severity from 1 (minor) to 5 (grave)")
 		if err != nil {
 			return e, err
