@@ -32,6 +32,10 @@ type EditDraft struct {
 	Seats, MRR, NoticeDays, Clause, TermEnd, Contact, Email, Phone string
 }
 
+// DraftEntry is the kind of draft a hand entry typed but not recorded is
+// kept as, when the workbench quits with it open.
+const DraftEntry = "entry"
+
 // WhenLayout is how an entry's time is typed.
 const WhenLayout = "2006-01-02 15:04"
 

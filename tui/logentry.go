@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -45,15 +46,20 @@ type LogEntryScreen struct {
 	// discarding is set by esc over typed text: y throws the text away.
 	discarding bool
 	saving     bool
-	failure    error
-	width      int
-	height     int
+	// flushed is the draft last kept for the next time the form opens.
+	flushed casefile.EntryDraft
+	failure error
+	width   int
+	height  int
 }
 
 type logClientMsg struct {
 	owner  *LogEntryScreen
 	client store.Client
-	err    error
+	// kept is the entry left typed when the workbench last quit, if any.
+	kept    casefile.EntryDraft
+	hasKept bool
+	err     error
 }
 
 type logSavedMsg struct {
@@ -74,13 +80,41 @@ func NewLogEntryScreen(c *Common, t ClientTarget) *LogEntryScreen {
 	return m
 }
 
-// Init reads the client's row.
+// Init reads the client's row, and takes back the entry left typed when
+// the workbench last quit with this form open.
 func (m *LogEntryScreen) Init() tea.Cmd {
 	owner, st, id, ctx := m, m.c.Store, m.target.ID, m.c.context()
 	return tea.Batch(m.fields.focused().focus(), func() tea.Msg {
-		cl, err := st.Client(ctx, id)
-		return logClientMsg{owner: owner, client: cl, err: err}
+		msg := logClientMsg{owner: owner}
+		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
+			return msg
+		}
+		msg.hasKept, msg.err = st.TakeDraft(ctx, id, casefile.DraftEntry, &msg.kept)
+		return msg
 	})
+}
+
+// Flush keeps the entry typed but not recorded when the workbench quits
+// with the form open, for the form to offer again.
+func (m *LogEntryScreen) Flush() tea.Cmd {
+	if !m.typed() || m.saving || m.draft == m.flushed {
+		return nil
+	}
+	m.flushed = m.draft
+	return m.keep(m.draft)
+}
+
+// keep returns a command keeping d as the client's entry not yet recorded.
+// The save outlives the program's context: Flush runs it as the program
+// ends, a signal included.
+func (m *LogEntryScreen) keep(d casefile.EntryDraft) tea.Cmd {
+	st, ctx, id, name := m.c.Store, context.WithoutCancel(m.c.context()), m.target.ID, m.target.Name
+	return func() tea.Msg {
+		if err := st.SaveDraft(ctx, id, casefile.DraftEntry, d); err != nil {
+			return ErrMsg{Err: fmt.Errorf("keep the entry typed for %s: %w", name, err)}
+		}
+		return nil
+	}
 }
 
 // Title names the screen.
@@ -141,6 +175,14 @@ func (m *LogEntryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return m, Fail(fmt.Errorf("log an entry: %w", msg.err))
 		}
 		m.client = msg.client
+		switch {
+		case msg.hasKept && m.typed():
+			// Typed before the kept entry arrived: keep that one for next time.
+			return m, tea.Batch(m.rebuild(m.fields.focus), m.keep(msg.kept))
+		case msg.hasKept:
+			m.draft = msg.kept
+			return m, tea.Batch(m.rebuild(0), Notify("The entry you had not recorded is back."))
+		}
 		return m, m.rebuild(m.fields.focus)
 	case logSavedMsg:
 		if msg.owner != m {

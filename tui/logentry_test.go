@@ -10,6 +10,7 @@ import (
 
 	"offboard/demo"
 	"offboard/scoring"
+	"offboard/store"
 )
 
 // openLogEntry is the entry form for the fixture's first healthy client,
@@ -213,4 +214,61 @@ func assessed(t *testing.T, c *Common, id int64) *scoring.Assessment {
 	}
 	t.Fatalf("client %d is not assessed", id)
 	return nil
+}
+
+// An entry typed but not recorded when the workbench quits is kept, and
+// the form offers it again the next time it opens for the client.
+func TestLogEntryKeptWhenQuitting(t *testing.T) {
+	st, id := storeWithClient(t, fixtureNow, store.Client{Name: "Healthy A Ltd", Seats: 20, Currency: "USD"})
+	c := fixtureCommon()
+	c.Store = st
+	open := func() *LogEntryScreen {
+		m := NewLogEntryScreen(c, ClientTarget{ID: id, Name: "Healthy A Ltd"})
+		m.SetSize(80, 20)
+		for _, msg := range runCmd(m.Init()) {
+			m.Update(msg)
+		}
+		return m
+	}
+	m := open()
+	if m.Flush() != nil {
+		t.Error("an untouched form keeps a draft")
+	}
+	press(m, "space", "space", "space") // a note
+	focusField(t, m, "summary")
+	press(m, "Half a thought about the renewal")
+	flush := m.Flush()
+	if flush == nil {
+		t.Fatal("quitting with typed text keeps nothing")
+	}
+	if msg := flush(); msg != nil {
+		t.Fatalf("keeping the draft: %#v", msg)
+	}
+	if m.Flush() != nil {
+		t.Error("a second flush with nothing new saves again")
+	}
+
+	again := open()
+	if again.draft.Kind != "note" || again.draft.Summary != "Half a thought about the renewal" {
+		t.Errorf("the form reopened on %+v, want the note typed before", again.draft)
+	}
+	if third := open(); third.typed() {
+		t.Errorf("the kept entry was offered twice: %+v", third.draft)
+	}
+}
+
+// runCmd runs cmd and any batch it returns, and gives back the messages.
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
 }
