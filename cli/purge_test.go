@@ -14,12 +14,8 @@ import (
 // personal string anywhere in the database's files, and a record that still
 // verifies; before the deadline it is refused unless forced with a reason.
 func TestPurge(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	if code, _, errs := run(t, env, "demo", "--db", db); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
+	env, db := demoDB(t)
+	dir := filepath.Dir(db)
 	// Personal data written down by hand goes too: a phone number, who
 	// reported an incident, what was said.
 	hand := []string{"+1 518 555 0143", "Marta Quillfeather", "swore at the receptionist twice", "call her on her mobile"}

@@ -13,12 +13,7 @@ import (
 // sqlite3 shell could (dropping an append-only trigger where one is in the
 // way), makes verify fail and name the row, hand entries included.
 func TestVerifyNamesAnyRowEditedWithSQL(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
-	dir := t.TempDir()
-	pristine := filepath.Join(dir, "demo.db")
-	if code, _, errs := run(t, env, "demo", "--db", pristine); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
+	env, pristine := demoDB(t)
 	name := keepClient(t, env, pristine)
 	for _, args := range [][]string{
 		{"--kind", "call", "--direction", "inbound", "--summary", "Asked about the renewal"},
