@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"offboard/calendar"
 	"offboard/money"
 
 	"errors"
@@ -143,8 +144,11 @@ type PlanInput struct {
 	// Actions are the agreed actions.
 	Actions []PlanAction
 	// Checkpoints are the dated reviews; when empty the plan uses
-	// DefaultCheckpoints(Start).
+	// DefaultCheckpointsOn(Calendar, Start).
 	Checkpoints []Checkpoint
+	// Calendar decides the working days the default checkpoints fall on;
+	// the zero value closes weekends only.
+	Calendar calendar.Calendar
 	// Terms are optional standard terms.
 	Terms PlanTerms
 	// FollowUp says how progress is followed up; empty uses the standard
@@ -214,10 +218,10 @@ func (in PlanInput) Phases() []PlanPhase {
 }
 
 // AllCheckpoints returns the checkpoints the plan uses, by date: those
-// given, or DefaultCheckpoints(Start) when none are.
+// given, or DefaultCheckpointsOn(Calendar, Start) when none are.
 func (in PlanInput) AllCheckpoints() []Checkpoint {
 	if len(in.Checkpoints) == 0 {
-		return DefaultCheckpoints(in.Start)
+		return DefaultCheckpointsOn(in.Calendar, in.Start)
 	}
 	cps := append([]Checkpoint(nil), in.Checkpoints...)
 	sort.SliceStable(cps, func(i, j int) bool { return cps[i].Date.Before(cps[j].Date) })
@@ -228,23 +232,18 @@ func (in PlanInput) AllCheckpoints() []Checkpoint {
 // review meeting on day 90, each moved back to the Friday before when it
 // falls on a weekend, so that it stays inside its phase.
 func DefaultCheckpoints(start time.Time) []Checkpoint {
-	return []Checkpoint{
-		{Date: weekdayOnOrBefore(planDay(start, 30)), Kind: CheckpointCall},
-		{Date: weekdayOnOrBefore(planDay(start, 60)), Kind: CheckpointMemo},
-		{Date: weekdayOnOrBefore(planDay(start, 90)), Kind: CheckpointMeeting},
-	}
+	return DefaultCheckpointsOn(calendar.Calendar{}, start)
 }
 
-// weekdayOnOrBefore returns t, or the Friday before it when t is a Saturday
-// or Sunday.
-func weekdayOnOrBefore(t time.Time) time.Time {
-	switch t.Weekday() {
-	case time.Saturday:
-		return AddDays(t, -1)
-	case time.Sunday:
-		return AddDays(t, -2)
+// DefaultCheckpointsOn is DefaultCheckpoints on a business calendar: a
+// checkpoint that falls on a weekend, a public holiday or a closed day
+// moves to the working day before.
+func DefaultCheckpointsOn(cal calendar.Calendar, start time.Time) []Checkpoint {
+	return []Checkpoint{
+		{Date: cal.PreviousWorkingDay(planDay(start, 30)), Kind: CheckpointCall},
+		{Date: cal.PreviousWorkingDay(planDay(start, 60)), Kind: CheckpointMemo},
+		{Date: cal.PreviousWorkingDay(planDay(start, 90)), Kind: CheckpointMeeting},
 	}
-	return t
 }
 
 // RemediationPlan renders the remediation plan.

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"offboard/calendar"
 	"offboard/money"
 
 	"errors"
@@ -275,7 +276,13 @@ func (in TerminationInput) ExportableAsSent() error {
 // each moved to the Friday before a weekend and none earlier than the day
 // notice is sent.
 func DefaultHandoff(sent, effective time.Time) Handoff {
-	s := newSchedule(sent, effective)
+	return DefaultHandoffOn(calendar.Calendar{}, sent, effective)
+}
+
+// DefaultHandoffOn is DefaultHandoff on a business calendar: each date that
+// falls on a day the business is closed moves to the working day before.
+func DefaultHandoffOn(cal calendar.Calendar, sent, effective time.Time) Handoff {
+	s := newSchedule(cal, sent, effective)
 	return Handoff{ExportDate: s.export, CredentialsDate: s.credentials, TransferDate: s.transfer}
 }
 
