@@ -302,7 +302,7 @@ func juniperStatement() TerminationInput {
 		NoticeDays:   30,
 		Effective:    day(2027, time.January, 4),
 		FinalInvoice: day(2027, time.January, 5),
-		Transition: Transition{Hours: 8, IncludedHours: 2, Rate: usd(15000), RequestDays: 2, WindowDays: 30},
+		Transition:   Transition{Hours: 8, IncludedHours: 2, Rate: usd(15000), RequestDays: 2, WindowDays: 30},
 		// 60 days after the effective date.
 		RetentionDeadline: day(2027, time.March, 5),
 		Handoff: Handoff{
