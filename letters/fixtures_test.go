@@ -286,7 +286,6 @@ func juniperStatement() TerminationInput {
 	if err != nil {
 		panic(err)
 	}
-	usd := func(minor int64) money.Money { return money.Money{Minor: minor, Currency: "USD"} }
 	return TerminationInput{
 		Our: bluewater,
 		Client: Client{

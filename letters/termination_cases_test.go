@@ -282,22 +282,3 @@ func TestWarnings(t *testing.T) {
 		})
 	}
 }
-
-// TestEveryLetterPassesItsOwnToneCheck renders every letter variant and
-// runs the tone check on it: the for-cause letter, above all, must make no
-// allegation.
-func TestEveryLetterPassesItsOwnToneCheck(t *testing.T) {
-	r := newRenderer(t)
-	for name, in := range map[string]TerminationInput{
-		"harborline": harborlineTermination(), "kessler": kesslerTermination(),
-		"juniper": juniperStatement(), "halvorsen": halvorsenForCause(),
-	} {
-		md, err := r.Termination(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w := ToneCheck(md); len(w) > 0 {
-			t.Errorf("%s: the letter fails its own tone check: %+v", name, w)
-		}
-	}
-}
