@@ -129,6 +129,7 @@ var kesslerDental = Client{
 	Name:         "Kessler Dental Group",
 	ContactName:  "Dr. Martin Kessler",
 	ContactEmail: "martin@kesslerdental.example",
+	ContactTitle: "Owner",
 	Address:      "77 Alder Avenue\nPuyallup, WA 98371",
 }
 

@@ -188,8 +188,9 @@ type PlanPhase struct {
 	Checkpoints []Checkpoint
 }
 
-// Phases splits the plan into days 1 to 30, 31 to 60 and 61 to 90, day 1
-// being Start, plus "After day 90" when an action or checkpoint falls later.
+// Phases splits the plan into days 1 to 30, 31 to 60, 61 to 90 and after
+// day 90, day 1 being Start, leaving out any phase in which no action falls
+// due and no checkpoint is held: the plan prints no empty blocks.
 func (in PlanInput) Phases() []PlanPhase {
 	phases := []PlanPhase{
 		{Title: "Days 1 to 30", From: planDay(in.Start, 1), To: planDay(in.Start, 30)},
@@ -211,10 +212,46 @@ func (in PlanInput) Phases() []PlanPhase {
 		p := &phases[phaseOf(c.Date)]
 		p.Checkpoints = append(p.Checkpoints, c)
 	}
-	if len(phases[3].Actions) == 0 && len(phases[3].Checkpoints) == 0 {
-		phases = phases[:3]
+	var out []PlanPhase
+	for _, p := range phases {
+		if len(p.Actions) > 0 || len(p.Checkpoints) > 0 {
+			out = append(out, p)
+		}
 	}
-	return phases
+	return out
+}
+
+// OurActions are the actions we own, by due date: with OurChanges, the
+// commitments on our side that every plan states (seed 004: "there is
+// something you need to do or stop doing").
+func (in PlanInput) OurActions() []PlanAction {
+	var out []PlanAction
+	for _, a := range in.Actions {
+		if a.Side == SideUs {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out
+}
+
+// CheckpointNotes are the checkpoints that have notes, numbered as in
+// AllCheckpoints.
+func (in PlanInput) CheckpointNotes() []NumberedCheckpoint {
+	var out []NumberedCheckpoint
+	for i, c := range in.AllCheckpoints() {
+		if !isBlank(c.Notes) {
+			out = append(out, NumberedCheckpoint{Number: i + 1, Checkpoint: c})
+		}
+	}
+	return out
+}
+
+// NumberedCheckpoint is a checkpoint with its place in the plan's order.
+type NumberedCheckpoint struct {
+	// Number counts from 1.
+	Number int
+	Checkpoint
 }
 
 // AllCheckpoints returns the checkpoints the plan uses, by date: those

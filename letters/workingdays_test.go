@@ -120,17 +120,6 @@ func TestChecklistStepsOnAHolidayCalendar(t *testing.T) {
 	}
 }
 
-func TestDefaultCheckpointsOnAHolidayCalendar(t *testing.T) {
-	// Day 30 is Thanksgiving 2026, day 60 the Saturday after Christmas Day.
-	got := DefaultCheckpointsOn(calendar.Calendar{Region: "US"}, day(2026, time.October, 28))
-	want := []time.Time{day(2026, time.November, 25), day(2026, time.December, 24), day(2027, time.January, 25)}
-	for i, c := range got {
-		if !c.Date.Equal(want[i]) {
-			t.Errorf("checkpoint %d on %s, want %s", i+1, FormatDate(c.Date), FormatDate(want[i]))
-		}
-	}
-}
-
 func TestDeliveredOn(t *testing.T) {
 	uk := calendar.Calendar{Region: "UK"}
 	tests := []struct {
