@@ -2,6 +2,7 @@ package letters
 
 import (
 	"offboard/calendar"
+	"offboard/money"
 
 	"fmt"
 	"sort"
@@ -176,6 +177,33 @@ type SignOff struct {
 	Exception string
 }
 
+// Signed reports whether the step is signed off: done, by a named person,
+// on a date. A step marked done without a name is not signed off, and the
+// receipt counts it as open.
+func (s SignOff) Signed() bool { return s.Done && !isBlank(s.By) && !s.On.IsZero() }
+
+// Settlement is an amount settled during the offboarding, such as the
+// final invoice paid or a prepayment refunded.
+type Settlement struct {
+	// What names it, for example "Final invoice INV-2331".
+	What string
+	// Amount is the amount settled.
+	Amount money.Money
+	// On is the day it was settled.
+	On time.Time
+}
+
+// IssuedCertificate is a certificate given to the client, such as the
+// certificate of destruction of their data.
+type IssuedCertificate struct {
+	// Title names it, for example "Certificate of destruction of personal data".
+	Title string
+	// Issued is the day it was issued.
+	Issued time.Time
+	// SHA256 is the fingerprint of the document as issued; optional.
+	SHA256 string
+}
+
 // ReceiptInput is the finished offboarding checklist.
 type ReceiptInput struct {
 	// Our is our company.
@@ -194,17 +222,23 @@ type ReceiptInput struct {
 	PreparedBy string
 	// Steps are the steps in checklist order.
 	Steps []SignOff
+	// Settled are the amounts settled during the offboarding; none omits
+	// the section.
+	Settled []Settlement
+	// Certificates are the certificates issued to the client; none omits
+	// the section.
+	Certificates []IssuedCertificate
 }
 
 // Ended reports whether the agreement had ended by the day the receipt is
 // issued: a receipt issued during the notice period says it "ends".
 func (in ReceiptInput) Ended() bool { return civil(in.Effective).Before(civil(in.Prepared)) }
 
-// DoneCount is the number of steps signed off.
+// DoneCount is the number of steps signed off (see SignOff.Signed).
 func (in ReceiptInput) DoneCount() int {
 	n := 0
 	for _, s := range in.Steps {
-		if s.Done {
+		if s.Signed() {
 			n++
 		}
 	}
@@ -226,7 +260,7 @@ func (in ReceiptInput) Exceptions() []SignOff {
 func (in ReceiptInput) Open() []SignOff {
 	var out []SignOff
 	for _, s := range in.Steps {
-		if !s.Done {
+		if !s.Signed() {
 			out = append(out, s)
 		}
 	}

@@ -150,3 +150,42 @@ func TestDefaultHandoffSkipsWeekends(t *testing.T) {
 			FormatDate(want.ExportDate), FormatDate(want.CredentialsDate), FormatDate(want.TransferDate))
 	}
 }
+
+// Only a step done by a named person on a date counts as signed off; the
+// receipt names what was settled and certified, and the client countersigns.
+func TestReceiptCountsOnlySignedSteps(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*ReceiptInput)
+		want   []string
+	}{
+		{"all signed", func(*ReceiptInput) {}, []string{"**11 of 11 steps signed off.**"}},
+		{"done without a name", func(in *ReceiptInput) { in.Steps[4].By = " " }, []string{
+			"**10 of 11 steps signed off.**",
+			"| 5 | Export and hand over data, documentation, password vaults and backup encryption keys | Monday, 21 December 2026 | Done, not signed off |  |",
+			"## Still open\n\n- Export and hand over data, documentation, password vaults and backup encryption keys, due Monday, 21 December 2026\n",
+		}},
+		{"two open", func(in *ReceiptInput) {
+			in.Steps[9].Done, in.Steps[10].Done = false, false
+		}, []string{"**9 of 11 steps signed off.**"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := harborlineReceipt()
+			tt.change(&in)
+			md, err := newRenderer(t).ChecklistReceipt(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertContains(t, "receipt", md, tt.want...)
+		})
+	}
+	md, err := newRenderer(t).ChecklistReceipt(harborlineReceipt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "receipt", md,
+		"| Final invoice 3107 | USD 6,145.00 | Wednesday, 30 December 2026 |",
+		"- Certificate of destruction of personal data, issued Monday, 1 March 2027 (SHA-256 9f2c4e1b",
+		"| Name | Alex Moreno | Dana Whitfield |\n| Title | Managing Director | Chief Financial Officer |\n| Signature | | |")
+}

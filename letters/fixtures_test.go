@@ -28,6 +28,7 @@ var harborline = Client{
 	Name:         "Harborline Freight Logistics, Inc.",
 	ContactName:  "Dana Whitfield",
 	ContactEmail: "dana.whitfield@harborline.example",
+	ContactTitle: "Chief Financial Officer",
 	Address:      "2200 Port of Tacoma Road\nTacoma, WA 98421",
 }
 
@@ -98,6 +99,14 @@ func harborlineReceipt() ReceiptInput {
 		Prepared:   day(2027, time.March, 2),
 		PreparedBy: "Priya Shah",
 		Steps:      signOffs,
+		Settled: []Settlement{
+			{What: "Invoices 3011, 3046 and 3072, open at notice", Amount: usd(1843250), On: day(2026, time.December, 22)},
+			{What: "Final invoice 3107", Amount: usd(614500), On: day(2026, time.December, 30)},
+		},
+		Certificates: []IssuedCertificate{
+			{Title: "Certificate of destruction of personal data", Issued: day(2027, time.March, 1),
+				SHA256: "9f2c4e1b7a5d3c8e6f0a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f"},
+		},
 	}
 }
 

@@ -84,6 +84,29 @@ func (in PostMortemInput) Slowest() *FlagTimeline {
 	return slowest
 }
 
+// ActedCount is the number of red flags acted on before notice.
+func (in PostMortemInput) ActedCount() int {
+	n := 0
+	for _, f := range in.Flags {
+		if !f.ActionTaken.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// Unacted are the red flags with no action before notice, in the order they
+// first appeared: where the owner's changes would start.
+func (in PostMortemInput) Unacted() []FlagTimeline {
+	var out []FlagTimeline
+	for _, f := range in.Timeline() {
+		if !f.Acted {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // DaysFirstFlagToNotice is the number of days from the earliest red flag to
 // the notice; 0 when there are no flags.
 func (in PostMortemInput) DaysFirstFlagToNotice() int {
