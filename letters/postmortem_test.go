@@ -71,6 +71,28 @@ func TestPostMortemWithoutChanges(t *testing.T) {
 	}
 }
 
+func TestPostMortemActedSummary(t *testing.T) {
+	acted := FlagHistory{Flag: "Late payment", FirstSeen: day(2026, time.March, 2), ActionTaken: day(2026, time.April, 1)}
+	waited := FlagHistory{Flag: "Scope creep", FirstSeen: day(2026, time.March, 2)}
+	tests := []struct {
+		flags []FlagHistory
+		want  string
+	}{
+		{nil, ""},
+		{[]FlagHistory{acted}, ""},
+		{[]FlagHistory{waited}, ""},
+		{[]FlagHistory{acted, acted}, "All 2 red flags were acted on before notice."},
+		{[]FlagHistory{waited, waited}, "None of the 2 red flags was acted on before notice."},
+		{[]FlagHistory{acted, waited, waited}, "Of the 3 red flags, 1 was acted on before notice."},
+		{[]FlagHistory{acted, acted, waited}, "Of the 3 red flags, 2 were acted on before notice."},
+	}
+	for _, tt := range tests {
+		if got := (PostMortemInput{Flags: tt.flags}).ActedSummary(); got != tt.want {
+			t.Errorf("%d flags: %q, want %q", len(tt.flags), got, tt.want)
+		}
+	}
+}
+
 func TestPostMortemErrors(t *testing.T) {
 	r := newRenderer(t)
 	in := harborlinePostMortem()
