@@ -129,6 +129,22 @@ func FinalInvoiceDate(cal calendar.Calendar, effective time.Time) time.Time {
 	return cal.AddWorkingDays(effective, 1)
 }
 
+// UnderLegalHold returns steps with disposal suspended by a legal hold (see
+// ForCause.LegalHold): the disposal step keeps its key and its date, so a
+// sign-off stored against it still matches, but on that date the hold is
+// reviewed and nothing is destroyed until it is lifted in writing. The
+// other steps are returned unchanged.
+func UnderLegalHold(steps []ChecklistStep) []ChecklistStep {
+	out := append([]ChecklistStep(nil), steps...)
+	for i, s := range out {
+		if s.Key == StepDisposeData {
+			out[i].Title = "Review the legal hold; dispose of retained data only once it is lifted in writing"
+			out[i].Why = "A legal hold suspends disposal: the data is kept unchanged and secured, and the letter promised written word when the hold ends."
+		}
+	}
+	return out
+}
+
 // checklist lays out the standard steps on schedule s, with the final
 // invoice step and the day disposal is due given by the caller.
 func checklist(s schedule, invoice ChecklistStep, retention time.Time) []ChecklistStep {

@@ -233,3 +233,24 @@ func TestReceiptCountsOnlySignedSteps(t *testing.T) {
 		"- Certificate of destruction of personal data, issued Monday, 1 March 2027 (SHA-256 9f2c4e1b",
 		"| Name | Alex Moreno | Dana Whitfield |\n| Title | Managing Director | Chief Financial Officer |\n| Signature | | |")
 }
+
+func TestUnderLegalHold(t *testing.T) {
+	steps := ChecklistStepsOn(calendar.Calendar{Region: "US"}, day(2026, time.November, 16), day(2026, time.November, 27), day(2027, time.February, 26))
+	held := UnderLegalHold(steps)
+	if len(held) != len(steps) {
+		t.Fatalf("%d steps under hold, want %d", len(held), len(steps))
+	}
+	for i, s := range held {
+		switch {
+		case s.Key == StepDisposeData:
+			if !strings.HasPrefix(s.Title, "Review the legal hold") || !s.Due.Equal(day(2027, time.February, 26)) {
+				t.Errorf("disposal under hold: %q due %s", s.Title, FormatDate(s.Due))
+			}
+			if steps[i].Title == s.Title {
+				t.Error("UnderLegalHold changed the steps it was given")
+			}
+		case s != steps[i]:
+			t.Errorf("step %s changed under hold", s.Key)
+		}
+	}
+}

@@ -19,7 +19,8 @@ type ForCause struct {
 	Clause string
 	// LegalHold suspends the disposal of the client's data: the letter
 	// says the data is kept, unchanged, until the hold is lifted, instead
-	// of giving a disposal date.
+	// of giving a disposal date; UnderLegalHold does the same for the
+	// checklist.
 	LegalHold bool
 	// Contact is the single named person through whom everything about the
 	// notice and the handover goes.
