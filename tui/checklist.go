@@ -28,7 +28,7 @@ type ChecklistScreen struct {
 	loaded bool
 	client store.Client
 	term   store.Termination
-	steps  []store.ChecklistStep
+	steps  []store.StepRow
 	signer string
 
 	cursor int
@@ -55,7 +55,7 @@ type checklistLoadedMsg struct {
 	req    int
 	client store.Client
 	term   store.Termination
-	steps  []store.ChecklistStep
+	steps  []store.StepRow
 	signer string
 	err    error
 }
@@ -78,9 +78,8 @@ func (m *ChecklistScreen) Init() tea.Cmd { return m.load() }
 
 func (m *ChecklistScreen) load() tea.Cmd {
 	m.req++
-	owner, req, st, id := m, m.req, m.c.Store, m.id
+	owner, req, st, ctx, id := m, m.req, m.c.Store, m.c.context(), m.id
 	return func() tea.Msg {
-		ctx := context.Background()
 		msg := checklistLoadedMsg{owner: owner, req: req}
 		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
 			return msg
@@ -230,10 +229,10 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	if res == PromptCancelled {
 		return nil
 	}
-	owner, st, id, today := m, m.c.Store, m.id, civilToday(m.c.Now())
+	owner, desk, st, ctx, id, today := m, m.c.Desk, m.c.Store, m.c.context(), m.id, civilToday(m.c.Now())
 	done := func(f func(ctx context.Context) (string, error)) tea.Cmd {
 		return func() tea.Msg {
-			text, err := f(context.Background())
+			text, err := f(ctx)
 			return checklistDoneMsg{owner: owner, text: text, err: err}
 		}
 	}
@@ -265,22 +264,16 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 			return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
 		})
 	case actionExport:
-		path, name := p.Value(0), m.client.Name
-		cl, r := m.client, m.c.Letters
+		path, cl := p.Value(0), m.client
 		return done(func(ctx context.Context) (string, error) {
-			in, err := st.Receipt(ctx, cl, today)
+			r, err := desk.Receipt(ctx, cl, today)
 			if err != nil {
 				return "", err
 			}
-			md, err := r.ChecklistReceipt(in)
-			if err != nil {
+			if err := desk.Export(ctx, r.Document, path); err != nil {
 				return "", err
 			}
-			if _, err := st.RecordExport(ctx, store.Document{ClientID: id, Kind: "checklist",
-				Title: "Offboarding receipt for " + name, Markdown: md, ExportedPath: path}); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, in.DoneCount(), len(in.Steps)), nil
+			return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, r.Input.DoneCount(), len(r.Input.Steps)), nil
 		})
 	case actionReengage:
 		terms := p.Value(0)

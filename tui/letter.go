@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 	"offboard/textsafe"
@@ -28,11 +28,11 @@ type LetterScreen struct {
 	c      *Common
 	id     int64
 	client store.Client
-	draft  store.LetterDraft
+	draft  casefile.LetterDraft
 	loaded bool
 	// sent is the notice already sent, when there is one; the screen is
 	// then read-only.
-	sent *sentNotice
+	sent *casefile.Notice
 
 	cursor  int
 	offset  int
@@ -40,7 +40,7 @@ type LetterScreen struct {
 	input   textinput.Model
 	// before is the whole form as it was when editing started, since a
 	// changed date moves the dates that follow it.
-	before store.LetterDraft
+	before casefile.LetterDraft
 	// previewFocus is true when keys scroll the preview rather than move in
 	// the form.
 	previewFocus bool
@@ -49,7 +49,7 @@ type LetterScreen struct {
 	letter    letters.TerminationInput
 	markdown  string
 	problem   error
-	fieldErrs store.FieldErrors
+	fieldErrs casefile.FieldErrors
 	gaps      []string
 	tone      []letters.ToneWarning
 
@@ -59,18 +59,9 @@ type LetterScreen struct {
 	height int
 }
 
-// sentNotice is a notice of termination already sent.
-type sentNotice struct {
-	term store.Termination
-	doc  store.Document
-}
-
 type letterLoadedMsg struct {
 	owner  *LetterScreen
-	client store.Client
-	draft  store.LetterDraft
-	saved  bool
-	sent   *sentNotice
+	letter casefile.LetterCase
 	err    error
 }
 
@@ -95,27 +86,10 @@ func NewLetterScreen(c *Common, id int64) *LetterScreen {
 
 // Init loads the client, and its saved draft or a fresh one.
 func (m *LetterScreen) Init() tea.Cmd {
-	owner, st, id, today := m, m.c.Store, m.id, civilToday(m.c.Now())
+	owner, desk, ctx, id, today := m, m.c.Desk, m.c.context(), m.id, civilToday(m.c.Now())
 	return func() tea.Msg {
-		ctx := context.Background()
-		cl, err := st.Client(ctx, id)
-		if err != nil {
-			return letterLoadedMsg{owner: owner, err: err}
-		}
-		if cl.Status == store.StatusNotice || cl.Status == store.StatusOffboarded {
-			term, ok, err := st.LatestTermination(ctx, id)
-			if err != nil {
-				return letterLoadedMsg{owner: owner, err: err}
-			}
-			// A client put under notice by hand, with no letter on record,
-			// gets the form like any other.
-			if ok && term.DocumentID != 0 {
-				doc, err := st.DocumentByID(ctx, term.DocumentID)
-				return letterLoadedMsg{owner: owner, client: cl, sent: &sentNotice{term: term, doc: doc}, err: err}
-			}
-		}
-		d, saved, err := st.LetterDraftFor(ctx, cl, today)
-		return letterLoadedMsg{owner: owner, client: cl, draft: d, saved: saved, err: err}
+		l, err := desk.OpenLetter(ctx, id, today)
+		return letterLoadedMsg{owner: owner, letter: l, err: err}
 	}
 }
 
@@ -258,12 +232,13 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return Fail(msg.err)
 		}
-		m.loaded, m.client, m.draft, m.sent = true, msg.client, msg.draft, msg.sent
+		l := msg.letter
+		m.loaded, m.client, m.draft, m.sent = true, l.Client, l.Draft, l.Sent
 		m.layout()
 		if m.sent != nil {
-			return m.preview.SetMarkdown(m.sent.doc.Markdown)
+			return m.preview.SetMarkdown(m.sent.Letter.Markdown)
 		}
-		if msg.saved {
+		if l.Saved {
 			return tea.Batch(m.refresh(), Notify("Resumed the saved draft of this letter"))
 		}
 		return m.refresh()
@@ -314,14 +289,12 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// updateKeys moves in the form, scrolls the preview and starts the
+// actions; the letter as sent only scrolls and copies.
 func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k, g := m.keys(), m.c.Keys
 	if m.sent != nil {
-		if key.Matches(msg, k.copy) {
-			return CopyText(m.c.Output, m.c.Getenv, m.sent.doc.Markdown, "the letter as sent")
-		}
-		m.preview.Scroll(g, msg)
-		return nil
+		return m.updateSentKeys(msg)
 	}
 	if m.previewFocus && m.preview.Scroll(g, msg) {
 		return nil
@@ -344,35 +317,62 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 			return m.toggle(f)
 		}
 	case key.Matches(msg, k.edit):
-		f := letterFields[m.cursor]
-		if f.kind == letterBool {
-			return m.toggle(f)
-		}
-		m.editing, m.before = true, m.draft
-		m.input.SetValue(f.value(&m.draft))
-		m.input.CursorEnd()
-		return m.input.Focus()
+		return m.startEditing()
 	case key.Matches(msg, k.editor):
 		return EditText(m.c.Getenv, m, m.markdown, "letter.md")
 	case key.Matches(msg, k.regen):
-		if m.draft.Markdown == "" {
-			return Notify("The letter is already generated from the fields")
-		}
-		m.draft.Markdown = ""
-		return tea.Batch(m.refresh(), m.save(), Notify("Regenerated the letter from the fields; your edit was discarded"))
+		return m.regenerate()
 	case key.Matches(msg, k.copy):
 		if m.markdown == "" {
 			return Fail(m.problem)
 		}
 		return CopyText(m.c.Output, m.c.Getenv, m.markdown, "the letter")
 	case key.Matches(msg, k.export):
-		if err := m.sendable(); err != nil {
-			return Fail(err)
-		}
-		m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name,
-			PromptField{Label: "File", Value: m.draft.ExportPath})
-		m.layout()
+		return m.askExport()
 	}
+	return nil
+}
+
+// updateSentKeys scrolls and copies the letter as sent.
+func (m *LetterScreen) updateSentKeys(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys().copy) {
+		return CopyText(m.c.Output, m.c.Getenv, m.sent.Letter.Markdown, "the letter as sent")
+	}
+	m.preview.Scroll(m.c.Keys, msg)
+	return nil
+}
+
+// startEditing opens the field under the cursor for typing, or flips it
+// when it is a yes/no field.
+func (m *LetterScreen) startEditing() tea.Cmd {
+	f := letterFields[m.cursor]
+	if f.kind == letterBool {
+		return m.toggle(f)
+	}
+	m.editing, m.before = true, m.draft
+	m.input.SetValue(f.value(&m.draft))
+	m.input.CursorEnd()
+	return m.input.Focus()
+}
+
+// regenerate discards the owner's edited text for the letter rendered from
+// the fields.
+func (m *LetterScreen) regenerate() tea.Cmd {
+	if m.draft.Markdown == "" {
+		return Notify("The letter is already generated from the fields")
+	}
+	m.draft.Markdown = ""
+	return tea.Batch(m.refresh(), m.save(), Notify("Regenerated the letter from the fields; your edit was discarded"))
+}
+
+// askExport asks where to export the letter as sent, once it can be sent.
+func (m *LetterScreen) askExport() tea.Cmd {
+	if err := m.sendable(); err != nil {
+		return Fail(err)
+	}
+	m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name,
+		PromptField{Label: "File", Value: m.draft.ExportPath})
+	m.layout()
 	return nil
 }
 
@@ -450,20 +450,15 @@ func (m *LetterScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 // template runs here because it is pure and quick; glamour runs in the
 // command this returns.
 func (m *LetterScreen) refresh() tea.Cmd {
-	m.problem, m.fieldErrs = nil, nil
-	in, err := m.draft.Input(m.client)
-	m.letter = in
-	if errors.As(err, &m.fieldErrs) {
-		m.problem = err
-	} else if md, err := m.c.Letters.Termination(in); err != nil {
-		m.problem = err
-	} else if m.draft.Markdown == "" {
-		m.markdown = md
+	m.fieldErrs = nil
+	l, err := m.c.DraftLetter(m.client, m.draft)
+	m.letter, m.problem = l.Input, err
+	errors.As(err, &m.fieldErrs)
+	// A form that does not parse keeps the last letter in the preview.
+	if l.Markdown != "" {
+		m.markdown = l.Markdown
 	}
-	if m.draft.Markdown != "" {
-		m.markdown = m.draft.Markdown
-	}
-	m.gaps = mergeGaps(in.MissingForSending(), letters.Gaps(m.markdown))
+	m.gaps = mergeGaps(l.Input.MissingForSending(), letters.Gaps(m.markdown))
 	m.tone = letters.ToneCheck(m.markdown)
 	return m.preview.SetMarkdown(m.markdown)
 }
@@ -497,9 +492,9 @@ func (m *LetterScreen) sendable() error {
 // save writes the form as it stands, on every change, so nothing typed is
 // lost to a crash or a closed terminal.
 func (m *LetterScreen) save() tea.Cmd {
-	saver, seq, st, id, d := m.saver, m.saver.next(), m.c.Store, m.id, m.draft
+	saver, seq, desk, ctx, id, d := m.saver, m.saver.next(), m.c.Desk, m.c.context(), m.id, m.draft
 	return func() tea.Msg {
-		if err := saver.save(seq, func() error { return st.SaveLetterDraft(context.Background(), id, d) }); err != nil {
+		if err := saver.save(seq, func() error { return desk.SaveLetterDraft(ctx, id, d) }); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return nil
@@ -535,9 +530,9 @@ func (s *draftSaver) save(seq int, write func() error) error {
 }
 
 func (m *LetterScreen) send(path string) tea.Cmd {
-	owner, st, l := m, m.c.Store, store.SentLetterOf(m.id, m.letter, m.markdown, path)
+	owner, desk, ctx, id, l := m, m.c.Desk, m.c.context(), m.id, casefile.Letter{Input: m.letter, Markdown: m.markdown}
 	return func() tea.Msg {
-		term, err := st.RecordLetterSent(context.Background(), l)
+		term, err := desk.SendLetter(ctx, id, l, path)
 		return letterSentMsg{owner: owner, term: term, path: path, err: err}
 	}
 }
@@ -549,11 +544,11 @@ func (m *LetterScreen) View() string {
 		return th.Subtle.Render("Loading the letter…")
 	}
 	if m.sent != nil {
-		t := m.sent.term
+		t := m.sent.Termination
 		head := th.Heading.Render(fmt.Sprintf("Notice sent to %s on %s by %s", textsafe.Line(m.client.Name),
 			letters.FormatDate(t.Sent), t.Delivery)) + "\n" +
 			th.Subtle.Render(fmt.Sprintf("Effective %s · data kept until %s · %s · sha256 %.12s…",
-				letters.FormatDate(t.Effective), letters.FormatDate(t.Retention), m.sent.doc.ExportedPath, m.sent.doc.SHA256))
+				letters.FormatDate(t.Effective), letters.FormatDate(t.Retention), m.sent.Letter.ExportedPath, m.sent.Letter.SHA256))
 		return lipgloss.JoinVertical(lipgloss.Left, fitLines(head, headerLines, m.width), m.preview.View())
 	}
 	pw, fw := m.paneWidths()
