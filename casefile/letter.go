@@ -124,6 +124,28 @@ func (d *Desk) DraftLetter(c store.Client, f LetterDraft) (Letter, error) {
 	return l, nil
 }
 
+// LetterGaps lists, without repeats, what stops a letter being sent: the
+// fields its input lacks, then the gaps still marked in its text (which the
+// owner's edited text may have added or filled).
+func LetterGaps(in letters.TerminationInput, markdown string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, g := range append(in.MissingForSending(), letters.Gaps(markdown)...) {
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// EffectiveAtTermEnd reports whether a letter's effective date is the end
+// of the agreement's term rather than the end of the notice period, which
+// the owner is told.
+func EffectiveAtTermEnd(c store.Client, effective time.Time) bool {
+	return !c.TermEnd.IsZero() && store.Date(c.TermEnd) == store.Date(effective)
+}
+
 // SendLetter exports the letter to path and records it as sent, all or
 // nothing (store.RecordLetterSent): the client goes under notice and the
 // offboarding checklist is scheduled from the letter's dates.

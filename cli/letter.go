@@ -237,7 +237,7 @@ func notSendable(err error) error {
 // termEndNote explains an effective date that is the end of the
 // agreement's term rather than the end of the notice period.
 func termEndNote(cl store.Client, effective time.Time) string {
-	if !cl.TermEnd.IsZero() && store.Date(cl.TermEnd) == store.Date(effective) {
+	if casefile.EffectiveAtTermEnd(cl, effective) {
 		return " (the end of the agreement's term; --effective sets another date)"
 	}
 	return ""

@@ -218,6 +218,8 @@ func (m *ChecklistScreen) openPrompt(a checklistAction, p *Prompt) {
 	m.keepCursorVisible()
 }
 
+// updatePrompt runs the action the prompt was opened for once it is
+// confirmed.
 func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	res, cmd := m.prompt.Update(msg, m.c.Keys)
 	if res == PromptOpen {
@@ -229,59 +231,84 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	if res == PromptCancelled {
 		return nil
 	}
-	owner, desk, st, ctx, id, today := m, m.c.Desk, m.c.Store, m.c.context(), m.id, civilToday(m.c.Now())
-	done := func(f func(ctx context.Context) (string, error)) tea.Cmd {
-		return func() tea.Msg {
-			text, err := f(ctx)
-			return checklistDoneMsg{owner: owner, text: text, err: err}
-		}
-	}
 	switch m.action {
 	case actionSignOff:
-		step, by := m.steps[m.cursor], p.Value(0)
-		on, err := time.Parse(time.DateOnly, p.Value(1))
-		if err != nil {
-			return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
-		}
-		if by == "" {
-			return Fail(errors.New("the receipt says who signed each step off: enter a name"))
-		}
-		m.signer = by
-		so := store.SignOff{By: by, On: on, Exception: p.Value(2)}
-		return done(func(ctx context.Context) (string, error) {
-			res, err := st.TickStep(ctx, id, step.Key, so)
-			if err != nil {
-				return "", err
-			}
-			if res.Offboarded {
-				return "Every step is signed off: the client is now offboarded. Press m for the post-mortem.", nil
-			}
-			return "Signed off: " + step.Title, nil
-		})
+		return m.signOff(p)
 	case actionReopen:
-		step, why := m.steps[m.cursor], p.Value(0)
-		return done(func(ctx context.Context) (string, error) {
-			return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
-		})
+		return m.reopen(p)
 	case actionExport:
-		path, cl := p.Value(0), m.client
-		return done(func(ctx context.Context) (string, error) {
-			r, err := desk.Receipt(ctx, cl, today)
-			if err != nil {
-				return "", err
-			}
-			if err := desk.Export(ctx, r.Document, path); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, r.Input.DoneCount(), len(r.Input.Steps)), nil
-		})
+		return m.exportReceipt(p)
 	case actionReengage:
-		terms := p.Value(0)
-		return done(func(ctx context.Context) (string, error) {
-			return "Re-engaged on new terms; the decision is in the record", st.Reengage(ctx, id, terms)
-		})
+		return m.reengage(p)
 	}
 	return nil
+}
+
+// done runs a change in a command with the program's context and reports
+// it, with the words for the status line.
+func (m *ChecklistScreen) done(change func(ctx context.Context) (string, error)) tea.Cmd {
+	owner, ctx := m, m.c.context()
+	return func() tea.Msg {
+		text, err := change(ctx)
+		return checklistDoneMsg{owner: owner, text: text, err: err}
+	}
+}
+
+// signOff ticks the selected step off as the prompt says: who, on which
+// day, with which exception.
+func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
+	step, by := m.steps[m.cursor], p.Value(0)
+	on, err := time.Parse(time.DateOnly, p.Value(1))
+	if err != nil {
+		return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
+	}
+	if by == "" {
+		return Fail(errors.New("the receipt says who signed each step off: enter a name"))
+	}
+	m.signer = by
+	st, id, so := m.c.Store, m.id, store.SignOff{By: by, On: on, Exception: p.Value(2)}
+	return m.done(func(ctx context.Context) (string, error) {
+		res, err := st.TickStep(ctx, id, step.Key, so)
+		if err != nil {
+			return "", err
+		}
+		if res.Offboarded {
+			return "Every step is signed off: the client is now offboarded. Press m for the post-mortem.", nil
+		}
+		return "Signed off: " + step.Title, nil
+	})
+}
+
+// reopen reopens the selected step, saying why.
+func (m *ChecklistScreen) reopen(p *Prompt) tea.Cmd {
+	st, id, step, why := m.c.Store, m.id, m.steps[m.cursor], p.Value(0)
+	return m.done(func(ctx context.Context) (string, error) {
+		return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
+	})
+}
+
+// exportReceipt writes the offboarding receipt to the file the prompt
+// names and records it.
+func (m *ChecklistScreen) exportReceipt(p *Prompt) tea.Cmd {
+	desk, cl, path, today := m.c.Desk, m.client, p.Value(0), civilToday(m.c.Now())
+	return m.done(func(ctx context.Context) (string, error) {
+		r, err := desk.Receipt(ctx, cl, today)
+		if err != nil {
+			return "", err
+		}
+		if err := desk.Export(ctx, r.Document, path); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, r.Input.DoneCount(), len(r.Input.Steps)), nil
+	})
+}
+
+// reengage re-engages the client on the terms the prompt gives.
+func (m *ChecklistScreen) reengage(p *Prompt) tea.Cmd {
+	st, id, terms := m.c.Store, m.id, p.Value(0)
+	return m.done(func(ctx context.Context) (string, error) {
+		return "Re-engaged on new terms; the decision is in the record", st.Reengage(ctx, id, terms)
+	})
 }
 
 // checklistDetailLines is the room kept below the list for the selected
