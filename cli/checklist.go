@@ -53,11 +53,11 @@ func checklistCommand() *Command {
 			return err
 		}
 		defer desk.Store.Close()
-		st := desk.Store
-		steps, err := st.Checklist(ctx, cl.ID)
+		list, err := desk.OpenChecklist(ctx, cl.ID)
 		if err != nil {
 			return err
 		}
+		steps := list.Steps
 		if len(steps) == 0 {
 			return fmt.Errorf("%s has no offboarding checklist: it starts when the notice is sent (offboard letter %q)", cl.Name, cl.Name)
 		}
@@ -66,15 +66,7 @@ func checklistCommand() *Command {
 			if err != nil {
 				return usagef(fs, "%v", err)
 			}
-			res, err := st.TickStep(ctx, cl.ID, step.Key, store.SignOff{By: *by, On: doneOn, Exception: *exception})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", textsafe.Line(step.Title), textsafe.Line(res.Step.SignedOffBy), letters.FormatDate(doneOn))
-			if res.Offboarded {
-				fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", textsafe.Line(cl.Name), cl.Name)
-			}
-			if steps, err = st.Checklist(ctx, cl.ID); err != nil {
+			if steps, err = tickStep(ctx, env, desk, cl, step, store.Tick{By: *by, On: doneOn, Exception: *exception}); err != nil {
 				return err
 			}
 		}
@@ -85,6 +77,21 @@ func checklistCommand() *Command {
 		return nil
 	}
 	return c
+}
+
+// tickStep signs a step off, says so, and returns the checklist as it now
+// stands.
+func tickStep(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client, step store.StepRow, tick store.Tick) ([]store.StepRow, error) {
+	res, err := desk.Store.TickStep(ctx, cl.ID, step.Key, tick)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", textsafe.Line(step.Title), textsafe.Line(res.Step.SignedOffBy), letters.FormatDate(tick.On))
+	if res.Offboarded {
+		fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", textsafe.Line(cl.Name), cl.Name)
+	}
+	list, err := desk.OpenChecklist(ctx, cl.ID)
+	return list.Steps, err
 }
 
 // pickStep finds a step by its number in the list or by its key.

@@ -157,7 +157,7 @@ func sendLetter(ctx context.Context, env Env, desk *casefile.Desk, cl store.Clie
 		}
 		return err
 	}
-	steps, err := desk.Store.Checklist(ctx, cl.ID)
+	list, err := desk.OpenChecklist(ctx, cl.ID)
 	if err != nil {
 		return err
 	}
@@ -168,7 +168,7 @@ func sendLetter(ctx context.Context, env Env, desk *casefile.Desk, cl store.Clie
 	fmt.Fprintf(env.Stdout, "  effective  %s%s\n", letters.FormatDate(term.Effective), termEndNote(cl, term.Effective))
 	fmt.Fprintf(env.Stdout, "  data kept  until %s\n", letters.FormatDate(term.Retention))
 	fmt.Fprintf(env.Stdout, "%s is now under notice; %d offboarding steps are scheduled: offboard checklist %q\n",
-		textsafe.Line(cl.Name), len(steps), cl.Name)
+		textsafe.Line(cl.Name), len(list.Steps), cl.Name)
 	return nil
 }
 

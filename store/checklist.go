@@ -83,9 +83,9 @@ func (s *Store) OverdueSteps(ctx context.Context, clientID int64, today time.Tim
 	return out, nil
 }
 
-// SignOff is what ticking a step records: who, on which day, and any
+// Tick is what ticking a step off records: who, on which day, and any
 // exception to the standard step.
-type SignOff struct {
+type Tick struct {
 	By        string
 	On        time.Time
 	Exception string
@@ -107,7 +107,7 @@ type TickResult struct {
 // because the finished checklist is a receipt. When every step is done and
 // the client is under notice, its status becomes offboarded in the same
 // transaction.
-func (s *Store) TickStep(ctx context.Context, clientID int64, key string, so SignOff) (TickResult, error) {
+func (s *Store) TickStep(ctx context.Context, clientID int64, key string, so Tick) (TickResult, error) {
 	so.By, so.Exception = strings.TrimSpace(so.By), strings.TrimSpace(so.Exception)
 	if so.By == "" {
 		return TickResult{}, fmt.Errorf("tick step %q: the name of whoever signs it off is required", key)

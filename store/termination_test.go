@@ -223,21 +223,21 @@ func TestChecklistTickOverdueAndOffboard(t *testing.T) {
 		t.Error("Overdue: a step is overdue only after its due day")
 	}
 
-	if _, err := s.TickStep(ctx, id, "confirm-notice", SignOff{On: today}); err == nil {
+	if _, err := s.TickStep(ctx, id, "confirm-notice", Tick{On: today}); err == nil {
 		t.Error("a step was signed off by nobody")
 	}
-	if _, err := s.TickStep(ctx, id, "no-such-step", SignOff{By: "Dana", On: today}); !errors.Is(err, ErrNoStep) {
+	if _, err := s.TickStep(ctx, id, "no-such-step", Tick{By: "Dana", On: today}); !errors.Is(err, ErrNoStep) {
 		t.Errorf("unknown step: %v", err)
 	}
-	res, err := s.TickStep(ctx, id, "confirm-notice", SignOff{By: " Dana Reyes ", On: day("2026-11-23")})
+	res, err := s.TickStep(ctx, id, "confirm-notice", Tick{By: " Dana Reyes ", On: day("2026-11-23")})
 	if err != nil || res.Offboarded || res.Step.SignedOffBy != "Dana Reyes" {
 		t.Fatalf("tick: %+v, %v", res, err)
 	}
-	res, err = s.TickStep(ctx, id, "export-data", SignOff{By: "Sam", On: day("2026-12-21"), Exception: "backups handed over on disk, not by link"})
+	res, err = s.TickStep(ctx, id, "export-data", Tick{By: "Sam", On: day("2026-12-21"), Exception: "backups handed over on disk, not by link"})
 	if err != nil || res.Offboarded {
 		t.Fatalf("tick: %+v, %v", res, err)
 	}
-	res, err = s.TickStep(ctx, id, "archive-record", SignOff{By: "Dana", On: day("2027-01-22")})
+	res, err = s.TickStep(ctx, id, "archive-record", Tick{By: "Dana", On: day("2027-01-22")})
 	if err != nil || !res.Offboarded {
 		t.Fatalf("last tick: %+v, %v", res, err)
 	}
@@ -270,7 +270,7 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.TickStep(ctx, id, "confirm-notice", SignOff{By: "Dana", On: day("2026-11-23")}); err != nil {
+	if _, err := s.TickStep(ctx, id, "confirm-notice", Tick{By: "Dana", On: day("2026-11-23")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Reengage(ctx, id, "  "); err == nil {

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 	"offboard/textsafe"
@@ -51,13 +52,10 @@ const (
 )
 
 type checklistLoadedMsg struct {
-	owner  *ChecklistScreen
-	req    int
-	client store.Client
-	term   store.Termination
-	steps  []store.StepRow
-	signer string
-	err    error
+	owner *ChecklistScreen
+	req   int
+	list  casefile.Checklist
+	err   error
 }
 
 // checklistDoneMsg reports a change made from the checklist screen; text
@@ -78,20 +76,10 @@ func (m *ChecklistScreen) Init() tea.Cmd { return m.load() }
 
 func (m *ChecklistScreen) load() tea.Cmd {
 	m.req++
-	owner, req, st, ctx, id := m, m.req, m.c.Store, m.c.context(), m.id
+	owner, req, desk, ctx, id := m, m.req, m.c.Desk, m.c.context(), m.id
 	return func() tea.Msg {
-		msg := checklistLoadedMsg{owner: owner, req: req}
-		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
-			return msg
-		}
-		if msg.term, _, msg.err = st.LatestTermination(ctx, id); msg.err != nil {
-			return msg
-		}
-		if msg.steps, msg.err = st.Checklist(ctx, id); msg.err != nil {
-			return msg
-		}
-		msg.signer, _, msg.err = st.Setting(ctx, store.SettingCompanySigner)
-		return msg
+		list, err := desk.OpenChecklist(ctx, id)
+		return checklistLoadedMsg{owner: owner, req: req, list: list, err: err}
 	}
 }
 
@@ -141,7 +129,8 @@ func (m *ChecklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		m.loaded, m.client, m.term, m.steps, m.signer = true, msg.client, msg.term, msg.steps, msg.signer
+		l := msg.list
+		m.loaded, m.client, m.term, m.steps, m.signer = true, l.Client, l.Notice, l.Steps, l.Signer
 		m.cursor = min(m.cursor, max(len(m.steps)-1, 0))
 		m.keepCursorVisible()
 	case checklistDoneMsg:
@@ -266,7 +255,7 @@ func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
 		return Fail(errors.New("the receipt says who signed each step off: enter a name"))
 	}
 	m.signer = by
-	st, id, so := m.c.Store, m.id, store.SignOff{By: by, On: on, Exception: p.Value(2)}
+	st, id, so := m.c.Store, m.id, store.Tick{By: by, On: on, Exception: p.Value(2)}
 	return m.done(func(ctx context.Context) (string, error) {
 		res, err := st.TickStep(ctx, id, step.Key, so)
 		if err != nil {

@@ -361,7 +361,7 @@ func TestChecklistScreenGolden(t *testing.T) {
 	c, id := termCommon(t, true)
 	ctx := context.Background()
 	sendNotice(t, c, id)
-	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.SignOff{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
+	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.Tick{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 		Exception: "Confirmed by phone as well as by email"}); err != nil {
 		t.Fatal(err)
 	}
