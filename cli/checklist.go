@@ -43,7 +43,7 @@ func checklistCommand() *Command {
 		if *tick != "" && strings.TrimSpace(*by) == "" {
 			return usagef(fs, "--tick needs --by NAME: the receipt says who signed each step off")
 		}
-		now := today(env.Now())
+		now := casefile.CivilDay(env.Now())
 		doneOn, err := dateFlag(fs, "on", *on, now)
 		if err != nil {
 			return err

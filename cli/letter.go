@@ -59,7 +59,7 @@ func letterCommand() *Command {
 		if *o.out == "-" && !*o.draft {
 			return usagef(fs, "a letter recorded as sent must be written to a file; use --draft to print it")
 		}
-		sentDay, err := dateFlag(fs, "sent", *o.sent, today(env.Now()))
+		sentDay, err := dateFlag(fs, "sent", *o.sent, casefile.CivilDay(env.Now()))
 		if err != nil {
 			return err
 		}
@@ -260,10 +260,4 @@ func flagErrors(fe casefile.FieldErrors) error {
 		renamed[field] = e
 	}
 	return renamed
-}
-
-// today is the calendar day of now where the owner is, as a UTC midnight,
-// the form every stored date takes.
-func today(now time.Time) time.Time {
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }

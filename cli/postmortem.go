@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"offboard/casefile"
 	"offboard/textsafe"
 )
 
@@ -35,7 +36,7 @@ func postmortemCommand() *Command {
 				return err
 			}
 		}
-		note, err := desk.PostMortem(ctx, cl.ID, today(env.Now()))
+		note, err := desk.PostMortem(ctx, cl.ID, casefile.CivilDay(env.Now()))
 		if err != nil {
 			return err
 		}

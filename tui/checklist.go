@@ -162,7 +162,7 @@ func (m *ChecklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	signOff, export, postMortem, reengage := m.keys()
-	today := civilToday(m.c.Now())
+	today := m.c.Today()
 	switch {
 	case key.Matches(msg, k.Up):
 		m.cursor = max(m.cursor-1, 0)
@@ -279,7 +279,7 @@ func (m *ChecklistScreen) reopen(p *Prompt) tea.Cmd {
 // exportReceipt writes the offboarding receipt to the file the prompt
 // names and records it.
 func (m *ChecklistScreen) exportReceipt(p *Prompt) tea.Cmd {
-	desk, cl, path, today := m.c.Desk, m.client, p.Value(0), civilToday(m.c.Now())
+	desk, cl, path, today := m.c.Desk, m.client, p.Value(0), m.c.Today()
 	return m.done(func(ctx context.Context) (string, error) {
 		r, err := desk.Receipt(ctx, cl, today)
 		if err != nil {
@@ -332,7 +332,7 @@ func (m *ChecklistScreen) View() string {
 	if len(m.steps) == 0 {
 		return th.Subtle.Render(textsafe.Line(m.client.Name) + " has no offboarding checklist: it starts when the notice of termination is sent (t on the client).")
 	}
-	today := civilToday(m.c.Now())
+	today := m.c.Today()
 	done, overdue := 0, 0
 	for _, s := range m.steps {
 		if s.IsDone() {

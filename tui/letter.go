@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -82,17 +81,11 @@ func NewLetterScreen(c *Common, id int64) *LetterScreen {
 
 // Init loads the client, and its saved draft or a fresh one.
 func (m *LetterScreen) Init() tea.Cmd {
-	owner, desk, ctx, id, today := m, m.c.Desk, m.c.context(), m.id, civilToday(m.c.Now())
+	owner, desk, ctx, id, today := m, m.c.Desk, m.c.context(), m.id, m.c.Today()
 	return func() tea.Msg {
 		l, err := desk.OpenLetter(ctx, id, today)
 		return letterLoadedMsg{owner: owner, letter: l, err: err}
 	}
-}
-
-// civilToday is the owner's calendar day as a UTC midnight, the form every
-// stored date takes.
-func civilToday(now time.Time) time.Time {
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // Title names the screen.

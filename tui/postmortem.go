@@ -59,7 +59,7 @@ func (m *PostMortemScreen) Init() tea.Cmd { return m.load() }
 
 func (m *PostMortemScreen) load() tea.Cmd {
 	m.req++
-	owner, req, desk, ctx, id, today := m, m.req, m.c.Desk, m.c.context(), m.id, civilToday(m.c.Now())
+	owner, req, desk, ctx, id, today := m, m.req, m.c.Desk, m.c.context(), m.id, m.c.Today()
 	return func() tea.Msg {
 		note, err := desk.PostMortem(ctx, id, today)
 		return postMortemLoadedMsg{owner: owner, req: req, note: note, err: err}
@@ -155,7 +155,7 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 			return EditText(m.c.Getenv, m, lessonsGuide+m.note.Lessons, "lessons.md")
 		case key.Matches(msg, export):
 			m.prompt = NewPrompt("Export the post-mortem",
-				PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindPostMortem, m.note.Client.Name, civilToday(m.c.Now()))})
+				PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindPostMortem, m.note.Client.Name, m.c.Today())})
 			m.layout()
 			return nil
 		case key.Matches(msg, copy):
