@@ -218,29 +218,12 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.owner != m {
 			return nil
 		}
-		if msg.err != nil {
-			return Fail(msg.err)
-		}
-		l := msg.letter
-		m.loaded, m.client, m.draft, m.sent = true, l.Client, l.Draft, l.Sent
-		m.layout()
-		if m.sent != nil {
-			return m.preview.SetMarkdown(m.sent.Letter.Markdown)
-		}
-		if l.Saved {
-			return tea.Batch(m.refresh(), Notify("Resumed the saved draft of this letter"))
-		}
-		return m.refresh()
+		return m.opened(msg)
 	case letterSentMsg:
 		if msg.owner != m {
 			return nil
 		}
-		if msg.err != nil {
-			return Fail(msg.err)
-		}
-		text := fmt.Sprintf("Notice sent to %s: exported to %s and recorded; effective %s. Tick the steps off as they are done.",
-			m.client.Name, msg.path, letters.FormatDate(msg.term.Effective))
-		return tea.Sequence(Pop, Push(NewChecklistScreen(m.c, m.id)), Notify(text), func() tea.Msg { return DataChangedMsg{} })
+		return m.sentOff(msg)
 	case EditedMsg:
 		if msg.Tag != m {
 			return nil
@@ -276,6 +259,34 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// opened shows the letter as loaded: the notice as sent, or the form with
+// its preview.
+func (m *LetterScreen) opened(msg letterLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		return Fail(msg.err)
+	}
+	l := msg.letter
+	m.loaded, m.client, m.draft, m.sent = true, l.Client, l.Draft, l.Sent
+	m.layout()
+	if m.sent != nil {
+		return m.preview.SetMarkdown(m.sent.Letter.Markdown)
+	}
+	if l.Saved {
+		return tea.Batch(m.refresh(), Notify("Resumed the saved draft of this letter"))
+	}
+	return m.refresh()
+}
+
+// sentOff leaves the sent letter for the checklist it scheduled.
+func (m *LetterScreen) sentOff(msg letterSentMsg) tea.Cmd {
+	if msg.err != nil {
+		return Fail(msg.err)
+	}
+	text := fmt.Sprintf("Notice sent to %s: exported to %s and recorded; effective %s. Tick the steps off as they are done.",
+		m.client.Name, msg.path, letters.FormatDate(msg.term.Effective))
+	return tea.Sequence(Pop, Push(NewChecklistScreen(m.c, m.id)), Notify(text), func() tea.Msg { return DataChangedMsg{} })
 }
 
 // refresh parses the form, renders the letter and checks it: the fields
