@@ -58,9 +58,8 @@ func postMortemInput(f store.PostMortemFacts, our letters.Company, today time.Ti
 	in := letters.PostMortemInput{Our: our, Client: addresseeOf(f.Client), Prepared: today, Author: our.Signer,
 		NoticeSent: f.Termination.Sent, Effective: f.Termination.Effective}
 	in.Changes, in.Notes = SplitLessons(f.Lessons)
-	for _, o := range flagOnsets(f.Signs) {
-		h := letters.FlagHistory{Flag: o.Flag, FirstSeen: o.FirstSeen, Evidence: o.Evidence}
-		if !f.PlanCreated.IsZero() && !f.PlanCreated.Before(o.FirstSeen) && !f.PlanCreated.After(f.Termination.Sent) {
+	for _, h := range flagOnsets(f.Signs) {
+		if !f.PlanCreated.IsZero() && !f.PlanCreated.Before(h.FirstSeen) && !f.PlanCreated.After(f.Termination.Sent) {
 			h.ActionTaken, h.Action = f.PlanCreated, "Remediation plan started"
 			if f.PlanStatus != "" {
 				h.Action += " (" + strings.ReplaceAll(f.PlanStatus, "_", " ") + ")"
@@ -69,16 +68,6 @@ func postMortemInput(f store.PostMortemFacts, our letters.Company, today time.Ti
 		in.Flags = append(in.Flags, h)
 	}
 	return in
-}
-
-// flagOnset is when one red flag first showed in a client's records.
-type flagOnset struct {
-	// Flag names the red flag, for example "Late payment".
-	Flag string
-	// FirstSeen is the day of the first sign.
-	FirstSeen time.Time
-	// Evidence describes the first sign and how often it recurred.
-	Evidence string
 }
 
 // flagNames names the red flag each kind of sign shows, after the seeds
@@ -98,9 +87,9 @@ var flagNames = map[string]string{
 
 // flagOnsets dates each red flag from the earliest of the signs that show
 // it, counting them all, in the order the flags first appeared (by name on
-// the same day).
-func flagOnsets(signs []store.FlagSign) []flagOnset {
-	onsets := map[string]*flagOnset{}
+// the same day); no action is set.
+func flagOnsets(signs []store.FlagSign) []letters.FlagHistory {
+	onsets := map[string]*letters.FlagHistory{}
 	counts := map[string]int{}
 	for _, s := range signs {
 		flag, ok := flagNames[s.Kind]
@@ -109,10 +98,10 @@ func flagOnsets(signs []store.FlagSign) []flagOnset {
 		}
 		counts[flag] += s.Count
 		if o, ok := onsets[flag]; !ok || s.FirstSeen.Before(o.FirstSeen) {
-			onsets[flag] = &flagOnset{Flag: flag, FirstSeen: s.FirstSeen, Evidence: evidenceOf(s)}
+			onsets[flag] = &letters.FlagHistory{Flag: flag, FirstSeen: s.FirstSeen, Evidence: evidenceOf(s)}
 		}
 	}
-	out := make([]flagOnset, 0, len(onsets))
+	out := make([]letters.FlagHistory, 0, len(onsets))
 	for _, o := range onsets {
 		if n := counts[o.Flag]; n > 1 {
 			o.Evidence += fmt.Sprintf(" (%d signs in all)", n)
