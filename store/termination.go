@@ -81,53 +81,20 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
 		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
 	err := s.exportTx(ctx, func(tx *sql.Tx) error {
-		var status Status
-		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", l.ClientID).Scan(&status); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("client %d: %w", l.ClientID, ErrNoClient)
-			}
+		if err := checkNoticeAllowed(ctx, tx, l.ClientID); err != nil {
 			return err
-		}
-		if status == StatusNotice || status == StatusOffboarded {
-			return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
 		}
 		if err := replaceChecklist(ctx, tx, l.ClientID, now); err != nil {
 			return err
 		}
-		docID, err := RecordDocument(ctx, tx, Document{ClientID: l.ClientID, Kind: "termination", Title: l.Title,
-			Markdown: l.Markdown, ExportedPath: l.Path, Sent: true, CreatedAt: now})
-		if err != nil {
+		if err := insertTermination(ctx, tx, l, &t); err != nil {
 			return err
 		}
-		t.DocumentID = docID
-		res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-            effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(now))
-		if err != nil {
-			return fmt.Errorf("record termination: %w", err)
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
+		if err := logNotice(ctx, tx, l, t.DocumentID, now); err != nil {
 			return err
 		}
-		summary := fmt.Sprintf("Notice of termination sent by %s on %s: %d days' notice, effective %s",
-			l.Delivery, Date(l.Sent), l.NoticeDays, Date(l.Effective))
-		if _, err := LogCommunication(ctx, tx, Communication{ClientID: l.ClientID, At: now, Channel: channelFor(l.Delivery),
-			Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
-				l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
+		if err := scheduleChecklist(ctx, tx, l.ClientID, l.Steps); err != nil {
 			return err
-		}
-		if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
-			Reason: summary}); err != nil {
-			return err
-		}
-		if err := SetStatus(ctx, tx, l.ClientID, StatusNotice, summary, now); err != nil {
-			return err
-		}
-		for i, st := range l.Steps {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO checklist_steps (client_id, position, step_key, title, due_on)
-                VALUES (?, ?, ?, ?, ?)`, l.ClientID, i+1, st.Key, st.Title, Date(st.Due)); err != nil {
-				return fmt.Errorf("schedule checklist step %q: %w", st.Key, err)
-			}
 		}
 		if err := deleteDraft(ctx, tx, l.ClientID, DraftLetter); err != nil {
 			return err
@@ -138,6 +105,69 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
 	}
 	return t, nil
+}
+
+// checkNoticeAllowed refuses a notice to a client already under notice or
+// offboarded.
+func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64) error {
+	var status Status
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("client %d: %w", clientID, ErrNoClient)
+		}
+		return err
+	}
+	if status == StatusNotice || status == StatusOffboarded {
+		return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
+	}
+	return nil
+}
+
+// insertTermination keeps the letter as a sent document and records the
+// notice, filling in t's document and own ids.
+func insertTermination(ctx context.Context, tx *sql.Tx, l SentLetter, t *Termination) error {
+	docID, err := RecordDocument(ctx, tx, Document{ClientID: l.ClientID, Kind: "termination", Title: l.Title,
+		Markdown: l.Markdown, ExportedPath: l.Path, Sent: true, CreatedAt: t.CreatedAt})
+	if err != nil {
+		return err
+	}
+	t.DocumentID = docID
+	res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
+        effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(t.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("record termination: %w", err)
+	}
+	t.ID, err = res.LastInsertId()
+	return err
+}
+
+// logNotice writes the notice to the communications log, pointing at its
+// document, and to the decisions log, and puts the client under notice.
+func logNotice(ctx context.Context, tx *sql.Tx, l SentLetter, docID int64, now time.Time) error {
+	summary := fmt.Sprintf("Notice of termination sent by %s on %s: %d days' notice, effective %s",
+		l.Delivery, Date(l.Sent), l.NoticeDays, Date(l.Effective))
+	if _, err := LogCommunication(ctx, tx, Communication{ClientID: l.ClientID, At: now, Channel: channelFor(l.Delivery),
+		Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
+			l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
+		return err
+	}
+	if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
+		Reason: summary}); err != nil {
+		return err
+	}
+	return SetStatus(ctx, tx, l.ClientID, StatusNotice, summary, now)
+}
+
+// scheduleChecklist inserts the offboarding steps in working order.
+func scheduleChecklist(ctx context.Context, tx *sql.Tx, clientID int64, steps []StepRow) error {
+	for i, st := range steps {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO checklist_steps (client_id, position, step_key, title, due_on)
+            VALUES (?, ?, ?, ?, ?)`, clientID, i+1, st.Key, st.Title, Date(st.Due)); err != nil {
+			return fmt.Errorf("schedule checklist step %q: %w", st.Key, err)
+		}
+	}
+	return nil
 }
 
 // check refuses a letter whose facts do not hang together before anything
