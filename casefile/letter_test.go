@@ -42,6 +42,24 @@ func letterClient(t *testing.T, d *Desk) store.Client {
 	return cl
 }
 
+// sendNotice sends the client the pre-filled letter with notice given on
+// 23 November 2026.
+func sendNotice(t *testing.T, d *Desk, cl store.Client) {
+	t.Helper()
+	ctx := context.Background()
+	f, err := d.FreshLetterDraft(ctx, cl, day("2026-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.DraftLetter(cl, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SendLetter(ctx, cl.ID, l, filepath.Join(t.TempDir(), "notice.md")); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestDraftLetterKeepsTheOwnersTextAndReportsFields(t *testing.T) {
 	d := letterDesk(t)
 	cl := letterClient(t, d)

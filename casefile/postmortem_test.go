@@ -3,7 +3,6 @@ package casefile
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -61,14 +60,7 @@ func TestPostMortemDatesTheActionTakenOnEachFlag(t *testing.T) {
         (?1, '2025-10-01T09:00:00Z', 'abuse', 4, 'shouted at the technician')`, cl.ID)
 	plant(t, d, `INSERT INTO remediation_plans (client_id, status, created_at, updated_at) VALUES
         (?1, 'failed', '2025-09-15T10:00:00Z', '2025-10-15T10:00:00Z')`, cl.ID)
-	f, _ := d.FreshLetterDraft(ctx, cl, day("2026-11-23"))
-	l, err := d.DraftLetter(cl, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.SendLetter(ctx, cl.ID, l, filepath.Join(t.TempDir(), "notice.md")); err != nil {
-		t.Fatal(err)
-	}
+	sendNotice(t, d, cl)
 	if err := d.Store.SaveLessons(ctx, cl.ID, "- Price after-hours work.\nWe waited too long."); err != nil {
 		t.Fatal(err)
 	}

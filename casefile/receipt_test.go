@@ -3,7 +3,6 @@ package casefile
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"offboard/letters"
@@ -17,14 +16,7 @@ func TestReceiptListsEachSignOff(t *testing.T) {
 	if _, err := d.Receipt(ctx, cl, letterNow); !errors.Is(err, ErrNoNotice) {
 		t.Fatalf("before notice: %v, want ErrNoNotice", err)
 	}
-	f, _ := d.FreshLetterDraft(ctx, cl, day("2026-11-23"))
-	l, err := d.DraftLetter(cl, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.SendLetter(ctx, cl.ID, l, filepath.Join(t.TempDir(), "notice.md")); err != nil {
-		t.Fatal(err)
-	}
+	sendNotice(t, d, cl)
 	if _, err := d.Store.TickStep(ctx, cl.ID, letters.StepConfirmNotice, store.Tick{By: "Dana Reyes", On: day("2026-11-24"),
 		Exception: "confirmed by phone"}); err != nil {
 		t.Fatal(err)
