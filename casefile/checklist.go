@@ -9,6 +9,7 @@ import (
 // Checklist is a client's offboarding checklist with what the screen and
 // the command show beside it.
 type Checklist struct {
+	// Client is the client being offboarded.
 	Client store.Client
 	// Notice is the latest notice, which scheduled the steps; zero when
 	// none was sent.

@@ -12,6 +12,7 @@ import (
 // LetterCase is what a client's termination letter opens on: the notice
 // already sent, or else the form to fill in.
 type LetterCase struct {
+	// Client is the client written to.
 	Client store.Client
 	// Sent is the notice on record with its letter; nil while there is
 	// none, and then Draft is the form.
@@ -24,8 +25,10 @@ type LetterCase struct {
 // Notice is a notice of termination given to a client, with the letter it
 // was sent as (zero for a client put under notice by hand).
 type Notice struct {
+	// Termination is the notice as recorded.
 	Termination store.Termination
-	Letter      store.Document
+	// Letter is the document it was sent as.
+	Letter store.Document
 }
 
 // OpenLetter loads the client's letter as of today: the notice already
@@ -98,6 +101,7 @@ func (d *Desk) SaveLetterDraft(ctx context.Context, clientID int64, f LetterDraf
 // Letter is a notice of termination as drafted: the form parsed into the
 // letter's input and the text to send.
 type Letter struct {
+	// Input is the form as parsed, for the renderer and the record.
 	Input letters.TerminationInput
 	// Markdown is the owner's edited text when there is one, otherwise the
 	// letter rendered from the input; empty when it could not be rendered.

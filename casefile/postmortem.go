@@ -20,10 +20,13 @@ var ErrNoNotice = errors.New("no notice of termination was sent to this client")
 // as saved, the note's input and the note rendered, as a document ready to
 // export.
 type PostMortemNote struct {
+	// Client is the client let go.
 	Client store.Client
 	// Lessons are the owner's notes as saved.
-	Lessons  string
-	Input    letters.PostMortemInput
+	Lessons string
+	// Input is what the note was rendered from.
+	Input letters.PostMortemInput
+	// Document is the note rendered, not yet exported.
 	Document store.Document
 }
 

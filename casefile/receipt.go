@@ -12,7 +12,9 @@ import (
 // Receipt is a client's offboarding receipt as of a day: its input and the
 // receipt rendered, as a document ready to export.
 type Receipt struct {
-	Input    letters.ReceiptInput
+	// Input is what the receipt was rendered from.
+	Input letters.ReceiptInput
+	// Document is the receipt rendered, not yet exported.
 	Document store.Document
 }
 
