@@ -37,3 +37,15 @@ func (d *Desk) OpenChecklist(ctx context.Context, clientID int64) (Checklist, er
 	c.Signer, _, err = d.Store.Setting(ctx, store.SettingCompanySigner)
 	return c, err
 }
+
+// SignOff ticks a step of the client's checklist off (store.TickStep): the
+// client becomes offboarded when it was the last open step.
+func (d *Desk) SignOff(ctx context.Context, clientID int64, key string, tick store.Tick) (store.TickResult, error) {
+	return d.Store.TickStep(ctx, clientID, key, tick)
+}
+
+// Reopen reopens a step signed off by mistake, saying why
+// (store.UntickStep); an offboarded client goes back under notice.
+func (d *Desk) Reopen(ctx context.Context, clientID int64, key, reason string) error {
+	return d.Store.UntickStep(ctx, clientID, key, reason)
+}

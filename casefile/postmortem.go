@@ -155,3 +155,10 @@ func SplitLessons(lessons string) (changes []string, notes string) {
 	}
 	return changes, strings.TrimSpace(strings.Join(rest, "\n"))
 }
+
+// SaveLessons keeps the owner's notes on what to change after letting the
+// client go, replacing earlier notes; lines starting with "-" are changes
+// (SplitLessons).
+func (d *Desk) SaveLessons(ctx context.Context, clientID int64, lessons string) error {
+	return d.Store.SaveLessons(ctx, clientID, lessons)
+}

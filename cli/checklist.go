@@ -82,7 +82,7 @@ func checklistCommand() *Command {
 // tickStep signs a step off, says so, and returns the checklist as it now
 // stands.
 func tickStep(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client, step store.StepRow, tick store.Tick) ([]store.StepRow, error) {
-	res, err := desk.Store.TickStep(ctx, cl.ID, step.Key, tick)
+	res, err := desk.SignOff(ctx, cl.ID, step.Key, tick)
 	if err != nil {
 		return nil, err
 	}

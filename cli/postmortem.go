@@ -32,7 +32,7 @@ func postmortemCommand() *Command {
 		}
 		defer desk.Store.Close()
 		if *lessons != "" {
-			if err := desk.Store.SaveLessons(ctx, cl.ID, *lessons); err != nil {
+			if err := desk.SaveLessons(ctx, cl.ID, *lessons); err != nil {
 				return err
 			}
 		}

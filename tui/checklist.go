@@ -192,8 +192,8 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, postMortem):
 		return Push(NewPostMortemScreen(m.c, m.id))
 	case key.Matches(msg, reengage):
-		if m.client.Status != store.StatusNotice && m.client.Status != store.StatusOffboarded {
-			return Fail(fmt.Errorf("%s is %s; only a client under notice or offboarded can be re-engaged", m.client.Name, m.client.Status))
+		if err := casefile.CanReengage(m.client); err != nil {
+			return Fail(err)
 		}
 		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",
 			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately"}))
@@ -255,9 +255,9 @@ func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
 		return Fail(errors.New("the receipt says who signed each step off: enter a name"))
 	}
 	m.signer = by
-	st, id, so := m.c.Store, m.id, store.Tick{By: by, On: on, Exception: p.Value(2)}
+	desk, id, tick := m.c.Desk, m.id, store.Tick{By: by, On: on, Exception: p.Value(2)}
 	return m.done(func(ctx context.Context) (string, error) {
-		res, err := st.TickStep(ctx, id, step.Key, so)
+		res, err := desk.SignOff(ctx, id, step.Key, tick)
 		if err != nil {
 			return "", err
 		}
@@ -270,9 +270,9 @@ func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
 
 // reopen reopens the selected step, saying why.
 func (m *ChecklistScreen) reopen(p *Prompt) tea.Cmd {
-	st, id, step, why := m.c.Store, m.id, m.steps[m.cursor], p.Value(0)
+	desk, id, step, why := m.c.Desk, m.id, m.steps[m.cursor], p.Value(0)
 	return m.done(func(ctx context.Context) (string, error) {
-		return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
+		return "Reopened: " + step.Title, desk.Reopen(ctx, id, step.Key, why)
 	})
 }
 
@@ -294,9 +294,9 @@ func (m *ChecklistScreen) exportReceipt(p *Prompt) tea.Cmd {
 
 // reengage re-engages the client on the terms the prompt gives.
 func (m *ChecklistScreen) reengage(p *Prompt) tea.Cmd {
-	st, id, terms := m.c.Store, m.id, p.Value(0)
+	desk, id, terms := m.c.Desk, m.id, p.Value(0)
 	return m.done(func(ctx context.Context) (string, error) {
-		return "Re-engaged on new terms; the decision is in the record", st.Reengage(ctx, id, terms)
+		return "Re-engaged on new terms; the decision is in the record", desk.Reengage(ctx, id, terms)
 	})
 }
 

@@ -135,9 +135,9 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.Err != nil {
 			return Fail(msg.Err)
 		}
-		owner, st, ctx, id, lessons := m, m.c.Store, m.c.context(), m.id, dropGuide(msg.Text)
+		owner, desk, ctx, id, lessons := m, m.c.Desk, m.c.context(), m.id, dropGuide(msg.Text)
 		return func() tea.Msg {
-			err := st.SaveLessons(ctx, id, lessons)
+			err := desk.SaveLessons(ctx, id, lessons)
 			return postMortemDoneMsg{owner: owner, text: "Saved your notes", err: err}
 		}
 	case markdownRenderedMsg, tea.MouseMsg:
