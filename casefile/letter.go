@@ -3,6 +3,7 @@ package casefile
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"offboard/letters"
@@ -148,6 +149,16 @@ func LetterGaps(in letters.TerminationInput, markdown string) []string {
 // the owner is told.
 func EffectiveAtTermEnd(c store.Client, effective time.Time) bool {
 	return !c.TermEnd.IsZero() && store.Date(c.TermEnd) == store.Date(effective)
+}
+
+// WriteDraft writes the letter to path without recording it as sent,
+// replacing an earlier draft; with no path, beside where the sent letter
+// would go, marked as a draft. It returns the path written.
+func WriteDraft(cl store.Client, l Letter, path string) (string, error) {
+	if path == "" {
+		path = strings.TrimSuffix(letters.DefaultExportPath(letters.KindTermination, cl.Name, l.Input.Sent), ".md") + "-draft.md"
+	}
+	return path, store.WriteExportFile(path, l.Markdown, true)
 }
 
 // SendLetter exports the letter to path and records it as sent, all or

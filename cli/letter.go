@@ -81,7 +81,7 @@ func letterCommand() *Command {
 			fmt.Fprintf(env.Stderr, "tone: line %d, column %d: %q (%s): %s\n", w.Line, w.Column, w.Phrase, w.Kind, w.Advice)
 		}
 		if *o.draft {
-			return writeDraftLetter(env, cl, l.Input, l.Markdown, *o.out)
+			return writeDraftLetter(env, cl, l, *o.out)
 		}
 		path := *o.out
 		if path == "" {
@@ -193,19 +193,17 @@ func statusWords(s store.Status) string {
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file
 // (replacing an earlier draft) or to standard output.
-func writeDraftLetter(env Env, cl store.Client, in letters.TerminationInput, md, path string) error {
+func writeDraftLetter(env Env, cl store.Client, l casefile.Letter, path string) error {
 	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, textsafe.Text(md))
+		_, err := fmt.Fprint(env.Stdout, textsafe.Text(l.Markdown))
 		return err
 	}
-	if path == "" {
-		path = strings.TrimSuffix(letters.DefaultExportPath(letters.KindTermination, cl.Name, in.Sent), ".md") + "-draft.md"
-	}
-	if err := store.WriteExportFile(path, md, true); err != nil {
+	path, err := casefile.WriteDraft(cl, l, path)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Draft notice of termination for %s written to %s (not recorded as sent)\n", textsafe.Line(cl.Name), path)
-	if missing := in.MissingForSending(); len(missing) > 0 {
+	if missing := l.Input.MissingForSending(); len(missing) > 0 {
 		fmt.Fprintf(env.Stdout, "Before it can be sent, fill in: %s\n", strings.Join(missing, ", "))
 	}
 	return nil
