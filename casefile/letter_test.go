@@ -130,3 +130,20 @@ func TestEffectiveAtTermEnd(t *testing.T) {
 		t.Error("the term's end is told only when the effective date is that day")
 	}
 }
+
+func TestWriteDraftGoesBesideTheSentLetterAndReplacesItself(t *testing.T) {
+	t.Chdir(t.TempDir())
+	cl := store.Client{Name: "Acme"}
+	l := Letter{Input: letters.TerminationInput{Sent: day("2026-11-23")}, Markdown: "# First\n"}
+	path, err := WriteDraft(cl, l, "")
+	if err != nil || path != filepath.Join("exports", "acme-termination-2026-11-23-draft.md") {
+		t.Fatalf("path %q, %v", path, err)
+	}
+	l.Markdown = "# Second\n"
+	if _, err := WriteDraft(cl, l, path); err != nil {
+		t.Fatalf("a second draft: %v", err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "# Second\n" {
+		t.Errorf("draft holds %q, %v", b, err)
+	}
+}
