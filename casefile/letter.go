@@ -56,7 +56,7 @@ func (d *Desk) OpenLetter(ctx context.Context, clientID int64, today time.Time) 
 // offboarded; ok is false for any other client, and for one whose status
 // was set by hand with no notice on record.
 func (d *Desk) NoticeGiven(ctx context.Context, cl store.Client) (n Notice, ok bool, err error) {
-	if cl.Status != store.StatusNotice && cl.Status != store.StatusOffboarded {
+	if !underNoticeOrOffboarded(cl) {
 		return n, false, nil
 	}
 	if n.Termination, ok, err = d.Store.LatestTermination(ctx, cl.ID); err != nil || !ok {

@@ -11,10 +11,17 @@ import (
 // client under notice or offboarded can be, so the owner is told before
 // typing the new terms.
 func CanReengage(cl store.Client) error {
-	if cl.Status != store.StatusNotice && cl.Status != store.StatusOffboarded {
+	if !underNoticeOrOffboarded(cl) {
 		return fmt.Errorf("%s is %s: %w", cl.Name, cl.Status, store.ErrCannotReengage)
 	}
 	return nil
+}
+
+// underNoticeOrOffboarded reports whether the client was given notice and
+// has not been re-engaged since: the clients a notice, its checklist and
+// a re-engagement are about.
+func underNoticeOrOffboarded(cl store.Client) bool {
+	return cl.Status == store.StatusNotice || cl.Status == store.StatusOffboarded
 }
 
 // Reengage takes a client under notice or offboarded back on new terms

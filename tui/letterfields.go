@@ -23,8 +23,8 @@ const (
 // data, so the form, the error marks and the gap highlighting all read the
 // same table.
 type letterField struct {
-	// key is the field's JSON name in casefile.LetterDraft, as casefile.FieldErrors
-	// names it.
+	// key is the field's JSON name in casefile.LetterDraft, as
+	// casefile.FieldErrors names it.
 	key   string
 	label string
 	// group starts a new section of the form when it differs from the
