@@ -47,10 +47,10 @@ func ClientFigures() []WhatIfFigure {
 func PortfolioFigures(cfg *scoring.Config) []WhatIfFigure {
 	rows := []WhatIfFigure{
 		{"Portfolio MRR", func(o scoring.Outcome) string {
-			return fmt.Sprintf("%s (%s)", money.Grouped(o.Portfolio.MRR, ""), signedPercent(o.MRRChange))
+			return fmt.Sprintf("%s (%s)", money.Grouped(o.Portfolio.MRR, ""), SignedPercent(o.MRRChange))
 		}},
 		{"Portfolio margin", func(o scoring.Outcome) string {
-			return fmt.Sprintf("%.1f%% (%s)", o.Portfolio.Margin*100, points(o.MarginChange))
+			return fmt.Sprintf("%.1f%% (%s)", o.Portfolio.Margin*100, Points(o.MarginChange))
 		}},
 		{"Hours freed a month", func(o scoring.Outcome) string { return fmt.Sprintf("%.1f", o.HoursFreed) }},
 	}
@@ -90,11 +90,11 @@ const NarrowingCaveat = "Narrowing the scope counts only the out-of-scope ticket
 // reads: "−6.1% MRR, −19% of after-hours tickets, +4.2 points of portfolio
 // margin, 31.0 technician hours a month freed".
 func LetGoSummary(o scoring.Outcome, cfg *scoring.Config) string {
-	parts := []string{signedPercent(o.MRRChange) + " MRR"}
+	parts := []string{SignedPercent(o.MRRChange) + " MRR"}
 	if o.AfterHoursShare != nil {
-		parts = append(parts, signedPercent(-*o.AfterHoursShare)+" of after-hours tickets")
+		parts = append(parts, SignedPercent(-*o.AfterHoursShare)+" of after-hours tickets")
 	}
-	parts = append(parts, points(o.MarginChange)+" of portfolio margin")
+	parts = append(parts, Points(o.MarginChange)+" of portfolio margin")
 	freed := fmt.Sprintf("%.1f technician hours a month freed", o.HoursFreed)
 	if cfg.Technicians > 0 {
 		freed += fmt.Sprintf(" (%.1f each of %d)", o.HoursFreedPerTechnician, cfg.Technicians)
@@ -109,19 +109,19 @@ func RepriceSummary(o scoring.Outcome, now scoring.Load) string {
 		return fmt.Sprintf("the fee of %s already meets the target margin (%.1f%%)", money.Grouped(now.MRR, ""), now.Margin*100)
 	}
 	return fmt.Sprintf("%s a month instead of %s, %s; portfolio margin %.1f%% (%s)",
-		money.Grouped(o.Client.MRR, ""), money.Grouped(now.MRR, ""), increase(o), o.Portfolio.Margin*100, points(o.MarginChange))
+		money.Grouped(o.Client.MRR, ""), money.Grouped(now.MRR, ""), increase(o), o.Portfolio.Margin*100, Points(o.MarginChange))
 }
 
 func increase(o scoring.Outcome) string {
-	return fmt.Sprintf("+%s (%s)", money.Grouped(o.Increase, ""), signedPercent(o.IncreasePercent))
+	return fmt.Sprintf("+%s (%s)", money.Grouped(o.Increase, ""), SignedPercent(o.IncreasePercent))
 }
 
-// signedPercent writes a fraction as a signed percentage with a true minus
+// SignedPercent writes a fraction as a signed percentage with a true minus
 // sign, and a change too small to show as +0.0% rather than −0.0%.
-func signedPercent(f float64) string { return signed(f*100) + "%" }
+func SignedPercent(f float64) string { return signed(f*100) + "%" }
 
-// points writes a change of margin in percentage points.
-func points(f float64) string { return signed(f*100) + " pts" }
+// Points writes a change of margin in percentage points.
+func Points(f float64) string { return signed(f*100) + " pts" }
 
 func signed(v float64) string {
 	v = math.Round(v*10) / 10

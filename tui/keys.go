@@ -17,7 +17,7 @@ type KeyMap struct {
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
-	Preview                                 key.Binding
+	Preview, Mark, WhatIf                   key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -66,6 +66,8 @@ func DefaultKeyMap() KeyMap {
 		AddRow:       b("ctrl+t", "add row", "ctrl+t"),
 		RemoveRow:    b("ctrl+x", "remove row", "ctrl+x"),
 		Preview:      b("ctrl+o", "preview", "ctrl+o"),
+		Mark:         b("space", "mark", " "),
+		WhatIf:       b("w", "what if", "w"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "quit", "q"),
 		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),

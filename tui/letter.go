@@ -55,6 +55,9 @@ type LetterScreen struct {
 
 	saver  *draftSaver
 	prompt *Prompt
+	// decision quotes letting the client go in numbers, for the owner
+	// only: it is drawn in the summary and never enters the letter.
+	decision string
 	width  int
 	height int
 }
@@ -631,6 +634,9 @@ func (m *LetterScreen) summaryView() string {
 	}
 	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
+	}
+	if m.decision != "" {
+		lines = appendIfRoom(lines, th.Subtle.Render(m.decision), headerLines, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
