@@ -58,8 +58,8 @@ type LetterScreen struct {
 	// decision quotes letting the client go in numbers, for the owner
 	// only: it is drawn in the summary and never enters the letter.
 	decision string
-	width  int
-	height int
+	width    int
+	height   int
 }
 
 // sentNotice is a notice of termination already sent.
