@@ -55,11 +55,12 @@ type LetterScreen struct {
 
 	saver  *draftSaver
 	prompt *Prompt
+	width  int
+	height int
+
 	// decision quotes letting the client go in numbers, for the owner
 	// only: it is drawn in the summary and never enters the letter.
 	decision string
-	width    int
-	height   int
 }
 
 // sentNotice is a notice of termination already sent.
