@@ -29,6 +29,9 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"override form", []string{"enter", "o"}},
 		{"override form of a long name", []string{"/", "notice", "enter", "enter", "o"}},
 		{"portfolio", []string{"p"}},
+		{"list with marks", []string{"space", "j", "space"}},
+		{"what if", []string{"enter", "w"}},
+		{"what if together", []string{"space", "j", "space", "w"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {200, 60}} {
 		for _, sc := range screens {

@@ -14,7 +14,6 @@ import (
 	"offboard/money"
 	"offboard/scoring"
 	"offboard/store"
-	"offboard/textsafe"
 )
 
 // WhatIf weighs the options for the clients with ids against this
@@ -136,9 +135,9 @@ func (m *WhatIfScreen) render() {
 // columns that do not fit continue below, under the labels again.
 func (m *WhatIfScreen) writeOptions(b *strings.Builder, c *scoring.ClientWhatIf) {
 	th, w, cfg := m.c.Theme, m.width, &m.snap.Setup.Config
-	b.WriteString(truncate(th.Heading.Render(textsafe.Line(c.Client.Name)), w) + "\n")
+	m.writeProse(b, th.Heading, c.Client.Name)
 	m.writeProse(b, th.Subtle, fmt.Sprintf("An average month of the last %s, money in %s. Today the portfolio's MRR is %s at a %.1f%% margin (target %.0f%%).",
-		plural(c.Months, "month"), textsafe.Line(c.Client.Currency), money.Grouped(c.Before.MRR, ""), c.Before.Margin*100, cfg.TargetMargin*100))
+		plural(c.Months, "month"), c.Client.Currency, money.Grouped(c.Before.MRR, ""), c.Before.Margin*100, cfg.TargetMargin*100))
 	b.WriteString("\n")
 
 	figures := append(casefile.ClientFigures(), casefile.PortfolioFigures(cfg)...)
@@ -230,7 +229,7 @@ func togetherColumns(cfg *scoring.Config) []togetherColumn {
 func (m *WhatIfScreen) writeTogether(b *strings.Builder) {
 	th, w, cfg := m.c.Theme, m.width, &m.snap.Setup.Config
 	t, before := m.what.Together, m.what.Clients[0].Before
-	b.WriteString(truncate(th.Heading.Render(fmt.Sprintf("Letting %d clients go at once", len(m.what.Clients))), w) + "\n")
+	m.writeProse(b, th.Heading, fmt.Sprintf("Letting %d clients go at once, each alone and all together", len(m.what.Clients)))
 	m.writeProse(b, lipgloss.NewStyle(), casefile.LetGoSummary(*t, cfg)+".")
 	gone := before.MRR - t.Portfolio.MRR
 	m.writeProse(b, th.Subtle, fmt.Sprintf("An average month of the last %s: %s a month (%s a year) and %.1f labour hours a month leave.",
@@ -242,13 +241,17 @@ func (m *WhatIfScreen) writeTogether(b *strings.Builder) {
 	for _, col := range cols {
 		nameWidth -= col.width + 1
 	}
-	nameWidth = max(nameWidth, 10)
+	// Beyond the list's widest name the figures would drift away from it.
+	nameWidth = max(min(nameWidth, maxNameWidth), 10)
+	// A name too long for its column wraps, its figures on its last line.
 	row := func(name string, o scoring.Outcome) string {
-		line := padRight(name, nameWidth)
+		lines := wrap(name, nameWidth)
+		last := padRight(lines[len(lines)-1], nameWidth)
 		for _, col := range cols {
-			line += " " + padLeft(col.cell(o), col.width)
+			last += " " + padLeft(col.cell(o), col.width)
 		}
-		return truncate(line, w)
+		lines[len(lines)-1] = truncate(last, w)
+		return strings.Join(lines, "\n")
 	}
 	head := padRight("Let go", nameWidth)
 	for _, col := range cols {
@@ -257,7 +260,7 @@ func (m *WhatIfScreen) writeTogether(b *strings.Builder) {
 	b.WriteString(th.Heading.Render(truncate(head, w)) + "\n")
 	for i := range m.what.Clients {
 		c := &m.what.Clients[i]
-		b.WriteString(row(textsafe.Line(c.Client.Name)+" alone", c.Options[3]) + "\n")
+		b.WriteString(row(c.Client.Name, c.Options[3]) + "\n")
 	}
 	b.WriteString(th.Heading.Render(row(fmt.Sprintf("All %d together", len(m.what.Clients)), *t)) + "\n\n")
 
@@ -274,7 +277,8 @@ func (m *WhatIfScreen) writeTogether(b *strings.Builder) {
 	m.writeNotes(b, "Each column adds up client by client except the margin, a ratio: it moves with what is left.")
 }
 
-// writeProse wraps text to the width in style.
+// writeProse wraps text to the width in style; wrap shows imported text
+// (a client's name) through textsafe.
 func (m *WhatIfScreen) writeProse(b *strings.Builder, style lipgloss.Style, text string) {
 	for _, line := range wrap(text, m.width) {
 		b.WriteString(style.Render(line) + "\n")
