@@ -129,7 +129,7 @@ func TestListMarksWeighLettingGoTogether(t *testing.T) {
 	}
 	one, other := w.Clients[0].Options[3], w.Clients[1].Options[3]
 	sums := []struct {
-		name                  string
+		name                 string
 		together, one, other float64
 	}{
 		{"MRR lost", float64(before.MRR - together.Portfolio.MRR), float64(before.MRR - one.Portfolio.MRR), float64(before.MRR - other.Portfolio.MRR)},
