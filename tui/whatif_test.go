@@ -15,6 +15,7 @@ import (
 	"offboard/letters"
 	"offboard/money"
 	"offboard/scoring"
+	"offboard/store"
 )
 
 // demoSnapshot scores the demo portfolio as the workbench does.
@@ -272,6 +273,49 @@ func TestWhatIfGolden(t *testing.T) {
 				tt.steps(t, tm)
 				golden.RequireEqual(t, []byte(finalView(t, tm)))
 			})
+		}
+	}
+}
+
+// TestPlanDocumentsLeaveTheWhatIfOut records a plan whose price terms
+// carry the what-if and checks neither document sent to the client quotes
+// it, while the new fee is there.
+func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
+	h, id := newRemHarness(t)
+	const quote = "What if we re-price to target: 1,234.56 a month"
+	seed := func(context.Context, *store.Store, store.Client) (store.PlanForm, error) {
+		f := remSeed()
+		f.Terms = store.TermsForm{PriceChange: true, NewPrice: "5,000.00", PriceFrom: "2027-01-01",
+			CurrentMinor: 420000, BreakEvenMinor: 987654, Currency: "USD", WhatIf: quote}
+		return f, nil
+	}
+	r := NewRemediation(h.c, id, seed)
+	r.SetSize(100, 40)
+	h.screen = r
+	h.run(r.Init())
+	fillMinimal(h)
+	for h.focusedLabel() != "Result" {
+		h.press("shift+tab")
+	}
+	h.press("space")
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	tr, ok := r.inner.(*PlanTracking)
+	if !ok {
+		t.Fatalf("after finishing: %T, errors %v", r.inner, h.errs)
+	}
+	for _, kind := range []letters.Kind{letters.KindAgenda, letters.KindRemediationPlan} {
+		md, _, err := h.c.Store.PlanMarkdown(context.Background(), tr.plan.ID, kind, h.c.Letters)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(md, "1,234.56") || strings.Contains(md, "What if") {
+			t.Errorf("the %s quotes the what-if:\n%s", kind, md)
+		}
+		if kind == letters.KindRemediationPlan && !strings.Contains(md, "5,000.00") {
+			t.Errorf("the plan lacks the new fee:\n%s", md)
 		}
 	}
 }
