@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"offboard/demo"
-	"offboard/internal/tmuxtest"
 )
 
 // TestWhatIfEndToEnd drives the what-if in a real terminal at the smallest
@@ -14,11 +13,7 @@ import (
 // scrolled into view, back to the list, two clients marked and the
 // portfolio after letting both go.
 func TestWhatIfEndToEnd(t *testing.T) {
-	tmuxtest.Require(t)
-	bin := tmuxtest.Build(t, "offboard", ".")
-	data := t.TempDir()
-	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data}},
-		bin, "--demo")
+	s := startDemo(t, 80, 24)
 	s.WaitFor("60 clients", "sorted by score")
 
 	// Each step waits for the screen to show the last key was taken: keys

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -31,20 +29,16 @@ func (s *Snapshot) WhatIf(ids ...int64) (*casefile.WhatIf, error) {
 // at once beside what each one alone would do. The figures are the
 // owner's: nothing here reaches a client-facing document.
 type WhatIfScreen struct {
-	c      *Common
-	load   loader
-	snap   *Snapshot
-	ids    []int64
-	what   *casefile.WhatIf
-	err    error
-	vp     viewport.Model
-	width  int
-	height int
+	snapshotView
+	snap *Snapshot
+	ids  []int64
+	what *casefile.WhatIf
+	err  error
 }
 
 // NewWhatIfScreen weighs the options for the clients with ids in snap.
 func NewWhatIfScreen(c *Common, snap *Snapshot, ids ...int64) *WhatIfScreen {
-	m := &WhatIfScreen{c: c, load: newLoader(c), ids: ids, vp: newViewport()}
+	m := &WhatIfScreen{snapshotView: newSnapshotView(c), ids: ids}
 	m.setSnapshot(snap)
 	return m
 }
@@ -60,51 +54,16 @@ func (m *WhatIfScreen) Title() string {
 	return fmt.Sprintf("What if %d go", len(m.ids))
 }
 
-// Capturing is false: the screen takes no free text.
-func (m *WhatIfScreen) Capturing() bool { return false }
-
 // SetSize sizes the viewport and lays the figures out again.
 func (m *WhatIfScreen) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.vp.Width, m.vp.Height = w, h
+	m.setSize(w, h)
 	m.render()
-}
-
-// ShortHelp lists the main keys.
-func (m *WhatIfScreen) ShortHelp() []key.Binding {
-	k := m.c.Keys
-	return []key.Binding{k.Down, k.Up}
-}
-
-// FullHelp lists every key of the screen.
-func (m *WhatIfScreen) FullHelp() [][]key.Binding {
-	k := m.c.Keys
-	return [][]key.Binding{scrollHelp(k), {k.Reload}}
 }
 
 // Update scrolls, and weighs the options again when the data changes.
 func (m *WhatIfScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if cmd, ok := m.load.update(msg, m.setSnapshot); ok {
-		return m, cmd
-	}
-	switch msg := msg.(type) {
-	case DataChangedMsg:
-		return m, m.load.start()
-	case tea.MouseMsg:
-		var cmd tea.Cmd
-		m.vp, cmd = m.vp.Update(msg)
-		return m, cmd
-	case tea.KeyMsg:
-		k := m.c.Keys
-		if !scroll(&m.vp, k, msg) && key.Matches(msg, k.Reload) {
-			return m, m.load.start()
-		}
-	}
-	return m, nil
+	return m, m.update(msg, m.setSnapshot)
 }
-
-// View draws the viewport.
-func (m *WhatIfScreen) View() string { return m.vp.View() }
 
 func (m *WhatIfScreen) setSnapshot(snap *Snapshot) {
 	m.snap = snap

@@ -293,15 +293,7 @@ func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
 	r.SetSize(100, 40)
 	h.screen = r
 	h.run(r.Init())
-	fillMinimal(h)
-	for h.focusedLabel() != "Result" {
-		h.press("shift+tab")
-	}
-	h.press("space")
-	for h.focusedLabel() != "Finish and record the plan" {
-		h.press("tab")
-	}
-	h.press("enter")
+	finishAgreed(h)
 	tr, ok := r.inner.(*PlanTracking)
 	if !ok {
 		t.Fatalf("after finishing: %T, errors %v", r.inner, h.errs)
