@@ -92,7 +92,7 @@ func (m *ClientList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		scrollHelp(k),
 		{k.Enter, k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Clear},
-		{k.Portfolio, k.Mark, k.WhatIf, k.Reload},
+		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload},
 	}
 }
 
@@ -194,6 +194,8 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 		return m.open()
 	case key.Matches(msg, k.Mark):
 		m.toggleMark()
+	case key.Matches(msg, k.MarkAll):
+		m.toggleShownMarks()
 	case key.Matches(msg, k.WhatIf):
 		return m.whatIf()
 	}

@@ -21,6 +21,25 @@ func (m *ClientList) toggleMark() {
 	m.marked[a.Client.ID] = true
 }
 
+// toggleShownMarks marks every client shown (the list filtered to
+// Offboard, say), or unmarks them all when they all are marked already.
+func (m *ClientList) toggleShownMarks() {
+	all := true
+	for _, i := range m.shown {
+		all = all && m.marked[m.rows[i].a.Client.ID]
+	}
+	if m.marked == nil {
+		m.marked = map[int64]bool{}
+	}
+	for _, i := range m.shown {
+		if id := m.rows[i].a.Client.ID; all {
+			delete(m.marked, id)
+		} else {
+			m.marked[id] = true
+		}
+	}
+}
+
 // markedIDs lists the marked clients in the list's order, hidden by a
 // filter or not: a filter narrows what is shown, not what was chosen.
 func (m *ClientList) markedIDs() []int64 {

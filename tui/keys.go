@@ -17,7 +17,7 @@ type KeyMap struct {
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
-	Preview, Mark, WhatIf                   key.Binding
+	Preview, Mark, MarkAll, WhatIf          key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -67,6 +67,7 @@ func DefaultKeyMap() KeyMap {
 		RemoveRow:    b("ctrl+x", "remove row", "ctrl+x"),
 		Preview:      b("ctrl+o", "preview", "ctrl+o"),
 		Mark:         b("space", "mark", " "),
+		MarkAll:      b("a", "mark all shown", "a"),
 		WhatIf:       b("w", "what if", "w"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "quit", "q"),

@@ -311,3 +311,41 @@ func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkAllShownWeighsTheRecommendedOffboard filters the list to the
+// clients recommended Offboard, marks them all and weighs letting them go.
+func TestMarkAllShownWeighsTheRecommendedOffboard(t *testing.T) {
+	c, snap := demoSnapshot(t)
+	list := NewClientList(c)
+	list.SetSize(138, 40)
+	list.setSnapshot(snap)
+	d := &driver{t: t, s: list}
+	d.press("v", "a")
+	want := map[int64]bool{}
+	var mrr int64
+	for _, a := range snap.Assessments {
+		if a.Recommendation == scoring.Offboard {
+			want[a.Client.ID] = true
+			if a.Client.Status.Serviced() {
+				mrr += a.Client.MRR
+			}
+		}
+	}
+	if len(want) < 2 || len(list.marked) != len(want) {
+		t.Fatalf("marked %d clients, %d are recommended Offboard", len(list.marked), len(want))
+	}
+	d.press("w")
+	w := d.pushed[0].(*WhatIfScreen).what
+	for _, cw := range w.Clients {
+		if !want[cw.Client.ID] {
+			t.Errorf("%s is not recommended Offboard", cw.Client.Name)
+		}
+	}
+	if w.Together == nil || w.Together.Portfolio.MRR != servicedMRR(snap)-mrr {
+		t.Errorf("letting them go leaves %+v, want MRR %d", w.Together, servicedMRR(snap)-mrr)
+	}
+	d.press("a")
+	if len(list.marked) != 0 {
+		t.Errorf("a again left %d marked", len(list.marked))
+	}
+}
