@@ -219,7 +219,12 @@ func (m *WhatIfScreen) writeTogether(b *strings.Builder) {
 	b.WriteString(th.Heading.Render(truncate(head, w)) + "\n")
 	for i := range m.what.Clients {
 		c := &m.what.Clients[i]
-		b.WriteString(row(c.Client.Name, c.Options[3]) + "\n")
+		name := c.Client.Name
+		if !c.Client.Status.Serviced() {
+			// Marked or recommended, it is gone already: its zeros say so.
+			name += " (already offboarded)"
+		}
+		b.WriteString(row(name, c.Options[3]) + "\n")
 	}
 	b.WriteString(th.Heading.Render(row(fmt.Sprintf("All %d together", len(m.what.Clients)), *t)) + "\n\n")
 
