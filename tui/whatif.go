@@ -121,10 +121,18 @@ func (m *WhatIfScreen) writeOptions(b *strings.Builder, c *scoring.ClientWhatIf)
 		}
 		b.WriteString(truncate(head, w) + "\n")
 		for _, f := range figures {
-			line := th.Subtle.Render(padRight(f.Label, labelWidth))
+			cells, blank := "", true
 			for _, i := range group {
-				line += "  " + padRight(f.Cell(c.Options[i]), widths[i])
+				cell := f.Cell(c.Options[i])
+				cells += "  " + padRight(cell, widths[i])
+				blank = blank && cell == ""
 			}
+			// The increase belongs to re-pricing: below the other options
+			// it is a blank line the small window cannot spare.
+			if blank {
+				continue
+			}
+			line := th.Subtle.Render(padRight(f.Label, labelWidth)) + cells
 			b.WriteString(truncate(strings.TrimRight(line, " "), w) + "\n")
 		}
 	}
