@@ -88,15 +88,22 @@ func TestWhatIfScreenShowsEveryFigure(t *testing.T) {
 	}
 }
 
-// TestListMarksWeighLettingGoTogether marks two clients in the list and
-// checks the what-if it opens lets both go, and that letting them go
-// together removes what letting each go alone removes, summed.
-func TestListMarksWeighLettingGoTogether(t *testing.T) {
+// demoList is the client list of the demo portfolio, already scored, with
+// a driver that runs its commands.
+func demoList(t *testing.T) (*ClientList, *driver, *Snapshot) {
+	t.Helper()
 	c, snap := demoSnapshot(t)
 	list := NewClientList(c)
 	list.SetSize(138, 40)
 	list.setSnapshot(snap)
-	d := &driver{t: t, s: list}
+	return list, &driver{t: t, s: list}, snap
+}
+
+// TestListMarksWeighLettingGoTogether marks two clients in the list and
+// checks the what-if it opens lets both go, and that letting them go
+// together removes what letting each go alone removes, summed.
+func TestListMarksWeighLettingGoTogether(t *testing.T) {
+	list, d, snap := demoList(t)
 
 	first := list.Selected()
 	d.press("space", "j", "j")
@@ -315,11 +322,7 @@ func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
 // TestMarkAllShownWeighsTheRecommendedOffboard filters the list to the
 // clients recommended Offboard, marks them all and weighs letting them go.
 func TestMarkAllShownWeighsTheRecommendedOffboard(t *testing.T) {
-	c, snap := demoSnapshot(t)
-	list := NewClientList(c)
-	list.SetSize(138, 40)
-	list.setSnapshot(snap)
-	d := &driver{t: t, s: list}
+	list, d, snap := demoList(t)
 	d.press("v", "a")
 	want := map[int64]bool{}
 	var mrr int64
