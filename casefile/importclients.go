@@ -21,12 +21,15 @@ type clientIndex struct {
 	zone     map[int64]*time.Location
 	currency map[int64]string
 	resolved map[importer.ClientRef]int64
+	// zones holds each zone once: clients mostly share a few, and a
+	// loaded zone weighs kilobytes.
+	zones map[string]*time.Location
 }
 
 func loadClientIndex(tx *store.ImportTx) (*clientIndex, error) {
 	ix := &clientIndex{ext: map[int64]string{}, byExt: map[string]int64{}, byKey: map[string][]int64{},
 		byDomain: map[string][]int64{}, zone: map[int64]*time.Location{}, currency: map[int64]string{},
-		resolved: map[importer.ClientRef]int64{}}
+		resolved: map[importer.ClientRef]int64{}, zones: map[string]*time.Location{}}
 	keys, err := tx.ClientKeys()
 	if err != nil {
 		return nil, err
@@ -47,10 +50,23 @@ func (ix *clientIndex) add(k store.ClientKey) {
 		d := strings.ToLower(domain)
 		ix.byDomain[d] = append(ix.byDomain[d], k.ID)
 	}
-	if loc, err := time.LoadLocation(k.TimeZone); err == nil && k.TimeZone != "" {
+	if loc := ix.location(k.TimeZone); loc != nil {
 		ix.zone[k.ID] = loc
 	}
 	ix.currency[k.ID] = k.Currency
+}
+
+// location loads a zone by name, nil for none or an unknown name.
+func (ix *clientIndex) location(name string) *time.Location {
+	if name == "" {
+		return nil
+	}
+	loc, ok := ix.zones[name]
+	if !ok {
+		loc, _ = time.LoadLocation(name)
+		ix.zones[name] = loc
+	}
+	return loc
 }
 
 // addClient adds a client to the database and to the index.

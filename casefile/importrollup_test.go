@@ -221,3 +221,34 @@ func TestTimeImportBatchesAllOrNothing(t *testing.T) {
 	noOrphans(t, s)
 	checkRollupExact(t, s, "clients created while batches are written")
 }
+
+// TestTimeLinksTicketsAcrossLookups imports more time entries than one
+// ticket lookup takes, naming each ticket several times and far apart, and
+// checks every entry is linked to its own ticket.
+func TestTimeLinksTicketsAcrossLookups(t *testing.T) {
+	s := openImportDesk(t)
+	ctx := context.Background()
+	mustImport(t, s, importer.KindClients, "offboard/clients.csv", ImportOptions{})
+	const tickets, entries = 700, 2100
+	var tb, eb strings.Builder
+	tb.WriteString("external_id,client_id,opened,summary\n")
+	for i := 0; i < tickets; i++ {
+		fmt.Fprintf(&tb, "T-%d,C-00%d,2024-01-10T10:00:00Z,Ticket %d\n", i, 1+i%2, i)
+	}
+	eb.WriteString("external_id,client_id,ticket,date,minutes\n")
+	for i := 0; i < entries; i++ {
+		fmt.Fprintf(&eb, "E-%d,C-00%d,T-%d,2024-01-11,15\n", i, 1+i%tickets%2, i%tickets)
+	}
+	for _, f := range []struct {
+		kind importer.Kind
+		body string
+	}{{importer.KindTickets, tb.String()}, {importer.KindTime, eb.String()}} {
+		if _, err := s.Import(ctx, string(f.kind)+".csv", strings.NewReader(f.body), ImportOptions{Kind: f.kind}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := importRowCount(t, s, `SELECT count(*) FROM time_entries e JOIN tickets t ON t.id = e.ticket_id
+        WHERE t.external_id = e.ticket_ref AND t.client_id = e.client_id`); n != entries {
+		t.Errorf("%d of %d time entries linked to their ticket", n, entries)
+	}
+}

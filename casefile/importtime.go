@@ -78,10 +78,15 @@ func (w *recordWriter) everyTicket() (map[string][]store.TicketLink, error) {
 // and queues the entries in file order.
 func (w *recordWriter) sendTimes() error {
 	q := w.times
+	// Each reference and each ticket once: a ticket found twice would read
+	// as two tickets.
 	var refs []store.TicketRef
+	seen := map[store.TicketRef]bool{}
 	for _, p := range q.pending {
-		if p.lookup {
-			refs = append(refs, store.TicketRef{ClientID: p.row.ClientID, Ref: p.row.TicketRef})
+		ref := store.TicketRef{ClientID: p.row.ClientID, Ref: p.row.TicketRef}
+		if p.lookup && !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
 		}
 	}
 	matches := map[store.TicketRef][]store.TicketLink{}
@@ -90,7 +95,12 @@ func (w *recordWriter) sendTimes() error {
 		if err != nil {
 			return err
 		}
+		found := map[int64]bool{}
 		for _, l := range links {
+			if found[l.ID] {
+				continue
+			}
+			found[l.ID] = true
 			k := store.TicketRef{ClientID: l.ClientID, Ref: l.Ref}
 			matches[k] = append(matches[k], l)
 		}
