@@ -72,9 +72,9 @@ type timeRows struct {
 // database take a core each: the reader does all it can before a batch
 // leaves (checks, arguments, the roll-up's sums, as if every entry were
 // new). Until the batches are finished, the inserting goroutine alone uses
-// the writer's statements and result counts, and keeps its own roll-up
+// the ImportTx's prepared statements and counts, and keeps its own roll-up
 // corrections in back; the transaction serialises its statements with the
-// reader's (clients added by CreateClients).
+// reader's (clients added by CreateClient, ticket lookups).
 type timeBatch struct {
 	// next is the batch being filled by the reader.
 	next *timeRows

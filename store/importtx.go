@@ -43,38 +43,40 @@ const (
 
 // BeginImport starts the transaction of an import of one kind (see
 // kindTables for the names).
-func (s *Store) BeginImport(ctx context.Context, kind string) (t *ImportTx, err error) {
+func (s *Store) BeginImport(ctx context.Context, kind string) (*ImportTx, error) {
 	table, ok := kindTables[kind]
 	if !ok {
 		return nil, fmt.Errorf("begin import: unknown kind %q", kind)
 	}
-	t = &ImportTx{s: s, ctx: ctx, stmts: map[string]*sql.Stmt{}, roll: NewMonthSums(), restore: func() {}}
-	defer func() {
-		if err != nil {
-			t.Close()
-		}
-	}()
-	if t.conn, err = s.db.Conn(ctx); err != nil {
+	t := &ImportTx{s: s, ctx: ctx, stmts: map[string]*sql.Stmt{}, roll: NewMonthSums(), restore: func() {}}
+	if err := t.begin(kind, table); err != nil {
+		t.Close()
 		return nil, fmt.Errorf("begin import: %w", err)
-	}
-	if t.restore, err = tuneForImport(ctx, t.conn); err != nil {
-		return nil, fmt.Errorf("begin import: %w", err)
-	}
-	if t.tx, err = t.conn.BeginTx(ctx, nil); err != nil {
-		return nil, fmt.Errorf("begin import: %w", err)
-	}
-	if kind == "time" {
-		if t.times, err = newTimeBatch(ctx, t.tx); err != nil {
-			return nil, fmt.Errorf("begin import: %w", err)
-		}
-	}
-	if t.rebuildIndexes, err = deferIndexes(ctx, t.tx, table); err != nil {
-		return nil, fmt.Errorf("begin import: %w", err)
-	}
-	if t.times != nil {
-		go t.insertBatches()
 	}
 	return t, nil
+}
+
+func (t *ImportTx) begin(kind, table string) error {
+	var err error
+	if t.conn, err = t.s.db.Conn(t.ctx); err != nil {
+		return err
+	}
+	restore, err := tuneForImport(t.ctx, t.conn)
+	if err != nil {
+		return err
+	}
+	t.restore = restore
+	if t.tx, err = t.conn.BeginTx(t.ctx, nil); err != nil {
+		return err
+	}
+	if kind == "time" {
+		if t.times, err = newTimeBatch(t.ctx, t.tx); err != nil {
+			return err
+		}
+		go t.insertBatches()
+	}
+	t.rebuildIndexes, err = deferIndexes(t.ctx, t.tx, table)
+	return err
 }
 
 // Close ends the import: it stops the writing goroutine, rolls back what
