@@ -53,6 +53,10 @@ type Portfolio struct {
 	Counts map[Recommendation]int `json:"counts"`
 	// Assessments are sorted by score, highest first, then by name.
 	Assessments []Assessment `json:"clients"`
+	// LoadedCostPerHour is the labour cost the profits were computed at,
+	// for the monthly margins of the trend; the JSON schema has it in the
+	// configuration.
+	LoadedCostPerHour int64 `json:"-"`
 }
 
 // Find returns the assessment of the client whose name matches, ignoring
@@ -207,6 +211,8 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 		Concentration: ConcentrationOf(hours, cfg.Stats.ConcentrationTop),
 		Counts:        make(map[Recommendation]int, 4),
 		Assessments:   make([]Assessment, len(calcs)),
+
+		LoadedCostPerHour: cfg.LoadedCostPerHour,
 	}
 	for m, d := range metricDefs {
 		out.Norms[d.id] = p.norms[m]
