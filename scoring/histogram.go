@@ -59,9 +59,11 @@ func NewHistogram(values []NamedValue, n int, band Range) Histogram {
 	return h
 }
 
-// BinOf is the index of the bin x counts in.
+// BinOf is the index of the bin x counts in. A value on an edge counts in
+// the bin above it, as written; the nudge keeps rounding (0.6 / 0.3 is
+// 1.9999999999999998) from putting it below.
 func (h Histogram) BinOf(x float64) int {
-	i := int(math.Floor((x - h.Lo) / (h.Hi - h.Lo) * float64(len(h.Bins))))
+	i := int(math.Floor((x-h.Lo)/(h.Hi-h.Lo)*float64(len(h.Bins)) + 1e-9))
 	return max(0, min(i, len(h.Bins)-1))
 }
 

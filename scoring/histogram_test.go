@@ -52,6 +52,15 @@ func TestHistogramBins(t *testing.T) {
 	}
 }
 
+// Values on an edge count in the bin above it: 0.6 in 0.6–0.9, though
+// 0.6 / 0.3 is a hair under 2 in floating point.
+func TestHistogramEdges(t *testing.T) {
+	h := NewHistogram(named(0, 0.3, 0.6, 0.9, 1.2), 4, Range{})
+	if want := []int{1, 1, 1, 2}; !slices.Equal(binCounts(h), want) {
+		t.Errorf("counts %v, want %v", binCounts(h), want)
+	}
+}
+
 func TestHistogramClipsAnEnormousClient(t *testing.T) {
 	// One client at 40 would squash everyone else into the first bin: the
 	// axis stops one band's width (0.9) above the band, at 1.9, and the

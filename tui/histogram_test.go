@@ -8,8 +8,9 @@ import (
 )
 
 func TestHistogramChart(t *testing.T) {
-	// Five clients over 0–2 in four bins of 0.5: 0.2 and 0.4, then 0.6 and
-	// 0.8, nothing, then 2.0; the band 0.1–1.0 brackets the first two bins.
+	// Five clients; the axis stops one band's width (0.9) above the band
+	// 0.1–1.0, at 1.9, in four bins of 0.475: 0.2 and 0.4, then 0.6 and
+	// 0.8, nothing, then 2.0 beyond the axis.
 	values := []scoring.NamedValue{{ID: 1, Value: 0.2}, {ID: 2, Value: 0.4}, {ID: 3, Value: 0.6}, {ID: 4, Value: 0.8}, {ID: 5, Value: 2}}
 	h := scoring.NewHistogram(values, 4, scoring.Range{Low: 0.1, High: 1, N: 5, Spread: 0.2})
 	c := histogramChart{h: h, rows: 4, barWidth: 10, selected: 3, format: fixed(1), unit: "h"}
@@ -24,7 +25,7 @@ func TestHistogramChart(t *testing.T) {
 	if i := strings.IndexRune(lines[4], '▲'); i < 0 || axis[1+1+30+4] != '▲' {
 		t.Errorf("the selected bar is not marked on the axis: %q", lines[4])
 	}
-	if !strings.Contains(lines[5], "normal 0.1–1.0") || !strings.HasSuffix(lines[6], "2.0 h") {
+	if !strings.Contains(lines[5], "normal 0.1–1.0") || !strings.HasSuffix(lines[6], "≥ 1.9 h") {
 		t.Errorf("band or labels:\n%s", out)
 	}
 	// Clicks: cell 2 is the first bar, cell 41 the last; the axis column is none.
