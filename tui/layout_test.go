@@ -29,6 +29,8 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"override form", []string{"enter", "o"}},
 		{"override form of a long name", []string{"/", "notice", "enter", "enter", "o"}},
 		{"portfolio", []string{"p"}},
+		{"portfolio by margin", []string{"p", "m", "m", "m"}},
+		{"portfolio bar's clients", []string{"p", "right", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {200, 60}} {
 		for _, sc := range screens {
