@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -122,6 +124,23 @@ func TestKeysThatDoNotClash(t *testing.T) {
 	} {
 		if _, err := LoadKeyMap([]byte(doc), "config.toml"); err != nil {
 			t.Errorf("%q: %v", doc, err)
+		}
+	}
+}
+
+// The README lists every action a [keys] table may bind.
+func TestReadmeListsEveryAction(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, keys, ok := strings.Cut(string(b), "**Keys.**")
+	if !ok {
+		t.Fatal("the README has no Keys paragraph")
+	}
+	for _, name := range ActionNames() {
+		if !strings.Contains(keys, "`"+name+"`") {
+			t.Errorf("the README does not list the action %s", name)
 		}
 	}
 }
