@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -23,10 +24,10 @@ func TestMoneyPaneStartsWhereDataStarts(t *testing.T) {
 	}
 	_, trend, _ := strings.Cut(out, "Monthly trend")
 	for _, label := range []string{"Revenue", "Margin", "Hours", "Tickets"} {
-		line := lineWith(trend, "  "+label+" ")
 		// Three months, stretched to three cells each: nine blocks.
-		if n := strings.Count(line, "█") + strings.Count(line, "▁"); n != 9 {
-			t.Errorf("%s: %d cells of bars, want 9: %q", label, n, line)
+		bars := regexp.MustCompile(`(?m)^  ` + label + ` +([▁-█]*)`).FindStringSubmatch(trend)
+		if bars == nil || len([]rune(bars[1])) != 9 {
+			t.Errorf("%s: bars %q, want nine cells:\n%s", label, bars, trend)
 		}
 	}
 	// 2,000.00 a month, 10 hours at the default loaded cost of 65.00: a
@@ -34,14 +35,4 @@ func TestMoneyPaneStartsWhereDataStarts(t *testing.T) {
 	if !strings.Contains(out, "min 68% · max 68% · last 68%") {
 		t.Errorf("the margin's figures:\n%s", out)
 	}
-}
-
-// lineWith returns the first line of s containing sub.
-func lineWith(s, sub string) string {
-	for _, line := range strings.Split(s, "\n") {
-		if strings.Contains(line, sub) {
-			return line
-		}
-	}
-	return ""
 }

@@ -94,21 +94,9 @@ func (m *BarClients) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
 		k := m.c.Keys
-		page := max(m.tableRows()-1, 1)
-		switch {
-		case key.Matches(msg, k.Up):
-			m.moveTo(m.cursor - 1)
-		case key.Matches(msg, k.Down):
-			m.moveTo(m.cursor + 1)
-		case key.Matches(msg, k.PageUp):
-			m.moveTo(m.cursor - page)
-		case key.Matches(msg, k.PageDown):
-			m.moveTo(m.cursor + page)
-		case key.Matches(msg, k.Top):
-			m.moveTo(0)
-		case key.Matches(msg, k.Bottom):
-			m.moveTo(len(m.rows) - 1)
-		case key.Matches(msg, k.Enter):
+		if row, ok := navTarget(k, msg, m.cursor, len(m.rows), max(m.tableRows()-1, 1)); ok {
+			m.moveTo(row)
+		} else if key.Matches(msg, k.Enter) {
 			return m, m.open()
 		}
 	}
@@ -126,34 +114,20 @@ func (m *BarClients) open() tea.Cmd {
 // mouse moves with the wheel; a click selects a client, and a click on the
 // selected one opens it.
 func (m *BarClients) mouse(msg tea.MouseMsg) tea.Cmd {
+	row, clicked, ok := mouseTarget(msg, m.cursor, m.offset, m.headerLines(), m.tableRows(), len(m.rows))
 	switch {
-	case msg.Button == tea.MouseButtonWheelUp:
-		m.moveTo(m.cursor - wheelStep)
-	case msg.Button == tea.MouseButtonWheelDown:
-		m.moveTo(m.cursor + wheelStep)
-	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
-		row := msg.Y - m.headerLines()
-		if row < 0 || row >= m.tableRows() || m.offset+row >= len(m.rows) {
-			return nil
-		}
-		if m.offset+row == m.cursor {
-			return m.open()
-		}
-		m.moveTo(m.offset + row)
+	case !ok:
+	case clicked && row == m.cursor:
+		return m.open()
+	default:
+		m.moveTo(row)
 	}
 	return nil
 }
 
 func (m *BarClients) moveTo(i int) {
 	m.cursor = max(0, min(i, len(m.rows)-1))
-	rows := m.tableRows()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.rows)-rows))
+	m.offset = scrolledTo(m.cursor, m.offset, m.tableRows(), len(m.rows))
 }
 
 // headerLines are the lines above the first client: the description,
