@@ -120,6 +120,7 @@ func TestKeysThatDoNotClash(t *testing.T) {
 		"[keys]\nsort = \"o\"\noverride = \"s\"\n",
 		"[keys]\nenter = \"l\"\nkeep_filter = \"l\"\nright = \"L\"\n",
 		"[keys]\ntoggle = \"space\"\n",
+		"[keys]\nportfolio = [\"f2\", \"alt+p\", \"ctrl+g\", \"delete\", \"é\"]\n",
 		"",
 	} {
 		if _, err := LoadKeyMap([]byte(doc), "config.toml"); err != nil {
