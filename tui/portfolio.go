@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
 	"offboard/textsafe"
@@ -63,8 +64,7 @@ type PortfolioScreen struct {
 
 // NewPortfolioScreen shows snap.
 func NewPortfolioScreen(c *Common, snap *Snapshot) *PortfolioScreen {
-	m := &PortfolioScreen{c: c, load: newLoader(c), snap: snap, vp: newViewport(), bar: -1}
-	return m
+	return &PortfolioScreen{c: c, load: newLoader(c), snap: snap, vp: newViewport(), bar: -1}
 }
 
 // Init starts nothing: the snapshot came with the screen.
@@ -226,7 +226,7 @@ func (m *PortfolioScreen) render() {
 
 	dist := p.Distribution(metric.id)
 	norm := p.Norms[metric.id]
-	b.WriteString(th.Heading.Render(metric.title) + th.Subtle.Render(truncate(fmt.Sprintf(" · %d of %d · ", m.metric+1, len(portfolioMetrics)), w)) +
+	b.WriteString(th.Heading.Render(metric.title) + th.Subtle.Render(fmt.Sprintf(" · %d of %d · ", m.metric+1, len(portfolioMetrics))) +
 		th.Key.Render(m.c.Keys.Metric.Help().Key) + th.Subtle.Render(" switches") + "\n")
 	writeWrapped(&b, fmt.Sprintf("%s judged %s; normal range %s.", plural(len(dist), "client"), p.Window.Phrase(), norm.Describe()), "", "", w)
 	b.WriteByte('\n')
@@ -346,8 +346,16 @@ func (m *PortfolioScreen) writeRevenueAtRisk(b *strings.Builder) {
 	if cur == "" {
 		cur = "(several currencies, added as they are)"
 	}
-	head := fmt.Sprintf(" · MRR by recommendation: %s %s a month", moneyWhole(r.Total), cur)
-	b.WriteString(th.Heading.Render("Revenue at risk") + th.Subtle.Render(truncate(head, m.width-len("Revenue at risk"))) + "\n")
+	const title = "Revenue at risk"
+	head := fmt.Sprintf("MRR by recommendation: %s %s a month", moneyWhole(r.Total), cur)
+	if len(title)+3+lipgloss.Width(head) <= m.width {
+		b.WriteString(th.Heading.Render(title) + th.Subtle.Render(" · "+head) + "\n")
+	} else {
+		b.WriteString(th.Heading.Render(title) + "\n")
+		for _, line := range wrap(head, m.width-2) {
+			b.WriteString("  " + th.Subtle.Render(line) + "\n")
+		}
+	}
 	const fixedCells = 2 + badgeWidth + 12 + 14 + 6 + 2
 	for _, rec := range recFilterOrder[1:] {
 		i := slices.IndexFunc(r.ByRecommendation, func(s scoring.RevenueShare) bool { return s.Recommendation == rec })

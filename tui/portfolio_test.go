@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -177,5 +178,29 @@ func TestPortfolioMouse(t *testing.T) {
 	m.Update(empty)
 	if m.bar != 8 {
 		t.Errorf("an empty bar was selected: %d", m.bar)
+	}
+}
+
+// The revenue at risk adds each recommendation's MRR; with two currencies
+// the heading says the sum mixes them, wrapped rather than cut.
+func TestPortfolioRevenueAtRisk(t *testing.T) {
+	m := loadedPortfolio(t, 80, 200)
+	view := m.View()
+	// Offboard: Zed Shady Corp alone (criminal incident), 3,000 of the
+	// 17 clients' MRR: 12 healthy from 2,000 to 3,100 (30,600), Drain
+	// Works 1,500, Slowpay 4,000, Zed 3,000, Override 2,500 and Notice
+	// Given 2,100: 43,700 in all, Zed's share 7%.
+	if !strings.Contains(view, "MRR by recommendation: 43,700 USD a month") {
+		t.Errorf("total MRR:\n%s", view)
+	}
+	if !regexp.MustCompile(`Offboard +1 client +3,000 +7%`).MatchString(view) {
+		t.Errorf("the Offboard row:\n%s", view)
+	}
+	snap := fixtureSnapshot()
+	snap.Find(1).Client.Currency = "EUR"
+	m.setSnapshot(snap)
+	view = m.View()
+	if !strings.Contains(view, "several currencies") || strings.Contains(view, "…") {
+		t.Errorf("mixed currencies:\n%s", view)
 	}
 }
