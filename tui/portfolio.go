@@ -58,6 +58,8 @@ type PortfolioScreen struct {
 	bar      int
 	chart    histogramChart
 	chartTop int
+	// overview is the rest of the screen, drawn by drawOverview.
+	overview string
 	width    int
 	height   int
 }
@@ -80,6 +82,7 @@ func (m *PortfolioScreen) Capturing() bool { return false }
 func (m *PortfolioScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.vp.Width, m.vp.Height = w, h
+	m.drawOverview()
 	m.render()
 }
 
@@ -204,6 +207,7 @@ func (m *PortfolioScreen) View() string { return m.vp.View() }
 
 func (m *PortfolioScreen) setSnapshot(snap *Snapshot) {
 	m.snap = snap
+	m.drawOverview()
 	m.render()
 }
 
@@ -251,13 +255,26 @@ func (m *PortfolioScreen) render() {
 	b.WriteByte('\n')
 	writeOutliers(&b, th, dist, norm, metric.format, w)
 
-	b.WriteString("\n")
+	b.WriteString("\n" + m.overview)
+	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+}
+
+// drawOverview draws what follows the histogram, which neither the metric
+// nor the bar changes: the revenue at risk, the concentration and the
+// monthly trend. It runs when the snapshot or the width changes, so moving
+// between bars of a large portfolio does not sum every client again.
+func (m *PortfolioScreen) drawOverview() {
+	if m.snap == nil || m.width == 0 {
+		return
+	}
+	p := &m.snap.Portfolio
+	var b strings.Builder
 	m.writeRevenueAtRisk(&b)
 	b.WriteString("\n")
 	m.writeConcentration(&b)
 	b.WriteString("\n")
-	b.WriteString(trendBlock(th, "Monthly trend of the clients we serve", p.Monthly(), p.RevenueAtRisk().Currency, w))
-	m.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+	b.WriteString(trendBlock(m.c.Theme, "Monthly trend of the clients we serve", p.Monthly(), p.RevenueAtRisk().Currency, m.width))
+	m.overview = b.String()
 }
 
 // fullestBin is the bin with the most clients, the first among equals; -1
