@@ -37,15 +37,15 @@ func TestEveryBindingHasAnActionName(t *testing.T) {
 // A remapped key drives the screen and the help; the default key no
 // longer does anything.
 func TestRemappedKeys(t *testing.T) {
-	keys, err := LoadKeyMap([]byte("margin.target = 0.55\n\n[keys]\nportfolio = \"P\"\nmetric = [\"M\", \"i\"]\nup = [\"up\", \"w\"]\n"), "config.toml")
+	keys, err := LoadKeyMap([]byte("margin.target = 0.55\n\n[keys]\nportfolio = \"P\"\nmetric = [\"M\", \"i\"]\nup = [\"up\", \"u\"]\n"), "config.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(keys.Portfolio.Keys(), []string{"P"}) || keys.Portfolio.Help().Key != "P" || keys.Portfolio.Help().Desc != "portfolio" {
 		t.Errorf("portfolio binding %v help %+v", keys.Portfolio.Keys(), keys.Portfolio.Help())
 	}
-	if keys.Up.Help().Key != "↑/w" || keys.Metric.Help().Key != "M/i" {
-		t.Errorf("help keys %q and %q, want ↑/w and M/i", keys.Up.Help().Key, keys.Metric.Help().Key)
+	if keys.Up.Help().Key != "↑/u" || keys.Metric.Help().Key != "M/i" {
+		t.Errorf("help keys %q and %q, want ↑/u and M/i", keys.Up.Help().Key, keys.Metric.Help().Key)
 	}
 	// Unchanged actions keep their defaults.
 	if !slices.Equal(keys.Sort.Keys(), []string{"s"}) {

@@ -18,10 +18,11 @@ type KeyMap struct {
 	Choose, Confirm                         key.Binding
 	Remediate, Letter, Checklist            key.Binding
 	PostMortem, Reengage                    key.Binding
+	LogEntry                                key.Binding
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
-	Preview                                 key.Binding
+	Preview, Mark, MarkAll, WhatIf          key.Binding
 	Metric, Left, Right                     key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
@@ -59,6 +60,7 @@ func DefaultKeyMap() KeyMap {
 		Checklist:    b("c", "checklist", "c"),
 		PostMortem:   b("m", "post-mortem", "m"),
 		Reengage:     b("R", "re-engage", "R"),
+		LogEntry:     b("n", "log entry", "n"),
 		Edit:         b("e", "edit in $EDITOR", "e"),
 		Export:       b("x", "export", "x"),
 		Copy:         b("y", "copy", "y"),
@@ -71,6 +73,9 @@ func DefaultKeyMap() KeyMap {
 		AddRow:       b("ctrl+t", "add row", "ctrl+t"),
 		RemoveRow:    b("ctrl+x", "remove row", "ctrl+x"),
 		Preview:      b("ctrl+o", "preview", "ctrl+o"),
+		Mark:         b("space", "mark", " "),
+		MarkAll:      b("a", "mark all shown", "a"),
+		WhatIf:       b("w", "what if", "w"),
 		Metric:       b("m", "next metric", "m"),
 		Left:         b("←/h", "previous bar", "left", "h"),
 		Right:        b("→/l", "next bar", "right", "l"),

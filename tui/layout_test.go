@@ -31,6 +31,13 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"portfolio", []string{"p"}},
 		{"portfolio by margin", []string{"p", "m", "m", "m"}},
 		{"portfolio bar's clients", []string{"p", "right", "enter"}},
+		{"list with marks", []string{"space", "j", "space"}},
+		{"what if", []string{"enter", "w"}},
+		{"what if together", []string{"space", "j", "space", "w"}},
+		{"log entry form", []string{"enter", "n"}},
+		{"log entry of an incident", []string{"enter", "n", "space", "space", "space", "space"}},
+		{"log entry of an agreement edit", []string{"enter", "n", "space", "space", "space", "space", "space"}},
+		{"log entry of a long name", []string{"/", "notice", "enter", "enter", "n"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {200, 60}} {
 		for _, sc := range screens {

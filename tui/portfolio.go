@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -47,10 +46,8 @@ func fixed(n int) func(float64) string {
 // 000: a few clients consume most of the resources); and the portfolio's
 // monthly trend.
 type PortfolioScreen struct {
-	c      *Common
-	load   loader
+	snapshotView
 	snap   *Snapshot
-	vp     viewport.Model
 	metric int
 	// bar is the selected bin of the histogram; chart is the histogram as
 	// last drawn and chartTop its first line in the viewport's content, so
@@ -60,13 +57,11 @@ type PortfolioScreen struct {
 	chartTop int
 	// overview is the rest of the screen, drawn by drawOverview.
 	overview string
-	width    int
-	height   int
 }
 
 // NewPortfolioScreen shows snap.
 func NewPortfolioScreen(c *Common, snap *Snapshot) *PortfolioScreen {
-	return &PortfolioScreen{c: c, load: newLoader(c), snap: snap, vp: newViewport(), bar: -1}
+	return &PortfolioScreen{snapshotView: newSnapshotView(c), snap: snap, bar: -1}
 }
 
 // Init starts nothing: the snapshot came with the screen.
@@ -75,13 +70,9 @@ func (m *PortfolioScreen) Init() tea.Cmd { return nil }
 // Title names the screen.
 func (m *PortfolioScreen) Title() string { return "Portfolio" }
 
-// Capturing is false: the screen takes no free text.
-func (m *PortfolioScreen) Capturing() bool { return false }
-
 // SetSize sizes the viewport and lays the charts out again.
 func (m *PortfolioScreen) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.vp.Width, m.vp.Height = w, h
+	m.setSize(w, h)
 	m.drawOverview()
 	m.render()
 }
@@ -110,24 +101,24 @@ func (m *PortfolioScreen) FullHelp() [][]key.Binding {
 	}
 }
 
-// Update switches the metric, moves between bars, opens one, scrolls and
-// reloads.
+// Update switches the metric, moves between bars and opens one; the
+// snapshot view scrolls, reloads and takes the wheel.
 func (m *PortfolioScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if cmd, ok := m.load.update(msg, m.setSnapshot); ok {
-		return m, cmd
-	}
 	switch msg := msg.(type) {
-	case DataChangedMsg:
-		return m, m.load.start()
 	case tea.MouseMsg:
-		return m, m.mouse(msg)
+		if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+			return m, m.click(msg)
+		}
 	case tea.KeyMsg:
-		return m, m.key(msg)
+		if cmd, ok := m.key(msg); ok {
+			return m, cmd
+		}
 	}
-	return m, nil
+	return m, m.update(msg, m.setSnapshot)
 }
 
-func (m *PortfolioScreen) key(msg tea.KeyMsg) tea.Cmd {
+// key handles the screen's own keys; ok is false for the others.
+func (m *PortfolioScreen) key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Metric):
@@ -139,13 +130,11 @@ func (m *PortfolioScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Right):
 		m.moveBar(+1)
 	case key.Matches(msg, k.Enter):
-		return m.openBar()
-	case key.Matches(msg, k.Reload):
-		return m.load.start()
+		return m.openBar(), true
 	default:
-		scroll(&m.vp, k, msg)
+		return nil, false
 	}
-	return nil
+	return nil, true
 }
 
 // moveBar selects the next bar with clients in direction dir, so enter
@@ -178,14 +167,8 @@ func (m *PortfolioScreen) openBar() tea.Cmd {
 	return Push(NewBarClients(m.c, m.snap, portfolioMetrics[m.metric], m.chart.h, m.bar))
 }
 
-// mouse scrolls with the wheel; a click on a bar selects it, and a click
-// on the selected bar opens it.
-func (m *PortfolioScreen) mouse(msg tea.MouseMsg) tea.Cmd {
-	if msg.Button != tea.MouseButtonLeft || msg.Action != tea.MouseActionPress {
-		var cmd tea.Cmd
-		m.vp, cmd = m.vp.Update(msg)
-		return cmd
-	}
+// click selects the bar under it, or opens the bar already selected.
+func (m *PortfolioScreen) click(msg tea.MouseMsg) tea.Cmd {
 	line := msg.Y + m.vp.YOffset - m.chartTop
 	if line < 0 || line > m.chart.rows {
 		return nil
@@ -201,9 +184,6 @@ func (m *PortfolioScreen) mouse(msg tea.MouseMsg) tea.Cmd {
 	m.render()
 	return nil
 }
-
-// View draws the viewport.
-func (m *PortfolioScreen) View() string { return m.vp.View() }
 
 func (m *PortfolioScreen) setSnapshot(snap *Snapshot) {
 	m.snap = snap

@@ -198,7 +198,11 @@ func priceNote(t store.TermsForm) string {
 	if t.BreakEvenMinor > 0 {
 		parts = append(parts, "break-even "+store.FormatMinor(t.BreakEvenMinor, t.Currency)+" at the target margin")
 	}
-	return strings.Join(parts, " · ")
+	note := strings.Join(parts, " · ")
+	if t.WhatIf != "" {
+		note += "\n" + t.WhatIf
+	}
+	return note
 }
 
 func (m *Walkthrough) outcomeFields() []*field {
