@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"offboard/demo"
-	"offboard/internal/tmuxtest"
 )
 
 // TestPortfolioEndToEnd drives the portfolio screen in a real terminal at
@@ -14,11 +13,7 @@ import (
 // the last bar, where the planted resource drain stands alone above the
 // normal range, list its clients and open the client.
 func TestPortfolioEndToEnd(t *testing.T) {
-	tmuxtest.Require(t)
-	bin := tmuxtest.Build(t, "offboard", ".")
-	data := t.TempDir()
-	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data}},
-		bin, "--demo")
+	s := startDemo(t, 80, 24)
 	s.WaitFor("60 clients", "sorted by score")
 
 	s.Send("p")
