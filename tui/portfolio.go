@@ -34,6 +34,28 @@ var portfolioMetrics = []portfolioMetric{
 	{scoring.MetricEffectiveRate, "Effective hourly rate", "rate", "per hour", func(x float64) string { return moneyWhole(int64(math.Round(x))) }},
 }
 
+// barRange words bin i of h in the metric's units: "0.49–0.61", or for an
+// end bin that also holds the values beyond the axis, "21.2 or more" or
+// "under -31%".
+func (pm portfolioMetric) barRange(h scoring.Histogram, i int) string {
+	b := h.Bins[i]
+	switch {
+	case i == len(h.Bins)-1 && h.ClippedHigh:
+		return pm.format(b.Lo) + " or more"
+	case i == 0 && h.ClippedLow:
+		return "under " + pm.format(b.Hi)
+	}
+	return pm.format(b.Lo) + "–" + pm.format(b.Hi)
+}
+
+// standing says where bin i of h stands against the normal range.
+func standing(h scoring.Histogram, i int) string {
+	if h.InBand(i) {
+		return "in the normal range"
+	}
+	return "outside the normal range"
+}
+
 // fixed formats a number with n decimals.
 func fixed(n int) func(float64) string {
 	return func(x float64) string { return fmt.Sprintf("%.*f", n, x) }
@@ -278,13 +300,9 @@ func (m *PortfolioScreen) writeSelectedBar(b *strings.Builder, metric portfolioM
 		b.WriteString(th.Subtle.Render("No client has a value of this metric yet.") + "\n")
 		return
 	}
-	where := "outside the normal range"
-	if h.InBand(m.bar) {
-		where = "in the normal range"
-	}
 	k := m.c.Keys
-	text := fmt.Sprintf("▲ %s–%s %s: %s, %s · %s/%s another bar · %s lists them",
-		metric.format(bin.Lo), metric.format(bin.Hi), metric.unit, plural(len(bin.Clients), "client"), where,
+	text := fmt.Sprintf("▲ %s %s: %s, %s · %s/%s another bar · %s lists them",
+		metric.barRange(h, m.bar), metric.unit, plural(len(bin.Clients), "client"), standing(h, m.bar),
 		firstHelpKey(k.Left), firstHelpKey(k.Right), k.Enter.Help().Key)
 	for _, line := range wrap(text, m.width) {
 		b.WriteString(th.Cursor.Render(line) + "\n")

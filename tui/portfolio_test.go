@@ -204,3 +204,23 @@ func TestPortfolioRevenueAtRisk(t *testing.T) {
 		t.Errorf("mixed currencies:\n%s", view)
 	}
 }
+
+// An end bar that also holds the values beyond the axis says so.
+func TestBarRange(t *testing.T) {
+	pm := portfolioMetrics[0]
+	band := scoring.Range{Low: 0, High: 1, N: 3, Spread: 0.5}
+	// The axis stops one band's width above the band, at 2: four bars of
+	// 0.5, the last holding 40.
+	high := scoring.NewHistogram([]scoring.NamedValue{{Value: 0.2}, {Value: 0.9}, {Value: 40}}, 4, band)
+	if got := pm.barRange(high, 3); got != "1.50 or more" {
+		t.Errorf("last bar %q", got)
+	}
+	if got := pm.barRange(high, 0); got != "0.00–0.50" {
+		t.Errorf("first bar %q", got)
+	}
+	// It starts one width below, at −1: three bars of 0.5 up to 0.5.
+	low := scoring.NewHistogram([]scoring.NamedValue{{Value: -5}, {Value: 0.2}, {Value: 0.5}}, 3, band)
+	if got := pm.barRange(low, 0); got != "under -0.50" {
+		t.Errorf("first bar %q", got)
+	}
+}

@@ -21,9 +21,10 @@ type BarClients struct {
 	c      *Common
 	snap   *Snapshot
 	metric portfolioMetric
-	bin    scoring.Bin
-	inBand bool
-	band   scoring.Range
+	// label is the bar's range in the metric's units; where its standing
+	// against the normal range, in words.
+	label  string
+	where  string
 	rows   []*scoring.Assessment
 	values []float64
 	cursor int
@@ -35,8 +36,11 @@ type BarClients struct {
 // NewBarClients lists the clients of bin i of h, a histogram of metric
 // drawn from snap.
 func NewBarClients(c *Common, snap *Snapshot, metric portfolioMetric, h scoring.Histogram, i int) *BarClients {
-	m := &BarClients{c: c, snap: snap, metric: metric, bin: h.Bins[i], inBand: h.InBand(i), band: h.Band}
-	clients := slices.Clone(m.bin.Clients)
+	m := &BarClients{c: c, snap: snap, metric: metric, label: metric.barRange(h, i), where: standing(h, i)}
+	if h.Band.OK() {
+		m.where += " (" + metric.format(h.Band.Low) + "–" + metric.format(h.Band.High) + ")"
+	}
+	clients := slices.Clone(h.Bins[i].Clients)
 	centre := h.Band.Center
 	slices.SortFunc(clients, func(x, y scoring.NamedValue) int {
 		return cmp.Or(cmp.Compare(math.Abs(y.Value-centre), math.Abs(x.Value-centre)), cmp.Compare(x.Name, y.Name))
@@ -55,7 +59,7 @@ func (m *BarClients) Init() tea.Cmd { return nil }
 
 // Title names the bar by its range.
 func (m *BarClients) Title() string {
-	return m.metric.format(m.bin.Lo) + "–" + m.metric.format(m.bin.Hi) + " " + m.metric.unit
+	return m.label + " " + m.metric.unit
 }
 
 // Capturing is false: the screen takes no free text.
@@ -138,15 +142,8 @@ func (m *BarClients) tableRows() int { return max(m.height-m.headerLines(), 1) }
 
 // description says what the bar holds, against the normal range.
 func (m *BarClients) description() []string {
-	where := "outside the normal range"
-	if m.inBand {
-		where = "in the normal range"
-	}
-	if m.band.OK() {
-		where += " (" + m.metric.format(m.band.Low) + "–" + m.metric.format(m.band.High) + ")"
-	}
-	return wrap(fmt.Sprintf("%s with %s from %s to %s, %s; furthest from the centre first.",
-		plural(len(m.rows), "client"), strings.ToLower(m.metric.title), m.metric.format(m.bin.Lo), m.metric.format(m.bin.Hi), where), m.width)
+	return wrap(fmt.Sprintf("%s with %s %s, %s; furthest from the centre first.",
+		plural(len(m.rows), "client"), strings.ToLower(m.metric.title), m.label, m.where), m.width)
 }
 
 // Bar list column widths beside the name.
