@@ -256,9 +256,12 @@ type rowParser struct {
 }
 
 func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
-	b, missing := preset.bind(rd.Header)
+	b, missing, dups := preset.bind(indexHeader(rd.Header))
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s: preset %s needs column(s) %s; the header has %s", rd.File, preset.Name, quoteList(missing), quoteList(rd.Header))
+	}
+	if len(dups) > 0 {
+		return nil, duplicateError(rd.File, rd.HeaderLine, rd.Header, dups[0])
 	}
 	if err := checkKindColumns(rd.File, preset, b); err != nil {
 		return nil, err
