@@ -112,7 +112,7 @@ func (s *Store) Import(ctx context.Context, file string, r io.Reader, opt Import
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}
 	defer restore()
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := s.Begin(ctx, conn)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}
