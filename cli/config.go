@@ -118,6 +118,12 @@ func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*sto
 	return withSetup(ctx, env, st, err, o.config)
 }
 
+// openRead is open for a command that only reads.
+func (o scoringFlags) openRead(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	st, err := o.storeFlags.openRead(ctx, env, fs)
+	return withSetup(ctx, env, st, err, o.config)
+}
+
 // withSetup completes an open: it resolves the scoring setup, closing the
 // store if that fails.
 func withSetup(ctx context.Context, env Env, st *store.Store, err error, cfgPath string) (*store.Store, scoringSetup, error) {
@@ -159,7 +165,11 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, setup, err := o.open(ctx, env, fs)
+		open := o.open
+		if len(rest) == 0 {
+			open = o.openRead
+		}
+		st, setup, err := open(ctx, env, fs)
 		if err != nil {
 			return err
 		}

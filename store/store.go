@@ -161,7 +161,7 @@ func prepareFile(path string, readOnly bool) error {
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && readOnly:
-		return fmt.Errorf("no database at %s: import your data first (offboard import), or try --demo: %w", path, err)
+		return fmt.Errorf("no database at %s yet: import your data first (offboard import KIND FILE), or try the demo with --demo: %w", path, err)
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return fmt.Errorf("create database folder: %w", err)
