@@ -106,8 +106,8 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 
 // openScoring opens the database at dbPath (or the default) and resolves
 // the scoring setup against it; the caller closes the store.
-func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
-	st, err := openStore(ctx, env, dbPath)
+func openScoring(ctx context.Context, env Env, dbPath, cfgPath string, opts ...store.Option) (*store.Store, scoringSetup, error) {
+	st, err := openStore(ctx, env, dbPath, opts...)
 	return withSetup(ctx, env, st, err, cfgPath)
 }
 

@@ -13,6 +13,10 @@ import (
 	"time"
 )
 
+// MaxEntryMinutes is the longest time entry read: a longer one is a typo
+// (minutes in an hours column) more often than a day's work.
+const MaxEntryMinutes = 24 * 60
+
 // DefaultMaxErrors is how many errors a parse keeps in full; the rest are
 // counted.
 const DefaultMaxErrors = 50
@@ -584,7 +588,7 @@ func (p *rowParser) minutes(field string) (int, bool) {
 		return 0, false
 	}
 	m, err := ParseMinutes(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
-	if err == nil && m > 24*60 {
+	if err == nil && m > MaxEntryMinutes {
 		err = valueErr("a duration", "more than 24 hours in one entry")
 	}
 	if err != nil {
