@@ -94,22 +94,27 @@ func usagef(fs *flag.FlagSet, format string, args ...any) error {
 // Main runs offboard with args (without the program name) and returns the
 // process exit status: 0 success, 1 runtime failure, 2 usage error.
 func Main(ctx context.Context, args []string, env Env) int {
+	// Output and errors quote client names, file names and imported
+	// values; all of it leaves through these writers, so escapes in them
+	// are shown, never obeyed, whichever line printed them.
+	stdout, stderr := textsafe.NewWriter(env.Stdout), textsafe.NewWriter(env.Stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	env.Stdout, env.Stderr = stdout, stderr
 	err := dispatch(ctx, args, env)
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	var ue *UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(ue.Err.Error()))
+		fmt.Fprintf(env.Stderr, "offboard: %s\n", ue.Err)
 		if ue.Cmd != nil {
 			ue.Cmd.SetOutput(env.Stderr)
 			ue.Cmd.Usage()
 		}
 		return 2
 	}
-	// Errors quote client names and imported values; every message leaves
-	// through here, so escapes in them are shown, never obeyed.
-	fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(err.Error()))
+	fmt.Fprintf(env.Stderr, "offboard: %s\n", err)
 	return 1
 }
 

@@ -349,7 +349,7 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 			return m.toggle(f)
 		}
 		m.editing, m.before = true, m.draft
-		m.input.SetValue(f.value(&m.draft))
+		m.input.SetValue(textsafe.Line(f.value(&m.draft)))
 		m.input.CursorEnd()
 		return m.input.Focus()
 	case key.Matches(msg, k.editor):

@@ -47,7 +47,7 @@ func NewOverrideScreen(c *Common, t ClientTarget) *OverrideScreen {
 	choices := scoring.Recommendations()
 	if t.Assessment.Override != nil {
 		choices = append(choices, "")
-		ti.SetValue(t.Assessment.Override.Reason)
+		ti.SetValue(textsafe.Line(t.Assessment.Override.Reason))
 	}
 	m := &OverrideScreen{c: c, target: t, choices: choices, reason: ti}
 	for i, r := range choices {
