@@ -114,6 +114,11 @@ func Main(ctx context.Context, args []string, env Env) int {
 		}
 		return 2
 	}
+	if store.IsLocked(err) && !errors.Is(err, store.ErrLocked) {
+		// A single statement outside the store's transactions met the
+		// lock: say what to do rather than SQLite's "database is locked".
+		err = fmt.Errorf("the database is in use by another offboard process; let it finish, or close it, and try again: %w", store.ErrLocked)
+	}
 	fmt.Fprintf(env.Stderr, "offboard: %s\n", err)
 	return 1
 }

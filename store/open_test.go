@@ -253,3 +253,27 @@ func TestWriterWaitsThenSaysWhatToDo(t *testing.T) {
 		t.Errorf("after the lock was released: %v", err)
 	}
 }
+
+// TestIsLocked checks both forms of a lock error are recognised: the
+// store's own, and SQLite's from a statement outside a store transaction.
+func TestIsLocked(t *testing.T) {
+	ctx := context.Background()
+	holder := openTemp(t)
+	tx, err := holder.Begin(ctx, holder.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	s, err := Open(ctx, holder.Path(), WithLockWait(50*time.Millisecond, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, raw := s.db.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('a', 'b')")
+	if raw == nil || !IsLocked(raw) || errors.Is(raw, ErrLocked) {
+		t.Errorf("a plain statement under another's lock: %v, IsLocked %v", raw, IsLocked(raw))
+	}
+	if IsLocked(errors.New("database is locked")) || IsLocked(nil) {
+		t.Error("IsLocked took an error that is not SQLite's for one")
+	}
+}
