@@ -43,7 +43,7 @@ type Preset struct {
 	// Note tells the user what to know about the export.
 	Note string
 	// exactNames is set for a mapping's preset: its names are the user's
-	// own, so one spelt as the header shows it picks among duplicates.
+	// own, so one spelt as the header shows it picks among twins.
 	exactNames bool
 }
 
