@@ -94,6 +94,13 @@ func usagef(fs *flag.FlagSet, format string, args ...any) error {
 // Main runs offboard with args (without the program name) and returns the
 // process exit status: 0 success, 1 runtime failure, 2 usage error.
 func Main(ctx context.Context, args []string, env Env) int {
+	// Output and errors quote client names, file names and imported
+	// values; all of it leaves through these writers, so escapes in them
+	// are shown, never obeyed, whichever line printed them.
+	stdout, stderr := textsafe.NewWriter(env.Stdout), textsafe.NewWriter(env.Stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	env.Stdout, env.Stderr = stdout, stderr
 	err := dispatch(ctx, args, env)
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -102,12 +109,15 @@ func Main(ctx context.Context, args []string, env Env) int {
 	if errors.As(err, &ue) {
 		// One line and where to read more: the whole usage would push the
 		// mistake itself off the screen.
-		fmt.Fprintf(env.Stderr, "offboard: %s\nsee '%s'\n", textsafe.Text(ue.Err.Error()), helpHint(ue.Cmd))
+		fmt.Fprintf(env.Stderr, "offboard: %s\nsee '%s'\n", ue.Err, helpHint(ue.Cmd))
 		return 2
 	}
-	// Errors quote client names and imported values; every message leaves
-	// through here, so escapes in them are shown, never obeyed.
-	fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(err.Error()))
+	if store.IsLocked(err) && !errors.Is(err, store.ErrLocked) {
+		// A single statement outside the store's transactions met the
+		// lock: say what to do rather than SQLite's "database is locked".
+		err = fmt.Errorf("the database is in use by another offboard process; let it finish, or close it, and try again: %w", store.ErrLocked)
+	}
+	fmt.Fprintf(env.Stderr, "offboard: %s\n", err)
 	return 1
 }
 
@@ -196,17 +206,19 @@ func parse(env Env, fs *flag.FlagSet, args []string) error {
 // dbUsage describes --db wherever it appears.
 const dbUsage = "database `file` (default: $OFFBOARD_DB, else $XDG_DATA_HOME/offboard/offboard.db)"
 
-// storeFlags are --db and --demo, which every command that reads the data
-// shares, so anything tried on the demo works the same on real data.
+// storeFlags are --db, --demo and --adopt, which every command that reads
+// the data shares, so anything tried on the demo works the same on real data.
 type storeFlags struct {
-	db   string
-	demo bool
+	db    string
+	demo  bool
+	adopt bool
 }
 
-// register adds --db and --demo to fs.
+// register adds --db, --demo and --adopt to fs.
 func (o *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo portfolio, writing it first if there is none")
+	fs.BoolVar(&o.adopt, "adopt", false, "add offboard's tables to a SQLite file that holds another program's (refused otherwise)")
 }
 
 // storeFlag registers --db and --demo on a command's flags.
@@ -216,25 +228,49 @@ func storeFlag(fs *flag.FlagSet) *storeFlags {
 	return o
 }
 
-// open opens the database the flags choose: the demo's with --demo, else
-// --db, OFFBOARD_DB or the default.
-func (o storeFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, error) {
+// openRead opens the database the flags choose for reading only, so a
+// command that only reads works on a read-only file or folder and never
+// waits for a writer.
+func (o storeFlags) openRead(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, error) {
+	return o.open(ctx, env, fs, store.ReadOnly())
+}
+
+// open opens the database the flags choose, for reading and writing unless
+// opts say otherwise: the demo's with --demo, else --db, OFFBOARD_DB or the
+// default.
+func (o storeFlags) open(ctx context.Context, env Env, fs *flag.FlagSet, opts ...store.Option) (*store.Store, error) {
 	switch {
 	case o.demo && o.db != "":
 		return nil, usagef(fs, "--demo and --db cannot be used together: the demo has its own file")
 	case o.demo:
 		return openDemo(ctx, env)
 	}
-	return openStore(ctx, env, o.db)
+	if o.adopt {
+		opts = append(opts, store.Adopt())
+	}
+	return openStore(ctx, env, o.db, opts...)
 }
 
 // openStore opens the database chosen by --db, OFFBOARD_DB or the default.
-func openStore(ctx context.Context, env Env, dbPath string) (*store.Store, error) {
+// A write that finds the file locked by another offboard process says on
+// stderr that it waits, and gives up after the lock wait
+// ($OFFBOARD_LOCK_WAIT, a duration such as 2m; 30s by default).
+func openStore(ctx context.Context, env Env, dbPath string, opts ...store.Option) (*store.Store, error) {
 	path, err := store.ResolvePath(dbPath, env.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path, store.WithClock(env.Now))
+	wait := store.DefaultLockWait
+	if v := env.Getenv("OFFBOARD_LOCK_WAIT"); v != "" {
+		if wait, err = time.ParseDuration(v); err != nil || wait < 0 {
+			return nil, fmt.Errorf("OFFBOARD_LOCK_WAIT=%q is not a duration such as 30s or 2m", v)
+		}
+	}
+	notice := func() {
+		fmt.Fprintf(env.Stderr, "waiting for another offboard process to finish with %s… (up to %s)\n", textsafe.Line(path), wait)
+	}
+	opts = append([]store.Option{store.WithClock(env.Now), store.WithLockWait(wait, notice)}, opts...)
+	return store.Open(ctx, path, opts...)
 }
 
 // Version is offboard's version, set at build time with

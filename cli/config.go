@@ -106,8 +106,8 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 
 // openScoring opens the database at dbPath (or the default) and resolves
 // the scoring setup against it; the caller closes the store.
-func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.Store, scoringSetup, error) {
-	st, err := openStore(ctx, env, dbPath)
+func openScoring(ctx context.Context, env Env, dbPath, cfgPath string, opts ...store.Option) (*store.Store, scoringSetup, error) {
+	st, err := openStore(ctx, env, dbPath, opts...)
 	return withSetup(ctx, env, st, err, cfgPath)
 }
 
@@ -115,6 +115,12 @@ func openScoring(ctx context.Context, env Env, dbPath, cfgPath string) (*store.S
 // resolves the scoring setup against it.
 func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
 	st, err := o.storeFlags.open(ctx, env, fs)
+	return withSetup(ctx, env, st, err, o.config)
+}
+
+// openRead is open for a command that only reads.
+func (o scoringFlags) openRead(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	st, err := o.storeFlags.openRead(ctx, env, fs)
 	return withSetup(ctx, env, st, err, o.config)
 }
 
@@ -159,7 +165,11 @@ then the database, where 'config set' stores them. Our company's details
 		default:
 			return usagef(fs, "unexpected argument %q", rest[0])
 		}
-		st, setup, err := o.open(ctx, env, fs)
+		open := o.open
+		if len(rest) == 0 {
+			open = o.openRead
+		}
+		st, setup, err := open(ctx, env, fs)
 		if err != nil {
 			return err
 		}

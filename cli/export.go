@@ -29,7 +29,7 @@ data anywhere, or, with --client, to hand a departing client its records
 			return usagef(fs, "export needs exactly one DIR")
 		}
 		dir := pos[0]
-		st, err := db.open(ctx, env, fs)
+		st, err := db.openRead(ctx, env, fs)
 		if err != nil {
 			return err
 		}

@@ -81,3 +81,32 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	}
 	assertInert(t, "score --client error", out+errs)
 }
+
+// TestHostileTextInEveryOutput runs commands whose messages quote a client
+// name or a file name outside the score table: the log's new score, the
+// record, and an import error naming a file whose name carries escapes.
+func TestHostileTextInEveryOutput(t *testing.T) {
+	db := hostileImport(t)
+	for _, args := range [][]string{
+		{"log", hostileName, "--kind", "note", "--summary", "called \x1b[2J back"},
+		{"record", hostileName, "-o", "-"},
+		{"whatif", hostileName},
+		{"verify"},
+	} {
+		code, out, errs := run(t, nil, append(args, "--db", db)...)
+		if code != 0 {
+			t.Errorf("%s: exit %d\n%s%s", args[0], code, out, errs)
+		}
+		assertInert(t, args[0], out+errs)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "time\x1b]52;c;ZWNobyBwd25lZA==\x07.csv")
+	if err := os.WriteFile(bad, []byte("client,date,hours\nEvil,2024-13-45,1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, nil, "import", "time", bad, "--db", db)
+	if code != 1 || !strings.Contains(errs, "time␛]52;c;ZWNobyBwd25lZA==␇.csv") {
+		t.Errorf("import of a bad file with a hostile name: exit %d, stderr %q", code, errs)
+	}
+	assertInert(t, "import error", out+errs)
+}

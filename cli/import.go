@@ -34,12 +34,12 @@ const progressBytes = 256 << 10
 type importFlags struct {
 	db, config, preset, mapFile, order string
 	dryRun, skipBad, create            bool
-	list                               bool
+	list, adopt                        bool
 }
 
 func importCommand() *Command {
 	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
-		Usage: "import KIND FILE... [--db FILE] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
@@ -52,6 +52,7 @@ func importCommand() *Command {
 		fs.BoolVar(&f.create, "create-clients", false, "add the clients the files name that the database lacks")
 		fs.StringVar(&f.order, "date-order", "", "read dates such as 03/04/2024 in this `order`: mdy or dmy (default: decided from each file)")
 		fs.BoolVar(&f.list, "list-presets", false, "list the presets and the columns each expects")
+		fs.BoolVar(&f.adopt, "adopt", false, "add offboard's tables to a SQLite file that holds another program's (refused otherwise)")
 		pos, err := parseInterspersed(env, fs, args)
 		if err != nil {
 			return err
@@ -66,7 +67,11 @@ func importCommand() *Command {
 		if err != nil {
 			return err
 		}
-		st, setup, err := openScoring(ctx, env, f.db, f.config)
+		var opts []store.Option
+		if f.adopt {
+			opts = append(opts, store.Adopt())
+		}
+		st, setup, err := openScoring(ctx, env, f.db, f.config, opts...)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"offboard/casefile"
+	"offboard/textsafe"
 )
 
 // progressEvery is how often the bar is redrawn at most.
@@ -92,8 +93,10 @@ func runWithProgress(ctx context.Context, env Env, file string, size int64, read
 	if env.Getenv("NO_COLOR") != "" {
 		opts = append(opts, progress.WithColorProfile(termenv.Ascii))
 	}
-	m := progressModel{bar: progress.New(opts...), file: file, size: size, start: env.Now(), now: env.Now, cancel: cancel}
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout))
+	// The bar draws on the terminal itself, past the sanitising writer, so
+	// the file name is made safe here.
+	m := progressModel{bar: progress.New(opts...), file: textsafe.Line(file), size: size, start: env.Now(), now: env.Now, cancel: cancel}
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(env.Stdin), tea.WithOutput(textsafe.Raw(env.Stdout)))
 	var res *casefile.ImportResult
 	var err error
 	finished := make(chan struct{})

@@ -29,7 +29,7 @@ exports/<client>-record-<date>.md; -o - prints it.`)
 		if err != nil {
 			return err
 		}
-		st, setup, err := o.open(ctx, env, fs)
+		st, setup, err := o.openRead(ctx, env, fs)
 		if err != nil {
 			return err
 		}

@@ -72,7 +72,7 @@ recommendation. --json prints the same as a stable, versioned document.`)
 		if fs.NArg() > 0 {
 			return usagef(fs, "unexpected argument %q", fs.Arg(0))
 		}
-		st, setup, err := o.open(ctx, env, fs)
+		st, setup, err := o.openRead(ctx, env, fs)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -274,9 +275,14 @@ func TestScoreDemo(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-23 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
 		t.Errorf("score --demo: exit %d, stderr %q\n%s", code, errs, out)
 	}
-	code, out, _ = run(t, env, "score")
-	if code != 0 || !strings.Contains(out, "try 'offboard score --demo'") {
-		t.Errorf("score on an empty database: exit %d\n%s", code, out)
+	// score only reads: with no database yet it creates none, and points
+	// to the demo.
+	code, _, errs = run(t, env, "score")
+	if code != 1 || !strings.Contains(errs, "no database at") || !strings.Contains(errs, "--demo") {
+		t.Errorf("score with no database: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(env["HOME"], ".local", "share", "offboard", "offboard.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("score created a database: %v", err)
 	}
 	code, _, errs = run(t, env, "score", "--demo", "--db", "x.db")
 	if code != 2 || !strings.Contains(errs, "--demo and --db cannot be used together") {

@@ -56,7 +56,12 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	common := &tui.Common{Ctx: ctx, Desk: &casefile.Desk{Store: st, Now: env.Now, ConfigFile: setup.data, ConfigPath: setup.file, Letters: renderer}, Theme: tui.DefaultTheme(), Keys: keys, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
+	changes, err := st.Watch(ctx)
+	if err != nil {
+		return err
+	}
+	defer changes.Close()
+	common := &tui.Common{Ctx: ctx, Changes: changes, Desk: &casefile.Desk{Store: st, Now: env.Now, ConfigFile: setup.data, ConfigPath: setup.file, Letters: renderer}, Theme: tui.DefaultTheme(), Keys: keys, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
 }

@@ -26,7 +26,7 @@ It names the first broken entry and exits 1 when anything was altered.`)
 		if fs.NArg() > 0 {
 			return usagef(fs, "unexpected argument %q", fs.Arg(0))
 		}
-		st, err := db.open(ctx, env, fs)
+		st, err := db.openRead(ctx, env, fs)
 		if err != nil {
 			return err
 		}

@@ -77,7 +77,7 @@ letting all of them go at once. These figures are for the owner only.`)
 		if len(names) == 0 && rec == "" {
 			return usagef(fs, "name at least one client, or use --recommended")
 		}
-		st, setup, err := o.open(ctx, env, fs)
+		st, setup, err := o.openRead(ctx, env, fs)
 		if err != nil {
 			return err
 		}

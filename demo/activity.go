@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"offboard/importer"
 	"offboard/store"
 )
 
@@ -361,11 +362,21 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		if !day.Before(g.end) {
 			day = local
 		}
-		if err := g.w.entries.add(clientID, g.ticketID, ref, store.Date(day), minutes, billable,
-			pickTechnician(r), pick(r, ticketNotes)); err != nil {
-			return err
+		tech, note := pickTechnician(r), pick(r, ticketNotes)
+		// A part longer than an entry may be is logged a day at a time on
+		// the days that follow, drawing nothing more from r, so the rest
+		// of the portfolio stays as the seed makes it.
+		for minutes > 0 {
+			logged := min(minutes, importer.MaxEntryMinutes)
+			if err := g.w.entries.add(clientID, g.ticketID, ref, store.Date(day), logged, billable, tech, note); err != nil {
+				return err
+			}
+			g.sums.AddTime(clientID, store.Date(day), logged, billable, oos)
+			minutes -= logged
+			if next := day.AddDate(0, 0, 1); next.Before(g.end) {
+				day = next
+			}
 		}
-		g.sums.AddTime(clientID, store.Date(day), minutes, billable, oos)
 	}
 	return nil
 }

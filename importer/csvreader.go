@@ -93,6 +93,9 @@ func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
 		if i == index {
 			rd.HeaderLine, _ = cr.FieldPos(0)
 			rd.Header = headerNames(rec)
+			if err := rd.checkNUL(rec); err != nil {
+				return nil, fmt.Errorf("%w in its header row: is it a CSV file?", err)
+			}
 			return rd, nil
 		}
 	}
@@ -117,8 +120,34 @@ func (r *Reader) Read() (Row, error) {
 		for len(r.Header) < len(rec) {
 			r.Header = append(r.Header, "Column "+strconv.Itoa(len(r.Header)+1))
 		}
+		if err := r.checkNUL(rec); err != nil {
+			return Row{}, err
+		}
 		return Row{Line: line, Values: rec}, nil
 	}
+}
+
+// checkNUL refuses a record holding a NUL byte, naming the line and column
+// where it is: no export writes one in text, so the file is binary, UTF-16
+// without its byte-order mark, or damaged, and SQLite or a C library
+// reading the value later would cut it short there.
+func (r *Reader) checkNUL(rec []string) error {
+	for i, v := range rec {
+		at := strings.IndexByte(v, 0)
+		if at < 0 {
+			continue
+		}
+		line, col := r.csv.FieldPos(i)
+		line += strings.Count(v[:at], "\n")
+		if nl := strings.LastIndexByte(v[:at], '\n'); nl >= 0 {
+			col = at - nl
+		} else {
+			col += at
+		}
+		return &RowError{File: r.File, Line: line, Column: r.Header[i],
+			Msg: fmt.Sprintf("a NUL byte at byte %d of the line", col)}
+	}
+	return nil
 }
 
 func (r *Reader) wrap(err error) error {

@@ -93,7 +93,7 @@ func (m *Mapping) Preset(name string) *Preset {
 		return nil
 	}
 	order, _ := ParseDateOrder(m.DateOrder)
-	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains}
+	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains, exactNames: true}
 	for _, f := range Fields(m.Kind) {
 		if cols := m.Columns[f.Name]; len(cols) > 0 {
 			p.Columns = append(p.Columns, Column{Field: f.Name, Names: cols, Required: f.Required})

@@ -14,6 +14,10 @@ import (
 	"time"
 )
 
+// MaxEntryMinutes is the longest time entry read: a longer one is a typo
+// (minutes in an hours column) more often than a day's work.
+const MaxEntryMinutes = 24 * 60
+
 // DefaultMaxErrors is how many errors a parse keeps in full; the rest are
 // counted.
 const DefaultMaxErrors = 50
@@ -257,9 +261,12 @@ type rowParser struct {
 }
 
 func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
-	b, missing := preset.bind(rd.Header)
+	b, missing, dups := preset.bind(indexHeader(rd.Header))
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s: preset %s needs column(s) %s; the header has %s", rd.File, preset.Name, quoteList(missing), quoteList(rd.Header))
+	}
+	if len(dups) > 0 {
+		return nil, duplicateError(rd.File, rd.HeaderLine, rd.Header, dups[0])
 	}
 	if err := checkKindColumns(rd.File, preset, b); err != nil {
 		return nil, err
@@ -582,7 +589,7 @@ func (p *rowParser) minutes(field string) (int, bool) {
 		return 0, false
 	}
 	m, err := ParseMinutes(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
-	if err == nil && m > 24*60 {
+	if err == nil && m > MaxEntryMinutes {
 		err = valueErr("a duration", "more than 24 hours in one entry")
 	}
 	if err != nil {

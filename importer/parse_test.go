@@ -44,11 +44,6 @@ func TestPitfalls(t *testing.T) {
 				eq(t, "trailing spaces", recs[1].(InvoiceRecord).Amount.Minor, int64(1350))
 				eq(t, "number after a BOM", recs[0].(InvoiceRecord).Number, "INV-9")
 			}},
-		{file: "pitfalls/duplicate-headers.csv", opt: Options{Kind: KindTime}, preset: "offboard-time", count: 2,
-			check: func(t *testing.T, recs []Record, sum *Summary) {
-				eq(t, "first of duplicate columns", recs[0].(TimeRecord).Notes, "first notes")
-				eq(t, "header grew for extra values", len(sum.Header), 10)
-			}},
 		{file: "pitfalls/money.csv", opt: Options{Kind: KindInvoices}, preset: "offboard-invoices", count: 6,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
 				want := []int64{1350, -40000, -14285, 102000, 200000, 1350}

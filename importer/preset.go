@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Column maps one of our fields to the column names a tool uses for it. The
@@ -41,6 +42,9 @@ type Preset struct {
 	Signature []string
 	// Note tells the user what to know about the export.
 	Note string
+	// exactNames is set for a mapping's preset: its names are the user's
+	// own, so one spelt as the header shows it picks among twins.
+	exactNames bool
 }
 
 // binding is a preset column placed in a header.
@@ -51,23 +55,29 @@ type binding struct {
 }
 
 // bind places the preset's columns in a header, by normalised name.
-// It returns the bindings found and the required fields missing.
-func (p *Preset) bind(header []string) (map[string]binding, []string) {
-	pos := map[string]int{}
-	for i, h := range header {
-		n := NormalizeHeader(h)
-		if _, dup := pos[n]; !dup {
-			pos[n] = i
-		}
-	}
+// It returns the bindings found, the required fields missing, and the
+// fields whose column name appears more than once in the header.
+func (p *Preset) bind(h headerIndex) (map[string]binding, []string, []duplicate) {
+	header, pos := h.names, h.pos
 	found := map[string]binding{}
 	var missing []string
+	var dups []duplicate
 	for _, c := range p.Columns {
 		f, _ := fieldByName(p.Kind, c.Field)
 		placed := false
 		for _, name := range c.Names {
-			i, ok := pos[NormalizeHeader(name)]
-			if !ok {
+			at := pos[normalizedName(name)]
+			if p.exactNames {
+				// A mapping names the user's own columns: the name as the
+				// header shows it ("Notes (2)") picks one of twins.
+				if i := slices.Index(header, name); i >= 0 {
+					at = []int{i}
+				}
+			}
+			i, ok := 0, len(at) > 0
+			if ok {
+				i = at[0]
+			} else {
 				i, ok = beyondHeader(name, len(header))
 			}
 			if ok {
@@ -75,6 +85,9 @@ func (p *Preset) bind(header []string) (map[string]binding, []string) {
 					found[c.Field] = binding{field: f, index: i, header: name}
 					if i < len(header) {
 						found[c.Field] = binding{field: f, index: i, header: header[i]}
+					}
+					if len(at) > 1 {
+						dups = append(dups, duplicate{field: c.Field, columns: at})
 					}
 				}
 				placed = true
@@ -86,11 +99,76 @@ func (p *Preset) bind(header []string) (map[string]binding, []string) {
 		}
 	}
 	for _, name := range p.Signature {
-		if _, ok := pos[NormalizeHeader(name)]; !ok {
+		if _, ok := pos[normalizedName(name)]; !ok {
 			missing = append(missing, name)
 		}
 	}
-	return found, missing
+	return found, missing, dups
+}
+
+// headerIndex is a header row with the columns of each normalised name,
+// built once per file and shared by every preset tried on it.
+type headerIndex struct {
+	names []string
+	pos   map[string][]int
+}
+
+func indexHeader(header []string) headerIndex {
+	pos := make(map[string][]int, len(header))
+	for i := range header {
+		n := NormalizeHeader(twinBase(header, i))
+		pos[n] = append(pos[n], i)
+	}
+	return headerIndex{names: header, pos: pos}
+}
+
+// twinBase returns header i's name as the file spells it: without the
+// " (2)" the Reader adds to the second of two columns of the same name.
+func twinBase(header []string, i int) string {
+	h := header[i]
+	base, ok := strings.CutSuffix(h, ")")
+	if at := strings.LastIndex(base, " ("); ok && at > 0 {
+		if _, err := strconv.Atoi(base[at+2:]); err == nil {
+			base = base[:at]
+			if slices.ContainsFunc(header[:i], func(e string) bool { return strings.EqualFold(e, base) }) {
+				return base
+			}
+		}
+	}
+	return h
+}
+
+// duplicate is a field whose column name the header holds more than once,
+// so which column holds the field cannot be known.
+type duplicate struct {
+	field   string
+	columns []int
+}
+
+// duplicateError names the twin columns of the first duplicate, and how
+// to pick one.
+func duplicateError(file string, line int, header []string, d duplicate) error {
+	cols := make([]string, len(d.columns))
+	for i, c := range d.columns {
+		cols[i] = fmt.Sprintf("%d %q", c+1, header[c])
+	}
+	return fmt.Errorf("%s:%d: columns %s have the same name, so which one holds %s is unknown; "+
+		"rename or remove one, or pass --map with a mapping that names one as the header shows it (\"%s\": %q)",
+		file, line, strings.Join(cols, " and "), d.field, d.field, header[d.columns[len(d.columns)-1]])
+}
+
+// normalizedNames caches NormalizeHeader for the names presets and mappings
+// use: every file's header is compared with all of them, once per preset.
+var normalizedNames sync.Map
+
+// normalizedName is NormalizeHeader for a preset's column name, cached.
+func normalizedName(name string) string {
+	if n, ok := normalizedNames.Load(name); ok {
+		return n.(string)
+	}
+	n := NormalizeHeader(name)
+	normalizedNames.Store(name, n)
+	return n
 }
 
 // beyondHeader places a column named "Column N" past the end of a header:
@@ -180,8 +258,9 @@ func Recognize(file string, k Kind, header []string) (*Preset, error) {
 	bestScore, bestExact := -1, -1
 	var closest *Preset
 	var closestMissing []string
+	h := indexHeader(header)
 	for _, p := range PresetsFor(k) {
-		found, missing := p.bind(header)
+		found, missing, _ := p.bind(h)
 		if len(missing) == 0 {
 			exact := 0
 			for _, b := range found {
@@ -226,11 +305,11 @@ func knownColumns(presets []*Preset) KnownColumn {
 	for _, p := range presets {
 		for _, c := range p.Columns {
 			for _, n := range c.Names {
-				set[NormalizeHeader(n)] = true
+				set[normalizedName(n)] = true
 			}
 		}
 		for _, n := range p.Signature {
-			set[NormalizeHeader(n)] = true
+			set[normalizedName(n)] = true
 		}
 	}
 	return func(n string) bool { return set[n] }

@@ -66,7 +66,7 @@ func (t *ImportTx) begin(kind, table string) error {
 		return err
 	}
 	t.restore = restore
-	if t.tx, err = t.conn.BeginTx(t.ctx, nil); err != nil {
+	if t.tx, err = t.s.Begin(t.ctx, t.conn); err != nil {
 		return err
 	}
 	if kind == "time" {

@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 )
 
@@ -43,6 +45,9 @@ func SchemaVersion() int {
 	return len(m)
 }
 
+// ErrForeign reports a SQLite database that holds another program's tables.
+var ErrForeign = errors.New("not an offboard database")
+
 func (s *Store) userVersion(ctx context.Context) (int, error) {
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -51,16 +56,41 @@ func (s *Store) userVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-func (s *Store) checkVersion(ctx context.Context) error {
-	v, err := s.userVersion(ctx)
-	if err != nil {
-		return err
+// offboardTables are tables every version of the schema has; a database
+// with a schema version but without them was written by something else.
+var offboardTables = []string{"settings", "clients", "time_entries"}
+
+// inspect reads the schema version and checks the database is offboard's,
+// or empty, on a connection of its own that writes nothing: read-only, and
+// immutable unless a -wal file shows a write may be under way, so that not
+// even a -wal or -shm file appears beside a database that is refused.
+func (s *Store) inspect(ctx context.Context) (int, error) {
+	mode := "mode=ro"
+	if _, err := os.Stat(s.path + "-wal"); errors.Is(err, os.ErrNotExist) {
+		mode += "&immutable=1"
 	}
-	if want := SchemaVersion(); v > want {
-		return fmt.Errorf("%s has schema version %d but this offboard knows only up to %d; upgrade offboard (the file was left untouched): %w",
+	db, err := sql.Open("sqlite", s.dsn(mode))
+	if err != nil {
+		return 0, fmt.Errorf("open %s: %w", s.path, err)
+	}
+	defer db.Close()
+	var v, tables, ours int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+        (SELECT count(*) FROM sqlite_schema),
+        (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?))`,
+		offboardTables[0], offboardTables[1], offboardTables[2]).Scan(&v, &tables, &ours)
+	if err != nil {
+		return 0, fmt.Errorf("read the schema of %s: %w", s.path, s.lockErr(err))
+	}
+	switch want := SchemaVersion(); {
+	case v > 0 && ours < len(offboardTables), v == 0 && tables > 0 && !s.adopt:
+		return 0, fmt.Errorf("%s is a SQLite database of another program, not offboard's; it was left untouched. "+
+			"Choose another --db file, or pass --adopt to add offboard's tables to it: %w", s.path, ErrForeign)
+	case v > want:
+		return 0, fmt.Errorf("%s has schema version %d but this offboard knows only up to %d; upgrade offboard (the file was left untouched): %w",
 			s.path, v, want, ErrSchemaTooNew)
 	}
-	return nil
+	return v, nil
 }
 
 // migrate applies the missing scripts in one transaction, so a failure
@@ -77,9 +107,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if v == len(scripts) {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.Begin(ctx, s.db)
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", s.path, err)
+		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
 	for i := v; i < len(scripts); i++ {
@@ -95,7 +125,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate %s: %w", s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migrate %s: %w", s.path, err)
+		return fmt.Errorf("migrate %s: %w", s.path, s.lockErr(err))
 	}
 	return nil
 }

@@ -17,9 +17,16 @@ import (
 
 // Store is an open offboard database.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
+	adopt    bool
+	// lockWait is how long a write waits for another process's lock
+	// before failing; onWait, when set, is told once a write starts
+	// waiting, so a command can say why it pauses.
+	lockWait time.Duration
+	onWait   func()
 }
 
 // Option changes how Open behaves.
@@ -31,55 +38,130 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
 }
 
+// ReadOnly opens the database for reading only: nothing is created,
+// migrated or locked for writing, so a read-only file or folder will do.
+func ReadOnly() Option {
+	return func(s *Store) { s.readOnly = true }
+}
+
+// Adopt lets Open add offboard's tables to a SQLite database that holds
+// another program's tables, which it otherwise refuses.
+func Adopt() Option {
+	return func(s *Store) { s.adopt = true }
+}
+
+// WithLockWait sets how long a write waits while another process holds the
+// database's write lock, and what to call once it starts waiting.
+func WithLockWait(d time.Duration, onWait func()) Option {
+	return func(s *Store) { s.lockWait, s.onWait = d, onWait }
+}
+
 // sqliteHeader opens every SQLite 3 database file.
 const sqliteHeader = "SQLite format 3\x00"
 
-// busyTimeout is how long a statement waits on another writer (the TUI and
-// an import running side by side) before giving up.
-const busyTimeout = 5 * time.Second
+// DefaultLockWait is how long a write waits on another process (an import
+// and the workbench side by side) before giving up.
+const DefaultLockWait = 30 * time.Second
 
 // Open opens the database at path, creating it (mode 0600, its directory
 // 0700) and applying migrations as needed. A file that is not a SQLite
-// database, or whose schema is newer than this binary, is refused and left
-// byte for byte as it was.
+// database, one that holds another program's tables (unless Adopt), or one
+// whose schema is newer than this binary is refused and left byte for byte
+// as it was: the schema is checked on a read-only connection before
+// anything is written or any pragma changed.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, now: time.Now}
+	s := &Store{path: path, now: time.Now, lockWait: DefaultLockWait}
 	for _, o := range opts {
 		o(s)
 	}
-	if err := prepareFile(path); err != nil {
+	if err := prepareFile(path, s.readOnly); err != nil {
 		return nil, err
 	}
-	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_txlock=immediate",
-		uriPath.Replace(path), busyTimeout.Milliseconds())
-	db, err := sql.Open("sqlite", dsn)
+	v, err := s.inspect(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if s.readOnly {
+		return s.openReadOnly(ctx, v, opts)
+	}
+	if s.db, err = sql.Open("sqlite", s.dsn("_txlock=immediate")); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s.db = db
-	if err := s.checkVersion(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	// WAL is set only after the version check: switching the journal mode
-	// rewrites the file header, and a refused file must stay untouched.
-	if _, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: set WAL journal: %w", path, err)
-	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.db.Close()
 		return nil, err
+	}
+	// WAL is set only once the schema is offboard's and migrated: switching
+	// the journal mode rewrites the file header, and a refused file, or one
+	// whose migration failed, must stay as it was.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open %s: set WAL journal: %w", path, s.lockErr(err))
 	}
 	return s, nil
 }
 
+// openReadOnly opens a checked database for reading. A database whose
+// schema is older than this binary's is first brought up to date by an
+// ordinary open, which needs write access once.
+func (s *Store) openReadOnly(ctx context.Context, v int, opts []Option) (*Store, error) {
+	if v < SchemaVersion() {
+		rw, err := Open(ctx, s.path, append(opts[:len(opts):len(opts)], func(o *Store) { o.readOnly = false })...)
+		if err != nil {
+			return nil, fmt.Errorf("%s has schema version %d and must be upgraded to %d before it can be read, which needs write access: %w",
+				s.path, v, SchemaVersion(), err)
+		}
+		if err := rw.Close(); err != nil {
+			return nil, fmt.Errorf("upgrade %s: %w", s.path, err)
+		}
+	}
+	db, err := sql.Open("sqlite", s.dsn(readOnlyMode(s.path)))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", s.path, err)
+	}
+	s.db = db
+	return s, nil
+}
+
+// dsn is the URI the store opens path with, with extra query parameters.
+func (s *Store) dsn(extra string) string {
+	return fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&%s",
+		uriPath.Replace(s.path), s.lockWait.Milliseconds(), extra)
+}
+
+// readOnlyMode is the URI parameter that opens path for reading. SQLite
+// reading a WAL database creates the -wal and -shm files beside it with
+// the database's own permissions and leaves them there, where files of a
+// chmod-400 database would stop a later writer. A database nobody may write
+// (no owner write bit on it or its folder) and that has no -wal, so no
+// write in progress, is opened immutable instead: nothing is created, and
+// nothing can change under the reader.
+func readOnlyMode(path string) string {
+	if !writable(path) || !writable(filepath.Dir(path)) {
+		if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+			return "mode=ro&immutable=1"
+		}
+	}
+	return "mode=ro"
+}
+
+// writable reports whether the owner write bit of path is set. The bit,
+// rather than access(2), decides: root may write anything, but a file
+// made read-only is meant to stay that way.
+func writable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().Perm()&0o200 != 0
+}
+
 // prepareFile refuses a file that is not SQLite and creates a missing one
 // with owner-only permissions before SQLite sees it, so the database is
-// never readable by other users even for an instant.
-func prepareFile(path string) error {
+// never readable by other users even for an instant. A read-only open
+// creates nothing.
+func prepareFile(path string, readOnly bool) error {
 	f, err := os.Open(path)
 	switch {
+	case errors.Is(err, os.ErrNotExist) && readOnly:
+		return fmt.Errorf("no database at %s yet: import your data first (offboard import KIND FILE), or try the demo with --demo: %w", path, err)
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return fmt.Errorf("create database folder: %w", err)
@@ -126,9 +208,9 @@ func (s *Store) Now() time.Time { return s.now() }
 // Tx runs fn in one transaction, committing if fn returns nil and rolling
 // back otherwise, so a failure half way writes nothing.
 func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.Begin(ctx, s.db)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
@@ -139,7 +221,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return fmt.Errorf("commit: %w", s.lockErr(err))
 	}
 	return nil
 }

@@ -45,8 +45,13 @@ func NewApp(c *Common, home Screen) *App {
 	return &App{common: c, stack: []Screen{home}, help: h}
 }
 
-// Init starts the home screen.
-func (a *App) Init() tea.Cmd { return a.top().Init() }
+// Init starts the home screen, and the watch for other processes' changes.
+func (a *App) Init() tea.Cmd {
+	if a.common.Changes == nil {
+		return a.top().Init()
+	}
+	return tea.Batch(a.top().Init(), watchTick())
+}
 
 func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
 
@@ -88,6 +93,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case StatusMsg:
 		a.status, a.isErr = msg.Text, false
 		return a, nil
+	case watchTickMsg:
+		return a, a.askChanges()
+	case watchedMsg:
+		return a, a.watched(msg)
 	}
 	if _, ok := msg.(tea.KeyMsg); ok {
 		var cmd tea.Cmd

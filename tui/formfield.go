@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"offboard/textsafe"
 )
 
 // fieldKind is how a form field takes input.
@@ -70,7 +72,7 @@ func (f *field) load(width int, th Theme) {
 		f.input.PlaceholderStyle = th.Faint
 		f.input.Width = max(width-1, 10)
 		f.input.Cursor.SetMode(cursor.CursorStatic)
-		f.input.SetValue(f.get())
+		f.input.SetValue(textsafe.Line(f.get()))
 	case fieldText:
 		f.area = textarea.New()
 		f.area.Prompt = "│ "
@@ -86,7 +88,7 @@ func (f *field) load(width int, th Theme) {
 		f.area.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
 		f.area.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
 		f.area.Cursor.SetMode(cursor.CursorStatic)
-		f.area.SetValue(f.get())
+		f.area.SetValue(textsafe.Text(f.get()))
 	}
 }
 
@@ -292,9 +294,11 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, th.Title.Render(fl.group))
+			// A group's title and note quote the client's data (a topic's
+			// title, an incident's description).
+			lines = append(lines, th.Title.Render(textsafe.Line(fl.group)))
 			if fl.note != "" {
-				note := th.Subtle.Width(max(width-2, 10)).Render(fl.note)
+				note := th.Subtle.Width(max(width-2, 10)).Render(textsafe.Text(fl.note))
 				lines = append(lines, strings.Split(indent(note, "  "), "\n")...)
 			}
 		}

@@ -3,6 +3,8 @@ package tui
 import (
 	"errors"
 
+	"offboard/textsafe"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -68,7 +70,7 @@ func (m *LetterScreen) startEditing() tea.Cmd {
 		return m.toggle(f)
 	}
 	m.editing, m.before = true, m.draft
-	m.input.SetValue(f.value(&m.draft))
+	m.input.SetValue(textsafe.Line(f.value(&m.draft)))
 	m.input.CursorEnd()
 	return m.input.Focus()
 }

@@ -44,7 +44,7 @@ func NewPrompt(title string, fields ...PromptField) *Prompt {
 	p := &Prompt{title: title}
 	for i, f := range fields {
 		in := NewInput()
-		in.SetValue(f.Value)
+		in.SetValue(textsafe.Line(f.Value))
 		in.Placeholder = f.Placeholder
 		in.CursorEnd()
 		if i == 0 {

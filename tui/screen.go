@@ -34,6 +34,9 @@ type Common struct {
 	// Output is the terminal the program draws on, where escape sequences
 	// such as the OSC 52 clipboard go.
 	Output io.Writer
+	// Changes, when set, is polled every few seconds so that what another
+	// process writes to the database shows without a restart.
+	Changes Changes
 }
 
 // NewInput is a text field in the workbench's style. Its cursor does not
