@@ -70,7 +70,7 @@ func importCommand() *Command {
 			return err
 		}
 		defer st.Close()
-		if opt.Hours, err = businessHours(setup.cfg.Hours); err != nil {
+		if opt.Hours, err = businessHours(setup.Config.Hours); err != nil {
 			return err
 		}
 		var failed []string

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -146,7 +148,7 @@ func letterCommand() *Command {
 // checkNotNoticed refuses a second notice to a client already given one,
 // saying when and what to do instead; a draft is always allowed.
 func checkNotNoticed(ctx context.Context, st *store.Store, cl store.Client, draft bool) error {
-	if draft || (cl.Status != store.StatusNotice && cl.Status != store.StatusOffboarded) {
+	if status := casefile.ClientStatusOf(cl.Status); draft || (status != scoring.StatusNotice && status != scoring.StatusOffboarded) {
 		return nil
 	}
 	term, ok, err := st.LatestTermination(ctx, cl.ID)
@@ -158,11 +160,11 @@ func checkNotNoticed(ctx context.Context, st *store.Store, cl store.Client, draf
 }
 
 // statusWords says where a client stands, as a sentence puts it.
-func statusWords(s store.Status) string {
-	if s == store.StatusNotice {
+func statusWords(status string) string {
+	if casefile.ClientStatusOf(status) == scoring.StatusNotice {
 		return "under notice"
 	}
-	return string(s)
+	return status
 }
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file

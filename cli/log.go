@@ -63,7 +63,7 @@ in place.`)
 		if e.Edit, err = edit.values(fs, cl.Currency); err != nil {
 			return err
 		}
-		desk := &casefile.Desk{Store: st, ConfigFile: setup.data, ConfigPath: setup.file, Now: env.Now}
+		desk := setup.desk
 		said, err := desk.Log(ctx, cl.ID, e)
 		if err != nil {
 			return fmt.Errorf("log %s: %w", cl.Name, err)

@@ -39,8 +39,8 @@ func nullBool(b *bool) any {
 }
 
 func (w *importWriter) client(r importer.ClientRecord) (outcome, error) {
-	status := Status(r.Status)
-	if status != "" && !slices.Contains(Statuses, status) {
+	status := r.Status
+	if status != "" && !slices.Contains(clientStatuses, status) {
 		return 0, w.rowErr(r.Line(), "status", "%q is not a client status (active, watch, remediation, notice, offboarded, re-engaged)", r.Status)
 	}
 	if r.TimeZone != "" {

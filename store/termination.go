@@ -166,14 +166,14 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
 		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
 	err := s.exportTx(ctx, func(tx *sql.Tx) error {
-		var status Status
+		var status string
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", l.ClientID).Scan(&status); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("client %d: %w", l.ClientID, ErrNoClient)
 			}
 			return err
 		}
-		if status == StatusNotice || status == StatusOffboarded {
+		if status == statusNotice || status == statusOffboarded {
 			return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
 		}
 		if err := replaceChecklist(ctx, tx, l.ClientID, now); err != nil {
@@ -205,7 +205,7 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 			Reason: summary}); err != nil {
 			return err
 		}
-		if err := SetStatus(ctx, tx, l.ClientID, StatusNotice, summary, now); err != nil {
+		if err := SetStatus(ctx, tx, l.ClientID, statusNotice, summary, now); err != nil {
 			return err
 		}
 		for i, st := range l.Steps {
@@ -324,20 +324,20 @@ func (s *Store) Reengage(ctx context.Context, clientID int64, terms string) erro
 	}
 	now := s.now()
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		var status Status
+		var status string
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("re-engage client %d: %w", clientID, ErrNoClient)
 			}
 			return fmt.Errorf("re-engage client %d: %w", clientID, err)
 		}
-		if status != StatusNotice && status != StatusOffboarded {
+		if status != statusNotice && status != statusOffboarded {
 			return fmt.Errorf("re-engage client %d: it is %s: %w", clientID, status, ErrCannotReengage)
 		}
 		if err := LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "re-engagement",
-			From: string(status), To: string(StatusReengaged), Reason: terms}); err != nil {
+			From: status, To: statusReengaged, Reason: terms}); err != nil {
 			return err
 		}
-		return SetStatus(ctx, tx, clientID, StatusReengaged, "re-engaged on new terms: "+terms, now)
+		return SetStatus(ctx, tx, clientID, statusReengaged, "re-engaged on new terms: "+terms, now)
 	})
 }

@@ -11,7 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -204,7 +206,7 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, postMortem):
 		return Push(NewPostMortemScreen(m.c, m.id))
 	case key.Matches(msg, reengage):
-		if m.client.Status != store.StatusNotice && m.client.Status != store.StatusOffboarded {
+		if status := casefile.ClientStatusOf(m.client.Status); status != scoring.StatusNotice && status != scoring.StatusOffboarded {
 			return Fail(fmt.Errorf("%s is %s; only a client under notice or offboarded can be re-engaged", m.client.Name, m.client.Status))
 		}
 		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",

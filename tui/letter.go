@@ -13,7 +13,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -102,7 +104,7 @@ func (m *LetterScreen) Init() tea.Cmd {
 		if err != nil {
 			return letterLoadedMsg{owner: owner, err: err}
 		}
-		if cl.Status == store.StatusNotice || cl.Status == store.StatusOffboarded {
+		if status := casefile.ClientStatusOf(cl.Status); status == scoring.StatusNotice || status == scoring.StatusOffboarded {
 			term, ok, err := st.LatestTermination(ctx, id)
 			if err != nil {
 				return letterLoadedMsg{owner: owner, err: err}

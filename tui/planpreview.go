@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -74,19 +75,19 @@ func newPlanPreview(c *Common, client store.Client, planID int64, kind letters.K
 }
 
 // editKey names a document's kept edit.
-func (m *PlanPreview) editKey(kind letters.Kind) string { return store.EditKey(kind, m.planID) }
+func (m *PlanPreview) editKey(kind letters.Kind) string { return casefile.EditKey(kind, m.planID) }
 
 func (m *PlanPreview) current() letters.Kind { return previewKinds[m.kind] }
 
 // load generates both documents, preferring the owner's kept edits.
 func (m *PlanPreview) load() tea.Cmd {
 	m.req++
-	req, st, id, r := m.req, m.c.Store, m.planID, m.c.Letters
+	req, c, id := m.req, m.c, m.planID
 	return func() tea.Msg {
 		docs := map[letters.Kind]*previewDoc{}
 		for _, k := range previewKinds {
 			d := &previewDoc{}
-			d.markdown, d.edited, d.err = st.PlanMarkdown(context.Background(), id, k, r)
+			d.markdown, d.edited, d.err = c.PlanMarkdown(c.context(), id, k, c.Letters)
 			docs[k] = d
 		}
 		return docsLoadedMsg{req: req, docs: docs}
@@ -283,11 +284,9 @@ func (m *PlanPreview) exportKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.exporting = false
 		kind := m.current()
-		doc := store.PlanDocument(m.client.ID, m.planID, kind, m.docs[kind].markdown)
-		doc.ExportedPath = path
-		st := m.c.Store
+		c, client, plan, markdown := m.c, m.client, m.planID, m.docs[kind].markdown
 		return func() tea.Msg {
-			_, err := st.RecordExport(context.Background(), doc)
+			doc, err := c.ExportPlanDocument(c.context(), client, plan, kind, markdown, path)
 			return docExportedMsg{doc: doc, err: err}
 		}
 	}
