@@ -147,10 +147,11 @@ func finishedPlan(f PlanForm, d PlanDetails) (store.FinishedPlan, error) {
 		summary += fmt.Sprintf(", review on %s", store.Date(d.Review))
 	}
 	return store.FinishedPlan{
-		Status: string(d.Result), Meeting: d.Meeting, Place: d.Place,
-		AttendeesOurs: f.Prepare.OurAttendees, AttendeesTheirs: f.Prepare.ClientAttendees, Contributors: f.Prepare.Contributors,
-		ReviewOn: d.Review, BaselineFrom: monthStart.AddDate(0, -BaselineMonths, 0), BaselineTo: monthStart.AddDate(0, 0, -1),
-		OutcomeNote: d.Note, FormJSON: body, Closed: d.Result == scoring.PlanRefused, Items: planItems(d),
+		Plan: store.Plan{Status: string(d.Result), Meeting: d.Meeting, MeetingPlace: d.Place,
+			AttendeesOurs: f.Prepare.OurAttendees, AttendeesTheirs: f.Prepare.ClientAttendees, Contributors: f.Prepare.Contributors,
+			ReviewOn: d.Review, BaselineFrom: monthStart.AddDate(0, -BaselineMonths, 0), BaselineTo: monthStart.AddDate(0, 0, -1),
+			OutcomeNote: d.Note, FormJSON: body, Items: planItems(d)},
+		Closed:       d.Result == scoring.PlanRefused,
 		ClientStatus: string(scoring.StatusRemediation), Summary: summary, MeetingRecord: meetingRecord(d),
 	}, nil
 }

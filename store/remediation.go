@@ -268,22 +268,13 @@ func (s *Store) planItems(ctx context.Context, planID int64) ([]PlanItem, error)
 // FinishedPlan is the outcome of a walkthrough as the rows record it:
 // what FinishPlan writes in one transaction.
 type FinishedPlan struct {
-	// Status is the outcome: agreed, partly_agreed or refused.
-	Status          string
-	Meeting         time.Time
-	Place           string
-	AttendeesOurs   string
-	AttendeesTheirs string
-	Contributors    string
-	ReviewOn        time.Time
-	BaselineFrom    time.Time
-	BaselineTo      time.Time
-	OutcomeNote     string
-	FormJSON        string
+	// Plan holds the columns written: Status (the outcome: agreed,
+	// partly_agreed or refused), the meeting, its place and people, the
+	// review date, the baseline, the outcome note and the form; and Items,
+	// the topics, actions and terms, numbered here in this order.
+	Plan
 	// Closed closes the plan at once (a refused plan has nothing to review).
 	Closed bool
-	// Items are the topics, actions and terms, numbered here in this order.
-	Items []PlanItem
 	// ClientStatus is the client's status from the meeting on; Summary is
 	// the reason given for it and the communication's summary.
 	ClientStatus string
@@ -312,7 +303,7 @@ func (s *Store) FinishPlan(ctx context.Context, planID int64, f FinishedPlan) er
 		res, err := tx.ExecContext(ctx, `UPDATE remediation_plans SET status = ?, meeting_at = ?, meeting_place = ?,
             attendees_ours = ?, attendees_theirs = ?, contributors = ?, review_on = ?, baseline_from = ?,
             baseline_to = ?, outcome_note = ?, form_json = ?, updated_at = ?, closed_at = ? WHERE id = ? AND status = 'draft'`,
-			f.Status, Timestamp(f.Meeting), f.Place, f.AttendeesOurs, f.AttendeesTheirs, f.Contributors,
+			f.Status, Timestamp(f.Meeting), f.MeetingPlace, f.AttendeesOurs, f.AttendeesTheirs, f.Contributors,
 			nullDate(f.ReviewOn), Date(f.BaselineFrom), Date(f.BaselineTo), f.OutcomeNote, f.FormJSON,
 			Timestamp(now), closed, planID)
 		if err != nil {

@@ -33,7 +33,7 @@ type ClientAction struct {
 func clientActions(k KeyMap) []ClientAction {
 	return []ClientAction{
 		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
-			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment, c.Now))
+			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment))
 		}},
 		{Binding: k.Letter, Open: func(c *Common, t ClientTarget) Screen { return NewLetterScreen(c, t.ID) }},
 		{Binding: k.Checklist, Available: givenNotice,

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -241,9 +240,9 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.path.SetValue(letters.DefaultExportPath(m.current(), m.client.Name, m.c.Now()))
 		return m.path.Focus()
 	case key.Matches(msg, k.Reload) && d != nil && d.edited:
-		st, clientID, editKey := m.c.Store, m.client.ID, m.editKey(m.current())
+		c, clientID, editKey := m.c, m.client.ID, m.editKey(m.current())
 		return tea.Sequence(func() tea.Msg {
-			if err := st.DropEditedDocument(context.Background(), clientID, editKey); err != nil {
+			if err := c.Store.DropEditedDocument(c.context(), clientID, editKey); err != nil {
 				return ErrMsg{Err: err}
 			}
 			return nil
@@ -263,9 +262,9 @@ func (m *PlanPreview) keepEdit(kind letters.Kind, text string) tea.Cmd {
 		return Notify("No changes.")
 	}
 	d.markdown, d.edited = text, true
-	st, clientID, editKey := m.c.Store, m.client.ID, m.editKey(kind)
+	c, clientID, editKey := m.c, m.client.ID, m.editKey(kind)
 	return tea.Batch(d.view.SetMarkdown(text), func() tea.Msg {
-		if err := st.SaveEditedDocument(context.Background(), clientID, editKey, text); err != nil {
+		if err := c.Store.SaveEditedDocument(c.context(), clientID, editKey, text); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return StatusMsg{Text: "Edit kept: it is what gets exported; ctrl+r drops it."}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -34,6 +35,14 @@ type SeedFunc func(ctx context.Context, d *casefile.Desk, client store.Client) (
 type remediationLoadedMsg struct {
 	casefile.RemediationCase
 	err error
+}
+
+// SeedFromAssessment pre-fills a new walkthrough from the client's
+// assessment (see casefile.PlanSeed); a may be nil.
+func SeedFromAssessment(a *scoring.Assessment) SeedFunc {
+	return func(ctx context.Context, d *casefile.Desk, client store.Client) (casefile.PlanForm, error) {
+		return d.SeedPlan(ctx, client, a)
+	}
 }
 
 // NewRemediation opens remediation for the client with the given id; seed

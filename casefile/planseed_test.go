@@ -1,10 +1,9 @@
-package tui
+package casefile
 
 import (
 	"reflect"
 	"testing"
 
-	"offboard/casefile"
 	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
@@ -22,13 +21,13 @@ func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
 		},
 		Profit: scoring.Profit{BreakEvenMonthly: 465000},
 	}
-	examples := map[string][]casefile.ExampleForm{"late_payment": {{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}}}
+	examples := map[string][]ExampleForm{"late_payment": {{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}}}
 	client := store.Client{Name: "Harbor Dental Group", ContactName: "Dr. Lena Ortiz", MRRMinor: 420000, Currency: "USD"}
 	f := PlanSeed(client, a, examples, letters.Company{Signer: "Alex Moreno", SignerTitle: "Managing Director"})
 
-	want := []casefile.TopicForm{
+	want := []TopicForm{
 		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "9 of the last 12 invoices paid late; average 41 days late.",
-			Measures: []casefile.MeasureForm{{Name: "Average days late", Value: "41.0", Normal: "0.0–12.5"}},
+			Measures: []MeasureForm{{Name: "Average days late", Value: "41.0", Normal: "0.0–12.5"}},
 			Examples: examples["late_payment"], Goal: "Every invoice paid within 30 days of issue"},
 		{FlagID: "staff_abuse", Title: "How our staff are spoken to", Evidence: "2 abuse incidents in the last 12 months.",
 			Goal: "Every contact with our staff courteous; concerns raised with the account manager"},
@@ -39,7 +38,7 @@ func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
 	if f.Prepare.OurAttendees != "Alex Moreno, Managing Director" || f.Prepare.ClientAttendees != "Dr. Lena Ortiz" {
 		t.Errorf("attendees = %+v", f.Prepare)
 	}
-	wantTerms := casefile.TermsForm{Autopay: true, CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
+	wantTerms := TermsForm{Autopay: true, CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
 	if f.Terms != wantTerms {
 		t.Errorf("terms = %+v", f.Terms)
 	}
