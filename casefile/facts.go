@@ -5,34 +5,51 @@ import (
 	"offboard/store"
 )
 
-// scoringFacts translates the store's aggregate rows into scoring's facts,
-// one client at a time; months are converted in place of a second query,
-// so the load stays a few aggregate queries whatever the portfolio's size.
+// scoringFacts translates the store's aggregate rows into scoring's facts.
+// Every client's months share one allocation, and so do the security
+// snapshots, so translating adds few allocations to loading.
 func scoringFacts(rows []store.ClientFacts) []scoring.ClientFacts {
+	n := 0
+	for i := range rows {
+		n += len(rows[i].Months)
+	}
+	months := make([]scoring.MonthFacts, n)
+	snaps := make([]scoring.SecuritySnapshot, 0, 2*len(rows))
 	out := make([]scoring.ClientFacts, len(rows))
 	for i := range rows {
-		out[i] = clientFacts(&rows[i])
+		k := len(rows[i].Months)
+		out[i] = clientFacts(&rows[i], months[:k:k])
+		months = months[k:]
+		out[i].Security, snaps = securityFacts(rows[i].Security, snaps)
+		out[i].FirstSecurity, snaps = securityFacts(rows[i].FirstSecurity, snaps)
 	}
 	return out
 }
 
-func clientFacts(r *store.ClientFacts) scoring.ClientFacts {
+// clientFacts translates one client's row but its security snapshots, its
+// months into the room given.
+func clientFacts(r *store.ClientFacts, months []scoring.MonthFacts) scoring.ClientFacts {
 	f := scoring.ClientFacts{ID: r.ID, Name: r.Name, Status: ClientStatusOf(r.Status), Seats: r.Seats, MRR: r.MRRMinor,
-		Currency: r.Currency, Since: r.Since, Overdue: r.OverdueMinor, OverdueInvoices: r.OverdueInvoices,
-		Security: securityFacts(r.Security), FirstSecurity: securityFacts(r.FirstSecurity)}
+		Currency: r.Currency, Since: r.Since, Overdue: r.OverdueMinor, OverdueInvoices: r.OverdueInvoices}
 	if len(r.Months) > 0 {
-		f.Months = make([]scoring.MonthFacts, len(r.Months))
 		for j, m := range r.Months {
-			f.Months[j] = scoring.MonthFacts(m)
+			months[j] = scoring.MonthFacts(m)
+		}
+		f.Months = months
+	}
+	if len(r.Incidents) > 0 {
+		f.Incidents = make([]scoring.Incident, len(r.Incidents))
+		for j, in := range r.Incidents {
+			f.Incidents[j] = scoring.Incident{Kind: scoring.IncidentKind(in.Kind), Severity: in.Severity, At: in.At,
+				Description: in.Description}
 		}
 	}
-	for _, in := range r.Incidents {
-		f.Incidents = append(f.Incidents, scoring.Incident{Kind: scoring.IncidentKind(in.Kind), Severity: in.Severity,
-			At: in.At, Description: in.Description})
-	}
-	for _, u := range r.Upgrades {
-		f.Upgrades = append(f.Upgrades, scoring.Upgrade{Title: u.Title, Proposed: u.Proposed, Decided: u.Decided,
-			Decision: scoring.UpgradeDecision(u.Decision)})
+	if len(r.Upgrades) > 0 {
+		f.Upgrades = make([]scoring.Upgrade, len(r.Upgrades))
+		for j, u := range r.Upgrades {
+			f.Upgrades[j] = scoring.Upgrade{Title: u.Title, Proposed: u.Proposed, Decided: u.Decided,
+				Decision: scoring.UpgradeDecision(u.Decision)}
+		}
 	}
 	if r.Plan != nil {
 		f.Plan = &scoring.Plan{Status: PlanStatusOf(r.Plan.Status), Started: r.Plan.Started, ReviewDate: r.Plan.ReviewDate}
@@ -44,10 +61,13 @@ func clientFacts(r *store.ClientFacts) scoring.ClientFacts {
 	return f
 }
 
-func securityFacts(s *store.SecurityFact) *scoring.SecuritySnapshot {
+// securityFacts translates a snapshot into the next place of slab, which
+// has room for it, and returns the slab with it; nil stays nil.
+func securityFacts(s *store.SecurityFact, slab []scoring.SecuritySnapshot) (*scoring.SecuritySnapshot, []scoring.SecuritySnapshot) {
 	if s == nil {
-		return nil
+		return nil, slab
 	}
-	return &scoring.SecuritySnapshot{At: s.At, MFACoverage: s.MFACoverage, PatchCompliance: s.PatchCompliance,
-		EOLDevices: s.EOLDevices, Devices: s.Devices, Backup: scoring.BackupStatus(s.Backup)}
+	slab = append(slab, scoring.SecuritySnapshot{At: s.At, MFACoverage: s.MFACoverage, PatchCompliance: s.PatchCompliance,
+		EOLDevices: s.EOLDevices, Devices: s.Devices, Backup: scoring.BackupStatus(s.Backup)})
+	return &slab[len(slab)-1], slab
 }

@@ -127,25 +127,37 @@ func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Tim
 		Terms:       planTerms(f.Terms, c),
 	}
 	for _, t := range f.Topics {
-		if isBlank(t.Title) {
-			continue
+		if !isBlank(t.Title) {
+			addTopic(&agenda, &plan, t)
 		}
-		measures := make([]letters.Measure, len(t.Measures))
-		for i, m := range t.Measures {
-			measures[i] = letters.Measure(m)
-		}
-		summary := strings.Join(Lines(t.Evidence), " ")
-		agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: t.Title, Summary: summary, Evidence: measures,
-			Question: t.Question})
-		gap := letters.PlanGap{Title: t.Title, Summary: summary, Evidence: measures, Goal: t.Goal}
-		for _, e := range t.Examples {
-			d, _ := ParseDay(e.Date)
-			gap.Examples = append(gap.Examples, letters.DatedNote{Date: d, Text: e.Text})
-		}
-		plan.Gaps = append(plan.Gaps, gap)
-		plan.OurChanges = append(plan.OurChanges, Lines(t.WeChange)...)
 	}
-	for _, a := range f.Actions {
+	plan.Actions = planActions(f.Actions)
+	return agenda, plan
+}
+
+// addTopic puts one agenda topic on the agenda and, with its dated
+// examples, among the written plan's gaps, and adds what we change.
+func addTopic(agenda *letters.AgendaInput, plan *letters.PlanInput, t TopicForm) {
+	measures := make([]letters.Measure, len(t.Measures))
+	for i, m := range t.Measures {
+		measures[i] = letters.Measure(m)
+	}
+	summary := strings.Join(Lines(t.Evidence), " ")
+	agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: t.Title, Summary: summary, Evidence: measures,
+		Question: t.Question})
+	gap := letters.PlanGap{Title: t.Title, Summary: summary, Evidence: measures, Goal: t.Goal}
+	for _, e := range t.Examples {
+		d, _ := ParseDay(e.Date)
+		gap.Examples = append(gap.Examples, letters.DatedNote{Date: d, Text: e.Text})
+	}
+	plan.Gaps = append(plan.Gaps, gap)
+	plan.OurChanges = append(plan.OurChanges, Lines(t.WeChange)...)
+}
+
+// planActions are the actions typed, blank rows left out.
+func planActions(typed []ActionForm) []letters.PlanAction {
+	var out []letters.PlanAction
+	for _, a := range typed {
 		if a.blank() {
 			continue
 		}
@@ -154,9 +166,9 @@ func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Tim
 		if Side(a.Owner) == SideClient {
 			side = letters.SideClient
 		}
-		plan.Actions = append(plan.Actions, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
+		out = append(out, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
 	}
-	return agenda, plan
+	return out
 }
 
 // issuedOn is the day a plan is dated: the day its outcome was recorded,

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -67,6 +68,40 @@ func TestClientWordingDropsStatistics(t *testing.T) {
 	} {
 		if got := clientWording(in); got != want {
 			t.Errorf("clientWording(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// The store keys its dated examples by red flag as plain strings: each key
+// must be one of scoring's flags, or a topic would never find its examples.
+func TestPlanExamplesAreKeyedByScoringFlags(t *testing.T) {
+	s := openTemp(t)
+	id := addClient(t, s, "Acme")
+	exec := mustExec(t, s)
+	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor) VALUES
+        (?1, 'A1', '2026-01-01', '2026-01-31', '2026-03-18', 100, 0)`, id)
+	exec(`INSERT INTO tickets (client_id, opened_at, after_hours, out_of_scope, summary) VALUES
+        (?1, '2026-06-07T03:10:00Z', 1, 0, ''), (?1, '2026-06-08T10:00:00Z', 0, 1, '')`, id)
+	exec(`INSERT INTO upgrade_recommendations (client_id, title, proposed_on, decided_on, decision) VALUES
+        (?1, 'Firewall refresh', '2026-01-10', '2026-02-10', 'declined')`, id)
+	for _, kind := range []string{"abuse", "security", "data_compliance", "criminal"} {
+		exec(`INSERT INTO incidents (client_id, occurred_at, kind, severity, description) VALUES
+            (?1, '2026-05-02T10:00:00Z', ?2, 3, 'Seen')`, id, kind)
+	}
+	got, err := s.PlanExamples(context.Background(), id, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, f := range scoring.Catalogue() {
+		known[string(f.ID)] = true
+	}
+	if len(got) != 8 {
+		t.Errorf("examples of %d flags, want 8: %v", len(got), got)
+	}
+	for flag := range got {
+		if !known[flag] {
+			t.Errorf("examples keyed %q, which is not a red flag", flag)
 		}
 	}
 }

@@ -4,9 +4,9 @@
 // profitability, a score and a recommendation that exhausts remediation before
 // offboarding.
 //
-// The package is pure: it reads no database, terminal or file. The store loads
-// one ClientFacts per client from a few aggregate queries and Assess does the
-// rest.
+// The package is pure: it reads no database, terminal or file. The casefile
+// package turns the store's few aggregate queries into one ClientFacts per
+// client and Assess does the rest.
 package scoring
 
 import (
