@@ -19,12 +19,14 @@ type FormError struct {
 	Msg   string
 }
 
+// Error names the step, the field and the problem.
 func (e FormError) Error() string { return fmt.Sprintf("%s: %s %s", e.Step, e.Field, e.Msg) }
 
 // FormErrors lists every problem found in a form at once, so the owner
 // fixes them in one pass.
 type FormErrors []FormError
 
+// Error lists every problem in one sentence.
 func (es FormErrors) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
