@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 	"offboard/textsafe"
@@ -42,20 +43,21 @@ func checklistCommand() *Command {
 		if *tick != "" && strings.TrimSpace(*by) == "" {
 			return usagef(fs, "--tick needs --by NAME: the receipt says who signed each step off")
 		}
-		now := today(env.Now())
+		now := casefile.CivilDay(env.Now())
 		doneOn, err := dateFlag(fs, "on", *on, now)
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, db, fs, name)
+		desk, cl, err := openDesk(ctx, env, db, fs, name)
 		if err != nil {
 			return err
 		}
-		defer st.Close()
-		steps, err := st.Checklist(ctx, cl.ID)
+		defer desk.Store.Close()
+		list, err := desk.OpenChecklist(ctx, cl.ID)
 		if err != nil {
 			return err
 		}
+		steps := list.Steps
 		if len(steps) == 0 {
 			return fmt.Errorf("%s has no offboarding checklist: it starts when the notice is sent (offboard letter %q)", cl.Name, cl.Name)
 		}
@@ -64,20 +66,12 @@ func checklistCommand() *Command {
 			if err != nil {
 				return usagef(fs, "%v", err)
 			}
-			res, err := st.TickStep(ctx, cl.ID, step.Key, store.SignOff{By: *by, On: doneOn, Exception: *exception})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", textsafe.Line(step.Title), textsafe.Line(res.Step.SignedOffBy), letters.FormatDate(doneOn))
-			if res.Offboarded {
-				fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", textsafe.Line(cl.Name), cl.Name)
-			}
-			if steps, err = st.Checklist(ctx, cl.ID); err != nil {
+			if steps, err = tickStep(ctx, env, desk, cl, step, store.Tick{By: *by, On: doneOn, Exception: *exception}); err != nil {
 				return err
 			}
 		}
 		if *export != "" {
-			return exportReceipt(ctx, env, st, cl, now, *export)
+			return exportReceipt(ctx, env, desk, cl, now, *export)
 		}
 		printChecklist(env.Stdout, cl, steps, now)
 		return nil
@@ -85,15 +79,30 @@ func checklistCommand() *Command {
 	return c
 }
 
+// tickStep signs a step off, says so, and returns the checklist as it now
+// stands.
+func tickStep(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client, step store.StepRow, tick store.Tick) ([]store.StepRow, error) {
+	res, err := desk.SignOff(ctx, cl.ID, step.Key, tick)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.Stdout, "Signed off: %s (%s, %s)\n", textsafe.Line(step.Title), textsafe.Line(res.Step.SignedOffBy), letters.FormatDate(tick.On))
+	if res.Offboarded {
+		fmt.Fprintf(env.Stdout, "Every step is done: %s is now offboarded. Take stock with: offboard postmortem %q\n", textsafe.Line(cl.Name), cl.Name)
+	}
+	list, err := desk.OpenChecklist(ctx, cl.ID)
+	return list.Steps, err
+}
+
 // pickStep finds a step by its number in the list or by its key.
-func pickStep(steps []store.ChecklistStep, which string) (store.ChecklistStep, error) {
+func pickStep(steps []store.StepRow, which string) (store.StepRow, error) {
 	if n, err := strconv.Atoi(which); err == nil {
 		for _, s := range steps {
 			if s.Position == n {
 				return s, nil
 			}
 		}
-		return store.ChecklistStep{}, fmt.Errorf("there is no step %d; the steps are numbered 1 to %d", n, len(steps))
+		return store.StepRow{}, fmt.Errorf("there is no step %d; the steps are numbered 1 to %d", n, len(steps))
 	}
 	keys := make([]string, len(steps))
 	for i, s := range steps {
@@ -102,10 +111,10 @@ func pickStep(steps []store.ChecklistStep, which string) (store.ChecklistStep, e
 		}
 		keys[i] = s.Key
 	}
-	return store.ChecklistStep{}, fmt.Errorf("there is no step %q; the steps are: %s", which, strings.Join(keys, ", "))
+	return store.StepRow{}, fmt.Errorf("there is no step %q; the steps are: %s", which, strings.Join(keys, ", "))
 }
 
-func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, now time.Time) {
+func printChecklist(w io.Writer, cl store.Client, steps []store.StepRow, now time.Time) {
 	done, overdue := 0, 0
 	fmt.Fprintf(w, "Offboarding checklist: %s (%s)\n\n", textsafe.Line(cl.Name), statusWords(cl.Status))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -133,18 +142,17 @@ func printChecklist(w io.Writer, cl store.Client, steps []store.ChecklistStep, n
 	fmt.Fprintln(w)
 }
 
-func exportReceipt(ctx context.Context, env Env, st *store.Store, cl store.Client, now time.Time, path string) error {
-	in, err := st.Receipt(ctx, cl, now)
+// exportReceipt writes the offboarding receipt to path and records it, or
+// prints it when path is "-".
+func exportReceipt(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client, now time.Time, path string) error {
+	r, err := desk.Receipt(ctx, cl, now)
 	if err != nil {
 		return err
 	}
-	if err := emitDocument(ctx, env, st, store.Document{ClientID: cl.ID, Kind: "checklist",
-		Title: "Offboarding receipt for " + cl.Name}, path, func(r *letters.Renderer) (string, error) {
-		return r.ChecklistReceipt(in)
-	}); err != nil || path == "-" {
+	if err := emitDocument(ctx, env, desk, r.Document, path); err != nil || path == "-" {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Offboarding receipt for %s written to %s (%d of %d steps signed off)\n",
-		textsafe.Line(cl.Name), path, in.DoneCount(), len(in.Steps))
+		textsafe.Line(cl.Name), path, r.Input.DoneCount(), len(r.Input.Steps))
 	return nil
 }

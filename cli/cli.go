@@ -100,17 +100,24 @@ func Main(ctx context.Context, args []string, env Env) int {
 	}
 	var ue *UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(ue.Err.Error()))
-		if ue.Cmd != nil {
-			ue.Cmd.SetOutput(env.Stderr)
-			ue.Cmd.Usage()
-		}
+		// One line and where to read more: the whole usage would push the
+		// mistake itself off the screen.
+		fmt.Fprintf(env.Stderr, "offboard: %s\nsee '%s'\n", textsafe.Text(ue.Err.Error()), helpHint(ue.Cmd))
 		return 2
 	}
 	// Errors quote client names and imported values; every message leaves
 	// through here, so escapes in them are shown, never obeyed.
 	fmt.Fprintf(env.Stderr, "offboard: %s\n", textsafe.Text(err.Error()))
 	return 1
+}
+
+// helpHint is the command that shows the usage of the command whose flags
+// are fs: the overview for the workbench's own flags.
+func helpHint(fs *flag.FlagSet) string {
+	if fs == nil || fs.Name() == "offboard" {
+		return "offboard help"
+	}
+	return "offboard help " + fs.Name()
 }
 
 func dispatch(ctx context.Context, args []string, env Env) error {

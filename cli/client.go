@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"offboard/letters"
+	"offboard/casefile"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -28,25 +28,29 @@ func openClient(ctx context.Context, env Env, db *storeFlags, fs *flag.FlagSet, 
 	return st, cl, nil
 }
 
-// emitDocument renders a document with the templates (the user's folder
-// first), then prints it when path is "-", or otherwise writes it to path
-// and records it on the client (store.RecordExport).
-func emitDocument(ctx context.Context, env Env, st *store.Store, d store.Document, path string,
-	render func(*letters.Renderer) (string, error)) error {
+// openDesk opens the database and finds the client named, with a desk
+// whose renderer applies the owner's templates; the caller closes the
+// desk's store.
+func openDesk(ctx context.Context, env Env, db *storeFlags, fs *flag.FlagSet, name string) (*casefile.Desk, store.Client, error) {
 	r, err := newRenderer(env)
 	if err != nil {
-		return err
+		return nil, store.Client{}, err
 	}
-	if d.Markdown, err = render(r); err != nil {
-		return err
+	st, cl, err := openClient(ctx, env, db, fs, name)
+	if err != nil {
+		return nil, store.Client{}, err
 	}
+	return &casefile.Desk{Store: st, Letters: r, Now: env.Now}, cl, nil
+}
+
+// emitDocument prints a rendered document when path is "-", or otherwise
+// writes it to path and records it on the client (casefile.Desk.Export).
+func emitDocument(ctx context.Context, env Env, desk *casefile.Desk, doc store.Document, path string) error {
 	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, textsafe.Text(d.Markdown))
+		_, err := fmt.Fprint(env.Stdout, textsafe.Text(doc.Markdown))
 		return err
 	}
-	d.ExportedPath = path
-	_, err = st.RecordExport(ctx, d)
-	return err
+	return desk.Export(ctx, doc, path)
 }
 
 // findClient resolves a client named on the command line. A name matching

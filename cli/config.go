@@ -133,10 +133,10 @@ then the database, where 'config set' stores them. Our company's details
 		var o scoringFlags
 		o.register(fs)
 		docs := fs.Bool("docs", false, "also say what each key means and which values it allows")
-		if err := parse(env, fs, args); err != nil {
+		rest, err := parseInterspersed(env, fs, args)
+		if err != nil {
 			return err
 		}
-		rest := fs.Args()
 		switch {
 		case len(rest) == 0:
 		case rest[0] == "set" && len(rest) == 3:

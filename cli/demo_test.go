@@ -96,7 +96,7 @@ func TestDemoFlagErrors(t *testing.T) {
 		{"demo", "extra"},
 	} {
 		code, _, errs := run(t, nil, args...)
-		if code != 2 || !strings.Contains(errs, "usage: offboard demo") {
+		if code != 2 || !strings.HasSuffix(errs, "\nsee 'offboard help demo'\n") || strings.Count(errs, "\n") != 2 {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -32,6 +33,13 @@ var flagFor = map[string]string{
 	"agreement date": "--agreement-date",
 }
 
+// letterOptions are the letter command's flags.
+type letterOptions struct {
+	noticeDays, sent, effective, delivery, agreement, agreementDate, out *string
+	shorter, draft                                                       *bool
+	db                                                                   *storeFlags
+}
+
 func letterCommand() *Command {
 	c := &Command{
 		Name:    "letter",
@@ -44,119 +52,136 @@ func letterCommand() *Command {
 		fs := newFlags(env, c.Name, c.Usage, "Writes the cordial notice of termination (seeds 001, 002) as Markdown. Unless --draft is\n"+
 			"given, the letter is recorded as sent: kept with its SHA-256, logged, the client put under\n"+
 			"notice and the offboarding checklist scheduled. Dates are YYYY-MM-DD.")
-		noticeDays := fs.String("notice-days", "", "notice period in `days` (default: the agreement's)")
-		sent := fs.String("sent", "", "`date` notice is sent (default: today)")
-		effective := fs.String("effective", "", "last `date` of service (default: the end of the notice period, or the end of the agreement's term when later)")
-		shorter := fs.Bool("shorter-notice", false, "allow less notice than the agreement requires")
-		delivery := fs.String("delivery", store.DeliveryEmail, "how the notice is delivered: `email`, post or hand")
-		agreement := fs.String("agreement", "", "agreement `name`, when the client's record lacks it")
-		agreementDate := fs.String("agreement-date", "", "agreement signing `date`, when the client's record lacks it")
-		draft := fs.Bool("draft", false, "write the letter without recording it as sent (- as the file prints it)")
-		out := fs.String("o", "", "output `file` (default: exports/<client>-termination-<date>.md, -draft.md for drafts)")
-		db := storeFlag(fs)
+		o := letterFlags(fs)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
 		}
-		if *out == "-" && !*draft {
+		if *o.out == "-" && !*o.draft {
 			return usagef(fs, "a letter recorded as sent must be written to a file; use --draft to print it")
 		}
-		sentDay, err := dateFlag(fs, "sent", *sent, today(env.Now()))
+		sentDay, err := dateFlag(fs, "sent", *o.sent, casefile.CivilDay(env.Now()))
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, db, fs, name)
+		desk, cl, err := openDesk(ctx, env, o.db, fs, name)
 		if err != nil {
 			return err
 		}
-		defer st.Close()
-		if err := checkNotNoticed(ctx, st, cl, *draft); err != nil {
-			return err
-		}
-		d, err := st.FreshLetterDraft(ctx, cl, sentDay)
-		if err != nil {
-			return err
-		}
-		if *agreement != "" {
-			d.AgreementName = *agreement
-		}
-		if *agreementDate != "" {
-			d.AgreementDate = *agreementDate
-		}
-		if *noticeDays != "" {
-			d.NoticeDays = *noticeDays
-			d.Reschedule()
-		}
-		if *effective != "" {
-			d.Effective = *effective
-			d.RescheduleFromEffective()
-		}
-		d.ShorterNotice, d.Delivery = *shorter, *delivery
-		in, err := d.Input(cl)
-		if err != nil {
-			return usagef(fs, "%v", flagErrors(err))
-		}
-		r, err := newRenderer(env)
-		if err != nil {
-			return err
-		}
-		md, err := r.Termination(in)
-		if err != nil {
-			var short *letters.ShortNoticeError
-			if errors.As(err, &short) {
-				return fmt.Errorf("%w (--shorter-notice)", err)
+		defer desk.Store.Close()
+		if !*o.draft {
+			if err := checkNotNoticed(ctx, desk, cl); err != nil {
+				return err
 			}
+		}
+		form, l, err := draftFromFlags(ctx, fs, desk, cl, sentDay, o)
+		if err != nil {
 			return err
 		}
-		for _, w := range letters.ToneCheck(md) {
+		for _, w := range letters.ToneCheck(l.Markdown) {
 			fmt.Fprintf(env.Stderr, "tone: line %d, column %d: %q (%s): %s\n", w.Line, w.Column, w.Phrase, w.Kind, w.Advice)
 		}
-		if *draft {
-			return writeDraftLetter(env, cl, in, md, *out)
+		if *o.draft {
+			return writeDraftLetter(env, cl, l, *o.out)
 		}
-		if err := in.ExportableAsSent(); err != nil {
-			return notSendable(err)
-		}
-		path := *out
+		path := *o.out
 		if path == "" {
-			path = d.ExportPath
+			path = form.ExportPath
 		}
-		term, err := st.RecordLetterSent(ctx, store.SentLetterOf(cl.ID, in, md, path))
-		if err != nil {
-			if errors.Is(err, store.ErrExportExists) {
-				return fmt.Errorf("%w (nothing was recorded; choose another file with -o)", err)
-			}
-			return err
-		}
-		steps, err := st.Checklist(ctx, cl.ID)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Notice of termination for %s written to %s\n", textsafe.Line(cl.Name), path)
-		fmt.Fprintf(env.Stdout, "  sha256     %s\n", store.SHA256Hex([]byte(md)))
-		fmt.Fprintf(env.Stdout, "  sent       %s, %s\n", letters.FormatDate(term.Sent), strings.ToLower(in.Delivery.String()))
-		fmt.Fprintf(env.Stdout, "  notice     %d days\n", term.NoticeDays)
-		fmt.Fprintf(env.Stdout, "  effective  %s%s\n", letters.FormatDate(term.Effective), termEndNote(cl, term.Effective))
-		fmt.Fprintf(env.Stdout, "  data kept  until %s\n", letters.FormatDate(term.Retention))
-		fmt.Fprintf(env.Stdout, "%s is now under notice; %d offboarding steps are scheduled: offboard checklist %q\n",
-			textsafe.Line(cl.Name), len(steps), cl.Name)
-		return nil
+		return sendLetter(ctx, env, desk, cl, l, path)
 	}
 	return c
 }
 
-// checkNotNoticed refuses a second notice to a client already given one,
-// saying when and what to do instead; a draft is always allowed.
-func checkNotNoticed(ctx context.Context, st *store.Store, cl store.Client, draft bool) error {
-	if status := casefile.ClientStatusOf(cl.Status); draft || (status != scoring.StatusNotice && status != scoring.StatusOffboarded) {
-		return nil
+// letterFlags registers the letter command's flags.
+func letterFlags(fs *flag.FlagSet) letterOptions {
+	return letterOptions{
+		noticeDays:    fs.String("notice-days", "", "notice period in `days` (default: the agreement's)"),
+		sent:          fs.String("sent", "", "`date` notice is sent (default: today)"),
+		effective:     fs.String("effective", "", "last `date` of service (default: the end of the notice period, or the end of the agreement's term when later)"),
+		shorter:       fs.Bool("shorter-notice", false, "allow less notice than the agreement requires"),
+		delivery:      fs.String("delivery", store.DeliveryEmail, "how the notice is delivered: `email`, post or hand"),
+		agreement:     fs.String("agreement", "", "agreement `name`, when the client's record lacks it"),
+		agreementDate: fs.String("agreement-date", "", "agreement signing `date`, when the client's record lacks it"),
+		draft:         fs.Bool("draft", false, "write the letter without recording it as sent (- as the file prints it)"),
+		out:           fs.String("o", "", "output `file` (default: exports/<client>-termination-<date>.md, -draft.md for drafts)"),
+		db:            storeFlag(fs),
 	}
-	term, ok, err := st.LatestTermination(ctx, cl.ID)
+}
+
+// draftFromFlags fills a fresh letter form for notice sent on sentDay,
+// overridden by the flags given, and renders it. A field that does not
+// parse is a usage error naming its flag.
+func draftFromFlags(ctx context.Context, fs *flag.FlagSet, desk *casefile.Desk, cl store.Client, sentDay time.Time,
+	o letterOptions) (casefile.LetterDraft, casefile.Letter, error) {
+	form, err := desk.FreshLetterDraft(ctx, cl, sentDay)
+	if err != nil {
+		return form, casefile.Letter{}, err
+	}
+	if *o.agreement != "" {
+		form.AgreementName = *o.agreement
+	}
+	if *o.agreementDate != "" {
+		form.AgreementDate = *o.agreementDate
+	}
+	if *o.noticeDays != "" {
+		form.NoticeDays = *o.noticeDays
+		form.Reschedule()
+	}
+	if *o.effective != "" {
+		form.Effective = *o.effective
+		form.RescheduleFromEffective()
+	}
+	form.ShorterNotice, form.Delivery = *o.shorter, *o.delivery
+	l, err := desk.DraftLetter(cl, form)
+	var fe casefile.FieldErrors
+	var short *letters.ShortNoticeError
+	switch {
+	case errors.As(err, &fe):
+		return form, l, usagef(fs, "%v", flagErrors(fe))
+	case errors.As(err, &short):
+		return form, l, fmt.Errorf("%w (--shorter-notice)", err)
+	}
+	return form, l, err
+}
+
+// sendLetter exports the letter to path as sent, once nothing it needs is
+// missing, and reports the notice and the checklist it scheduled.
+func sendLetter(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client, l casefile.Letter, path string) error {
+	if err := l.Input.ExportableAsSent(); err != nil {
+		return notSendable(err)
+	}
+	term, err := desk.SendLetter(ctx, cl.ID, l, path)
+	if err != nil {
+		if errors.Is(err, store.ErrExportExists) {
+			return fmt.Errorf("%w (nothing was recorded; choose another file with -o)", err)
+		}
+		return err
+	}
+	list, err := desk.OpenChecklist(ctx, cl.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Notice of termination for %s written to %s\n", textsafe.Line(cl.Name), path)
+	fmt.Fprintf(env.Stdout, "  sha256     %s\n", store.SHA256Hex([]byte(l.Markdown)))
+	fmt.Fprintf(env.Stdout, "  sent       %s, %s\n", letters.FormatDate(term.Sent), strings.ToLower(l.Input.Delivery.String()))
+	fmt.Fprintf(env.Stdout, "  notice     %d days\n", term.NoticeDays)
+	fmt.Fprintf(env.Stdout, "  effective  %s%s\n", letters.FormatDate(term.Effective), termEndNote(cl, term.Effective))
+	fmt.Fprintf(env.Stdout, "  data kept  until %s\n", letters.FormatDate(term.Retention))
+	fmt.Fprintf(env.Stdout, "%s is now under notice; %d offboarding steps are scheduled: offboard checklist %q\n",
+		textsafe.Line(cl.Name), len(list.Steps), cl.Name)
+	return nil
+}
+
+// checkNotNoticed refuses a second notice to a client already given one,
+// saying when and what to do instead.
+func checkNotNoticed(ctx context.Context, desk *casefile.Desk, cl store.Client) error {
+	n, ok, err := desk.NoticeGiven(ctx, cl)
 	if err != nil || !ok {
 		return err
 	}
 	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (--draft writes the letter again without recording it)",
-		cl.Name, letters.FormatDate(term.Sent), letters.FormatDate(term.Effective), statusWords(cl.Status), cl.Name)
+		cl.Name, letters.FormatDate(n.Termination.Sent), letters.FormatDate(n.Termination.Effective), statusWords(cl.Status), cl.Name)
 }
 
 // statusWords says where a client stands, as a sentence puts it.
@@ -169,19 +194,17 @@ func statusWords(status string) string {
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file
 // (replacing an earlier draft) or to standard output.
-func writeDraftLetter(env Env, cl store.Client, in letters.TerminationInput, md, path string) error {
+func writeDraftLetter(env Env, cl store.Client, l casefile.Letter, path string) error {
 	if path == "-" {
-		_, err := fmt.Fprint(env.Stdout, textsafe.Text(md))
+		_, err := fmt.Fprint(env.Stdout, textsafe.Text(l.Markdown))
 		return err
 	}
-	if path == "" {
-		path = strings.TrimSuffix(letters.DefaultExportPath(letters.KindTermination, cl.Name, in.Sent), ".md") + "-draft.md"
-	}
-	if err := store.WriteExportFile(path, md, true); err != nil {
+	path, err := casefile.WriteDraft(cl, l, path)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Draft notice of termination for %s written to %s (not recorded as sent)\n", textsafe.Line(cl.Name), path)
-	if missing := in.MissingForSending(); len(missing) > 0 {
+	if missing := l.Input.MissingForSending(); len(missing) > 0 {
 		fmt.Fprintf(env.Stdout, "Before it can be sent, fill in: %s\n", strings.Join(missing, ", "))
 	}
 	return nil
@@ -213,7 +236,7 @@ func notSendable(err error) error {
 // termEndNote explains an effective date that is the end of the
 // agreement's term rather than the end of the notice period.
 func termEndNote(cl store.Client, effective time.Time) string {
-	if !cl.TermEnd.IsZero() && store.Date(cl.TermEnd) == store.Date(effective) {
+	if casefile.EffectiveAtTermEnd(cl, effective) {
 		return " (the end of the agreement's term; --effective sets another date)"
 	}
 	return ""
@@ -225,14 +248,10 @@ var flagNames = map[string]string{
 	"delivery": "--delivery", "agreement_date": "--agreement-date",
 }
 
-// flagErrors renames the form fields in a store.FieldErrors after the flags
-// that set them.
-func flagErrors(err error) error {
-	var fe store.FieldErrors
-	if !errors.As(err, &fe) {
-		return err
-	}
-	renamed := store.FieldErrors{}
+// flagErrors renames the form fields in a casefile.FieldErrors after the
+// flags that set them.
+func flagErrors(fe casefile.FieldErrors) error {
+	renamed := casefile.FieldErrors{}
 	for field, e := range fe {
 		if name, ok := flagNames[field]; ok {
 			field = name
@@ -240,10 +259,4 @@ func flagErrors(err error) error {
 		renamed[field] = e
 	}
 	return renamed
-}
-
-// today is the calendar day of now where the owner is, as a UTC midnight,
-// the form every stored date takes.
-func today(now time.Time) time.Time {
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }

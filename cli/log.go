@@ -5,10 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"time"
 
 	"offboard/casefile"
-	"offboard/money"
 	"offboard/store"
 )
 
@@ -32,18 +30,18 @@ number in 'offboard record') that this one corrects; nothing is ever changed
 in place.`)
 		var o scoringFlags
 		o.register(fs)
-		var e casefile.Entry
-		fs.StringVar(&e.Kind, "kind", "", "what to write down: "+strings.Join(casefile.EntryKinds, ", "))
-		at := fs.String("at", "", "when it happened, `YYYY-MM-DD HH:MM` (default now)")
-		fs.StringVar(&e.Summary, "summary", "", "what happened, as you would write it")
-		fs.StringVar(&e.Body, "body", "", "the fuller text of a communication")
-		fs.StringVar(&e.Direction, "direction", "outbound", "of a call, email or meeting: inbound, outbound or internal")
-		fs.StringVar(&e.Attachment, "attach", "", "a `file` kept with a communication by its path and SHA-256")
-		fs.StringVar(&e.Category, "category", "", "of an incident: "+strings.Join(casefile.IncidentCategories, ", "))
-		fs.IntVar(&e.Severity, "severity", 0, "of an incident, 1 (minor) to 5 (grave)")
-		fs.StringVar(&e.Who, "who", "", "who reported the incident")
-		fs.Int64Var(&e.Corrects, "corrects", 0, "the record `entry` this one corrects")
-		edit := registerEdit(fs)
+		var d casefile.EntryDraft
+		fs.StringVar(&d.Kind, "kind", "", "what to write down: "+strings.Join(casefile.EntryKinds, ", "))
+		fs.StringVar(&d.At, "at", "", "when it happened, `YYYY-MM-DD HH:MM` (default now)")
+		fs.StringVar(&d.Summary, "summary", "", "what happened, as you would write it")
+		fs.StringVar(&d.Body, "body", "", "the fuller text of a communication")
+		fs.StringVar(&d.Direction, "direction", "outbound", "of a call, email or meeting: inbound, outbound or internal")
+		fs.StringVar(&d.Attachment, "attach", "", "a `file` kept with a communication by its path and SHA-256")
+		fs.StringVar(&d.Category, "category", "", "of an incident: "+strings.Join(casefile.IncidentCategories, ", "))
+		fs.StringVar(&d.Severity, "severity", "", "of an incident, 1 (minor) to 5 (grave)")
+		fs.StringVar(&d.Who, "who", "", "who reported the incident")
+		fs.StringVar(&d.Corrects, "corrects", "", "the record `entry` this one corrects")
+		registerEdit(fs, &d.Edit)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
 			return err
@@ -57,11 +55,9 @@ in place.`)
 		if err != nil {
 			return err
 		}
-		if e.At, err = entryTime(fs, *at, cl, env.Now()); err != nil {
-			return err
-		}
-		if e.Edit, err = edit.values(fs, cl.Currency); err != nil {
-			return err
+		e, err := d.Entry(cl, env.Now())
+		if err != nil {
+			return fmt.Errorf("log %s: %w", cl.Name, err)
 		}
 		desk := setup.desk
 		said, err := desk.Log(ctx, cl.ID, e)
@@ -72,23 +68,6 @@ in place.`)
 		return printStanding(ctx, env, desk, cl)
 	}
 	return c
-}
-
-// entryTime reads --at in the client's time zone, else the machine's.
-func entryTime(fs *flag.FlagSet, value string, cl store.Client, now time.Time) (time.Time, error) {
-	if value == "" {
-		return now, nil
-	}
-	loc := time.Local
-	if l, err := time.LoadLocation(cl.TimeZone); err == nil && cl.TimeZone != "" {
-		loc = l
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", time.DateOnly} {
-		if t, err := time.ParseInLocation(layout, value, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, usagef(fs, "--at %q is not a time like 2026-12-03 14:20", value)
 }
 
 // printStanding prints the client's score and recommendation after an
@@ -106,56 +85,14 @@ func printStanding(ctx context.Context, env Env, desk *casefile.Desk, cl store.C
 	return nil
 }
 
-// editFlags are the fields of the client and its agreement an edit changes.
-type editFlags struct {
-	seats, notice                               int
-	mrr, clause, termEnd, contact, email, phone string
-}
-
-func registerEdit(fs *flag.FlagSet) *editFlags {
-	f := &editFlags{}
-	fs.IntVar(&f.seats, "seats", -1, "an edit: the seats the agreement covers")
-	fs.StringVar(&f.mrr, "mrr", "", "an edit: the monthly fee, such as 4200.00")
-	fs.IntVar(&f.notice, "notice-days", -1, "an edit: the agreement's notice period in days")
-	fs.StringVar(&f.clause, "clause", "", "an edit: the agreement's termination clause")
-	fs.StringVar(&f.termEnd, "term-end", "", "an edit: the end of the agreement's term, `YYYY-MM-DD`")
-	fs.StringVar(&f.contact, "contact", "", "an edit: the client's contact person")
-	fs.StringVar(&f.email, "email", "", "an edit: the contact's email")
-	fs.StringVar(&f.phone, "phone", "", "an edit: the contact's phone number")
-	return f
-}
-
-// values turns the edit flags given into a store edit; unset flags stay nil.
-func (f *editFlags) values(fs *flag.FlagSet, currency string) (store.ClientEdit, error) {
-	var e store.ClientEdit
-	if f.seats >= 0 {
-		e.Seats = &f.seats
-	}
-	if f.notice >= 0 {
-		e.NoticeDays = &f.notice
-	}
-	if f.mrr != "" {
-		m, err := money.Parse(f.mrr, currency)
-		if err != nil {
-			return e, usagef(fs, "--mrr: %v", err)
-		}
-		e.MRRMinor = &m.Minor
-	}
-	if f.termEnd != "" {
-		t, err := dateFlag(fs, "term-end", f.termEnd, time.Time{})
-		if err != nil {
-			return e, err
-		}
-		e.TermEnd = &t
-	}
-	for _, s := range []struct {
-		v   string
-		dst **string
-	}{{f.clause, &e.TerminationClause}, {f.contact, &e.ContactName}, {f.email, &e.ContactEmail}, {f.phone, &e.Phone}} {
-		if s.v != "" {
-			v := s.v
-			*s.dst = &v
-		}
-	}
-	return e, nil
+// registerEdit binds the flags of an edit to the client and its agreement.
+func registerEdit(fs *flag.FlagSet, d *casefile.EditDraft) {
+	fs.StringVar(&d.Seats, "seats", "", "an edit: the seats the agreement covers")
+	fs.StringVar(&d.MRR, "mrr", "", "an edit: the monthly fee, such as 4200.00")
+	fs.StringVar(&d.NoticeDays, "notice-days", "", "an edit: the agreement's notice period in days")
+	fs.StringVar(&d.Clause, "clause", "", "an edit: the agreement's termination clause")
+	fs.StringVar(&d.TermEnd, "term-end", "", "an edit: the end of the agreement's term, `YYYY-MM-DD`")
+	fs.StringVar(&d.Contact, "contact", "", "an edit: the client's contact person")
+	fs.StringVar(&d.Email, "email", "", "an edit: the contact's email")
+	fs.StringVar(&d.Phone, "phone", "", "an edit: the contact's phone number")
 }

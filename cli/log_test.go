@@ -6,6 +6,18 @@ import (
 	"testing"
 )
 
+// demoDB writes the demo portfolio to a fresh database, and returns the
+// environment to run commands in and the database's path.
+func demoDB(t *testing.T) (env map[string]string, db string) {
+	t.Helper()
+	env = map[string]string{"HOME": t.TempDir()}
+	db = filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errs := run(t, env, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	return env, db
+}
+
 // keepClient is the name of the first client the score table recommends
 // keeping.
 func keepClient(t *testing.T, env map[string]string, db string) string {
@@ -26,11 +38,7 @@ func keepClient(t *testing.T, env map[string]string, db string) string {
 // A hand-entered abuse incident of severity 4 is zero tolerance: the
 // client's recommendation is Offboard at once, and the record stays intact.
 func TestLogIncidentChangesScoreAtOnce(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errs := run(t, env, "demo", "--db", db); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
+	env, db := demoDB(t)
 	name := keepClient(t, env, db)
 	code, out, errs := run(t, env, "log", name, "--kind", "incident", "--category", "abuse", "--severity", "4",
 		"--who", "Priya, helpdesk", "--at", "2026-11-20 10:15", "--db", db,
@@ -51,11 +59,7 @@ func TestLogIncidentChangesScoreAtOnce(t *testing.T) {
 }
 
 func TestLogRefusesBadEntries(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errs := run(t, env, "demo", "--db", db); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
+	env, db := demoDB(t)
 	name := keepClient(t, env, db)
 	_, before, _ := run(t, env, "verify", "--db", db)
 	for _, tt := range []struct {
@@ -65,7 +69,7 @@ func TestLogRefusesBadEntries(t *testing.T) {
 		{[]string{"--kind", "incident", "--category", "abuse", "--severity", "9", "--summary", "x"}, "severity: 9 is not between 1 (minor) and 5 (grave)"},
 		{[]string{"--kind", "incident", "--category", "rudeness", "--severity", "2", "--summary", "x"}, `category: "rudeness" is not one of`},
 		{[]string{"--kind", "call", "--summary", "x", "--at", "2027-01-01 09:00"}, "is in the future"},
-		{[]string{"--kind", "call", "--summary", "x", "--at", "next friday"}, `--at "next friday" is not a time`},
+		{[]string{"--kind", "call", "--summary", "x", "--at", "next friday"}, `at: "next friday" is not a time`},
 		{[]string{"--kind", "call"}, "summary: say what happened"},
 		{[]string{"--kind", "edit", "--summary", "why"}, "edit: nothing to change"},
 		{[]string{"--kind", "fax", "--summary", "x"}, `kind: "fax" is not one of`},

@@ -4,8 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"offboard/letters"
-	"offboard/store"
+	"offboard/casefile"
 	"offboard/textsafe"
 )
 
@@ -27,17 +26,17 @@ func postmortemCommand() *Command {
 		if err != nil {
 			return err
 		}
-		st, cl, err := openClient(ctx, env, db, fs, name)
+		desk, cl, err := openDesk(ctx, env, db, fs, name)
 		if err != nil {
 			return err
 		}
-		defer st.Close()
+		defer desk.Store.Close()
 		if *lessons != "" {
-			if err := st.SaveLessons(ctx, cl.ID, *lessons); err != nil {
+			if err := desk.SaveLessons(ctx, cl.ID, *lessons); err != nil {
 				return err
 			}
 		}
-		in, err := st.PostMortemInput(ctx, cl, today(env.Now()))
+		note, err := desk.PostMortem(ctx, cl.ID, casefile.CivilDay(env.Now()))
 		if err != nil {
 			return err
 		}
@@ -45,10 +44,7 @@ func postmortemCommand() *Command {
 		if path == "" {
 			path = "-"
 		}
-		if err := emitDocument(ctx, env, st, store.Document{ClientID: cl.ID, Kind: "postmortem",
-			Title: "Post-mortem of " + cl.Name}, path, func(r *letters.Renderer) (string, error) {
-			return r.PostMortem(in)
-		}); err != nil || path == "-" {
+		if err := emitDocument(ctx, env, desk, note.Document, path); err != nil || path == "-" {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Post-mortem of %s written to %s\n", textsafe.Line(cl.Name), *out)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,11 +8,7 @@ import (
 // The record written out for a dispute holds a hand-entered call, escaped
 // as Markdown, with the verification result.
 func TestRecordExport(t *testing.T) {
-	env := map[string]string{"HOME": t.TempDir()}
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errs := run(t, env, "demo", "--db", db); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
+	env, db := demoDB(t)
 	name := keepClient(t, env, db)
 	if code, _, errs := run(t, env, "log", name, "--kind", "call", "--direction", "inbound", "--at", "2026-11-20 10:15",
 		"--summary", "Asked for *all* their data | today", "--db", db); code != 0 {

@@ -208,6 +208,7 @@ func TestConfigCommand(t *testing.T) {
 		{[]string{"config", "--db", db, "set", "company.phone", " "}, 2, "", "setting company.phone: the value is empty"},
 		{[]string{"config", "--db", db, "set", "colour", "blue"}, 2, "", `unknown setting "colour"`},
 		{[]string{"config", "--db", db, "set", "stats.k"}, 2, "", "config set needs a KEY and a VALUE"},
+		{[]string{"config", "set", "company.email", "office@northwind.example", "--db", db}, 0, "company.email = office@northwind.example", ""},
 		{[]string{"config", "--db", db, "--docs"}, 0, "stats.method = robust (database)\n    How normal ranges are computed", ""},
 	}
 	for _, s := range steps {

@@ -1,6 +1,9 @@
 package letters
 
 import (
+	"offboard/calendar"
+	"offboard/money"
+
 	"fmt"
 	"sort"
 	"time"
@@ -8,22 +11,22 @@ import (
 
 // schedule places the offboarding steps inside the notice period. Each
 // step's offset from the effective date is chosen so that the step it
-// depends on is done first; a step that would fall on a weekend moves to the
-// Friday before, and none falls before the day notice is sent, however short
-// the notice.
+// depends on is done first; a step that would fall on a day the business is
+// closed moves to the working day before, and none falls before the day
+// notice is sent, however short the notice.
 type schedule struct {
 	sent, effective time.Time
 	scope           time.Time // handover scope and retention agreed
-	invoice         time.Time // final invoice raised
+	invoice         time.Time // final invoice raised, in the older schedule
 	export          time.Time // data, documentation and keys exported
 	credentials     time.Time // credentials handed over
 	transfer        time.Time // licences, domains, DNS transferred
 }
 
-func newSchedule(sent, effective time.Time) schedule {
+func newSchedule(cal calendar.Calendar, sent, effective time.Time) schedule {
 	sent, effective = civil(sent), civil(effective)
 	within := func(t time.Time) time.Time {
-		t = weekdayOnOrBefore(t)
+		t = cal.PreviousWorkingDay(t)
 		if t.Before(sent) {
 			return sent
 		}
@@ -70,10 +73,11 @@ type ChecklistStep struct {
 	Why string
 }
 
-// ChecklistSteps returns the standard offboarding steps (after seed 001's "provide or delete data as required; document the handoff or
-// disposal") with due dates tied to the notice period, sorted by due date
-// (steps due the same day keep their working order: agents are removed
-// before access is revoked, data disposed of before the record is archived):
+// ChecklistSteps returns the standard offboarding steps (after seed 001's
+// "provide or delete data as required; document the handoff or disposal")
+// with due dates tied to the notice period, sorted by due date (steps due
+// the same day keep their working order: agents are removed before access
+// is revoked, data disposed of before the record is archived):
 //
 //   - on the day notice is sent: confirm notice and the termination date;
 //   - 7 days after: agree the handover scope, and the backup retention and
@@ -92,10 +96,58 @@ type ChecklistStep struct {
 // Dates that would fall before sent are moved to sent, and those that would
 // fall after effective to effective, so short notice still gives a usable
 // order. The effective date and the retention deadline are kept as given,
-// weekend or not: they are the agreement's dates.
+// weekend or not: they are the agreement's dates. ChecklistStepsOn is the
+// schedule on a business calendar, with the final invoice after the
+// effective date.
 func ChecklistSteps(sent, effective, retention time.Time) []ChecklistStep {
-	s := newSchedule(sent, effective)
-	retention = civil(retention)
+	s := newSchedule(calendar.Calendar{}, sent, effective)
+	invoice := ChecklistStep{StepFinalInvoice, "Raise and settle the final invoice", s.invoice,
+		"Settle it while access and records are still in place on both sides, not after access is removed."}
+	return checklist(s, invoice, civil(retention))
+}
+
+// ChecklistStepsOn returns the same steps as ChecklistSteps on a business
+// calendar, with two differences a lawyer would insist on: a step inside
+// the notice period that falls on a weekend, a public holiday or a closed
+// day moves to the working day before; and the final invoice, which covers
+// services through the effective date, is issued on the first working day
+// after it (FinalInvoiceDate) rather than before the services are provided.
+// The steps on the retention deadline move to the next working day when it
+// is closed, since disposal may not start before it. The effective date is
+// taken as given; compute it with EffectiveDateOn.
+func ChecklistStepsOn(cal calendar.Calendar, sent, effective, retention time.Time) []ChecklistStep {
+	s := newSchedule(cal, sent, effective)
+	invoice := ChecklistStep{StepFinalInvoice, "Issue the final invoice for services through the effective date", FinalInvoiceDate(cal, effective),
+		"Services are invoiced once they have been provided; the handover never waits for the invoice to be paid."}
+	return checklist(s, invoice, cal.NextWorkingDay(retention))
+}
+
+// FinalInvoiceDate is the day the final invoice is issued: the first
+// working day after the effective date, once every service it covers has
+// been provided.
+func FinalInvoiceDate(cal calendar.Calendar, effective time.Time) time.Time {
+	return cal.AddWorkingDays(effective, 1)
+}
+
+// UnderLegalHold returns steps with disposal suspended by a legal hold (see
+// ForCause.LegalHold): the disposal step keeps its key and its date, so a
+// sign-off stored against it still matches, but on that date the hold is
+// reviewed and nothing is destroyed until it is lifted in writing. The
+// other steps are returned unchanged.
+func UnderLegalHold(steps []ChecklistStep) []ChecklistStep {
+	out := append([]ChecklistStep(nil), steps...)
+	for i, s := range out {
+		if s.Key == StepDisposeData {
+			out[i].Title = "Review the legal hold; dispose of retained data only once it is lifted in writing"
+			out[i].Why = "A legal hold suspends disposal: the data is kept unchanged and secured, and the letter promised written word when the hold ends."
+		}
+	}
+	return out
+}
+
+// checklist lays out the standard steps on schedule s, with the final
+// invoice step and the day disposal is due given by the caller.
+func checklist(s schedule, invoice ChecklistStep, retention time.Time) []ChecklistStep {
 	steps := []ChecklistStep{
 		{StepConfirmNotice, "Confirm the notice and the termination date in writing", s.sent,
 			"Every other date counts from it; the written notice starts the audit trail (seed 001)."},
@@ -103,8 +155,7 @@ func ChecklistSteps(sent, effective, retention time.Time) []ChecklistStep {
 			"Exports, credentials and licences must go to the right people, in a form they can use."},
 		{StepRetention, "Agree backup retention and the destruction date", s.scope,
 			"The client must know how long copies exist and when they are destroyed (seed 001)."},
-		{StepFinalInvoice, "Raise and settle the final invoice", s.invoice,
-			"Settle it while access and records are still in place on both sides, not after access is removed."},
+		invoice,
 		{StepExportData, "Export and hand over data, documentation, password vaults and backup encryption keys", s.export,
 			"Backups are useless without their keys, and the client needs time to check them before our access ends."},
 		{StepCredentials, "Hand over credentials securely and confirm receipt", s.credentials,
@@ -142,6 +193,33 @@ type SignOff struct {
 	Exception string
 }
 
+// Signed reports whether the step is signed off: done, by a named person,
+// on a date. A step marked done without a name is not signed off, and the
+// receipt counts it as open.
+func (s SignOff) Signed() bool { return s.Done && !isBlank(s.By) && !s.On.IsZero() }
+
+// Settlement is an amount settled during the offboarding, such as the
+// final invoice paid or a prepayment refunded.
+type Settlement struct {
+	// What names it, for example "Final invoice INV-2331".
+	What string
+	// Amount is the amount settled.
+	Amount money.Money
+	// On is the day it was settled.
+	On time.Time
+}
+
+// IssuedCertificate is a certificate given to the client, such as the
+// certificate of destruction of their data.
+type IssuedCertificate struct {
+	// Title names it, for example "Certificate of destruction of personal data".
+	Title string
+	// Issued is the day it was issued.
+	Issued time.Time
+	// SHA256 is the fingerprint of the document as issued; optional.
+	SHA256 string
+}
+
 // ReceiptInput is the finished offboarding checklist.
 type ReceiptInput struct {
 	// Our is our company.
@@ -160,17 +238,23 @@ type ReceiptInput struct {
 	PreparedBy string
 	// Steps are the steps in checklist order.
 	Steps []SignOff
+	// Settled are the amounts settled during the offboarding; none omits
+	// the section.
+	Settled []Settlement
+	// Certificates are the certificates issued to the client; none omits
+	// the section.
+	Certificates []IssuedCertificate
 }
 
 // Ended reports whether the agreement had ended by the day the receipt is
 // issued: a receipt issued during the notice period says it "ends".
 func (in ReceiptInput) Ended() bool { return civil(in.Effective).Before(civil(in.Prepared)) }
 
-// DoneCount is the number of steps signed off.
+// DoneCount is the number of steps signed off (see SignOff.Signed).
 func (in ReceiptInput) DoneCount() int {
 	n := 0
 	for _, s := range in.Steps {
-		if s.Done {
+		if s.Signed() {
 			n++
 		}
 	}
@@ -192,7 +276,7 @@ func (in ReceiptInput) Exceptions() []SignOff {
 func (in ReceiptInput) Open() []SignOff {
 	var out []SignOff
 	for _, s := range in.Steps {
-		if !s.Done {
+		if !s.Signed() {
 			out = append(out, s)
 		}
 	}

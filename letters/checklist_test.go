@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/calendar"
+
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ func TestChecklistSteps(t *testing.T) {
 	}
 	tests := []struct {
 		name                       string
+		cal                        *calendar.Calendar // nil: ChecklistSteps, else ChecklistStepsOn
 		sent, effective, retention time.Time
 		want                       []due
 	}{
@@ -53,10 +56,62 @@ func TestChecklistSteps(t *testing.T) {
 				{StepArchiveRecords, day(2028, time.April, 3)},
 			},
 		},
+		{
+			// The transfer (Monday 28 December, the Boxing Day holiday) moves
+			// back over the weekend and Christmas Day to Thursday 24; the final
+			// invoice waits for the first working day after Friday 1 January.
+			name: "UK over Christmas", cal: &calendar.Calendar{Region: "UK"},
+			sent: day(2026, time.December, 1), effective: day(2026, time.December, 31), retention: day(2027, time.March, 1),
+			want: []due{
+				{StepConfirmNotice, day(2026, time.December, 1)},
+				{StepHandoverScope, day(2026, time.December, 8)},
+				{StepRetention, day(2026, time.December, 8)},
+				{StepExportData, day(2026, time.December, 21)},
+				{StepCredentials, day(2026, time.December, 24)},
+				{StepLicences, day(2026, time.December, 24)},
+				{StepRemoveAgents, day(2026, time.December, 31)},
+				{StepRevokeAccess, day(2026, time.December, 31)},
+				{StepFinalInvoice, day(2027, time.January, 4)},
+				{StepDisposeData, day(2027, time.March, 1)},
+				{StepArchiveRecords, day(2027, time.March, 1)},
+			},
+		},
+		{
+			// Credentials fall on Thanksgiving and move to the Wednesday; the
+			// retention deadline is New Year's Day 2028, a Saturday, so disposal
+			// waits for Monday 3 January.
+			name: "US over Thanksgiving and New Year", cal: &calendar.Calendar{Region: "US"},
+			sent: day(2027, time.November, 2), effective: day(2027, time.December, 2), retention: day(2028, time.January, 1),
+			want: []due{
+				{StepConfirmNotice, day(2027, time.November, 2)},
+				{StepHandoverScope, day(2027, time.November, 9)},
+				{StepRetention, day(2027, time.November, 9)},
+				{StepExportData, day(2027, time.November, 22)},
+				{StepCredentials, day(2027, time.November, 24)},
+				{StepLicences, day(2027, time.November, 29)},
+				{StepRemoveAgents, day(2027, time.December, 2)},
+				{StepRevokeAccess, day(2027, time.December, 2)},
+				{StepFinalInvoice, day(2027, time.December, 3)},
+				{StepDisposeData, day(2028, time.January, 3)},
+				{StepArchiveRecords, day(2028, time.January, 3)},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			steps := ChecklistSteps(tt.sent, tt.effective, tt.retention)
+			handoff := DefaultHandoff(tt.sent, tt.effective)
+			if tt.cal != nil {
+				steps = ChecklistStepsOn(*tt.cal, tt.sent, tt.effective, tt.retention)
+				handoff = DefaultHandoffOn(*tt.cal, tt.sent, tt.effective)
+			}
+			byKey := map[string]time.Time{}
+			for _, s := range steps {
+				byKey[s.Key] = s.Due
+			}
+			if !handoff.ExportDate.Equal(byKey[StepExportData]) || !handoff.CredentialsDate.Equal(byKey[StepCredentials]) || !handoff.TransferDate.Equal(byKey[StepLicences]) {
+				t.Errorf("handoff %s, %s, %s does not match the checklist", FormatDate(handoff.ExportDate), FormatDate(handoff.CredentialsDate), FormatDate(handoff.TransferDate))
+			}
 			if len(steps) != len(tt.want) {
 				t.Fatalf("%d steps, want %d", len(steps), len(tt.want))
 			}
@@ -72,17 +127,9 @@ func TestChecklistSteps(t *testing.T) {
 	}
 }
 
-func TestDefaultHandoffMatchesChecklist(t *testing.T) {
-	sent, effective := day(2026, time.December, 1), day(2026, time.December, 31)
-	h := DefaultHandoff(sent, effective)
-	want := map[string]time.Time{StepExportData: h.ExportDate, StepCredentials: h.CredentialsDate, StepLicences: h.TransferDate}
-	for _, s := range ChecklistSteps(sent, effective, day(2027, time.March, 1)) {
-		if d, ok := want[s.Key]; ok && !d.Equal(s.Due) {
-			t.Errorf("handoff date for %s is %s, checklist says %s", s.Key, FormatDate(d), FormatDate(s.Due))
-		}
-	}
+func TestDefaultHandoffValidates(t *testing.T) {
 	in := harborlineTermination()
-	in.Handoff = h
+	in.Handoff = DefaultHandoff(in.Sent, in.Effective)
 	if err := in.Validate(); err != nil {
 		t.Errorf("default handoff dates do not validate: %v", err)
 	}
@@ -148,5 +195,62 @@ func TestDefaultHandoffSkipsWeekends(t *testing.T) {
 		t.Errorf("DefaultHandoff = %s, %s, %s; want %s, %s, %s",
 			FormatDate(got.ExportDate), FormatDate(got.CredentialsDate), FormatDate(got.TransferDate),
 			FormatDate(want.ExportDate), FormatDate(want.CredentialsDate), FormatDate(want.TransferDate))
+	}
+}
+
+// Only a step done by a named person on a date counts as signed off; the
+// receipt names what was settled and certified, and the client countersigns.
+func TestReceiptCountsOnlySignedSteps(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*ReceiptInput)
+		want   []string
+	}{
+		{"all signed", func(*ReceiptInput) {}, []string{"**11 of 11 steps signed off.**"}},
+		{"done without a name", func(in *ReceiptInput) { in.Steps[4].By = " " }, []string{
+			"**10 of 11 steps signed off.**",
+			"| 5 | Export and hand over data, documentation, password vaults and backup encryption keys | Monday, 21 December 2026 | Done, not signed off |  |",
+			"## Still open\n\n- Export and hand over data, documentation, password vaults and backup encryption keys, due Monday, 21 December 2026\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := harborlineReceipt()
+			tt.change(&in)
+			md, err := newRenderer(t).ChecklistReceipt(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertContains(t, "receipt", md, tt.want...)
+		})
+	}
+	md, err := newRenderer(t).ChecklistReceipt(harborlineReceipt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "receipt", md,
+		"| Final invoice 3107 | USD 6,145.00 | Wednesday, 30 December 2026 |",
+		"- Certificate of destruction of personal data, issued Monday, 1 March 2027 (SHA-256 9f2c4e1b",
+		"| Name | Alex Moreno | Dana Whitfield |\n| Title | Managing Director | Chief Financial Officer |\n| Signature | | |")
+}
+
+func TestUnderLegalHold(t *testing.T) {
+	steps := ChecklistStepsOn(calendar.Calendar{Region: "US"}, day(2026, time.November, 16), day(2026, time.November, 27), day(2027, time.February, 26))
+	held := UnderLegalHold(steps)
+	if len(held) != len(steps) {
+		t.Fatalf("%d steps under hold, want %d", len(held), len(steps))
+	}
+	for i, s := range held {
+		switch {
+		case s.Key == StepDisposeData:
+			if !strings.HasPrefix(s.Title, "Review the legal hold") || !s.Due.Equal(day(2027, time.February, 26)) {
+				t.Errorf("disposal under hold: %q due %s", s.Title, FormatDate(s.Due))
+			}
+			if steps[i].Title == s.Title {
+				t.Error("UnderLegalHold changed the steps it was given")
+			}
+		case s != steps[i]:
+			t.Errorf("step %s changed under hold", s.Key)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/calendar"
+
 	"fmt"
 	"time"
 )
@@ -118,4 +120,33 @@ func CheckNotice(used, agreed int, override bool) error {
 		return &ShortNoticeError{Used: used, Agreed: agreed}
 	}
 	return nil
+}
+
+// EffectiveDateOn is EffectiveDate on a business calendar: the day
+// EffectiveDate computes, moved to the next working day when it falls on a
+// weekend, a public holiday of the calendar's region or a day the business
+// is closed, so that no agreement ends "at the close of business" on a
+// Sunday or on Christmas Day. Moving forward only ever adds notice.
+func EffectiveDateOn(cal calendar.Calendar, sent time.Time, noticeDays int, termEnd time.Time, rule EndRule) (time.Time, error) {
+	eff, err := EffectiveDate(sent, noticeDays, termEnd, rule)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return cal.NextWorkingDay(eff), nil
+}
+
+// PostDays is the number of working days a notice sent by post is taken to
+// need to arrive. Notice clauses commonly deem a posted notice received two
+// to five business days after posting; the agreement's own wording governs,
+// and this default only makes the letter's warnings err on the safe side.
+const PostDays = 3
+
+// DeliveredOn is the day a notice sent on sent is taken to reach the client:
+// the same day by email or by hand, PostDays working days later by post.
+// A notice period that runs from receipt runs from this day.
+func DeliveredOn(cal calendar.Calendar, sent time.Time, d Delivery) time.Time {
+	if d == DeliveryPost {
+		return cal.AddWorkingDays(sent, PostDays)
+	}
+	return civil(sent)
 }

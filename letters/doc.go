@@ -9,6 +9,7 @@
 //	r, err := letters.New(os.DirFS(templateDir)) // or letters.New(nil)
 //	md, err := r.Termination(in)                 // preview, gaps marked
 //	err = in.ExportableAsSent()                  // before exporting as sent
+//	for _, w := range in.Warnings(today) { … }   // back-dating, post, closed days
 //	gaps := letters.Gaps(edited)                 // gaps left in any document
 //	warnings := letters.ToneCheck(edited)        // after the owner edits it
 //	path := letters.DefaultExportPath(letters.KindTermination, in.Client.Name, in.Sent)
@@ -16,8 +17,33 @@
 //
 // Dates are calendar days (see EffectiveDate for the notice rule, and
 // ChecklistSteps for the offboarding schedule); money is Money, in minor
-// units. ToneCheck finds hostile, blaming and grievance wording in any text
-// the owner has edited.
+// units. ToneCheck finds hostile, blaming and grievance wording, single
+// words and whole phrases, in any text the owner has edited.
+//
+// # Working days
+//
+// A calendar.Calendar (a region's public holidays and the owner's closed
+// days; the zero value closes weekends only) decides the dates through the
+// functions ending in On: EffectiveDateOn moves an effective date that
+// falls on a closed day to the next working day, ChecklistStepsOn and
+// DefaultHandoffOn move the steps inside the notice period to the working
+// day before and issue the final invoice on the first working day after the
+// effective date (FinalInvoiceDate), DefaultCheckpointsOn places the plan's
+// checkpoints, and DeliveredOn adds PostDays working days for post. The
+// older functions (EffectiveDate, ChecklistSteps, DefaultHandoff,
+// DefaultCheckpoints) keep their schedule, which shifts weekends only.
+// TerminationInput.Calendar and PlanInput.Calendar carry the calendar into
+// the documents: the letter explains an effective date moved off a closed
+// day, and Warnings checks every date against it.
+//
+// # New fields keep the old letter
+//
+// Every field added to TerminationInput for the record's data has a zero
+// value that prints the letter as before: Statement (nil: Balance as one
+// figure), LicenceSource (LicencesTyped: the typed AnnualLicences),
+// ForCause and PriorNotice (nil: ordinary notice), TimeZone (nil: no zone
+// named), the later Transition fields (0: all hours at Rate, until the
+// effective date). Set them as the record holds them.
 //
 // # The tone of the documents
 //
@@ -29,7 +55,10 @@
 // there is no resolution, thank the client for their business and if you are
 // in a contract fulfill the needs as promised." The letter therefore thanks
 // the client, states dates and steps, and gives no reasons: those stay in the
-// tool's records. The remediation documents follow seed 004 (a meeting, then
+// tool's records. A termination for cause (seed 003: criminal activity,
+// mistreatment of staff) drops the thanks but keeps the manners: it cites
+// the clause that allows it and alleges nothing, so it passes the same tone
+// check. The remediation documents follow seed 004 (a meeting, then
 // a written plan that includes everyone who contributes and what we must do
 // or stop doing ourselves) and seed 003 (clear expectations, autopay as the
 // standard).
@@ -59,9 +88,19 @@
 // template); every field is documented on its type. Besides the fields,
 // templates may call these methods:
 //
-//	TerminationInput  .OurContact (Person: Contact, or the signer)
+//	TerminationInput  .OurContact (Person: the for-cause contact, Contact,
+//	                  or the signer)
 //	                  .DaysGiven (days from Sent to Effective)
 //	                  .ShorterNotice (NoticeDays below the agreement's)
+//	                  .NoticeEnds, .NoticeEndsOnClosedDay (the effective
+//	                  date was moved to the next working day)
+//	                  .Zone (the client's time zone, escaped, or "")
+//	                  .TransitionEnds (last day of transition assistance)
+//	                  .Overdue, .NotYetDue ([]Invoice of the Statement)
+//	                  .HasAnnual, .HasMonthly (record licences by Billing)
+//	                  .Immediate (a for-cause notice ending on its own day)
+//	LicenceSource     .FromRecord, .None
+//	Billing           .String ("Annual", "Monthly")
 //	Company           .Missing (labels of unset letterhead fields)
 //	Money             .IsZero, .String
 //	Delivery          .String ("By email", "By post", "By hand delivery")
@@ -69,9 +108,13 @@
 //	                  timeline), .AllCheckpoints, .SideName SIDE
 //	PlanTerms         .Any (whether any term is set)
 //	CheckpointKind    .String ("Call", "Written memo", "Meeting")
-//	ReceiptInput      .DoneCount, .Exceptions, .Open
+//	PlanInput         .OurActions (our side's actions, by due date)
+//	                  .CheckpointNotes ([]NumberedCheckpoint with notes)
+//	ReceiptInput      .DoneCount (steps signed off), .Exceptions, .Open
+//	SignOff           .Signed (done, by a named person, on a date)
 //	PostMortemInput   .Timeline ([]FlagTimeline by first appearance),
 //	                  .Slowest (*FlagTimeline or nil), .DaysFirstFlagToNotice
+//	                  .ActedCount, .ActedSummary, .Unacted
 //
 // and these functions:
 //
@@ -81,6 +124,9 @@
 //	field LABEL TEXT     md TEXT, or the marker **[LABEL missing]** when blank
 //	bold LABEL TEXT      field, in bold when present
 //	missing LABEL        the marker **[LABEL missing]**
+//	todo LABEL           the marker **[to be completed: LABEL]**, for a
+//	                     section only the owner can fill; Gaps reports it
+//	total INVOICES       the open amounts of []Invoice added up
 //	stack PART...        join non-empty parts into one block, a line each
 //	date TIME            "Monday, 4 January 2027" (FormatDate), or a marker when zero
 //	datetime TIME        date, plus " at 10:00" when the time is not midnight

@@ -1,8 +1,11 @@
 package letters
 
 import (
+	"offboard/calendar"
 	"offboard/money"
+
 	"time"
+	_ "time/tzdata" // the fixtures name their clients' time zones on any machine
 )
 
 // The planted clients of the golden tests. Harborline Freight Logistics is
@@ -25,6 +28,7 @@ var harborline = Client{
 	Name:         "Harborline Freight Logistics, Inc.",
 	ContactName:  "Dana Whitfield",
 	ContactEmail: "dana.whitfield@harborline.example",
+	ContactTitle: "Chief Financial Officer",
 	Address:      "2200 Port of Tacoma Road\nTacoma, WA 98421",
 }
 
@@ -95,6 +99,14 @@ func harborlineReceipt() ReceiptInput {
 		Prepared:   day(2027, time.March, 2),
 		PreparedBy: "Priya Shah",
 		Steps:      signOffs,
+		Settled: []Settlement{
+			{What: "Invoices 3011, 3046 and 3072, open at notice", Amount: usd(1843250), On: day(2026, time.December, 22)},
+			{What: "Final invoice 3107", Amount: usd(614500), On: day(2026, time.December, 30)},
+		},
+		Certificates: []IssuedCertificate{
+			{Title: "Certificate of destruction of personal data", Issued: day(2027, time.March, 1),
+				SHA256: "9f2c4e1b7a5d3c8e6f0a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f"},
+		},
 	}
 }
 
@@ -126,6 +138,7 @@ var kesslerDental = Client{
 	Name:         "Kessler Dental Group",
 	ContactName:  "Dr. Martin Kessler",
 	ContactEmail: "martin@kesslerdental.example",
+	ContactTitle: "Owner",
 	Address:      "77 Alder Avenue\nPuyallup, WA 98371",
 }
 
@@ -269,5 +282,112 @@ func kesslerTermination() TerminationInput {
 			TransferDate:    day(2027, time.June, 25),
 		},
 		Acknowledgement: true,
+	}
+}
+
+// juniperStatement is the demo's case of a client who pays on time, on a
+// US calendar in the client's time zone: notice sent on Friday 4 December
+// 2026 with 30 days would end on Sunday 3 January 2027, so the agreement
+// ends on Monday 4 January; the export (Christmas Day) moves to Thursday 24
+// December and the transfer (New Year's Day) to Thursday 31 December.
+// December's invoice is not yet due; a project invoice is overdue.
+func juniperStatement() TerminationInput {
+	pacific, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		panic(err)
+	}
+	return TerminationInput{
+		Our: bluewater,
+		Client: Client{
+			Name:         "Juniper Hill Family Clinic",
+			ContactName:  "Dr. Renata Olsen",
+			ContactEmail: "r.olsen@juniperhill.example",
+			Address:      "1410 Juniper Hill Road\nOlympia, WA 98502",
+		},
+		Agreement: Agreement{Name: "Managed Services Agreement", Signed: day(2024, time.February, 5),
+			TerminationClause: "clause 12.1", NoticeDays: 30},
+		Sent:         day(2026, time.December, 4),
+		Delivery:     DeliveryEmail,
+		NoticeDays:   30,
+		Effective:    day(2027, time.January, 4),
+		FinalInvoice: day(2027, time.January, 5),
+		Transition:   Transition{Hours: 8, IncludedHours: 2, Rate: usd(15000), RequestDays: 2, WindowDays: 30},
+		// 60 days after the effective date.
+		RetentionDeadline: day(2027, time.March, 5),
+		Handoff: Handoff{
+			ExportDate:      day(2026, time.December, 24),
+			ExportWhat:      "the shared drives and the most recent full backup of the practice server",
+			ExportFormat:    "the original folder structure, and a VHDX image of the server",
+			ExportDelivery:  "an encrypted download link, with the key given to you by phone",
+			CredentialsDate: day(2026, time.December, 28),
+			TransferDate:    day(2026, time.December, 31),
+		},
+		Acknowledgement: true,
+		Calendar:        calendar.Calendar{Region: "US"},
+		TimeZone:        pacific,
+		Statement: &Statement{
+			Invoices: []Invoice{
+				{Number: "INV-2318", Issued: day(2026, time.December, 1), Due: day(2026, time.December, 31), Open: usd(152000)},
+				{Number: "INV-2290", Issued: day(2026, time.October, 15), Due: day(2026, time.November, 14), Open: usd(24000)},
+			},
+			Credits: usd(31000),
+		},
+		LicenceSource: LicencesFromRecord,
+		Licences: []Licence{
+			{Product: "Microsoft 365 Business Premium", Quantity: 18, TermEnds: day(2027, time.March, 31), Billing: BillingAnnual},
+			{Product: "Endpoint protection", Quantity: 21, TermEnds: day(2026, time.December, 31), Billing: BillingMonthly},
+		},
+	}
+}
+
+// halvorsenForCause is seed 003's zero-tolerance case: Halvorsen Plastics
+// is already under the ordinary notice of Monday 2 November 2026 when a
+// member of our staff is abused, and the owner ends the agreement for cause
+// under the clause that allows 10 days' notice. Ten days from Monday 16
+// November fall on Thanksgiving, so the agreement ends on Friday 27
+// November; the data is under a legal hold, and everything goes through
+// one person, in writing.
+func halvorsenForCause() TerminationInput {
+	central, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		panic(err)
+	}
+	return TerminationInput{
+		Our: bluewater,
+		Client: Client{
+			Name:         "Halvorsen Plastics Inc.",
+			ContactName:  "Erik Halvorsen",
+			ContactEmail: "erik@halvorsenplastics.example",
+			Address:      "9 Foundry Lane\nJoliet, IL 60432",
+		},
+		Agreement: Agreement{Name: "Managed Services Agreement", Signed: day(2021, time.September, 1),
+			TerminationClause: "clause 14.2", NoticeDays: 30},
+		Sent:              day(2026, time.November, 16),
+		Delivery:          DeliveryEmail,
+		NoticeDays:        10,
+		Effective:         day(2026, time.November, 27),
+		FinalInvoice:      day(2026, time.November, 30),
+		RetentionDeadline: day(2027, time.February, 26),
+		Handoff: Handoff{
+			ExportDate:      day(2026, time.November, 17),
+			ExportWhat:      "the file server shares and the most recent full backup of each server",
+			ExportFormat:    "the original folder structure, and VHDX images for server backups",
+			ExportDelivery:  "an encrypted download link, with the key given to you by phone",
+			CredentialsDate: day(2026, time.November, 20),
+			TransferDate:    day(2026, time.November, 24),
+		},
+		Acknowledgement: true,
+		Calendar:        calendar.Calendar{Region: "US"},
+		TimeZone:        central,
+		Statement:       &Statement{},
+		LicenceSource:   LicencesNone,
+		ForCause: &ForCause{
+			Clause:      "clause 14.4 (Termination for cause)",
+			LegalHold:   true,
+			Contact:     Person{Name: "Alex Moreno", Role: "Managing Director", Email: "alex.moreno@bluewater-it.example"},
+			WrittenOnly: true,
+		},
+		PriorNotice: &PriorNotice{Sent: day(2026, time.November, 2), Effective: day(2026, time.December, 2)},
+		Supersedes:  true,
 	}
 }

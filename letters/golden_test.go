@@ -59,6 +59,8 @@ func TestGoldenDocuments(t *testing.T) {
 		{"termination-harborline.md", func() (string, error) { return r.Termination(harborlineTermination()) }},
 		{"termination-missing-sender.md", func() (string, error) { return r.Termination(missingSender) }},
 		{"termination-kessler-term-end.md", func() (string, error) { return r.Termination(kesslerTermination()) }},
+		{"termination-juniper-statement.md", func() (string, error) { return r.Termination(juniperStatement()) }},
+		{"termination-halvorsen-for-cause.md", func() (string, error) { return r.Termination(halvorsenForCause()) }},
 		{"offboarding-receipt-harborline.md", func() (string, error) { return r.ChecklistReceipt(harborlineReceipt()) }},
 		{"post-mortem-harborline.md", func() (string, error) { return r.PostMortem(harborlinePostMortem()) }},
 		{"remediation-agenda-kessler.md", func() (string, error) { return r.Agenda(kesslerAgenda()) }},

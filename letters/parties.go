@@ -47,6 +47,9 @@ type Client struct {
 	ContactName string
 	// ContactEmail is that person's email address.
 	ContactEmail string
+	// ContactTitle is that person's job title, printed under their name
+	// where they sign; optional.
+	ContactTitle string
 	// Address is the client's postal address.
 	Address string
 }

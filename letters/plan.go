@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"offboard/calendar"
 	"offboard/money"
 
 	"errors"
@@ -143,8 +144,11 @@ type PlanInput struct {
 	// Actions are the agreed actions.
 	Actions []PlanAction
 	// Checkpoints are the dated reviews; when empty the plan uses
-	// DefaultCheckpoints(Start).
+	// DefaultCheckpointsOn(Calendar, Start).
 	Checkpoints []Checkpoint
+	// Calendar decides the working days the default checkpoints fall on;
+	// the zero value closes weekends only.
+	Calendar calendar.Calendar
 	// Terms are optional standard terms.
 	Terms PlanTerms
 	// FollowUp says how progress is followed up; empty uses the standard
@@ -184,8 +188,9 @@ type PlanPhase struct {
 	Checkpoints []Checkpoint
 }
 
-// Phases splits the plan into days 1 to 30, 31 to 60 and 61 to 90, day 1
-// being Start, plus "After day 90" when an action or checkpoint falls later.
+// Phases splits the plan into days 1 to 30, 31 to 60, 61 to 90 and after
+// day 90, day 1 being Start, leaving out any phase in which no action falls
+// due and no checkpoint is held: the plan prints no empty blocks.
 func (in PlanInput) Phases() []PlanPhase {
 	phases := []PlanPhase{
 		{Title: "Days 1 to 30", From: planDay(in.Start, 1), To: planDay(in.Start, 30)},
@@ -207,17 +212,53 @@ func (in PlanInput) Phases() []PlanPhase {
 		p := &phases[phaseOf(c.Date)]
 		p.Checkpoints = append(p.Checkpoints, c)
 	}
-	if len(phases[3].Actions) == 0 && len(phases[3].Checkpoints) == 0 {
-		phases = phases[:3]
+	var out []PlanPhase
+	for _, p := range phases {
+		if len(p.Actions) > 0 || len(p.Checkpoints) > 0 {
+			out = append(out, p)
+		}
 	}
-	return phases
+	return out
+}
+
+// OurActions are the actions we own, by due date: with OurChanges, the
+// commitments on our side that every plan states (seed 004: "there is
+// something you need to do or stop doing").
+func (in PlanInput) OurActions() []PlanAction {
+	var out []PlanAction
+	for _, a := range in.Actions {
+		if a.Side == SideUs {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out
+}
+
+// CheckpointNotes are the checkpoints that have notes, numbered as in
+// AllCheckpoints.
+func (in PlanInput) CheckpointNotes() []NumberedCheckpoint {
+	var out []NumberedCheckpoint
+	for i, c := range in.AllCheckpoints() {
+		if !isBlank(c.Notes) {
+			out = append(out, NumberedCheckpoint{Number: i + 1, Checkpoint: c})
+		}
+	}
+	return out
+}
+
+// NumberedCheckpoint is a checkpoint with its place in the plan's order.
+type NumberedCheckpoint struct {
+	// Number counts from 1.
+	Number int
+	Checkpoint
 }
 
 // AllCheckpoints returns the checkpoints the plan uses, by date: those
-// given, or DefaultCheckpoints(Start) when none are.
+// given, or DefaultCheckpointsOn(Calendar, Start) when none are.
 func (in PlanInput) AllCheckpoints() []Checkpoint {
 	if len(in.Checkpoints) == 0 {
-		return DefaultCheckpoints(in.Start)
+		return DefaultCheckpointsOn(in.Calendar, in.Start)
 	}
 	cps := append([]Checkpoint(nil), in.Checkpoints...)
 	sort.SliceStable(cps, func(i, j int) bool { return cps[i].Date.Before(cps[j].Date) })
@@ -228,23 +269,18 @@ func (in PlanInput) AllCheckpoints() []Checkpoint {
 // review meeting on day 90, each moved back to the Friday before when it
 // falls on a weekend, so that it stays inside its phase.
 func DefaultCheckpoints(start time.Time) []Checkpoint {
-	return []Checkpoint{
-		{Date: weekdayOnOrBefore(planDay(start, 30)), Kind: CheckpointCall},
-		{Date: weekdayOnOrBefore(planDay(start, 60)), Kind: CheckpointMemo},
-		{Date: weekdayOnOrBefore(planDay(start, 90)), Kind: CheckpointMeeting},
-	}
+	return DefaultCheckpointsOn(calendar.Calendar{}, start)
 }
 
-// weekdayOnOrBefore returns t, or the Friday before it when t is a Saturday
-// or Sunday.
-func weekdayOnOrBefore(t time.Time) time.Time {
-	switch t.Weekday() {
-	case time.Saturday:
-		return AddDays(t, -1)
-	case time.Sunday:
-		return AddDays(t, -2)
+// DefaultCheckpointsOn is DefaultCheckpoints on a business calendar: a
+// checkpoint that falls on a weekend, a public holiday or a closed day
+// moves to the working day before.
+func DefaultCheckpointsOn(cal calendar.Calendar, start time.Time) []Checkpoint {
+	return []Checkpoint{
+		{Date: cal.PreviousWorkingDay(planDay(start, 30)), Kind: CheckpointCall},
+		{Date: cal.PreviousWorkingDay(planDay(start, 60)), Kind: CheckpointMemo},
+		{Date: cal.PreviousWorkingDay(planDay(start, 90)), Kind: CheckpointMeeting},
 	}
-	return t
 }
 
 // RemediationPlan renders the remediation plan.

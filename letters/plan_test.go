@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/calendar"
+
 	"strings"
 	"testing"
 	"time"
@@ -86,13 +88,15 @@ func TestPlanWithNotesFollowUpAndNoTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertContains(t, "plan", md,
-		"### Checkpoint 1: Call, Monday, 1 February 2027\n\nNotes: to be written at the checkpoint.\n",
-		"### Checkpoint 2: Meeting, Monday, 1 March 2027\n\nMFA at 26 of 26.\n\nAfter-hours share down to 12%.\n",
+		"## Checkpoints\n\n1. Call, Monday, 1 February 2027\n2. Meeting, Monday, 1 March 2027\n\n### Checkpoint 2: Meeting, Monday, 1 March 2027\n\nMFA at 26 of 26.\n\nAfter-hours share down to 12%.\n",
 		"## Following progress\n\nA call every other Monday at 09:00.\n",
 		"the relationship continues on the current terms of the Managed IT Services Agreement.\n",
 	)
 	if strings.Contains(md, "## Terms") {
 		t.Error("plan without terms has a Terms section")
+	}
+	if strings.Contains(md, "### Checkpoint 1") || strings.Contains(md, "Notes are added here") {
+		t.Error("a checkpoint without notes has a notes block, or the plan with notes says they are to come")
 	}
 }
 
@@ -114,5 +118,79 @@ func TestPlanErrors(t *testing.T) {
 	_, err = newRenderer(t).RemediationPlan(PlanInput{Client: Client{Name: "X"}})
 	if err == nil || !strings.Contains(err.Error(), "the start date is not set") || !strings.Contains(err.Error(), "no gaps") {
 		t.Errorf("empty plan error = %v", err)
+	}
+}
+
+func TestPlanPrintsNoEmptyBlocks(t *testing.T) {
+	in := kesslerPlan() // day 1 is Monday 18 January 2027
+	in.Checkpoints = []Checkpoint{{Date: day(2027, time.February, 1), Kind: CheckpointCall}}
+	in.Actions = []PlanAction{
+		{Side: SideClient, Person: "Jolene Park", What: "Enrol every user in MFA", Due: day(2027, time.March, 25), Target: "26 of 26"},
+	}
+	var titles []string
+	for _, p := range in.Phases() {
+		titles = append(titles, p.Title)
+	}
+	if got, want := strings.Join(titles, "; "), "Days 1 to 30; Days 61 to 90"; got != want {
+		t.Errorf("phases %q, want %q", got, want)
+	}
+	md, err := newRenderer(t).RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, absent := range []string{"Days 31 to 60", "No actions fall due", "After day 90"} {
+		if strings.Contains(md, absent) {
+			t.Errorf("the plan contains %q", absent)
+		}
+	}
+}
+
+func TestPlanAlwaysStatesOurCommitments(t *testing.T) {
+	r := newRenderer(t)
+	in := kesslerPlan()
+	in.OurChanges = nil
+	md, err := r.RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md, "## What we will change on our side\n\n"+
+		"- Set up the emergency line and publish the after-hours rate, by Monday, 25 January 2027 (Sam Okafor)\n"+
+		"- Report support hours per user each month, by Friday, 16 April 2027 (Priya Shah)\n")
+
+	in.Actions = in.Actions[1:3] // the client's two actions only
+	md, err = r.RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md, "## What we will change on our side\n\n**[to be completed: what we will start or stop doing on our side]**")
+	if gaps := Gaps(md); len(gaps) != 1 || gaps[0] != "what we will start or stop doing on our side" {
+		t.Errorf("gaps %q", gaps)
+	}
+
+	in.Actions = nil
+	md, err = r.RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md, "## Who does what by when\n\n**[to be completed: the agreed actions: who does what by when, and how it is measured]**")
+}
+
+func TestPlanSignatureRowsCarryTitles(t *testing.T) {
+	md, err := newRenderer(t).RemediationPlan(kesslerPlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "plan", md, "| Name | Dr. Martin Kessler | Alex Moreno |\n| Title | Owner | Managing Director |\n| Signature | | |")
+}
+
+func TestPlanCheckpointsOnTheCalendar(t *testing.T) {
+	in := kesslerPlan()
+	in.Start, in.Calendar = day(2026, time.October, 28), calendar.Calendar{Region: "US"}
+	// Day 30 is Thanksgiving, day 60 the Saturday after Christmas Day.
+	want := []time.Time{day(2026, time.November, 25), day(2026, time.December, 24), day(2027, time.January, 25)}
+	for i, c := range in.AllCheckpoints() {
+		if !c.Date.Equal(want[i]) {
+			t.Errorf("checkpoint %d on %s, want %s", i+1, FormatDate(c.Date), FormatDate(want[i]))
+		}
 	}
 }

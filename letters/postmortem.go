@@ -84,6 +84,48 @@ func (in PostMortemInput) Slowest() *FlagTimeline {
 	return slowest
 }
 
+// ActedCount is the number of red flags acted on before notice.
+func (in PostMortemInput) ActedCount() int {
+	n := 0
+	for _, f := range in.Flags {
+		if !f.ActionTaken.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// ActedSummary says in one sentence how many red flags were acted on
+// before notice: "Of the 3 red flags, 2 were acted on before notice." It
+// is "" with fewer than two flags, where the sentence on the longest wait
+// already says whether the one flag was acted on.
+func (in PostMortemInput) ActedSummary() string {
+	n, acted := len(in.Flags), in.ActedCount()
+	switch {
+	case n < 2:
+		return ""
+	case acted == n:
+		return fmt.Sprintf("All %d red flags were acted on before notice.", n)
+	case acted == 0:
+		return fmt.Sprintf("None of the %d red flags was acted on before notice.", n)
+	case acted == 1:
+		return fmt.Sprintf("Of the %d red flags, 1 was acted on before notice.", n)
+	}
+	return fmt.Sprintf("Of the %d red flags, %d were acted on before notice.", n, acted)
+}
+
+// Unacted are the red flags with no action before notice, in the order they
+// first appeared: where the owner's changes would start.
+func (in PostMortemInput) Unacted() []FlagTimeline {
+	var out []FlagTimeline
+	for _, f := range in.Timeline() {
+		if !f.Acted {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // DaysFirstFlagToNotice is the number of days from the earliest red flag to
 // the notice; 0 when there are no flags.
 func (in PostMortemInput) DaysFirstFlagToNotice() int {

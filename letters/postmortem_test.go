@@ -41,9 +41,55 @@ func TestPostMortemWithoutFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertContains(t, "post-mortem", md, "No red flags were recorded before notice.", "No changes recorded.")
+	assertContains(t, "post-mortem", md, "No red flags were recorded before notice.", "## What we will change\n\nNo changes recorded yet.\n")
 	if strings.Contains(md, "## Notes") || strings.Contains(md, "first red flag") {
 		t.Errorf("post-mortem without flags or notes:\n%s", md)
+	}
+}
+
+// Without the owner's changes, the post-mortem points at the red flags
+// nobody acted on, from its own data; it ends on no stock sentence.
+func TestPostMortemWithoutChanges(t *testing.T) {
+	in := harborlinePostMortem()
+	in.Changes, in.Notes = nil, ""
+	md, err := newRenderer(t).PostMortem(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "post-mortem", md,
+		"Of the 3 red flags, 2 were acted on before notice.",
+		"No changes recorded yet. These red flags had no action before notice, and are where a change would start:\n\n"+
+			"- Unprofitable, first seen Tuesday, 31 March 2026: Margin -8% over the first quarter (normal 22% to 35%) (245 days to notice)\n")
+	for _, stock := range []string{"take stock of how we got here", "worthwhile"} {
+		if strings.Contains(md, stock) {
+			t.Errorf("the post-mortem contains the stock sentence %q", stock)
+		}
+	}
+	in.Flags[2].ActionTaken, in.Flags[2].Action = day(2026, time.April, 15), "Re-priced"
+	if in.ActedCount() != 3 || len(in.Unacted()) != 0 {
+		t.Errorf("all acted on: ActedCount %d, Unacted %d", in.ActedCount(), len(in.Unacted()))
+	}
+}
+
+func TestPostMortemActedSummary(t *testing.T) {
+	acted := FlagHistory{Flag: "Late payment", FirstSeen: day(2026, time.March, 2), ActionTaken: day(2026, time.April, 1)}
+	waited := FlagHistory{Flag: "Scope creep", FirstSeen: day(2026, time.March, 2)}
+	tests := []struct {
+		flags []FlagHistory
+		want  string
+	}{
+		{nil, ""},
+		{[]FlagHistory{acted}, ""},
+		{[]FlagHistory{waited}, ""},
+		{[]FlagHistory{acted, acted}, "All 2 red flags were acted on before notice."},
+		{[]FlagHistory{waited, waited}, "None of the 2 red flags was acted on before notice."},
+		{[]FlagHistory{acted, waited, waited}, "Of the 3 red flags, 1 was acted on before notice."},
+		{[]FlagHistory{acted, acted, waited}, "Of the 3 red flags, 2 were acted on before notice."},
+	}
+	for _, tt := range tests {
+		if got := (PostMortemInput{Flags: tt.flags}).ActedSummary(); got != tt.want {
+			t.Errorf("%d flags: %q, want %q", len(tt.flags), got, tt.want)
+		}
 	}
 }
 

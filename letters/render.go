@@ -128,9 +128,9 @@ func tidy(s string) string {
 	return strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
 }
 
-// gapMarker matches the marker missing writes. Client text cannot forge
-// one: escaping turns its asterisks and brackets into "\\*" and "\\[".
-var gapMarker = regexp.MustCompile(`\*\*\[([^\]]+) missing\]\*\*`)
+// gapMarker matches the markers missing and todo write. Client text cannot
+// forge one: escaping turns its asterisks and brackets into "\\*" and "\\[".
+var gapMarker = regexp.MustCompile(`\*\*\[(?:([^\]]+) missing|to be completed: ([^\]]+))\]\*\*`)
 
 // Gaps returns the labels of the gaps marked in a rendered document, in
 // order of first appearance, for example ["company address", "date"]. It
@@ -140,9 +140,10 @@ func Gaps(markdown string) []string {
 	var labels []string
 	seen := map[string]bool{}
 	for _, m := range gapMarker.FindAllStringSubmatch(markdown, -1) {
-		if !seen[m[1]] {
-			seen[m[1]] = true
-			labels = append(labels, m[1])
+		label := m[1] + m[2]
+		if !seen[label] {
+			seen[label] = true
+			labels = append(labels, label)
 		}
 	}
 	return labels
@@ -151,6 +152,11 @@ func Gaps(markdown string) []string {
 // missing is the visible marker for an unset field: bold so that it stands
 // out in a preview, bracketed so that it reads as a placeholder in the file.
 func missing(label string) string { return "**[" + label + " missing]**" }
+
+// todo is the visible marker for a section the record cannot fill and the
+// owner must: it asks for what is needed instead of a sentence that might
+// not be true, and Gaps reports it like a missing field.
+func todo(label string) string { return "**[to be completed: " + label + "]**" }
 
 // isBlank reports whether s holds nothing but whitespace.
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -174,6 +180,8 @@ var templateFuncs = template.FuncMap{
 	},
 	"lines":   escapeLines,
 	"missing": missing,
+	"todo":    todo,
+	"total":   total,
 	"stack":   stack,
 	"date": func(t time.Time) string {
 		if t.IsZero() {

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"offboard/calendar"
 	"offboard/money"
 
 	"errors"
@@ -32,6 +33,28 @@ func (d Delivery) String() string {
 	}
 }
 
+// problems are the transition terms Validate refuses.
+func (t Transition) problems() []error {
+	var errs []error
+	for _, n := range []struct {
+		format string
+		value  int
+	}{
+		{"transition assistance of %d hours is negative", t.Hours},
+		{"%d included transition hours is negative", t.IncludedHours},
+		{"notice of %d working days for transition requests is negative", t.RequestDays},
+		{"transition window of %d days is negative", t.WindowDays},
+	} {
+		if n.value < 0 {
+			errs = append(errs, fmt.Errorf(n.format, n.value))
+		}
+	}
+	if t.IncludedHours > t.Hours {
+		errs = append(errs, fmt.Errorf("%d included transition hours are more than the %d hours offered", t.IncludedHours, t.Hours))
+	}
+	return errs
+}
+
 // ParseDelivery reads "email", "post" or "hand" (as typed in settings or on
 // the command line).
 func ParseDelivery(s string) (Delivery, error) {
@@ -47,12 +70,23 @@ func ParseDelivery(s string) (Delivery, error) {
 }
 
 // Transition is the transition assistance we offer after notice; zero Hours
-// means none is offered beyond the handover itself.
+// means none is offered beyond the handover itself. The zero values of the
+// later fields keep the letter's older wording: all hours at Rate, no
+// request notice, available until the effective date.
 type Transition struct {
 	// Hours is the number of hours offered.
 	Hours int
-	// Rate is the price per hour.
+	// Rate is the price per hour beyond IncludedHours.
 	Rate money.Money
+	// IncludedHours are the first of Hours, included at no charge.
+	IncludedHours int
+	// RequestDays is the number of working days' notice a requested piece
+	// of assistance needs, so that it can be staffed.
+	RequestDays int
+	// WindowDays is the number of calendar days after the effective date
+	// during which the assistance can be used; the window ends on a working
+	// day (see TerminationInput.TransitionEnds).
+	WindowDays int
 }
 
 // Handoff describes the data-handoff steps that have their own dates. The
@@ -137,11 +171,47 @@ type TerminationInput struct {
 	// Acknowledgement adds a block for the client to sign and return,
 	// confirming receipt.
 	Acknowledgement bool
+
+	// Calendar decides the working days that the warnings check the dates
+	// against and that the transition window ends on; the zero value
+	// closes weekends only. Compute the dates themselves with
+	// EffectiveDateOn, DefaultHandoffOn and FinalInvoiceDate on the same
+	// calendar.
+	Calendar calendar.Calendar
+	// TimeZone is the client's time zone, in which the close of business is
+	// reckoned; the letter names it. Nil names none.
+	TimeZone *time.Location
+	// Statement is the client's account from the record; when set, the
+	// letter lists the overdue invoices apart from those not yet due, each
+	// with its number and pay-by date, says what happens to prepayments and
+	// credits, and does not print Balance. Nil prints Balance as one figure.
+	Statement *Statement
+	// LicenceSource says where the licence section comes from: the typed
+	// AnnualLicences (the zero value), the record's Licences, or the
+	// owner's confirmation that we manage none.
+	LicenceSource LicenceSource
+	// Licences are the licences we manage for the client, as the record
+	// holds them; read with LicencesFromRecord, where none leaves a
+	// visible marker that MissingForSending and Gaps report.
+	Licences []Licence
+	// ForCause makes the letter a termination for cause; nil for ordinary
+	// notice.
+	ForCause *ForCause
+	// PriorNotice is the notice of termination the client is already
+	// under, if any; Validate refuses a second notice unless Supersedes.
+	PriorNotice *PriorNotice
+	// Supersedes marks this notice as replacing PriorNotice; the letter
+	// withdraws the earlier notice and says its dates are replaced.
+	Supersedes bool
 }
 
-// OurContact is the person the letter names for the handover: Contact, or
-// the signer reachable at our company email and phone.
+// OurContact is the person the letter names for the handover: the single
+// point of contact of a for-cause notice, else Contact, else the signer
+// reachable at our company email and phone.
 func (in TerminationInput) OurContact() Person {
+	if in.ForCause != nil {
+		return in.ForCause.Contact
+	}
 	if !isBlank(in.Contact.Name) {
 		return in.Contact
 	}
@@ -150,6 +220,36 @@ func (in TerminationInput) OurContact() Person {
 
 // DaysGiven is the number of calendar days from Sent to Effective.
 func (in TerminationInput) DaysGiven() int { return DaysBetween(in.Sent, in.Effective) }
+
+// Zone names the client's time zone for the close of business, escaped,
+// for example "America/Los\_Angeles"; "" when TimeZone is not set.
+func (in TerminationInput) Zone() string {
+	if in.TimeZone == nil {
+		return ""
+	}
+	return EscapeInline(in.TimeZone.String())
+}
+
+// NoticeEnds is the last day of the notice period this letter gives:
+// NoticeDays after Sent.
+func (in TerminationInput) NoticeEnds() time.Time { return AddDays(in.Sent, in.NoticeDays) }
+
+// NoticeEndsOnClosedDay reports whether the notice period ends on a day the
+// business is closed and the effective date is therefore the next working
+// day, which the letter explains rather than leaving the reader to count.
+func (in TerminationInput) NoticeEndsOnClosedDay() bool {
+	end := in.NoticeEnds()
+	return !in.Calendar.IsWorkingDay(end) && in.Calendar.NextWorkingDay(end).Equal(civil(in.Effective))
+}
+
+// TransitionEnds is the last day transition assistance can be used: the
+// effective date, or WindowDays after it moved to the next working day.
+func (in TerminationInput) TransitionEnds() time.Time {
+	if in.Transition.WindowDays <= 0 {
+		return civil(in.Effective)
+	}
+	return in.Calendar.NextWorkingDay(AddDays(in.Effective, in.Transition.WindowDays))
+}
 
 // ShorterNotice reports whether the letter gives less notice than the
 // agreement requires (which Validate only allows with the override).
@@ -161,9 +261,10 @@ func (in TerminationInput) ShorterNotice() bool { return in.NoticeDays < in.Agre
 // refuses them.
 func (in TerminationInput) Validate() error {
 	var errs []error
-	if err := CheckNotice(in.NoticeDays, in.Agreement.NoticeDays, in.AllowShorterNotice); err != nil {
+	if err := CheckNotice(in.NoticeDays, in.Agreement.NoticeDays, in.AllowShorterNotice || in.ForCause != nil); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, in.noticeProblems()...)
 	if in.Sent.IsZero() {
 		errs = append(errs, errors.New("the date notice is sent is not set"))
 	}
@@ -200,9 +301,9 @@ func (in TerminationInput) Validate() error {
 				step.what, FormatDate(step.day), FormatDate(in.Sent), FormatDate(in.Effective)))
 		}
 	}
-	if in.Transition.Hours < 0 {
-		errs = append(errs, fmt.Errorf("transition assistance of %d hours is negative", in.Transition.Hours))
-	}
+	errs = append(errs, in.Transition.problems()...)
+	errs = append(errs, in.statementProblems()...)
+	errs = append(errs, in.licenceProblems()...)
 	return errors.Join(errs...)
 }
 
@@ -231,15 +332,9 @@ func (in TerminationInput) MissingForSending() []string {
 	if in.FinalInvoice.IsZero() {
 		missing = append(missing, "final invoice date")
 	}
-	for i, l := range in.AnnualLicences {
-		if isBlank(l.Product) {
-			missing = append(missing, fmt.Sprintf("name of annual licence %d", i+1))
-		}
-		if l.TermEnds.IsZero() {
-			missing = append(missing, fmt.Sprintf("commitment end of annual licence %d", i+1))
-		}
-	}
-	return missing
+	missing = append(missing, in.statementMissing()...)
+	missing = append(missing, in.licencesMissing()...)
+	return append(missing, in.forCauseMissing()...)
 }
 
 // MissingFieldsError names the fields that stop a letter from being
@@ -275,7 +370,13 @@ func (in TerminationInput) ExportableAsSent() error {
 // each moved to the Friday before a weekend and none earlier than the day
 // notice is sent.
 func DefaultHandoff(sent, effective time.Time) Handoff {
-	s := newSchedule(sent, effective)
+	return DefaultHandoffOn(calendar.Calendar{}, sent, effective)
+}
+
+// DefaultHandoffOn is DefaultHandoff on a business calendar: each date that
+// falls on a day the business is closed moves to the working day before.
+func DefaultHandoffOn(cal calendar.Calendar, sent, effective time.Time) Handoff {
+	s := newSchedule(cal, sent, effective)
 	return Handoff{ExportDate: s.export, CredentialsDate: s.credentials, TransferDate: s.transfer}
 }
 

@@ -97,6 +97,30 @@ var toneRules = []toneRule{
 	{`criminal|fraud(?:ulent)?|theft`, ToneGrievance, "take legal advice; do not put allegations in the letter"},
 	// Seeds 001 and 003 speak of firing a client; the letter ends an agreement.
 	{`fir(?:ed|ing)`, ToneGrievance, "say that the agreement is ending"},
+	// Whole phrases, not single words: the ways an owner justifies the
+	// decision to the client (seed 001: "Stick to the facts"). A letter that
+	// explains why it had to be written argues the case it should not open.
+	{`(?:left|leave|leaves|leaving) (?:us|me) (?:with )?(?:no|little) (?:other )?(?:choice|option|alternative)`, ToneBlaming,
+		"say what is happening and when; the reasons stay in the record"},
+	{`(?:forc(?:e|es|ed|ing)) (?:us |me )?to`, ToneBlaming, "say what we are doing, not who made us do it"},
+	{`warn(?:ed|ing|ings)? (?:you )?(?:repeatedly|again and again|several times|many times|more than once|on several occasions)`, ToneBlaming,
+		"leave earlier warnings in the record; the letter states the decision"},
+	{`(?:repeated|numerous|several|many) (?:warnings|reminders)`, ToneBlaming,
+		"leave earlier warnings in the record; the letter states the decision"},
+	{`despite (?:our|all|every) (?:\w+ )?(?:warnings|reminders|requests|efforts)`, ToneBlaming,
+		"leave earlier warnings in the record; the letter states the decision"},
+	{`time and (?:time )?again|over and over`, ToneBlaming, "state the fact without generalising"},
+	{`(?:consistently|repeatedly|habitually|always) late`, ToneGrievance, "the payment history stays in the record"},
+	{`chronic(?:ally)?`, ToneGrievance, "leave the reasons out of the letter; they stay in the record"},
+	{`unwilling(?:ness)? to`, ToneBlaming, "state what is needed and by when"},
+	{`(?:will|can|cannot|could|won't|will not|can't) (?:no longer )?(?:not )?tolerate|intolerable`, ToneHostile,
+		"say that the agreement is ending and when"},
+	{`unprofessional(?:ly|ism)?`, ToneHostile, "judge no one's conduct; state dates and steps"},
+	{`difficult to work with`, ToneHostile, "leave the reasons out of the letter; they stay in the record"},
+	{`last straw`, ToneHostile, "say that the agreement is ending and when"},
+	// Seed 003: criminal activity; a for-cause letter cites the clause and
+	// alleges nothing.
+	{`breach(?:ed|es|ing)?`, ToneGrievance, "take legal advice; cite the clause that allows the termination, not a breach"},
 }
 
 // toneMatchers are the compiled rules: case-insensitive, whole words only.

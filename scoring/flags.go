@@ -297,8 +297,13 @@ func incidentEvidence(n int, worst Incident, what, window string) string {
 	// The quote is for people, not Go: no escaped quote marks, and no full
 	// stop of its own before the one that ends the sentence.
 	quote := strings.TrimSuffix(clip(worst.Description, 90), ".")
-	return fmt.Sprintf("%s in %s, %s severity %d of 5 on %s: \"%s\"",
-		count(n, what), window, which, worst.Severity, worst.At.Format(time.DateOnly), quote)
+	s := fmt.Sprintf("%s in %s, %s severity %d of 5 on %s", count(n, what), window, which, worst.Severity,
+		worst.At.Format(time.DateOnly))
+	if quote == "" {
+		// Disposal removed the words and kept the numbers.
+		return s
+	}
+	return s + `: "` + quote + `"`
 }
 
 func detectStaffAbuse(c *clientCalc, p *portfolioCtx) detection {

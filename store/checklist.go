@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// ChecklistStep is one step of a client's offboarding checklist.
-type ChecklistStep struct {
+// StepRow is one step of a client's offboarding checklist as stored.
+type StepRow struct {
 	ID       int64
 	ClientID int64
 	// Position orders the steps, from 1.
@@ -27,17 +27,17 @@ type ChecklistStep struct {
 }
 
 // IsDone reports whether the step was signed off.
-func (c ChecklistStep) IsDone() bool { return !c.Done.IsZero() }
+func (c StepRow) IsDone() bool { return !c.Done.IsZero() }
 
 // Overdue reports whether the step is open after its due day.
-func (c ChecklistStep) Overdue(today time.Time) bool {
+func (c StepRow) Overdue(today time.Time) bool {
 	return !c.IsDone() && Date(c.Due) < Date(today)
 }
 
 const stepColumns = `id, client_id, position, step_key, title, due_on, coalesce(done_on, ''), signed_off_by, exception_note`
 
-func scanStep(r scanner) (ChecklistStep, error) {
-	var c ChecklistStep
+func scanStep(r scanner) (StepRow, error) {
+	var c StepRow
 	var due, done string
 	if err := r.Scan(&c.ID, &c.ClientID, &c.Position, &c.Key, &c.Title, &due, &done, &c.SignedOffBy, &c.Exception); err != nil {
 		return c, err
@@ -46,13 +46,13 @@ func scanStep(r scanner) (ChecklistStep, error) {
 	return c, nil
 }
 
-func (s *Store) steps(ctx context.Context, query string, args ...any) ([]ChecklistStep, error) {
+func (s *Store) steps(ctx context.Context, query string, args ...any) ([]StepRow, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+stepColumns+" FROM checklist_steps "+query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ChecklistStep
+	var out []StepRow
 	for rows.Next() {
 		c, err := scanStep(rows)
 		if err != nil {
@@ -65,7 +65,7 @@ func (s *Store) steps(ctx context.Context, query string, args ...any) ([]Checkli
 
 // Checklist returns the client's offboarding checklist in working order;
 // empty when no notice was sent.
-func (s *Store) Checklist(ctx context.Context, clientID int64) ([]ChecklistStep, error) {
+func (s *Store) Checklist(ctx context.Context, clientID int64) ([]StepRow, error) {
 	out, err := s.steps(ctx, "WHERE client_id = ? ORDER BY position", clientID)
 	if err != nil {
 		return nil, fmt.Errorf("read checklist of client %d: %w", clientID, err)
@@ -74,7 +74,7 @@ func (s *Store) Checklist(ctx context.Context, clientID int64) ([]ChecklistStep,
 }
 
 // OverdueSteps returns the client's open steps due before today.
-func (s *Store) OverdueSteps(ctx context.Context, clientID int64, today time.Time) ([]ChecklistStep, error) {
+func (s *Store) OverdueSteps(ctx context.Context, clientID int64, today time.Time) ([]StepRow, error) {
 	out, err := s.steps(ctx, "WHERE client_id = ? AND done_on IS NULL AND due_on < ? ORDER BY position",
 		clientID, Date(today))
 	if err != nil {
@@ -83,9 +83,9 @@ func (s *Store) OverdueSteps(ctx context.Context, clientID int64, today time.Tim
 	return out, nil
 }
 
-// SignOff is what ticking a step records: who, on which day, and any
+// Tick is what ticking a step off records: who, on which day, and any
 // exception to the standard step.
-type SignOff struct {
+type Tick struct {
 	By        string
 	On        time.Time
 	Exception string
@@ -97,7 +97,7 @@ var ErrNoStep = errors.New("no such checklist step")
 // TickResult says what ticking a step changed.
 type TickResult struct {
 	// Step is the step as now stored.
-	Step ChecklistStep
+	Step StepRow
 	// Offboarded is true when this was the last open step and the client's
 	// status became offboarded.
 	Offboarded bool
@@ -107,7 +107,7 @@ type TickResult struct {
 // because the finished checklist is a receipt. When every step is done and
 // the client is under notice, its status becomes offboarded in the same
 // transaction.
-func (s *Store) TickStep(ctx context.Context, clientID int64, key string, so SignOff) (TickResult, error) {
+func (s *Store) TickStep(ctx context.Context, clientID int64, key string, so Tick) (TickResult, error) {
 	so.By, so.Exception = strings.TrimSpace(so.By), strings.TrimSpace(so.Exception)
 	if so.By == "" {
 		return TickResult{}, fmt.Errorf("tick step %q: the name of whoever signs it off is required", key)
@@ -193,7 +193,7 @@ func (s *Store) UntickStep(ctx context.Context, clientID int64, key, reason stri
 	return nil
 }
 
-func stepTx(ctx context.Context, tx *sql.Tx, clientID int64, key string) (ChecklistStep, error) {
+func stepTx(ctx context.Context, tx *sql.Tx, clientID int64, key string) (StepRow, error) {
 	step, err := scanStep(tx.QueryRowContext(ctx, "SELECT "+stepColumns+
 		" FROM checklist_steps WHERE client_id = ? AND step_key = ?", clientID, key))
 	if errors.Is(err, sql.ErrNoRows) {

@@ -10,7 +10,7 @@ import (
 
 // Draft kinds: the forms whose input is saved as it is typed.
 const (
-	// DraftLetter is the termination letter form; its body is a LetterDraft.
+	// DraftLetter is the termination letter form, as typed.
 	DraftLetter = "letter"
 )
 

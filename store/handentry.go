@@ -64,3 +64,13 @@ func EditClient(ctx context.Context, tx *sql.Tx, clientID int64, e ClientEdit, n
 	}
 	return nil
 }
+
+// TakeDraft reads the client's draft of the given kind into v and removes
+// it: the form that asked now holds it. ok is false, and v untouched, when
+// there is none.
+func (s *Store) TakeDraft(ctx context.Context, clientID int64, kind string, v any) (ok bool, err error) {
+	if ok, err = s.LoadDraft(ctx, clientID, kind, v); err != nil || !ok {
+		return ok, err
+	}
+	return true, s.Tx(ctx, func(tx *sql.Tx) error { return deleteDraft(ctx, tx, clientID, kind) })
+}

@@ -5,27 +5,44 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 )
 
-// FlagOnset is when one red flag first showed in a client's records.
-type FlagOnset struct {
-	// Flag names the red flag, for example "Late payment".
-	Flag string
-	// FirstSeen is the day of the first sign.
+// Kinds of FlagSign besides the incident kinds.
+const (
+	// SignDeclinedUpgrade is an upgrade recommendation the client declined.
+	SignDeclinedUpgrade = "declined_upgrade_recommendation"
+	// SignLatePayment is an invoice paid, or still open, more than
+	// LatePaymentOnsetDays after its due date.
+	SignLatePayment = "late_payment"
+)
+
+// FlagSign is the first record of one kind that may show a red flag, with
+// how many records of that kind there are.
+type FlagSign struct {
+	// Kind is the incident kind ("abuse", "after_hours", …), or
+	// SignDeclinedUpgrade or SignLatePayment.
+	Kind string
+	// FirstSeen is the day of the first record.
 	FirstSeen time.Time
-	// Evidence describes the first sign and how often it recurred.
-	Evidence string
+	// Count is how many records of the kind there are.
+	Count int
+	// Detail is the first record's own words: the incident's description,
+	// the declined upgrade's title or the late invoice's number.
+	Detail string
+	// DaysLate and StillOpen describe the first late invoice; only
+	// SignLatePayment has them.
+	DaysLate  int
+	StillOpen bool
 }
 
-// PostMortemFacts is what the post-mortem of an offboarded client is built
-// from (seed 002: take stock of how you got there): when each red flag first
-// appeared, when action was taken, and the owner's lessons.
+// PostMortemFacts is what the post-mortem of a client let go is built from
+// (seed 002: take stock of how you got there): the first sign of each kind
+// in its records, when action was taken, and the owner's lessons.
 type PostMortemFacts struct {
 	Client Client
-	// Onsets are the red flags in the order they first appeared.
-	Onsets []FlagOnset
+	// Signs are the first records of each kind, in no particular order.
+	Signs []FlagSign
 	// PlanCreated is when the first remediation plan was started, and
 	// PlanStatus where the latest one ended; zero and "" when there was none.
 	PlanCreated time.Time
@@ -38,152 +55,151 @@ type PostMortemFacts struct {
 	LessonsUpdated time.Time
 }
 
-// incidentFlagNames names the red flag each incident kind is a sign of, after
-// the seeds cited in the schema's incidents table.
-var incidentFlagNames = map[string]string{
-	"abuse":            "Mistreatment of staff",
-	"security":         "Security noncompliance",
-	"data_compliance":  "Data-compliance violations",
-	"criminal":         "Criminal activity",
-	"scope":            "Scope creep",
-	"declined_upgrade": "Resistance to modernization",
-	"naivete":          "Resistance to modernization",
-	"after_hours":      "After-hours urgency",
-}
-
 // LatePaymentOnsetDays is how late an invoice must be paid for the
 // post-mortem to count it as the first sign of late payment: later than the
 // 30 days published payment scorecards treat as the worst band (seed 003:
 // recurring payment issues).
 const LatePaymentOnsetDays = 30
 
-// PostMortem gathers the facts of a client's post-mortem in a few queries.
-// Red flags are dated from the records that show them: incidents by kind,
-// declined upgrade recommendations, and the first invoice paid, or still
-// open, more than LatePaymentOnsetDays after its due date.
+// PostMortem gathers the facts of a client's post-mortem in a few queries:
+// the first incident of each kind, the first declined upgrade
+// recommendation, the first invoice paid, or still open, more than
+// LatePaymentOnsetDays after its due date, the remediation plans, the
+// latest notice and the owner's lessons.
 func (s *Store) PostMortem(ctx context.Context, clientID int64) (PostMortemFacts, error) {
 	var f PostMortemFacts
 	var err error
 	if f.Client, err = s.Client(ctx, clientID); err != nil {
 		return f, err
 	}
-	wrap := func(err error) error { return fmt.Errorf("post-mortem of client %d: %w", clientID, err) }
+	if err := s.postMortemSigns(ctx, clientID, &f); err != nil {
+		return f, fmt.Errorf("post-mortem of client %d: %w", clientID, err)
+	}
+	if err := s.firstPlan(ctx, clientID, &f); err != nil {
+		return f, fmt.Errorf("post-mortem of client %d: %w", clientID, err)
+	}
+	if f.Termination, _, err = s.LatestTermination(ctx, clientID); err != nil {
+		return f, err
+	}
+	if err := s.lessons(ctx, clientID, &f); err != nil {
+		return f, fmt.Errorf("post-mortem of client %d: %w", clientID, err)
+	}
+	return f, nil
+}
 
-	onsets := map[string]*FlagOnset{}
-	counts := map[string]int{}
-	note := func(flag string, day time.Time, evidence string, n int) {
-		counts[flag] += n
-		if o, ok := onsets[flag]; !ok || day.Before(o.FirstSeen) {
-			onsets[flag] = &FlagOnset{Flag: flag, FirstSeen: day, Evidence: evidence}
+// postMortemSigns reads the first sign of each kind into f.Signs.
+func (s *Store) postMortemSigns(ctx context.Context, clientID int64, f *PostMortemFacts) error {
+	incidents, err := s.incidentSigns(ctx, clientID)
+	if err != nil {
+		return err
+	}
+	f.Signs = incidents
+	for _, read := range []func(context.Context, int64) (FlagSign, bool, error){s.declinedUpgradeSign, s.latePaymentSign} {
+		sign, ok, err := read(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			f.Signs = append(f.Signs, sign)
 		}
 	}
+	return nil
+}
+
+// incidentSigns is the first incident of each kind, with its description.
+func (s *Store) incidentSigns(ctx context.Context, clientID int64) ([]FlagSign, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT kind, count(*), min(occurred_at),
             (SELECT description FROM incidents j WHERE j.client_id = i.client_id AND j.kind = i.kind
              ORDER BY occurred_at, id LIMIT 1)
         FROM incidents i WHERE client_id = ? GROUP BY kind`, clientID)
 	if err != nil {
-		return f, wrap(err)
+		return nil, err
 	}
+	defer rows.Close()
+	var out []FlagSign
 	for rows.Next() {
-		var kind, first, desc string
-		var n int
-		if err := rows.Scan(&kind, &n, &first, &desc); err != nil {
-			rows.Close()
-			return f, wrap(err)
-		}
-		flag, ok := incidentFlagNames[kind]
-		if !ok {
-			continue
+		var sign FlagSign
+		var first string
+		if err := rows.Scan(&sign.Kind, &sign.Count, &first, &sign.Detail); err != nil {
+			return nil, err
 		}
 		at, _ := time.Parse(time.RFC3339, first)
-		evidence := "first incident"
-		if desc != "" {
-			evidence += ": " + desc
-		}
-		note(flag, utcDay(at), evidence, n)
+		sign.FirstSeen = utcDay(at)
+		out = append(out, sign)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return f, wrap(err)
-	}
+	return out, rows.Err()
+}
 
+// declinedUpgradeSign is the first upgrade recommendation declined, with
+// its title; ok is false when none was.
+func (s *Store) declinedUpgradeSign(ctx context.Context, clientID int64) (sign FlagSign, ok bool, err error) {
 	var declinedOn sql.NullString
-	var declinedTitle string
-	var declined int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(decided_on),
             coalesce((SELECT title FROM upgrade_recommendations WHERE client_id = ?1 AND decision = 'declined'
                       ORDER BY decided_on, id LIMIT 1), '')
         FROM upgrade_recommendations WHERE client_id = ?1 AND decision = 'declined'`, clientID).
-		Scan(&declined, &declinedOn, &declinedTitle); err != nil {
-		return f, wrap(err)
+		Scan(&sign.Count, &declinedOn, &sign.Detail); err != nil {
+		return sign, false, err
 	}
-	if declined > 0 && declinedOn.Valid {
-		note("Resistance to modernization", parseDate(declinedOn.String),
-			fmt.Sprintf("upgrade declined: %s", declinedTitle), declined)
+	if sign.Count == 0 || !declinedOn.Valid {
+		return sign, false, nil
 	}
+	sign.Kind, sign.FirstSeen = SignDeclinedUpgrade, parseDate(declinedOn.String)
+	return sign, true, nil
+}
 
-	// The day an invoice became more than LatePaymentOnsetDays late is
-	// the first sign, whether it was paid later or is still open today.
-	var lateNumber string
-	var lateDue sql.NullString
-	var lateDays, lateCount int
-	var lateOpen bool
-	if err := s.db.QueryRowContext(ctx, `WITH late AS (
+// latePaymentSign is the first invoice more than LatePaymentOnsetDays
+// late, dated the day it became so, whether it was paid later or is still
+// open today; ok is false when there is none.
+func (s *Store) latePaymentSign(ctx context.Context, clientID int64) (sign FlagSign, ok bool, err error) {
+	var due sql.NullString
+	err = s.db.QueryRowContext(ctx, `WITH late AS (
             SELECT number, due_on, paid_on IS NULL AS open,
                    CAST(julianday(coalesce(paid_on, ?2)) - julianday(due_on) AS INTEGER) AS days
             FROM invoices WHERE client_id = ?1)
         SELECT (SELECT count(*) FROM late WHERE days > ?3),
                number, due_on, days, open
         FROM late WHERE days > ?3 ORDER BY due_on, number LIMIT 1`,
-		clientID, Date(s.now()), LatePaymentOnsetDays).Scan(&lateCount, &lateNumber, &lateDue, &lateDays, &lateOpen); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return f, wrap(err)
+		clientID, Date(s.now()), LatePaymentOnsetDays).Scan(&sign.Count, &sign.Detail, &due, &sign.DaysLate, &sign.StillOpen)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !due.Valid) {
+		return sign, false, nil
 	}
-	if lateDue.Valid {
-		state := "paid"
-		if lateOpen {
-			state = "still unpaid"
-		}
-		note("Late payment", parseDate(lateDue.String).AddDate(0, 0, LatePaymentOnsetDays+1),
-			fmt.Sprintf("invoice %s %s %d days after its due date", lateNumber, state, lateDays), lateCount)
+	if err != nil {
+		return sign, false, err
 	}
+	sign.Kind, sign.FirstSeen = SignLatePayment, parseDate(due.String).AddDate(0, 0, LatePaymentOnsetDays+1)
+	return sign, true, nil
+}
 
-	for _, o := range onsets {
-		if n := counts[o.Flag]; n > 1 {
-			o.Evidence += fmt.Sprintf(" (%d signs in all)", n)
-		}
-		f.Onsets = append(f.Onsets, *o)
-	}
-	sort.Slice(f.Onsets, func(i, j int) bool {
-		if !f.Onsets[i].FirstSeen.Equal(f.Onsets[j].FirstSeen) {
-			return f.Onsets[i].FirstSeen.Before(f.Onsets[j].FirstSeen)
-		}
-		return f.Onsets[i].Flag < f.Onsets[j].Flag
-	})
-
+// firstPlan reads when the first remediation plan was started and where
+// the latest one ended.
+func (s *Store) firstPlan(ctx context.Context, clientID int64, f *PostMortemFacts) error {
 	var planCreated, planStatus sql.NullString
 	if err := s.db.QueryRowContext(ctx, `SELECT min(created_at),
             (SELECT status FROM remediation_plans WHERE client_id = ?1 ORDER BY `+latestPlanOrder+` LIMIT 1)
         FROM remediation_plans WHERE client_id = ?1`, clientID).Scan(&planCreated, &planStatus); err != nil {
-		return f, wrap(err)
+		return err
 	}
 	if planCreated.Valid {
 		at, _ := time.Parse(time.RFC3339, planCreated.String)
 		f.PlanCreated, f.PlanStatus = utcDay(at), planStatus.String
 	}
-	if f.Termination, _, err = s.LatestTermination(ctx, clientID); err != nil {
-		return f, err
-	}
+	return nil
+}
+
+// lessons reads the owner's notes and when they were saved, if ever.
+func (s *Store) lessons(ctx context.Context, clientID int64, f *PostMortemFacts) error {
 	var updated string
-	err = s.db.QueryRowContext(ctx, "SELECT lessons, updated_at FROM postmortems WHERE client_id = ?", clientID).
+	err := s.db.QueryRowContext(ctx, "SELECT lessons, updated_at FROM postmortems WHERE client_id = ?", clientID).
 		Scan(&f.Lessons, &updated)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
+		return nil
 	case err != nil:
-		return f, wrap(err)
-	default:
-		f.LessonsUpdated, _ = time.Parse(time.RFC3339, updated)
+		return err
 	}
-	return f, nil
+	f.LessonsUpdated, _ = time.Parse(time.RFC3339, updated)
+	return nil
 }
 
 // SaveLessons stores the owner's notes on what to change after letting a

@@ -9,84 +9,6 @@ import (
 	"time"
 )
 
-// LetterDraft is the termination letter form exactly as the owner typed it,
-// kept in the drafts table as JSON under DraftLetter. Every field is the raw
-// text of its input, so a half-typed date survives a closed terminal; the
-// form parses them when it renders. Dates are typed as YYYY-MM-DD, money as
-// a decimal amount ("1250.00"), delivery as email, post or hand.
-type LetterDraft struct {
-	// Sent is the day notice is sent.
-	Sent string `json:"sent"`
-	// NoticeDays is the notice period given, in days.
-	NoticeDays string `json:"notice_days"`
-	// ShorterNotice is the owner's explicit override allowing less notice
-	// than the agreement requires.
-	ShorterNotice bool `json:"shorter_notice"`
-	// Effective is the last day services are provided.
-	Effective string `json:"effective"`
-	// Delivery is how the notice is delivered.
-	Delivery string `json:"delivery"`
-	// AgreementName, AgreementDate and TerminationClause identify the
-	// agreement being ended.
-	AgreementName     string `json:"agreement_name"`
-	AgreementDate     string `json:"agreement_date"`
-	TerminationClause string `json:"termination_clause"`
-	// Balance is the outstanding balance today.
-	Balance string `json:"balance"`
-	// FinalInvoice is the day the final invoice is issued.
-	FinalInvoice string `json:"final_invoice"`
-	// Contact is our person for the handover: name, role, email, phone.
-	ContactName  string `json:"contact_name"`
-	ContactRole  string `json:"contact_role"`
-	ContactEmail string `json:"contact_email"`
-	ContactPhone string `json:"contact_phone"`
-	// TransitionHours and TransitionRate are the transition assistance
-	// offered beyond the handover itself.
-	TransitionHours string `json:"transition_hours"`
-	TransitionRate  string `json:"transition_rate"`
-	// Retention is the last day the client's data is kept.
-	Retention string `json:"retention"`
-	// ExportDate, CredentialsDate and TransferDate date the data-handoff
-	// steps; ExportWhat, ExportFormat and ExportDelivery describe the export.
-	ExportDate      string `json:"export_date"`
-	ExportWhat      string `json:"export_what"`
-	ExportFormat    string `json:"export_format"`
-	ExportDelivery  string `json:"export_delivery"`
-	CredentialsDate string `json:"credentials_date"`
-	TransferDate    string `json:"transfer_date"`
-	// Licences lists the licences on annual commitment, one a line or
-	// separated by semicolons: "42 × Microsoft 365 Business Premium until
-	// 2027-04-30".
-	Licences string `json:"licences"`
-	// LicenceNote says what happens to licences on annual commitment.
-	LicenceNote string `json:"licence_note"`
-	// Acknowledgement adds a block for the client to sign.
-	Acknowledgement bool `json:"acknowledgement"`
-	// Our side of the letter, pre-filled from the settings.
-	CompanyName    string `json:"company_name"`
-	CompanyAddress string `json:"company_address"`
-	Signer         string `json:"signer"`
-	SignerTitle    string `json:"signer_title"`
-	CompanyEmail   string `json:"company_email"`
-	CompanyPhone   string `json:"company_phone"`
-	// ExportPath is where the letter will be exported.
-	ExportPath string `json:"export_path"`
-	// Markdown is the letter as edited in the owner's editor; empty while the
-	// letter is still generated from the fields.
-	Markdown string `json:"markdown,omitempty"`
-}
-
-// SaveLetterDraft stores the letter form as typed.
-func (s *Store) SaveLetterDraft(ctx context.Context, clientID int64, d LetterDraft) error {
-	return s.SaveDraft(ctx, clientID, DraftLetter, d)
-}
-
-// LoadLetterDraft reads the saved letter form; ok is false when there is none.
-func (s *Store) LoadLetterDraft(ctx context.Context, clientID int64) (d LetterDraft, ok bool, err error) {
-	ok, err = s.LoadDraft(ctx, clientID, DraftLetter, &d)
-	return d, ok, err
-}
-
 // Delivery methods of a notice, as the terminations table stores them.
 const (
 	DeliveryEmail = "email"
@@ -108,14 +30,6 @@ type Termination struct {
 	CreatedAt time.Time
 }
 
-// PlannedStep is an offboarding step to schedule when notice is sent.
-type PlannedStep struct {
-	// Key identifies the step across the checklist's life.
-	Key   string
-	Title string
-	Due   time.Time
-}
-
 // SentLetter is a notice of termination being recorded as sent.
 type SentLetter struct {
 	ClientID int64
@@ -131,8 +45,9 @@ type SentLetter struct {
 	Retention  time.Time
 	// Delivery is DeliveryEmail, DeliveryPost or DeliveryHand.
 	Delivery string
-	// Steps is the offboarding checklist, in working order.
-	Steps []PlannedStep
+	// Steps is the offboarding checklist to schedule, in working order;
+	// only their Key, Title and Due are read.
+	Steps []StepRow
 }
 
 // ErrAlreadyNoticed reports a letter for a client already under notice or
@@ -166,53 +81,20 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
 		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
 	err := s.exportTx(ctx, func(tx *sql.Tx) error {
-		var status string
-		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", l.ClientID).Scan(&status); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("client %d: %w", l.ClientID, ErrNoClient)
-			}
+		if err := checkNoticeAllowed(ctx, tx, l.ClientID); err != nil {
 			return err
-		}
-		if status == statusNotice || status == statusOffboarded {
-			return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
 		}
 		if err := replaceChecklist(ctx, tx, l.ClientID, now); err != nil {
 			return err
 		}
-		docID, err := RecordDocument(ctx, tx, Document{ClientID: l.ClientID, Kind: "termination", Title: l.Title,
-			Markdown: l.Markdown, ExportedPath: l.Path, Sent: true, CreatedAt: now})
-		if err != nil {
+		if err := insertTermination(ctx, tx, l, &t); err != nil {
 			return err
 		}
-		t.DocumentID = docID
-		res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-            effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(now))
-		if err != nil {
-			return fmt.Errorf("record termination: %w", err)
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
+		if err := logNotice(ctx, tx, l, t.DocumentID, now); err != nil {
 			return err
 		}
-		summary := fmt.Sprintf("Notice of termination sent by %s on %s: %d days' notice, effective %s",
-			l.Delivery, Date(l.Sent), l.NoticeDays, Date(l.Effective))
-		if _, err := LogCommunication(ctx, tx, Communication{ClientID: l.ClientID, At: now, Channel: channelFor(l.Delivery),
-			Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
-				l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
+		if err := scheduleChecklist(ctx, tx, l.ClientID, l.Steps); err != nil {
 			return err
-		}
-		if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
-			Reason: summary}); err != nil {
-			return err
-		}
-		if err := SetStatus(ctx, tx, l.ClientID, statusNotice, summary, now); err != nil {
-			return err
-		}
-		for i, st := range l.Steps {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO checklist_steps (client_id, position, step_key, title, due_on)
-                VALUES (?, ?, ?, ?, ?)`, l.ClientID, i+1, st.Key, st.Title, Date(st.Due)); err != nil {
-				return fmt.Errorf("schedule checklist step %q: %w", st.Key, err)
-			}
 		}
 		if err := deleteDraft(ctx, tx, l.ClientID, DraftLetter); err != nil {
 			return err
@@ -223,6 +105,69 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 		return Termination{}, fmt.Errorf("record notice for client %d: %w", l.ClientID, err)
 	}
 	return t, nil
+}
+
+// checkNoticeAllowed refuses a notice to a client already under notice or
+// offboarded.
+func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64) error {
+	var status string
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("client %d: %w", clientID, ErrNoClient)
+		}
+		return err
+	}
+	if status == statusNotice || status == statusOffboarded {
+		return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
+	}
+	return nil
+}
+
+// insertTermination keeps the letter as a sent document and records the
+// notice, filling in t's document and own ids.
+func insertTermination(ctx context.Context, tx *sql.Tx, l SentLetter, t *Termination) error {
+	docID, err := RecordDocument(ctx, tx, Document{ClientID: l.ClientID, Kind: "termination", Title: l.Title,
+		Markdown: l.Markdown, ExportedPath: l.Path, Sent: true, CreatedAt: t.CreatedAt})
+	if err != nil {
+		return err
+	}
+	t.DocumentID = docID
+	res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
+        effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(t.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("record termination: %w", err)
+	}
+	t.ID, err = res.LastInsertId()
+	return err
+}
+
+// logNotice writes the notice to the communications log, pointing at its
+// document, and to the decisions log, and puts the client under notice.
+func logNotice(ctx context.Context, tx *sql.Tx, l SentLetter, docID int64, now time.Time) error {
+	summary := fmt.Sprintf("Notice of termination sent by %s on %s: %d days' notice, effective %s",
+		l.Delivery, Date(l.Sent), l.NoticeDays, Date(l.Effective))
+	if _, err := LogCommunication(ctx, tx, Communication{ClientID: l.ClientID, At: now, Channel: channelFor(l.Delivery),
+		Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
+			l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
+		return err
+	}
+	if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
+		Reason: summary}); err != nil {
+		return err
+	}
+	return SetStatus(ctx, tx, l.ClientID, statusNotice, summary, now)
+}
+
+// scheduleChecklist inserts the offboarding steps in working order.
+func scheduleChecklist(ctx context.Context, tx *sql.Tx, clientID int64, steps []StepRow) error {
+	for i, st := range steps {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO checklist_steps (client_id, position, step_key, title, due_on)
+            VALUES (?, ?, ?, ?, ?)`, clientID, i+1, st.Key, st.Title, Date(st.Due)); err != nil {
+			return fmt.Errorf("schedule checklist step %q: %w", st.Key, err)
+		}
+	}
+	return nil
 }
 
 // check refuses a letter whose facts do not hang together before anything

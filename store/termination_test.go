@@ -30,12 +30,19 @@ func sampleLetter(t *testing.T, clientID int64) SentLetter {
 		Path:     filepath.Join(t.TempDir(), "exports", "acme-termination-2026-11-23.md"),
 		Sent:     day("2026-11-23"), NoticeDays: 30, Effective: day("2026-12-23"), Retention: day("2027-01-22"),
 		Delivery: DeliveryEmail,
-		Steps: []PlannedStep{
-			{"confirm-notice", "Confirm the notice", day("2026-11-23")},
-			{"export-data", "Export data", day("2026-12-13")},
-			{"archive-record", "Archive the record", day("2027-01-22")},
+		Steps: []StepRow{
+			{Key: "confirm-notice", Title: "Confirm the notice", Due: day("2026-11-23")},
+			{Key: "export-data", Title: "Export data", Due: day("2026-12-13")},
+			{Key: "archive-record", Title: "Archive the record", Due: day("2027-01-22")},
 		},
 	}
+}
+
+// letterForm is as much of the letter form as these tests read back from
+// the drafts table.
+type letterForm struct {
+	Sent       string `json:"sent"`
+	NoticeDays string `json:"notice_days"`
 }
 
 func count(t *testing.T, s *Store, query string, args ...any) int {
@@ -51,7 +58,7 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
-	if err := s.SaveLetterDraft(ctx, id, LetterDraft{NoticeDays: "30"}); err != nil {
+	if err := s.SaveDraft(ctx, id, DraftLetter, letterForm{NoticeDays: "30"}); err != nil {
 		t.Fatal(err)
 	}
 	l := sampleLetter(t, id)
@@ -102,7 +109,7 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 	if len(steps) != 3 || steps[1].Key != "export-data" || Date(steps[1].Due) != "2026-12-13" || steps[1].Position != 2 {
 		t.Errorf("checklist = %+v", steps)
 	}
-	if _, ok, _ := s.LoadLetterDraft(ctx, id); ok {
+	if ok, _ := s.LoadDraft(ctx, id, DraftLetter, &letterForm{}); ok {
 		t.Error("the draft outlived the letter it drafted")
 	}
 	decisions, _ := s.Decisions(ctx, id)
@@ -163,7 +170,7 @@ func TestRecordLetterSentWritesNothingOnFailure(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := openTemp(t)
 			id := addClient(t, s, "Acme")
-			if err := s.SaveLetterDraft(ctx, id, LetterDraft{NoticeDays: "30", Sent: "2026-11-2"}); err != nil {
+			if err := s.SaveDraft(ctx, id, DraftLetter, letterForm{NoticeDays: "30", Sent: "2026-11-2"}); err != nil {
 				t.Fatal(err)
 			}
 			before := tableCounts(t, s)
@@ -183,7 +190,8 @@ func TestRecordLetterSentWritesNothingOnFailure(t *testing.T) {
 			if cl.Status != statusActive {
 				t.Errorf("status = %s, want active", cl.Status)
 			}
-			if d, ok, _ := s.LoadLetterDraft(ctx, id); !ok || d.Sent != "2026-11-2" {
+			var d letterForm
+			if ok, _ := s.LoadDraft(ctx, id, DraftLetter, &d); !ok || d.Sent != "2026-11-2" {
 				t.Errorf("the draft was lost: %+v %v", d, ok)
 			}
 		})
@@ -215,21 +223,21 @@ func TestChecklistTickOverdueAndOffboard(t *testing.T) {
 		t.Error("Overdue: a step is overdue only after its due day")
 	}
 
-	if _, err := s.TickStep(ctx, id, "confirm-notice", SignOff{On: today}); err == nil {
+	if _, err := s.TickStep(ctx, id, "confirm-notice", Tick{On: today}); err == nil {
 		t.Error("a step was signed off by nobody")
 	}
-	if _, err := s.TickStep(ctx, id, "no-such-step", SignOff{By: "Dana", On: today}); !errors.Is(err, ErrNoStep) {
+	if _, err := s.TickStep(ctx, id, "no-such-step", Tick{By: "Dana", On: today}); !errors.Is(err, ErrNoStep) {
 		t.Errorf("unknown step: %v", err)
 	}
-	res, err := s.TickStep(ctx, id, "confirm-notice", SignOff{By: " Dana Reyes ", On: day("2026-11-23")})
+	res, err := s.TickStep(ctx, id, "confirm-notice", Tick{By: " Dana Reyes ", On: day("2026-11-23")})
 	if err != nil || res.Offboarded || res.Step.SignedOffBy != "Dana Reyes" {
 		t.Fatalf("tick: %+v, %v", res, err)
 	}
-	res, err = s.TickStep(ctx, id, "export-data", SignOff{By: "Sam", On: day("2026-12-21"), Exception: "backups handed over on disk, not by link"})
+	res, err = s.TickStep(ctx, id, "export-data", Tick{By: "Sam", On: day("2026-12-21"), Exception: "backups handed over on disk, not by link"})
 	if err != nil || res.Offboarded {
 		t.Fatalf("tick: %+v, %v", res, err)
 	}
-	res, err = s.TickStep(ctx, id, "archive-record", SignOff{By: "Dana", On: day("2027-01-22")})
+	res, err = s.TickStep(ctx, id, "archive-record", Tick{By: "Dana", On: day("2027-01-22")})
 	if err != nil || !res.Offboarded {
 		t.Fatalf("last tick: %+v, %v", res, err)
 	}
@@ -262,7 +270,7 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 	if _, err := s.RecordLetterSent(ctx, sampleLetter(t, id)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.TickStep(ctx, id, "confirm-notice", SignOff{By: "Dana", On: day("2026-11-23")}); err != nil {
+	if _, err := s.TickStep(ctx, id, "confirm-notice", Tick{By: "Dana", On: day("2026-11-23")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Reengage(ctx, id, "  "); err == nil {
@@ -305,28 +313,6 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 	}
 }
 
-func TestLetterDraftRoundTrip(t *testing.T) {
-	s := openTemp(t)
-	ctx := context.Background()
-	id := addClient(t, s, "Acme")
-	if _, ok, err := s.LoadLetterDraft(ctx, id); ok || err != nil {
-		t.Fatalf("empty: %v %v", ok, err)
-	}
-	want := LetterDraft{Sent: "2026-11-2", NoticeDays: "3", ShorterNotice: true, CompanyName: "Brightline IT",
-		Markdown: "# edited\n"}
-	if err := s.SaveLetterDraft(ctx, id, want); err != nil {
-		t.Fatal(err)
-	}
-	want.NoticeDays = "30"
-	if err := s.SaveLetterDraft(ctx, id, want); err != nil {
-		t.Fatal(err)
-	}
-	got, ok, err := s.LoadLetterDraft(ctx, id)
-	if err != nil || !ok || got != want {
-		t.Errorf("draft = %+v %v %v, want %+v", got, ok, err, want)
-	}
-}
-
 func TestPostMortemFacts(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
@@ -366,19 +352,20 @@ func TestPostMortemFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	// I2, due 28 February 2025 and paid 45 days later, was the first invoice
-	// more than 30 days late: on 31 March 2025.
-	want := []FlagOnset{
-		{"Resistance to modernization", day("2025-02-01"), "upgrade declined: Replace Windows 10 PCs"},
-		{"After-hours urgency", day("2025-03-02"), "first incident: weekend call for a printer (2 signs in all)"},
-		{"Late payment", day("2025-03-31"), "invoice I2 paid 45 days after its due date (3 signs in all)"},
-		{"Mistreatment of staff", day("2025-08-01"), "first incident: shouted at the technician"},
+	// more than 30 days late: on 31 March 2025; I3 and I4 are late too.
+	want := map[string]FlagSign{
+		"after_hours":       {Kind: "after_hours", FirstSeen: day("2025-03-02"), Count: 2, Detail: "weekend call for a printer"},
+		"abuse":             {Kind: "abuse", FirstSeen: day("2025-08-01"), Count: 1, Detail: "shouted at the technician"},
+		"other":             {Kind: "other", FirstSeen: day("2025-09-01"), Count: 1, Detail: "not a flag"},
+		SignDeclinedUpgrade: {Kind: SignDeclinedUpgrade, FirstSeen: day("2025-02-01"), Count: 1, Detail: "Replace Windows 10 PCs"},
+		SignLatePayment:     {Kind: SignLatePayment, FirstSeen: day("2025-03-31"), Count: 3, Detail: "I2", DaysLate: 45},
 	}
-	if len(f.Onsets) != len(want) {
-		t.Fatalf("onsets = %+v", f.Onsets)
+	if len(f.Signs) != len(want) {
+		t.Fatalf("signs = %+v", f.Signs)
 	}
-	for i := range want {
-		if f.Onsets[i] != want[i] {
-			t.Errorf("onset %d = %+v\nwant %+v", i, f.Onsets[i], want[i])
+	for _, got := range f.Signs {
+		if got != want[got.Kind] {
+			t.Errorf("sign %+v\nwant %+v", got, want[got.Kind])
 		}
 	}
 	if Date(f.PlanCreated) != "2025-09-15" || f.PlanStatus != "failed" {

@@ -32,6 +32,7 @@ type ClientAction struct {
 // Each screen that opens from a client adds its line here.
 func clientActions(k KeyMap) []ClientAction {
 	return []ClientAction{
+		{Binding: k.LogEntry, Open: func(c *Common, t ClientTarget) Screen { return NewLogEntryScreen(c, t) }},
 		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
 			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment))
 		}},

@@ -13,7 +13,6 @@ import (
 
 	"offboard/casefile"
 	"offboard/letters"
-	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -30,7 +29,7 @@ type ChecklistScreen struct {
 	loaded bool
 	client store.Client
 	term   store.Termination
-	steps  []store.ChecklistStep
+	steps  []store.StepRow
 	signer string
 
 	cursor int
@@ -53,13 +52,10 @@ const (
 )
 
 type checklistLoadedMsg struct {
-	owner  *ChecklistScreen
-	req    int
-	client store.Client
-	term   store.Termination
-	steps  []store.ChecklistStep
-	signer string
-	err    error
+	owner *ChecklistScreen
+	req   int
+	list  casefile.Checklist
+	err   error
 }
 
 // checklistDoneMsg reports a change made from the checklist screen; text
@@ -80,21 +76,10 @@ func (m *ChecklistScreen) Init() tea.Cmd { return m.load() }
 
 func (m *ChecklistScreen) load() tea.Cmd {
 	m.req++
-	owner, req, st, id := m, m.req, m.c.Store, m.id
+	owner, req, desk, ctx, id := m, m.req, m.c.Desk, m.c.context(), m.id
 	return func() tea.Msg {
-		ctx := context.Background()
-		msg := checklistLoadedMsg{owner: owner, req: req}
-		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
-			return msg
-		}
-		if msg.term, _, msg.err = st.LatestTermination(ctx, id); msg.err != nil {
-			return msg
-		}
-		if msg.steps, msg.err = st.Checklist(ctx, id); msg.err != nil {
-			return msg
-		}
-		msg.signer, _, msg.err = st.Setting(ctx, store.SettingCompanySigner)
-		return msg
+		list, err := desk.OpenChecklist(ctx, id)
+		return checklistLoadedMsg{owner: owner, req: req, list: list, err: err}
 	}
 }
 
@@ -144,7 +129,8 @@ func (m *ChecklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		m.loaded, m.client, m.term, m.steps, m.signer = true, msg.client, msg.term, msg.steps, msg.signer
+		l := msg.list
+		m.loaded, m.client, m.term, m.steps, m.signer = true, l.Client, l.Notice, l.Steps, l.Signer
 		m.cursor = min(m.cursor, max(len(m.steps)-1, 0))
 		m.keepCursorVisible()
 	case checklistDoneMsg:
@@ -176,7 +162,7 @@ func (m *ChecklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	signOff, export, postMortem, reengage := m.keys()
-	today := civilToday(m.c.Now())
+	today := m.c.Today()
 	switch {
 	case key.Matches(msg, k.Up):
 		m.cursor = max(m.cursor-1, 0)
@@ -206,8 +192,8 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, postMortem):
 		return Push(NewPostMortemScreen(m.c, m.id))
 	case key.Matches(msg, reengage):
-		if status := casefile.ClientStatusOf(m.client.Status); status != scoring.StatusNotice && status != scoring.StatusOffboarded {
-			return Fail(fmt.Errorf("%s is %s; only a client under notice or offboarded can be re-engaged", m.client.Name, m.client.Status))
+		if err := casefile.CanReengage(m.client); err != nil {
+			return Fail(err)
 		}
 		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",
 			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately"}))
@@ -221,6 +207,8 @@ func (m *ChecklistScreen) openPrompt(a checklistAction, p *Prompt) {
 	m.keepCursorVisible()
 }
 
+// updatePrompt runs the action the prompt was opened for once it is
+// confirmed.
 func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	res, cmd := m.prompt.Update(msg, m.c.Keys)
 	if res == PromptOpen {
@@ -232,65 +220,84 @@ func (m *ChecklistScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	if res == PromptCancelled {
 		return nil
 	}
-	owner, st, id, today := m, m.c.Store, m.id, civilToday(m.c.Now())
-	done := func(f func(ctx context.Context) (string, error)) tea.Cmd {
-		return func() tea.Msg {
-			text, err := f(context.Background())
-			return checklistDoneMsg{owner: owner, text: text, err: err}
-		}
-	}
 	switch m.action {
 	case actionSignOff:
-		step, by := m.steps[m.cursor], p.Value(0)
-		on, err := time.Parse(time.DateOnly, p.Value(1))
-		if err != nil {
-			return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
-		}
-		if by == "" {
-			return Fail(errors.New("the receipt says who signed each step off: enter a name"))
-		}
-		m.signer = by
-		so := store.SignOff{By: by, On: on, Exception: p.Value(2)}
-		return done(func(ctx context.Context) (string, error) {
-			res, err := st.TickStep(ctx, id, step.Key, so)
-			if err != nil {
-				return "", err
-			}
-			if res.Offboarded {
-				return "Every step is signed off: the client is now offboarded. Press m for the post-mortem.", nil
-			}
-			return "Signed off: " + step.Title, nil
-		})
+		return m.signOff(p)
 	case actionReopen:
-		step, why := m.steps[m.cursor], p.Value(0)
-		return done(func(ctx context.Context) (string, error) {
-			return "Reopened: " + step.Title, st.UntickStep(ctx, id, step.Key, why)
-		})
+		return m.reopen(p)
 	case actionExport:
-		path, name := p.Value(0), m.client.Name
-		cl, r := m.client, m.c.Letters
-		return done(func(ctx context.Context) (string, error) {
-			in, err := st.Receipt(ctx, cl, today)
-			if err != nil {
-				return "", err
-			}
-			md, err := r.ChecklistReceipt(in)
-			if err != nil {
-				return "", err
-			}
-			if _, err := st.RecordExport(ctx, store.Document{ClientID: id, Kind: "checklist",
-				Title: "Offboarding receipt for " + name, Markdown: md, ExportedPath: path}); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, in.DoneCount(), len(in.Steps)), nil
-		})
+		return m.exportReceipt(p)
 	case actionReengage:
-		terms := p.Value(0)
-		return done(func(ctx context.Context) (string, error) {
-			return "Re-engaged on new terms; the decision is in the record", st.Reengage(ctx, id, terms)
-		})
+		return m.reengage(p)
 	}
 	return nil
+}
+
+// done runs a change in a command with the program's context and reports
+// it, with the words for the status line.
+func (m *ChecklistScreen) done(change func(ctx context.Context) (string, error)) tea.Cmd {
+	owner, ctx := m, m.c.context()
+	return func() tea.Msg {
+		text, err := change(ctx)
+		return checklistDoneMsg{owner: owner, text: text, err: err}
+	}
+}
+
+// signOff ticks the selected step off as the prompt says: who, on which
+// day, with which exception.
+func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
+	step, by := m.steps[m.cursor], p.Value(0)
+	on, err := time.Parse(time.DateOnly, p.Value(1))
+	if err != nil {
+		return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
+	}
+	if by == "" {
+		return Fail(errors.New("the receipt says who signed each step off: enter a name"))
+	}
+	m.signer = by
+	desk, id, tick := m.c.Desk, m.id, store.Tick{By: by, On: on, Exception: p.Value(2)}
+	return m.done(func(ctx context.Context) (string, error) {
+		res, err := desk.SignOff(ctx, id, step.Key, tick)
+		if err != nil {
+			return "", err
+		}
+		if res.Offboarded {
+			return "Every step is signed off: the client is now offboarded. Press m for the post-mortem.", nil
+		}
+		return "Signed off: " + step.Title, nil
+	})
+}
+
+// reopen reopens the selected step, saying why.
+func (m *ChecklistScreen) reopen(p *Prompt) tea.Cmd {
+	desk, id, step, why := m.c.Desk, m.id, m.steps[m.cursor], p.Value(0)
+	return m.done(func(ctx context.Context) (string, error) {
+		return "Reopened: " + step.Title, desk.Reopen(ctx, id, step.Key, why)
+	})
+}
+
+// exportReceipt writes the offboarding receipt to the file the prompt
+// names and records it.
+func (m *ChecklistScreen) exportReceipt(p *Prompt) tea.Cmd {
+	desk, cl, path, today := m.c.Desk, m.client, p.Value(0), m.c.Today()
+	return m.done(func(ctx context.Context) (string, error) {
+		r, err := desk.Receipt(ctx, cl, today)
+		if err != nil {
+			return "", err
+		}
+		if err := desk.Export(ctx, r.Document, path); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Receipt exported to %s (%d of %d steps signed off)", path, r.Input.DoneCount(), len(r.Input.Steps)), nil
+	})
+}
+
+// reengage re-engages the client on the terms the prompt gives.
+func (m *ChecklistScreen) reengage(p *Prompt) tea.Cmd {
+	desk, id, terms := m.c.Desk, m.id, p.Value(0)
+	return m.done(func(ctx context.Context) (string, error) {
+		return "Re-engaged on new terms; the decision is in the record", desk.Reengage(ctx, id, terms)
+	})
 }
 
 // checklistDetailLines is the room kept below the list for the selected
@@ -325,7 +332,7 @@ func (m *ChecklistScreen) View() string {
 	if len(m.steps) == 0 {
 		return th.Subtle.Render(textsafe.Line(m.client.Name) + " has no offboarding checklist: it starts when the notice of termination is sent (t on the client).")
 	}
-	today := civilToday(m.c.Now())
+	today := m.c.Today()
 	done, overdue := 0, 0
 	for _, s := range m.steps {
 		if s.IsDone() {

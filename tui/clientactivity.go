@@ -49,7 +49,10 @@ func activityPane(th Theme, a *scoring.Assessment, d clientDetail, width int) st
 	}
 	for _, dec := range d.decisions {
 		what := dec.Reason
-		if dec.From != "" || dec.To != "" {
+		switch {
+		case dec.Kind == "override" && dec.To == "":
+			what = fmt.Sprintf("cleared, back to the assessment (was %s): %s", cmp.Or(dec.From, "none"), dec.Reason)
+		case dec.From != "" || dec.To != "":
 			what = fmt.Sprintf("%s → %s: %s", cmp.Or(dec.From, "none"), cmp.Or(dec.To, "none"), dec.Reason)
 		}
 		head := fmt.Sprintf("%s  %-16s ", dec.At.Format(time.DateOnly), dec.Kind)

@@ -48,6 +48,9 @@ type field struct {
 	press   func() tea.Cmd
 	input   textinput.Model
 	area    textarea.Model
+	// width is the room the widget has, for the options of a choice to
+	// wrap in rather than run off the screen.
+	width int
 }
 
 // toggleOn is how a toggle's set value reads.
@@ -58,6 +61,7 @@ const textHeight = 3
 
 // load builds the field's widget from its bound value at the given width.
 func (f *field) load(width int, th Theme) {
+	f.width = width
 	switch f.kind {
 	case fieldLine:
 		f.input = textinput.New()
@@ -136,7 +140,8 @@ func (f *field) update(msg tea.KeyMsg, keys KeyMap) (changed, used bool, cmd tea
 		default:
 			return false, false, nil
 		}
-		i := 0
+		// With nothing chosen yet, → picks the first option and ← the last.
+		i := map[bool]int{true: -1, false: 0}[step > 0]
 		for j, o := range f.options {
 			if o.value == before {
 				i = j
@@ -176,7 +181,10 @@ func (f *field) view(th Theme, focused bool) string {
 				parts[i] = th.Subtle.Render("( ) " + o.label)
 			}
 		}
-		return marker + label + "  " + strings.Join(parts, "  ")
+		head := marker + label + "  "
+		// Options that do not fit the width go on under the first.
+		lines := wrapItems(parts, "  ", f.width+2-lipgloss.Width(head))
+		return head + strings.Join(lines, "\n"+strings.Repeat(" ", lipgloss.Width(head)))
 	case fieldButton:
 		b := "[ " + f.label + " ]"
 		if focused {
@@ -246,6 +254,7 @@ func (f *form) move(by int) (cmd tea.Cmd, ok bool) {
 // resize refits the widgets to a new width.
 func (f *form) resize(width int) {
 	for _, fl := range f.fields {
+		fl.width = width
 		switch fl.kind {
 		case fieldLine:
 			// Setting the value again scrolls the text back into view at

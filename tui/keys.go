@@ -14,6 +14,7 @@ type KeyMap struct {
 	Choose, Confirm                         key.Binding
 	Remediate, Letter, Checklist            key.Binding
 	PostMortem, Reengage                    key.Binding
+	LogEntry                                key.Binding
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
@@ -54,6 +55,7 @@ func DefaultKeyMap() KeyMap {
 		Checklist:    b("c", "checklist", "c"),
 		PostMortem:   b("m", "post-mortem", "m"),
 		Reengage:     b("R", "re-engage", "R"),
+		LogEntry:     b("n", "log entry", "n"),
 		Edit:         b("e", "edit in $EDITOR", "e"),
 		Export:       b("x", "export", "x"),
 		Copy:         b("y", "copy", "y"),

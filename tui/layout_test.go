@@ -29,6 +29,10 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"override form", []string{"enter", "o"}},
 		{"override form of a long name", []string{"/", "notice", "enter", "enter", "o"}},
 		{"portfolio", []string{"p"}},
+		{"log entry form", []string{"enter", "n"}},
+		{"log entry of an incident", []string{"enter", "n", "space", "space", "space", "space"}},
+		{"log entry of an agreement edit", []string{"enter", "n", "space", "space", "space", "space", "space"}},
+		{"log entry of a long name", []string{"/", "notice", "enter", "enter", "n"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {200, 60}} {
 		for _, sc := range screens {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"offboard/store"
+	"offboard/casefile"
 )
 
 // letterFieldKind says how a letter form field is edited and shown.
@@ -23,16 +23,16 @@ const (
 // data, so the form, the error marks and the gap highlighting all read the
 // same table.
 type letterField struct {
-	// key is the field's JSON name in store.LetterDraft, as store.FieldErrors
-	// names it.
+	// key is the field's JSON name in casefile.LetterDraft, as
+	// casefile.FieldErrors names it.
 	key   string
 	label string
 	// group starts a new section of the form when it differs from the
 	// previous field's.
 	group string
 	kind  letterFieldKind
-	text  func(*store.LetterDraft) *string
-	flag  func(*store.LetterDraft) *bool
+	text  func(*casefile.LetterDraft) *string
+	flag  func(*casefile.LetterDraft) *bool
 	// gap is the label letters uses for this field when it is missing
 	// (letters.TerminationInput.MissingForSending).
 	gap string
@@ -42,7 +42,7 @@ type letterField struct {
 const lineSep = " / "
 
 // value is the field's text as the form shows and edits it.
-func (f letterField) value(d *store.LetterDraft) string {
+func (f letterField) value(d *casefile.LetterDraft) string {
 	switch f.kind {
 	case letterBool:
 		if *f.flag(d) {
@@ -56,7 +56,7 @@ func (f letterField) value(d *store.LetterDraft) string {
 }
 
 // set stores typed text in the draft.
-func (f letterField) set(d *store.LetterDraft, v string) {
+func (f letterField) set(d *casefile.LetterDraft, v string) {
 	if f.kind == letterLines {
 		parts := strings.Split(v, strings.TrimSpace(lineSep))
 		for i := range parts {
@@ -79,37 +79,37 @@ func dateHint(text string) string {
 
 // letterFields is the form, in the order the letter reads.
 var letterFields = []letterField{
-	{key: "sent", label: "Notice sent on", group: "Notice", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.Sent }},
-	{key: "notice_days", label: "Notice (days)", group: "Notice", text: func(d *store.LetterDraft) *string { return &d.NoticeDays }},
-	{key: "shorter_notice", label: "Allow shorter notice", group: "Notice", kind: letterBool, flag: func(d *store.LetterDraft) *bool { return &d.ShorterNotice }},
-	{key: "effective", label: "Effective date", group: "Notice", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.Effective }},
-	{key: "delivery", label: "Delivery", group: "Notice", text: func(d *store.LetterDraft) *string { return &d.Delivery }},
-	{key: "agreement_name", label: "Agreement", group: "Agreement", gap: "agreement name", text: func(d *store.LetterDraft) *string { return &d.AgreementName }},
-	{key: "agreement_date", label: "Agreement date", group: "Agreement", kind: letterDate, gap: "agreement date", text: func(d *store.LetterDraft) *string { return &d.AgreementDate }},
-	{key: "termination_clause", label: "Termination clause", group: "Agreement", text: func(d *store.LetterDraft) *string { return &d.TerminationClause }},
-	{key: "balance", label: "Outstanding balance", group: "Money", text: func(d *store.LetterDraft) *string { return &d.Balance }},
-	{key: "final_invoice", label: "Final invoice on", group: "Money", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.FinalInvoice }},
-	{key: "transition_hours", label: "Transition hours", group: "Money", text: func(d *store.LetterDraft) *string { return &d.TransitionHours }},
-	{key: "transition_rate", label: "Transition rate/hour", group: "Money", text: func(d *store.LetterDraft) *string { return &d.TransitionRate }},
-	{key: "export_date", label: "Data export by", group: "Handover", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.ExportDate }},
-	{key: "export_what", label: "What is exported", group: "Handover", text: func(d *store.LetterDraft) *string { return &d.ExportWhat }},
-	{key: "export_format", label: "Export format", group: "Handover", text: func(d *store.LetterDraft) *string { return &d.ExportFormat }},
-	{key: "export_delivery", label: "Export delivered by", group: "Handover", text: func(d *store.LetterDraft) *string { return &d.ExportDelivery }},
-	{key: "credentials_date", label: "Credentials by", group: "Handover", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.CredentialsDate }},
-	{key: "transfer_date", label: "Licences moved by", group: "Handover", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.TransferDate }},
-	{key: "licences", label: "Annual licences", group: "Handover", text: func(d *store.LetterDraft) *string { return &d.Licences }},
-	{key: "licence_note", label: "Licence note", group: "Handover", text: func(d *store.LetterDraft) *string { return &d.LicenceNote }},
-	{key: "retention", label: "Data kept until", group: "Handover", kind: letterDate, text: func(d *store.LetterDraft) *string { return &d.Retention }},
-	{key: "contact_name", label: "Contact name", group: "Our contact", text: func(d *store.LetterDraft) *string { return &d.ContactName }},
-	{key: "contact_role", label: "Contact role", group: "Our contact", text: func(d *store.LetterDraft) *string { return &d.ContactRole }},
-	{key: "contact_email", label: "Contact email", group: "Our contact", text: func(d *store.LetterDraft) *string { return &d.ContactEmail }},
-	{key: "contact_phone", label: "Contact phone", group: "Our contact", text: func(d *store.LetterDraft) *string { return &d.ContactPhone }},
-	{key: "company_name", label: "Company name", group: "Our company", gap: "company name", text: func(d *store.LetterDraft) *string { return &d.CompanyName }},
-	{key: "company_address", label: "Address", group: "Our company", kind: letterLines, gap: "company address", text: func(d *store.LetterDraft) *string { return &d.CompanyAddress }},
-	{key: "signer", label: "Signer", group: "Our company", gap: "signer", text: func(d *store.LetterDraft) *string { return &d.Signer }},
-	{key: "signer_title", label: "Signer title", group: "Our company", gap: "signer title", text: func(d *store.LetterDraft) *string { return &d.SignerTitle }},
-	{key: "company_email", label: "Email", group: "Our company", gap: "contact email", text: func(d *store.LetterDraft) *string { return &d.CompanyEmail }},
-	{key: "company_phone", label: "Phone", group: "Our company", gap: "contact phone", text: func(d *store.LetterDraft) *string { return &d.CompanyPhone }},
-	{key: "acknowledgement", label: "Acknowledgement block", group: "Letter", kind: letterBool, flag: func(d *store.LetterDraft) *bool { return &d.Acknowledgement }},
-	{key: "export_path", label: "Export to", group: "Letter", text: func(d *store.LetterDraft) *string { return &d.ExportPath }},
+	{key: "sent", label: "Notice sent on", group: "Notice", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.Sent }},
+	{key: "notice_days", label: "Notice (days)", group: "Notice", text: func(d *casefile.LetterDraft) *string { return &d.NoticeDays }},
+	{key: "shorter_notice", label: "Allow shorter notice", group: "Notice", kind: letterBool, flag: func(d *casefile.LetterDraft) *bool { return &d.ShorterNotice }},
+	{key: "effective", label: "Effective date", group: "Notice", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.Effective }},
+	{key: "delivery", label: "Delivery", group: "Notice", text: func(d *casefile.LetterDraft) *string { return &d.Delivery }},
+	{key: "agreement_name", label: "Agreement", group: "Agreement", gap: "agreement name", text: func(d *casefile.LetterDraft) *string { return &d.AgreementName }},
+	{key: "agreement_date", label: "Agreement date", group: "Agreement", kind: letterDate, gap: "agreement date", text: func(d *casefile.LetterDraft) *string { return &d.AgreementDate }},
+	{key: "termination_clause", label: "Termination clause", group: "Agreement", text: func(d *casefile.LetterDraft) *string { return &d.TerminationClause }},
+	{key: "balance", label: "Outstanding balance", group: "Money", text: func(d *casefile.LetterDraft) *string { return &d.Balance }},
+	{key: "final_invoice", label: "Final invoice on", group: "Money", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.FinalInvoice }},
+	{key: "transition_hours", label: "Transition hours", group: "Money", text: func(d *casefile.LetterDraft) *string { return &d.TransitionHours }},
+	{key: "transition_rate", label: "Transition rate/hour", group: "Money", text: func(d *casefile.LetterDraft) *string { return &d.TransitionRate }},
+	{key: "export_date", label: "Data export by", group: "Handover", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.ExportDate }},
+	{key: "export_what", label: "What is exported", group: "Handover", text: func(d *casefile.LetterDraft) *string { return &d.ExportWhat }},
+	{key: "export_format", label: "Export format", group: "Handover", text: func(d *casefile.LetterDraft) *string { return &d.ExportFormat }},
+	{key: "export_delivery", label: "Export delivered by", group: "Handover", text: func(d *casefile.LetterDraft) *string { return &d.ExportDelivery }},
+	{key: "credentials_date", label: "Credentials by", group: "Handover", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.CredentialsDate }},
+	{key: "transfer_date", label: "Licences moved by", group: "Handover", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.TransferDate }},
+	{key: "licences", label: "Annual licences", group: "Handover", text: func(d *casefile.LetterDraft) *string { return &d.Licences }},
+	{key: "licence_note", label: "Licence note", group: "Handover", text: func(d *casefile.LetterDraft) *string { return &d.LicenceNote }},
+	{key: "retention", label: "Data kept until", group: "Handover", kind: letterDate, text: func(d *casefile.LetterDraft) *string { return &d.Retention }},
+	{key: "contact_name", label: "Contact name", group: "Our contact", text: func(d *casefile.LetterDraft) *string { return &d.ContactName }},
+	{key: "contact_role", label: "Contact role", group: "Our contact", text: func(d *casefile.LetterDraft) *string { return &d.ContactRole }},
+	{key: "contact_email", label: "Contact email", group: "Our contact", text: func(d *casefile.LetterDraft) *string { return &d.ContactEmail }},
+	{key: "contact_phone", label: "Contact phone", group: "Our contact", text: func(d *casefile.LetterDraft) *string { return &d.ContactPhone }},
+	{key: "company_name", label: "Company name", group: "Our company", gap: "company name", text: func(d *casefile.LetterDraft) *string { return &d.CompanyName }},
+	{key: "company_address", label: "Address", group: "Our company", kind: letterLines, gap: "company address", text: func(d *casefile.LetterDraft) *string { return &d.CompanyAddress }},
+	{key: "signer", label: "Signer", group: "Our company", gap: "signer", text: func(d *casefile.LetterDraft) *string { return &d.Signer }},
+	{key: "signer_title", label: "Signer title", group: "Our company", gap: "signer title", text: func(d *casefile.LetterDraft) *string { return &d.SignerTitle }},
+	{key: "company_email", label: "Email", group: "Our company", gap: "contact email", text: func(d *casefile.LetterDraft) *string { return &d.CompanyEmail }},
+	{key: "company_phone", label: "Phone", group: "Our company", gap: "contact phone", text: func(d *casefile.LetterDraft) *string { return &d.CompanyPhone }},
+	{key: "acknowledgement", label: "Acknowledgement block", group: "Letter", kind: letterBool, flag: func(d *casefile.LetterDraft) *bool { return &d.Acknowledgement }},
+	{key: "export_path", label: "Export to", group: "Letter", text: func(d *casefile.LetterDraft) *string { return &d.ExportPath }},
 }

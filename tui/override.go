@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -45,9 +44,10 @@ func NewOverrideScreen(c *Common, t ClientTarget) *OverrideScreen {
 	ti.Cursor.SetMode(cursor.CursorStatic)
 	ti.Focus()
 	choices := scoring.Recommendations()
+	// The reason starts empty even over an earlier override: each decision
+	// in the record gives its own reason, never one carried over.
 	if t.Assessment.Override != nil {
 		choices = append(choices, "")
-		ti.SetValue(t.Assessment.Override.Reason)
 	}
 	m := &OverrideScreen{c: c, target: t, choices: choices, reason: ti}
 	for i, r := range choices {
@@ -129,9 +129,9 @@ func (m *OverrideScreen) save() tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	owner, st, id, rec := m, m.c.Store, m.target.ID, string(m.choices[m.choice])
+	owner, st, ctx, id, rec := m, m.c.Store, m.c.context(), m.target.ID, string(m.choices[m.choice])
 	return func() tea.Msg {
-		return overrideSavedMsg{owner: owner, err: st.SetOverride(context.Background(), id, rec, reason)}
+		return overrideSavedMsg{owner: owner, err: st.SetOverride(ctx, id, rec, reason)}
 	}
 }
 

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -9,8 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
-	"offboard/store"
 )
 
 // PostMortemScreen is the owner's look back at a client let go (seed 002:
@@ -18,26 +17,23 @@ import (
 // how long it took to act, with the owner's notes on what to change, edited
 // in $EDITOR, previewed with glamour and exported as Markdown.
 type PostMortemScreen struct {
-	c        *Common
-	id       int64
-	req      int
-	loaded   bool
-	name     string
-	lessons  string
-	markdown string
-	preview  *MarkdownView
-	prompt   *Prompt
-	width    int
-	height   int
+	c      *Common
+	id     int64
+	req    int
+	loaded bool
+	// note is the post-mortem as last loaded.
+	note    casefile.PostMortemNote
+	preview *MarkdownView
+	prompt  *Prompt
+	width   int
+	height  int
 }
 
 type postMortemLoadedMsg struct {
-	owner    *PostMortemScreen
-	req      int
-	name     string
-	lessons  string
-	markdown string
-	err      error
+	owner *PostMortemScreen
+	req   int
+	note  casefile.PostMortemNote
+	err   error
 }
 
 type postMortemDoneMsg struct {
@@ -63,29 +59,10 @@ func (m *PostMortemScreen) Init() tea.Cmd { return m.load() }
 
 func (m *PostMortemScreen) load() tea.Cmd {
 	m.req++
-	owner, req, st, r, id, today := m, m.req, m.c.Store, m.c.Letters, m.id, civilToday(m.c.Now())
+	owner, req, desk, ctx, id, today := m, m.req, m.c.Desk, m.c.context(), m.id, m.c.Today()
 	return func() tea.Msg {
-		ctx := context.Background()
-		msg := postMortemLoadedMsg{owner: owner, req: req}
-		cl, err := st.Client(ctx, id)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.name = cl.Name
-		facts, err := st.PostMortem(ctx, id)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.lessons = facts.Lessons
-		in, err := st.PostMortemInput(ctx, cl, today)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.markdown, msg.err = r.PostMortem(in)
-		return msg
+		note, err := desk.PostMortem(ctx, id, today)
+		return postMortemLoadedMsg{owner: owner, req: req, note: note, err: err}
 	}
 }
 
@@ -141,8 +118,8 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return Fail(msg.err)
 		}
-		m.loaded, m.name, m.lessons, m.markdown = true, msg.name, msg.lessons, msg.markdown
-		return m.preview.SetMarkdown(m.markdown)
+		m.loaded, m.note = true, msg.note
+		return m.preview.SetMarkdown(m.note.Document.Markdown)
 	case postMortemDoneMsg:
 		if msg.owner != m {
 			return nil
@@ -158,9 +135,9 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.Err != nil {
 			return Fail(msg.Err)
 		}
-		owner, st, id, lessons := m, m.c.Store, m.id, dropGuide(msg.Text)
+		owner, desk, ctx, id, lessons := m, m.c.Desk, m.c.context(), m.id, dropGuide(msg.Text)
 		return func() tea.Msg {
-			err := st.SaveLessons(context.Background(), id, lessons)
+			err := desk.SaveLessons(ctx, id, lessons)
 			return postMortemDoneMsg{owner: owner, text: "Saved your notes", err: err}
 		}
 	case markdownRenderedMsg, tea.MouseMsg:
@@ -175,14 +152,14 @@ func (m *PostMortemScreen) update(msg tea.Msg) tea.Cmd {
 		edit, export, copy := m.keys()
 		switch {
 		case key.Matches(msg, edit):
-			return EditText(m.c.Getenv, m, lessonsGuide+m.lessons, "lessons.md")
+			return EditText(m.c.Getenv, m, lessonsGuide+m.note.Lessons, "lessons.md")
 		case key.Matches(msg, export):
 			m.prompt = NewPrompt("Export the post-mortem",
-				PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindPostMortem, m.name, civilToday(m.c.Now()))})
+				PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindPostMortem, m.note.Client.Name, m.c.Today())})
 			m.layout()
 			return nil
 		case key.Matches(msg, copy):
-			return CopyText(m.c.Output, m.c.Getenv, m.markdown, "the post-mortem")
+			return CopyText(m.c.Output, m.c.Getenv, m.note.Document.Markdown, "the post-mortem")
 		}
 		m.preview.Scroll(m.c.Keys, msg)
 		return nil
@@ -205,10 +182,9 @@ func (m *PostMortemScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 	if res == PromptCancelled {
 		return nil
 	}
-	owner, st, doc := m, m.c.Store, store.Document{ClientID: m.id, Kind: "postmortem",
-		Title: "Post-mortem of " + m.name, Markdown: m.markdown, ExportedPath: path}
+	owner, desk, ctx, doc := m, m.c.Desk, m.c.context(), m.note.Document
 	return func() tea.Msg {
-		_, err := st.RecordExport(context.Background(), doc)
+		err := desk.Export(ctx, doc, path)
 		return postMortemDoneMsg{owner: owner, text: "Post-mortem exported to " + path, err: err}
 	}
 }
@@ -230,7 +206,7 @@ func (m *PostMortemScreen) View() string {
 	if !m.loaded {
 		return th.Subtle.Render("Loading the post-mortem…")
 	}
-	head := th.Subtle.Render(fmt.Sprintf("Internal note on %s · e to write what we will change", m.name))
+	head := th.Subtle.Render(fmt.Sprintf("Internal note on %s · e to write what we will change", m.note.Client.Name))
 	parts := []string{truncate(head, m.width), m.preview.View()}
 	if m.prompt != nil {
 		parts = append(parts, m.prompt.View(th, m.width))

@@ -136,11 +136,11 @@ func sendNotice(t *testing.T, c *Common, id int64) {
 	t.Helper()
 	ctx := context.Background()
 	cl, _ := c.Store.Client(ctx, id)
-	in, err := store.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
+	in, err := casefile.NewLetterDraft(cl, letters.Company{}, 0, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)).Input(cl)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Store.RecordLetterSent(ctx, store.SentLetterOf(id, in, "# Notice\n", filepath.Join(t.TempDir(), "l.md"))); err != nil {
+	if _, err := c.SendLetter(ctx, id, casefile.Letter{Input: in, Markdown: "# Notice\n"}, filepath.Join(t.TempDir(), "l.md")); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -194,7 +194,8 @@ func TestLetterScreenEditsRescheduleAndSaveAsTyped(t *testing.T) {
 	if s.draft.Effective != "2027-01-07" || !strings.Contains(s.View(), "effective Thursday, 7 January 2027") {
 		t.Errorf("effective = %s after typing 45 days", s.draft.Effective)
 	}
-	saved, ok, err := c.Store.LoadLetterDraft(context.Background(), id)
+	cl, _ := c.Store.Client(context.Background(), id)
+	saved, ok, err := c.LetterDraftFor(context.Background(), cl, c.Now())
 	if err != nil || !ok || saved.NoticeDays != "45" || saved.Effective != "2027-01-07" {
 		t.Errorf("not saved as typed: %+v %v %v", saved, ok, err)
 	}
@@ -361,7 +362,7 @@ func TestChecklistScreenGolden(t *testing.T) {
 	c, id := termCommon(t, true)
 	ctx := context.Background()
 	sendNotice(t, c, id)
-	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.SignOff{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
+	if _, err := c.Store.TickStep(ctx, id, letters.StepConfirmNotice, store.Tick{By: "Alex Moreno", On: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 		Exception: "Confirmed by phone as well as by email"}); err != nil {
 		t.Fatal(err)
 	}
@@ -374,20 +375,20 @@ func TestPostMortemScreenKeepsTheOwnersNotes(t *testing.T) {
 	sendNotice(t, c, id)
 	s := NewPostMortemScreen(c, id)
 	d := drive(t, s, 100, 30)
-	if len(d.errs) > 0 || !strings.Contains(s.markdown, "No changes recorded") {
-		t.Fatalf("errs %v, note:\n%s", d.errs, s.markdown)
+	if len(d.errs) > 0 || !strings.Contains(s.note.Document.Markdown, "No changes recorded") {
+		t.Fatalf("errs %v, note:\n%s", d.errs, s.note.Document.Markdown)
 	}
 	d.send(EditedMsg{Tag: s, Text: lessonsGuide + "- Raise a watch at the second late invoice.\nWe waited for the quarterly review.\n"})
 	facts, _ := c.Store.PostMortem(ctx, id)
 	if facts.Lessons != "- Raise a watch at the second late invoice.\nWe waited for the quarterly review." {
 		t.Errorf("lessons saved as %q: the editor's guide must not be kept", facts.Lessons)
 	}
-	if !strings.Contains(s.markdown, "- Raise a watch at the second late invoice.") || !strings.Contains(s.markdown, "## Notes") {
-		t.Errorf("the note was not rebuilt with the lessons:\n%s", s.markdown)
+	if !strings.Contains(s.note.Document.Markdown, "- Raise a watch at the second late invoice.") || !strings.Contains(s.note.Document.Markdown, "## Notes") {
+		t.Errorf("the note was not rebuilt with the lessons:\n%s", s.note.Document.Markdown)
 	}
 	path := filepath.Join(t.TempDir(), "pm.md")
 	d.press("x", "ctrl+u", path, "enter")
-	if b, err := os.ReadFile(path); err != nil || string(b) != s.markdown {
+	if b, err := os.ReadFile(path); err != nil || string(b) != s.note.Document.Markdown {
 		t.Errorf("export: %v", err)
 	}
 

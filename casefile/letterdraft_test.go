@@ -1,15 +1,57 @@
-package store
+package casefile
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"offboard/letters"
+	"offboard/store"
 )
+
+var letterNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// letterDesk opens a fresh database on the letter tests' day, with a
+// renderer of the built-in templates.
+func letterDesk(t *testing.T) *Desk {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "letter.db"), store.WithClock(func() time.Time { return letterNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r, err := letters.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Desk{Store: st, Letters: r, Now: func() time.Time { return letterNow }}
+}
+
+// plant runs a statement on the desk's database file directly, for rows
+// no use case writes.
+func plant(t *testing.T, d *Desk, query string, args ...any) {
+	t.Helper()
+	db, err := sql.Open("sqlite", d.Store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(query, args...); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // The expected dates below were counted on a calendar by hand: the final
 // invoice 14 days before the effective date and the data export 10 days
@@ -35,7 +77,7 @@ func TestRescheduleEffectiveDates(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cl := Client{Name: "Acme", NoticeDays: c.notice, Currency: "USD"}
+			cl := store.Client{Name: "Acme", NoticeDays: c.notice, Currency: "USD"}
 			if c.termEnd != "" {
 				cl.TermEnd = day(c.termEnd)
 			}
@@ -56,7 +98,7 @@ func TestRescheduleEffectiveDates(t *testing.T) {
 }
 
 func TestRescheduleKeepsHalfTypedInput(t *testing.T) {
-	cl := Client{Name: "Acme", NoticeDays: 30, Currency: "USD"}
+	cl := store.Client{Name: "Acme", NoticeDays: 30, Currency: "USD"}
 	d := NewLetterDraft(cl, letters.Company{}, 0, day("2026-11-23"))
 	d.Sent = "2026-11-"
 	d.Reschedule()
@@ -76,7 +118,7 @@ func TestRescheduleKeepsHalfTypedInput(t *testing.T) {
 }
 
 func TestLetterDraftInput(t *testing.T) {
-	cl := Client{ID: 1, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA",
+	cl := store.Client{ID: 1, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA",
 		AgreementSigned: day("2024-03-01"), TerminationClause: "clause 9"}
 	d := NewLetterDraft(cl, letters.Company{Name: "Us"}, 1843250, day("2026-11-23"))
 	if d.Balance != "USD 18,432.50" || d.NoticeDays != "30" || d.AgreementDate != "2024-03-01" || d.CompanyName != "Us" {
@@ -94,7 +136,7 @@ func TestLetterDraftInput(t *testing.T) {
 		t.Errorf("input = %+v", in)
 	}
 	if len(in.AnnualLicences) != 3 || in.AnnualLicences[0].Quantity != 42 ||
-		in.AnnualLicences[0].Product != "Microsoft 365 Business Premium" || Date(in.AnnualLicences[1].TermEnds) != "2027-02-28" {
+		in.AnnualLicences[0].Product != "Microsoft 365 Business Premium" || store.Date(in.AnnualLicences[1].TermEnds) != "2027-02-28" {
 		t.Errorf("licences = %+v", in.AnnualLicences)
 	}
 
@@ -116,28 +158,27 @@ func TestLetterDraftInput(t *testing.T) {
 }
 
 func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
-	s := openTemp(t)
+	desk := letterDesk(t)
+	s := desk.Store
 	ctx := context.Background()
 	var id int64
 	if err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = InsertClient(ctx, tx, Client{Name: "Acme", NoticeDays: 60, Currency: "GBP"}, fixedNow)
+		id, err = store.InsertClient(ctx, tx, store.Client{Name: "Acme", NoticeDays: 60, Currency: "GBP"}, letterNow)
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.Exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor, balance_minor) VALUES
+	plant(t, desk, `INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor, balance_minor) VALUES
         (?1, 'A', '2026-09-01', '2026-10-01', 50000, 50000), (?1, 'B', '2026-10-01', '2026-11-01', 20000, 7550),
-        (?1, 'C', '2026-08-01', '2026-09-01', 9000, 0)`, id); err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range map[string]string{SettingCompanyName: "Bluepeak", SettingCompanySigner: "Dana"} {
+        (?1, 'C', '2026-08-01', '2026-09-01', 9000, 0)`, id)
+	for k, v := range map[string]string{store.SettingCompanyName: "Bluepeak", store.SettingCompanySigner: "Dana"} {
 		if err := s.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
 		}
 	}
 	c, _ := s.Client(ctx, id)
-	d, saved, err := s.LetterDraftFor(ctx, c, day("2026-11-23"))
+	d, saved, err := desk.LetterDraftFor(ctx, c, day("2026-11-23"))
 	if err != nil || saved {
 		t.Fatalf("fresh draft: %v %v", saved, err)
 	}
@@ -147,22 +188,22 @@ func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
 		t.Errorf("draft = %+v", d)
 	}
 	d.NoticeDays = "9"
-	if err := s.SaveLetterDraft(ctx, id, d); err != nil {
+	if err := desk.SaveLetterDraft(ctx, id, d); err != nil {
 		t.Fatal(err)
 	}
-	again, saved, err := s.LetterDraftFor(ctx, c, day("2027-01-01"))
+	again, saved, err := desk.LetterDraftFor(ctx, c, day("2027-01-01"))
 	if err != nil || !saved || again.NoticeDays != "9" || again.Sent != "2026-11-23" {
 		t.Errorf("saved draft: %+v %v %v", again, saved, err)
 	}
 }
 
-func TestSentLetterOfSchedulesTheLettersChecklist(t *testing.T) {
-	cl := Client{ID: 7, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA", AgreementSigned: day("2024-03-01")}
+func TestSentLetterSchedulesTheLettersChecklist(t *testing.T) {
+	cl := store.Client{ID: 7, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA", AgreementSigned: day("2024-03-01")}
 	in, err := NewLetterDraft(cl, letters.Company{}, 0, day("2026-11-23")).Input(cl)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := SentLetterOf(cl.ID, in, "text", "exports/a.md")
+	l := sentLetterOf(cl.ID, Letter{Input: in, Markdown: "text"}, "exports/a.md")
 	want := letters.ChecklistSteps(day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
 	if len(l.Steps) != len(want) || l.Steps[0].Key != want[0].Key || !l.Steps[len(want)-1].Due.Equal(want[len(want)-1].Due) {
 		t.Errorf("steps = %+v", l.Steps)
@@ -170,5 +211,34 @@ func TestSentLetterOfSchedulesTheLettersChecklist(t *testing.T) {
 	if l.Title != "Notice of termination of MSA dated Friday, 1 March 2024" || l.NoticeDays != 30 || l.Delivery != "email" ||
 		!l.Effective.Equal(time.Date(2026, 12, 23, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("letter = %+v", l)
+	}
+}
+
+func TestLetterDraftRoundTrip(t *testing.T) {
+	desk := letterDesk(t)
+	ctx := context.Background()
+	var cl store.Client
+	if err := desk.Store.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		cl.ID, err = store.InsertClient(ctx, tx, store.Client{Name: "Acme", Seats: 10}, letterNow)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, saved, err := desk.LetterDraftFor(ctx, cl, day("2026-11-23")); saved || err != nil {
+		t.Fatalf("empty: %v %v", saved, err)
+	}
+	want := LetterDraft{Sent: "2026-11-2", NoticeDays: "3", ShorterNotice: true, CompanyName: "Brightline IT",
+		Markdown: "# edited\n"}
+	if err := desk.SaveLetterDraft(ctx, cl.ID, want); err != nil {
+		t.Fatal(err)
+	}
+	want.NoticeDays = "30"
+	if err := desk.SaveLetterDraft(ctx, cl.ID, want); err != nil {
+		t.Fatal(err)
+	}
+	got, saved, err := desk.LetterDraftFor(ctx, cl, day("2026-11-23"))
+	if err != nil || !saved || got != want {
+		t.Errorf("draft = %+v %v %v, want %+v", got, saved, err, want)
 	}
 }

@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// updateKeys moves in the form, scrolls the preview and starts the
+// actions; the letter as sent only scrolls and copies.
+func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
+	k, g := m.keys(), m.c.Keys
+	if m.sent != nil {
+		return m.updateSentKeys(msg)
+	}
+	if m.previewFocus && m.preview.Scroll(g, msg) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.pane):
+		m.previewFocus = !m.previewFocus
+	case key.Matches(msg, g.Up):
+		m.move(-1)
+	case key.Matches(msg, g.Down):
+		m.move(1)
+	case key.Matches(msg, g.Top):
+		m.move(-len(letterFields))
+	case key.Matches(msg, g.Bottom):
+		m.move(len(letterFields))
+	case key.Matches(msg, g.PageUp, g.PageDown):
+		m.preview.Scroll(g, msg)
+	case key.Matches(msg, k.toggle):
+		if f := letterFields[m.cursor]; f.kind == letterBool {
+			return m.toggle(f)
+		}
+	case key.Matches(msg, k.edit):
+		return m.startEditing()
+	case key.Matches(msg, k.editor):
+		return EditText(m.c.Getenv, m, m.markdown, "letter.md")
+	case key.Matches(msg, k.regen):
+		return m.regenerate()
+	case key.Matches(msg, k.copy):
+		if m.markdown == "" {
+			return Fail(m.problem)
+		}
+		return CopyText(m.c.Output, m.c.Getenv, m.markdown, "the letter")
+	case key.Matches(msg, k.export):
+		return m.askExport()
+	}
+	return nil
+}
+
+// updateSentKeys scrolls and copies the letter as sent.
+func (m *LetterScreen) updateSentKeys(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys().copy) {
+		return CopyText(m.c.Output, m.c.Getenv, m.sent.Letter.Markdown, "the letter as sent")
+	}
+	m.preview.Scroll(m.c.Keys, msg)
+	return nil
+}
+
+// startEditing opens the field under the cursor for typing, or flips it
+// when it is a yes/no field.
+func (m *LetterScreen) startEditing() tea.Cmd {
+	f := letterFields[m.cursor]
+	if f.kind == letterBool {
+		return m.toggle(f)
+	}
+	m.editing, m.before = true, m.draft
+	m.input.SetValue(f.value(&m.draft))
+	m.input.CursorEnd()
+	return m.input.Focus()
+}
+
+// regenerate discards the owner's edited text for the letter rendered from
+// the fields.
+func (m *LetterScreen) regenerate() tea.Cmd {
+	if m.draft.Markdown == "" {
+		return Notify("The letter is already generated from the fields")
+	}
+	m.draft.Markdown = ""
+	return tea.Batch(m.refresh(), m.save(), Notify("Regenerated the letter from the fields; your edit was discarded"))
+}
+
+// askExport asks where to export the letter as sent, once it can be sent.
+func (m *LetterScreen) askExport() tea.Cmd {
+	if err := m.sendable(); err != nil {
+		return Fail(err)
+	}
+	m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name,
+		PromptField{Label: "File", Value: m.draft.ExportPath})
+	m.layout()
+	return nil
+}
+
+func (m *LetterScreen) move(by int) {
+	m.cursor = min(max(m.cursor+by, 0), len(letterFields)-1)
+	m.keepCursorVisible()
+}
+
+func (m *LetterScreen) toggle(f letterField) tea.Cmd {
+	p := f.flag(&m.draft)
+	*p = !*p
+	return tea.Batch(m.refresh(), m.save())
+}
+
+func (m *LetterScreen) updateEditing(msg tea.KeyMsg) tea.Cmd {
+	k, g := m.keys(), m.c.Keys
+	switch {
+	case key.Matches(msg, k.cancel):
+		m.editing = false
+		m.input.Blur()
+		m.draft = m.before
+		return tea.Batch(m.refresh(), m.save())
+	case key.Matches(msg, k.done):
+		m.editing = false
+		m.input.Blur()
+		return nil
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || key.Matches(msg, g.NextPane):
+		m.editing = false
+		m.input.Blur()
+		if msg.Type == tea.KeyUp {
+			m.move(-1)
+		} else {
+			m.move(1)
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	f := letterFields[m.cursor]
+	if f.value(&m.draft) == m.input.Value() {
+		return cmd
+	}
+	f.set(&m.draft, m.input.Value())
+	switch f.key {
+	case "sent", "notice_days":
+		m.draft.Reschedule()
+	case "effective":
+		m.draft.RescheduleFromEffective()
+	}
+	return tea.Batch(cmd, m.refresh(), m.save())
+}
+
+func (m *LetterScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := m.prompt.Update(msg, m.c.Keys)
+	switch res {
+	case PromptCancelled:
+		m.prompt = nil
+		m.layout()
+		return nil
+	case PromptConfirmed:
+		path := m.prompt.Value(0)
+		m.prompt = nil
+		m.layout()
+		if path == "" {
+			return Fail(errors.New("the export needs a file name"))
+		}
+		m.draft.ExportPath = path
+		return tea.Batch(m.save(), m.send(path))
+	}
+	return cmd
+}
