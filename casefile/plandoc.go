@@ -256,17 +256,15 @@ func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) st
 	return d
 }
 
-// ExportPlanDocument records one of a plan's documents as exported to
-// path, with its hash, in the communications log; an empty path is the
+// ExportPlanDocument writes one of a plan's documents to path and records
+// it, with its hash, in the communications log; an empty path is the
 // default export path for the client's document of that kind, today. It
-// returns the document as recorded.
+// returns the document as exported.
 func (d *Desk) ExportPlanDocument(ctx context.Context, client store.Client, planID int64, kind letters.Kind, markdown, path string) (store.Document, error) {
 	doc := PlanDocument(client.ID, planID, kind, markdown)
-	doc.ExportedPath = path
 	if path == "" {
-		doc.ExportedPath = letters.DefaultExportPath(kind, client.Name, d.Store.Now())
+		path = letters.DefaultExportPath(kind, client.Name, d.Store.Now())
 	}
-	var err error
-	doc.ID, err = d.Store.RecordExport(ctx, doc)
-	return doc, err
+	doc.ExportedPath = path
+	return doc, d.Export(ctx, doc, path)
 }
