@@ -14,11 +14,7 @@ import (
 // client, read its flags and normal ranges, go back, filter, open the help
 // and quit.
 func TestTriageEndToEnd(t *testing.T) {
-	tmuxtest.Require(t)
-	bin := tmuxtest.Build(t, "offboard", ".")
-	data := t.TempDir()
-	s := tmuxtest.Start(t, tmuxtest.Options{Width: 100, Height: 30, Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data}},
-		bin, "--demo")
+	s := startDemo(t, 100, 30)
 
 	// Names are cut to the column at this width; their start is enough.
 	drain := demo.NameResourceDrain[:20]
@@ -79,6 +75,17 @@ func TestTriageEndToEnd(t *testing.T) {
 	if code := s.WaitExit(); code != 0 {
 		t.Errorf("offboard exited with %d", code)
 	}
+}
+
+// startDemo builds offboard and runs it on the demo portfolio in a
+// terminal of the given size, with a home of its own.
+func startDemo(t *testing.T, width, height int) *tmuxtest.Session {
+	t.Helper()
+	tmuxtest.Require(t)
+	bin := tmuxtest.Build(t, "offboard", ".")
+	data := t.TempDir()
+	return tmuxtest.Start(t, tmuxtest.Options{Width: width, Height: height, Env: []string{"XDG_DATA_HOME=" + data, "HOME=" + data}},
+		bin, "--demo")
 }
 
 // lineWith returns the first line of screen containing s.

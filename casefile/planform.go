@@ -164,6 +164,9 @@ type TermsForm struct {
 	CurrentMinor   int64  `json:"current_minor"`
 	BreakEvenMinor int64  `json:"break_even_minor"`
 	Currency       string `json:"currency"`
+	// WhatIf is re-pricing to the target margin in numbers when the
+	// walkthrough began, for the owner; it never reaches the plan.
+	WhatIf string `json:"what_if,omitempty"`
 }
 
 // OutcomeForm is the last step: what was agreed and when to review.

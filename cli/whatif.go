@@ -142,46 +142,19 @@ func writeWhatIf(w io.Writer, wi *casefile.WhatIf, cfg *scoring.Config) error {
 		for i := range wi.Clients {
 			names[i] = wi.Clients[i].Client.Name
 		}
-		fmt.Fprintf(w, "\nLetting all %d go at once (%s)\n", len(names), strings.Join(names, ", "))
+		fmt.Fprintf(w, "\nLetting all %d go at once (%s): %s\n", len(names), strings.Join(names, ", "), casefile.LetGoSummary(*t, cfg))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		for _, r := range portfolioRows(cfg) {
-			fmt.Fprintf(tw, "  %s\t%s\n", r.label, r.cell(*t))
+		for _, r := range casefile.PortfolioFigures(cfg) {
+			fmt.Fprintf(tw, "  %s\t%s\n", r.Label, r.Cell(*t))
 		}
 		return tw.Flush()
 	}
 	return nil
 }
 
-// whatIfRow is one line of the options table: a label and how to show an
-// outcome's figure.
-type whatIfRow struct {
-	label string
-	cell  func(scoring.Outcome) string
-}
-
 func writeClientWhatIf(w io.Writer, c *scoring.ClientWhatIf, cfg *scoring.Config) error {
 	fmt.Fprintf(w, "%s: what if (an average month of the last %s; money in %s)\n\n", c.Client.Name, plural(c.Months, "month"), c.Client.Currency)
-	rows := []whatIfRow{
-		{"Monthly fee (MRR)", func(o scoring.Outcome) string { return money.Grouped(o.Client.MRR, "") }},
-		{"  increase", func(o scoring.Outcome) string {
-			if o.Option != scoring.OptionReprice {
-				return ""
-			}
-			if o.Increase == 0 {
-				return "none: at or above target"
-			}
-			return fmt.Sprintf("+%s (%+.1f%%)", money.Grouped(o.Increase, ""), o.IncreasePercent*100)
-		}},
-		{"Annual revenue", func(o scoring.Outcome) string { return money.Grouped(o.Client.AnnualRevenue, "") }},
-		{"Labour hours a month", func(o scoring.Outcome) string { return fmt.Sprintf("%.1f", o.Client.LabourHours) }},
-		{"Client margin", func(o scoring.Outcome) string {
-			if o.Client.MRR == 0 {
-				return "–"
-			}
-			return fmt.Sprintf("%.1f%%", o.Client.Margin*100)
-		}},
-	}
-	rows = append(rows, portfolioRows(cfg)...)
+	rows := append(casefile.ClientFigures(), casefile.PortfolioFigures(cfg)...)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprint(tw, " ")
 	for _, o := range c.Options {
@@ -189,9 +162,9 @@ func writeClientWhatIf(w io.Writer, c *scoring.ClientWhatIf, cfg *scoring.Config
 	}
 	fmt.Fprintln(tw)
 	for _, r := range rows {
-		fmt.Fprint(tw, r.label)
+		fmt.Fprint(tw, r.Label)
 		for _, o := range c.Options {
-			fmt.Fprintf(tw, "\t%s", r.cell(o))
+			fmt.Fprintf(tw, "\t%s", r.Cell(o))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -199,38 +172,9 @@ func writeClientWhatIf(w io.Writer, c *scoring.ClientWhatIf, cfg *scoring.Config
 		return err
 	}
 	fmt.Fprintf(w, "\nToday the portfolio's MRR is %s at a %.1f%% margin (target %.0f%%).\n", money.Grouped(c.Before.MRR, ""), c.Before.Margin*100, cfg.TargetMargin*100)
-	fmt.Fprintln(w, "Narrowing the scope counts only the out-of-scope tickets and their hours: tickets carry no category, and those are not counted by time of day.")
+	fmt.Fprintln(w, casefile.NarrowingCaveat)
+	if hint := casefile.TechniciansHint(cfg); hint != "" {
+		fmt.Fprintln(w, hint)
+	}
 	return nil
-}
-
-// portfolioRows are the lines about the whole business after an option,
-// shared by the client table and the all-at-once summary.
-func portfolioRows(cfg *scoring.Config) []whatIfRow {
-	rows := []whatIfRow{
-		{"Portfolio MRR", func(o scoring.Outcome) string {
-			return fmt.Sprintf("%s (%+.1f%%)", money.Grouped(o.Portfolio.MRR, ""), o.MRRChange*100)
-		}},
-		{"Portfolio margin", func(o scoring.Outcome) string {
-			return fmt.Sprintf("%.1f%% (%+.1f pts)", o.Portfolio.Margin*100, o.MarginChange*100)
-		}},
-		{"Hours freed a month", func(o scoring.Outcome) string { return fmt.Sprintf("%.1f", o.HoursFreed) }},
-	}
-	if cfg.Technicians > 0 {
-		rows = append(rows, whatIfRow{fmt.Sprintf("  per technician (%d)", cfg.Technicians), func(o scoring.Outcome) string {
-			return fmt.Sprintf("%.1f", o.HoursFreedPerTechnician)
-		}})
-	}
-	return append(rows,
-		whatIfRow{"Tickets removed a month", func(o scoring.Outcome) string { return fmt.Sprintf("%.1f", o.TicketsRemoved) }},
-		whatIfRow{"After-hours tickets removed", func(o scoring.Outcome) string {
-			if o.AfterHoursRemoved == nil {
-				return "not known"
-			}
-			return fmt.Sprintf("%.1f a month (%.0f%%)", *o.AfterHoursRemoved, *o.AfterHoursShare*100)
-		}},
-		whatIfRow{"Concentration after", func(o scoring.Outcome) string {
-			c := o.Portfolio.Concentration
-			return fmt.Sprintf("top %d use %.0f%% of hours", c.TopClients, c.HoursShare*100)
-		}},
-	)
 }

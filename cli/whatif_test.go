@@ -137,3 +137,65 @@ func TestWhatIfErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatIfKesslerShowsEveryFigure checks `whatif --demo kessler` and its
+// JSON carry every figure the four options need, the demo's technicians
+// included.
+func TestWhatIfKesslerShowsEveryFigure(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir()}
+	code, text, errs := run(t, env, "whatif", "--demo", "kessler")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"KEEP AS IS", "RE-PRICE TO TARGET", "NARROW THE SCOPE", "LET GO",
+		"Monthly fee (MRR)", "  increase", "Annual revenue", "Labour hours a month", "Client margin",
+		"Portfolio MRR", "Portfolio margin", "Hours freed a month", "  per technician (8)",
+		"After-hours tickets removed", "Concentration after",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "−0.0") || strings.Contains(text, "-0.0 pts") {
+		t.Errorf("a change too small to show is written as negative:\n%s", text)
+	}
+
+	code, out, errs := run(t, env, "whatif", "--demo", "kessler", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Clients []struct {
+			Options []map[string]json.RawMessage `json:"options"`
+		} `json:"clients"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Clients) != 1 || len(doc.Clients[0].Options) != 4 {
+		t.Fatalf("want one client with four options: %s", out)
+	}
+	for _, o := range doc.Clients[0].Options {
+		for _, field := range []string{"option", "client", "increase", "increase_percent", "portfolio", "mrr_change", "margin_change",
+			"hours_freed", "hours_freed_per_technician", "tickets_removed", "after_hours_removed", "after_hours_share"} {
+			if _, ok := o[field]; !ok {
+				t.Errorf("option %s lacks %q", o["option"], field)
+			}
+		}
+		var load struct {
+			MRR         *int64   `json:"mrr"`
+			Annual      *int64   `json:"annual_revenue"`
+			Hours       *float64 `json:"labour_hours"`
+			Margin      *float64 `json:"margin"`
+			AfterHours  *float64 `json:"after_hours_tickets"`
+			Concentrate *struct {
+				HoursShare *float64 `json:"hours_share"`
+			} `json:"concentration"`
+		}
+		if err := json.Unmarshal(o["portfolio"], &load); err != nil || load.MRR == nil || load.Annual == nil || load.Hours == nil ||
+			load.Margin == nil || load.AfterHours == nil || load.Concentrate == nil || load.Concentrate.HoursShare == nil {
+			t.Errorf("option %s: portfolio after lacks a figure: %s (%v)", o["option"], o["portfolio"], err)
+		}
+	}
+}

@@ -127,6 +127,7 @@ var company = []struct{ key, value string }{
 	{store.SettingBusinessHours, "08:00-18:00"},
 	{store.SettingBusinessDays, "Mon-Fri"},
 	{store.SettingBusinessTimeZone, "America/New_York"},
+	{store.SettingBusinessTechnicians, strconv.Itoa(len(technicians))},
 }
 
 // labourCostPerHour is a technician hour fully loaded (wages, taxes,

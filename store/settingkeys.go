@@ -30,6 +30,9 @@ const (
 	// SettingBusinessTimeZone is our own IANA time zone, e.g.
 	// "America/New_York"; a client's hours are judged in the client's zone.
 	SettingBusinessTimeZone = "business.time_zone"
+	// SettingBusinessTechnicians is how many technicians share the work,
+	// e.g. "4"; the what-if shares the hours a client frees among them.
+	SettingBusinessTechnicians = "business.technicians"
 	// SettingDemoSeed marks a database written by the demo generator and
 	// holds its seed, so the demo never overwrites a real database.
 	SettingDemoSeed = "demo.seed"

@@ -34,11 +34,16 @@ func clientActions(k KeyMap) []ClientAction {
 	return []ClientAction{
 		{Binding: k.LogEntry, Open: func(c *Common, t ClientTarget) Screen { return NewLogEntryScreen(c, t) }},
 		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
-			return NewRemediation(c, t.ID, SeedFromAssessment(t.Assessment))
+			return NewRemediation(c, t.ID, seedWithWhatIf(SeedFromAssessment(t.Assessment), t))
 		}},
-		{Binding: k.Letter, Open: func(c *Common, t ClientTarget) Screen { return NewLetterScreen(c, t.ID) }},
+		{Binding: k.Letter, Open: func(c *Common, t ClientTarget) Screen {
+			l := NewLetterScreen(c, t.ID)
+			l.decision = whatIfNote(t, letGoNote)
+			return l
+		}},
 		{Binding: k.Checklist, Available: givenNotice,
 			Open: func(c *Common, t ClientTarget) Screen { return NewChecklistScreen(c, t.ID) }},
+		{Binding: k.WhatIf, Open: func(c *Common, t ClientTarget) Screen { return NewWhatIfScreen(c, t.Snapshot, t.ID) }},
 	}
 }
 

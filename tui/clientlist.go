@@ -31,6 +31,9 @@ type ClientList struct {
 	// selected is the client under the cursor, kept across reloads and
 	// re-sorts so the owner's place is never lost.
 	selected int64
+	// marked holds the clients marked for a what-if of letting them go
+	// together (clientmarks.go).
+	marked map[int64]bool
 	// statusNeed and markerNeed are the widest status cell and reminder,
 	// measured once per load for the column layout.
 	statusNeed, markerNeed int
@@ -79,7 +82,7 @@ func (m *ClientList) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{k.KeepFilter, k.DropFilter}
 	}
-	return []key.Binding{k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Portfolio}
+	return []key.Binding{k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Portfolio, k.Mark, k.WhatIf}
 }
 
 // FullHelp lists every key of the screen.
@@ -88,7 +91,7 @@ func (m *ClientList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		scrollHelp(k),
 		{k.Enter, k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Clear},
-		{k.Portfolio, k.Reload},
+		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload},
 	}
 }
 
@@ -115,6 +118,7 @@ func (m *ClientList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (m *ClientList) setSnapshot(snap *Snapshot) {
 	m.snap = snap
 	m.rows = newListRows(snap)
+	m.pruneMarks()
 	m.statusNeed, m.markerNeed = minStatusWidth, 0
 	for i := range m.rows {
 		m.statusNeed = max(m.statusNeed, lipgloss.Width(m.rows[i].statusText))
@@ -187,6 +191,12 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Enter):
 		return m.open()
+	case key.Matches(msg, k.Mark):
+		m.toggleMark()
+	case key.Matches(msg, k.MarkAll):
+		m.toggleShownMarks()
+	case key.Matches(msg, k.WhatIf):
+		return m.whatIf()
 	}
 	return nil
 }
@@ -293,6 +303,9 @@ func (m *ClientList) View() string {
 	b.WriteString(m.queryLine())
 	b.WriteByte('\n')
 	cols := listColumns(m.width, m.statusNeed, m.markerNeed, m.query.order)
+	if len(m.marked) > 0 {
+		cols = cols.withMarks()
+	}
 	b.WriteString(th.Heading.Render(cols.header()))
 	if len(m.shown) == 0 {
 		b.WriteString("\n" + th.Subtle.Render("  No client matches. esc clears the filter."))
@@ -300,7 +313,8 @@ func (m *ClientList) View() string {
 	end := min(m.offset+m.tableRows(), len(m.shown))
 	for i := m.offset; i < end; i++ {
 		b.WriteByte('\n')
-		b.WriteString(cols.row(th, &m.rows[m.shown[i]], i == m.cursor))
+		r := &m.rows[m.shown[i]]
+		b.WriteString(cols.row(th, r, i == m.cursor, m.marked[r.a.Client.ID]))
 	}
 	return b.String()
 }
@@ -355,6 +369,9 @@ func (m *ClientList) queryLine() string {
 	}
 	if len(m.shown) != len(m.rows) {
 		parts = append(parts, fmt.Sprintf("showing %d of %d", len(m.shown), len(m.rows)))
+	}
+	if len(m.marked) > 0 {
+		parts = append(parts, fmt.Sprintf("%d marked", len(m.marked)))
 	}
 	left := strings.Join(parts, " · ")
 	// Where the cursor is, at the right, when the list is longer than the

@@ -18,7 +18,7 @@ type KeyMap struct {
 	Edit, Export, Copy, Save                key.Binding
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
-	Preview                                 key.Binding
+	Preview, Mark, MarkAll, WhatIf          key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -68,6 +68,9 @@ func DefaultKeyMap() KeyMap {
 		AddRow:       b("ctrl+t", "add row", "ctrl+t"),
 		RemoveRow:    b("ctrl+x", "remove row", "ctrl+x"),
 		Preview:      b("ctrl+o", "preview", "ctrl+o"),
+		Mark:         b("space", "mark", " "),
+		MarkAll:      b("a", "mark all shown", "a"),
+		WhatIf:       b("w", "what if", "w"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "quit", "q"),
 		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),

@@ -52,6 +52,10 @@ type LetterScreen struct {
 	prompt *Prompt
 	width  int
 	height int
+
+	// decision quotes letting the client go in numbers, for the owner
+	// only: it is drawn in the summary and never enters the letter.
+	decision string
 }
 
 type letterLoadedMsg struct {

@@ -101,6 +101,9 @@ func (m *LetterScreen) summaryView() string {
 	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
 	}
+	if m.decision != "" {
+		lines = appendIfRoom(lines, th.Subtle.Render(m.decision), headerLines, m.width)
+	}
 	return strings.Join(lines, "\n")
 }
 

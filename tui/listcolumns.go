@@ -15,6 +15,9 @@ import (
 type columns struct {
 	name, flags, status int
 	margin, rate        bool
+	// marks widens the mark column by one for the clients marked for a
+	// what-if, while any is.
+	marks bool
 }
 
 // Fixed column widths: the cursor mark, score, MRR, margin, rate.
@@ -55,10 +58,22 @@ func listColumns(width, need, needMarker int, order sortKey) columns {
 	return c
 }
 
+// withMarks makes room for the marks of the clients marked for a what-if,
+// taking the cell from the name.
+func (c columns) withMarks() columns {
+	c.marks = true
+	c.name--
+	return c
+}
+
 // cells lays one row's cells out in column order.
 func (c columns) cells(mark, name, badge, score, mrr, margin, rate, flags, status string) string {
+	markCells := markWidth
+	if c.marks {
+		markCells++
+	}
 	parts := []string{
-		padRight(mark, markWidth) + padRight(textsafe.Line(name), c.name),
+		padRight(mark, markCells) + padRight(textsafe.Line(name), c.name),
 		badge,
 		padLeft(score, scoreWidth),
 		padLeft(mrr, mrrWidth),
@@ -78,8 +93,16 @@ func (c columns) header() string {
 }
 
 // row draws one client. The selected row carries a ▸ mark as well as the
-// highlight, so it stays visible without colour (NO_COLOR).
-func (c columns) row(th Theme, r *listRow, selected bool) string {
+// highlight, so it stays visible without colour (NO_COLOR); a client marked
+// for a what-if carries a ✓ beside it.
+func (c columns) row(th Theme, r *listRow, selected, marked bool) string {
+	mark := ""
+	if selected {
+		mark = "▸"
+	}
+	if marked {
+		mark = padRight(mark, 1) + "✓"
+	}
 	status := r.statusText
 	if r.marker != "" && lipgloss.Width(status) > c.status {
 		status = r.marker
@@ -89,16 +112,16 @@ func (c columns) row(th Theme, r *listRow, selected bool) string {
 		flags = r.flag
 	}
 	if selected {
-		line := c.cells("▸", r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
+		line := c.cells(mark, r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
 		return th.Selected.Render(line)
 	}
 	if r.status == scoring.StatusOffboarded {
 		// Nothing is left to decide about a client already let go: its
 		// row stays, for the record, but recedes.
-		return th.Faint.Render(c.cells("", r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status))
+		return th.Faint.Render(c.cells(mark, r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status))
 	}
 	if r.marker != "" {
 		status = th.Warning.Render(padRight(status, c.status))
 	}
-	return c.cells("", r.a.Client.Name, padRight(th.badge(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
+	return c.cells(mark, r.a.Client.Name, padRight(th.badge(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
 }

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/scoring"
@@ -20,17 +18,13 @@ import (
 // it, how concentrated the work is (seed 000: a few clients consume most
 // of the resources), and how many clients each recommendation holds.
 type PortfolioScreen struct {
-	c      *Common
-	load   loader
-	snap   *Snapshot
-	vp     viewport.Model
-	width  int
-	height int
+	snapshotView
+	snap *Snapshot
 }
 
 // NewPortfolioScreen shows snap.
 func NewPortfolioScreen(c *Common, snap *Snapshot) *PortfolioScreen {
-	return &PortfolioScreen{c: c, load: newLoader(c), snap: snap, vp: newViewport()}
+	return &PortfolioScreen{snapshotView: newSnapshotView(c), snap: snap}
 }
 
 // Init starts nothing: the snapshot came with the screen.
@@ -39,51 +33,16 @@ func (m *PortfolioScreen) Init() tea.Cmd { return nil }
 // Title names the screen.
 func (m *PortfolioScreen) Title() string { return "Portfolio" }
 
-// Capturing is false: the screen takes no free text.
-func (m *PortfolioScreen) Capturing() bool { return false }
-
 // SetSize sizes the viewport and lays the charts out again.
 func (m *PortfolioScreen) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.vp.Width, m.vp.Height = w, h
+	m.setSize(w, h)
 	m.render()
-}
-
-// ShortHelp lists the main keys.
-func (m *PortfolioScreen) ShortHelp() []key.Binding {
-	k := m.c.Keys
-	return []key.Binding{k.Down, k.Up}
-}
-
-// FullHelp lists every key of the screen.
-func (m *PortfolioScreen) FullHelp() [][]key.Binding {
-	k := m.c.Keys
-	return [][]key.Binding{scrollHelp(k), {k.Reload}}
 }
 
 // Update scrolls and reloads.
 func (m *PortfolioScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if cmd, ok := m.load.update(msg, m.setSnapshot); ok {
-		return m, cmd
-	}
-	switch msg := msg.(type) {
-	case DataChangedMsg:
-		return m, m.load.start()
-	case tea.MouseMsg:
-		var cmd tea.Cmd
-		m.vp, cmd = m.vp.Update(msg)
-		return m, cmd
-	case tea.KeyMsg:
-		k := m.c.Keys
-		if !scroll(&m.vp, k, msg) && key.Matches(msg, k.Reload) {
-			return m, m.load.start()
-		}
-	}
-	return m, nil
+	return m, m.update(msg, m.setSnapshot)
 }
-
-// View draws the viewport.
-func (m *PortfolioScreen) View() string { return m.vp.View() }
 
 // histogramRows is the height of the bars; the chart takes three more
 // lines for the axis, the band and the labels.

@@ -464,6 +464,13 @@ func finishedPlan(t *testing.T) (*remHarness, int64) {
 	t.Helper()
 	h, id := newRemHarness(t)
 	h.open(id)
+	finishAgreed(h)
+	return h, id
+}
+
+// finishAgreed fills the walkthrough in as little as it takes, records the
+// outcome as agreed and finishes.
+func finishAgreed(h *remHarness) {
 	fillMinimal(h)
 	for h.focusedLabel() != "Result" {
 		h.press("shift+tab")
@@ -473,7 +480,6 @@ func finishedPlan(t *testing.T) (*remHarness, int64) {
 		h.press("tab")
 	}
 	h.press("enter")
-	return h, id
 }
 
 func TestReviewExtendsResolvesOrFails(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -17,7 +18,10 @@ import (
 type Snapshot struct {
 	scoring.Portfolio
 	Markers map[int64]store.Markers
-	index   map[int64]int
+	// Setup is the configuration it was scored with, for the what-if to
+	// weigh options by the same loaded cost and target margin.
+	Setup casefile.Setup
+	index map[int64]int
 }
 
 // NewSnapshot indexes a scored portfolio and its markers by client id.
@@ -45,7 +49,9 @@ func LoadSnapshot(ctx context.Context, c *Common) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewSnapshot(p.Portfolio, p.Markers), nil
+	s := NewSnapshot(p.Portfolio, p.Markers)
+	s.Setup = p.Setup
+	return s, nil
 }
 
 // snapshotMsg carries a finished load back to the loader that asked for it.

@@ -200,7 +200,11 @@ func priceNote(t casefile.TermsForm) string {
 	if t.BreakEvenMinor > 0 {
 		parts = append(parts, "break-even "+casefile.FormatMinor(t.BreakEvenMinor, t.Currency)+" at the target margin")
 	}
-	return strings.Join(parts, " · ")
+	note := strings.Join(parts, " · ")
+	if t.WhatIf != "" {
+		note += "\n" + t.WhatIf
+	}
+	return note
 }
 
 func (m *Walkthrough) outcomeFields() []*field {
