@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"offboard/casefile"
 	"offboard/importer"
 )
 
@@ -41,12 +42,13 @@ data anywhere, or, with --client, to hand a departing client its records
 			}
 			clientID = c.ID
 		}
+		desk := &casefile.Desk{Store: st, Now: env.Now}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		for _, k := range importer.Kinds() {
 			path := filepath.Join(dir, string(k)+".csv")
-			n, err := writeAtomically(path, func(f *os.File) (int, error) { return st.ExportKind(ctx, k, f, clientID) })
+			n, err := writeAtomically(path, func(f *os.File) (int, error) { return desk.ExportKind(ctx, k, f, clientID) })
 			if err != nil {
 				return fmt.Errorf("export %s: %w", path, err)
 			}

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"offboard/casefile"
 	"offboard/importer"
 	"offboard/scoring"
 	"offboard/store"
@@ -73,9 +74,10 @@ func importCommand() *Command {
 		if opt.Hours, err = businessHours(setup.Config.Hours); err != nil {
 			return err
 		}
+		desk := setup.desk
 		var failed []string
 		for _, file := range pos[1:] {
-			if err := importFile(ctx, env, st, file, opt); err != nil {
+			if err := importFile(ctx, env, desk, file, opt); err != nil {
 				if errors.Is(err, context.Canceled) {
 					return fmt.Errorf("%s: import interrupted; nothing was written", file)
 				}
@@ -91,17 +93,17 @@ func importCommand() *Command {
 	return c
 }
 
-// importOptions checks the flags and turns them into store options.
-func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (store.ImportOptions, error) {
+// importOptions checks the flags and turns them into import options.
+func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.ImportOptions, error) {
 	kind, err := importer.ParseKind(kindArg)
 	if err != nil {
-		return store.ImportOptions{}, usagef(fs, "%v", err)
+		return casefile.ImportOptions{}, usagef(fs, "%v", err)
 	}
 	order, err := importer.ParseDateOrder(f.order)
 	if err != nil {
-		return store.ImportOptions{}, usagef(fs, "%v", err)
+		return casefile.ImportOptions{}, usagef(fs, "%v", err)
 	}
-	opt := store.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create}
+	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create}
 	switch {
 	case f.preset != "" && f.mapFile != "":
 		return opt, usagef(fs, "--preset and --map cannot be used together")
@@ -179,7 +181,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // importFile imports one file and prints what happened.
-func importFile(ctx context.Context, env Env, st *store.Store, file string, opt store.ImportOptions) error {
+func importFile(ctx context.Context, env Env, desk *casefile.Desk, file string, opt casefile.ImportOptions) error {
 	f, err := os.Open(file)
 	if err != nil {
 		return err
@@ -190,12 +192,12 @@ func importFile(ctx context.Context, env Env, st *store.Store, file string, opt 
 		return err
 	}
 	in := &countingReader{r: f}
-	run := func(ctx context.Context, onRecord func(int)) (*store.ImportResult, error) {
+	run := func(ctx context.Context, onRecord func(int)) (*casefile.ImportResult, error) {
 		o := opt
 		o.OnRecord = onRecord
-		return st.Import(ctx, file, in, o)
+		return desk.Import(ctx, file, in, o)
 	}
-	var res *store.ImportResult
+	var res *casefile.ImportResult
 	if env.IsTerminal && info.Size() >= progressBytes {
 		res, err = runWithProgress(ctx, env, filepath.Base(file), info.Size(), &in.n, run)
 	} else {
@@ -214,7 +216,7 @@ func importFile(ctx context.Context, env Env, st *store.Store, file string, opt 
 }
 
 // writeRejects writes FILE.rejects.csv and lists the reasons on stderr.
-func writeRejects(env Env, file string, res *store.ImportResult) error {
+func writeRejects(env Env, file string, res *casefile.ImportResult) error {
 	path := file + ".rejects.csv"
 	out, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -234,7 +236,7 @@ func writeRejects(env Env, file string, res *store.ImportResult) error {
 }
 
 // printImport writes the plain summary of one import.
-func printImport(w io.Writer, res *store.ImportResult, opt store.ImportOptions) {
+func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOptions) {
 	how := ""
 	if res.Recognized {
 		how = " (recognised from the header)"

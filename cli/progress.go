@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
-	"offboard/store"
+	"offboard/casefile"
 )
 
 // progressEvery is how often the bar is redrawn at most.
@@ -85,7 +85,7 @@ func (m progressModel) View() string {
 // runWithProgress runs an import while a progress bar shows how far it has
 // read. Ctrl+C cancels the import, which then writes nothing.
 func runWithProgress(ctx context.Context, env Env, file string, size int64, read *atomic.Int64,
-	run func(ctx context.Context, onRecord func(int)) (*store.ImportResult, error)) (*store.ImportResult, error) {
+	run func(ctx context.Context, onRecord func(int)) (*casefile.ImportResult, error)) (*casefile.ImportResult, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	opts := []progress.Option{progress.WithDefaultGradient()}
@@ -94,7 +94,7 @@ func runWithProgress(ctx context.Context, env Env, file string, size int64, read
 	}
 	m := progressModel{bar: progress.New(opts...), file: file, size: size, start: env.Now(), now: env.Now, cancel: cancel}
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout))
-	var res *store.ImportResult
+	var res *casefile.ImportResult
 	var err error
 	finished := make(chan struct{})
 	go func() {

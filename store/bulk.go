@@ -5,22 +5,21 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-
-	"offboard/importer"
 )
 
-// kindTables names the table each kind of record is written to.
-var kindTables = map[importer.Kind]string{
-	importer.KindClients:   "clients",
-	importer.KindTickets:   "tickets",
-	importer.KindTime:      "time_entries",
-	importer.KindInvoices:  "invoices",
-	importer.KindPayments:  "payments",
-	importer.KindIncidents: "incidents",
-	importer.KindSecurity:  "security_snapshots",
-	importer.KindUpgrades:  "upgrade_recommendations",
-	importer.KindSettings:  "settings",
-	importer.KindPlans:     "remediation_plans",
+// kindTables names the table each kind of import is written to; the kinds
+// are those of the import files and of the imports table.
+var kindTables = map[string]string{
+	"clients":   "clients",
+	"tickets":   "tickets",
+	"time":      "time_entries",
+	"invoices":  "invoices",
+	"payments":  "payments",
+	"incidents": "incidents",
+	"security":  "security_snapshots",
+	"upgrades":  "upgrade_recommendations",
+	"settings":  "settings",
+	"plans":     "remediation_plans",
 }
 
 // deferIndexes drops the secondary indexes of a table that is empty, for a
@@ -76,4 +75,42 @@ func deferIndexes(ctx context.Context, tx *sql.Tx, table string) (func() error, 
 func valueRows(rows, cols int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
+}
+
+// importCacheKiB is the page cache an import works with: four times
+// SQLite's default 2 MiB, which re-reads evicted pages too often on a
+// million rows, but no more, because the cache lives outside Go's heap and
+// counts in full towards the import's memory. A larger cache buys little:
+// pages it evicts are still in the operating system's file cache.
+const importCacheKiB = 8 << 10
+
+// tuneForImport readies the import's own connection for a bulk load and
+// returns a function that puts it back before it returns to the pool: a
+// large page cache; temporary files in memory, because every multi-row
+// INSERT keeps a statement journal of the pages it changes, to undo itself
+// alone if a row breaks a constraint, and on disk that is a write per page;
+// and foreign keys unchecked, because the writer only ever writes client and
+// ticket ids it has just read or inserted in the same transaction (the
+// import tests check foreign_key_check stays empty). None of these touches
+// the transaction's own journal: the import stays all or nothing.
+func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
+	var cache, temp int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
+		return nil, err
+	}
+	if err := conn.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB), "PRAGMA temp_store = MEMORY",
+		"PRAGMA foreign_keys = OFF"} {
+		if _, err := conn.ExecContext(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return func() {
+		ctx := context.Background()
+		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp))
+		_, _ = conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	}, nil
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"offboard/importer"
 )
 
 // Client is one row of the clients table. Dates are zero when unknown.
@@ -78,11 +76,6 @@ func nullString(s string) any {
 	}
 	return s
 }
-
-// NormalizeName reduces a company name to the key clients are matched on
-// (clients.name_key): the importer's rule, so a name typed by the owner and
-// a name in an export match the same way.
-func NormalizeName(name string) string { return importer.NormalizeName(name) }
 
 // InsertClient adds a client inside tx and returns its id.
 func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int64, error) {

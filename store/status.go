@@ -9,7 +9,3 @@ const (
 	statusOffboarded = "offboarded"
 	statusReengaged  = "re-engaged"
 )
-
-// clientStatuses lists every status the clients table accepts, in the
-// order a relationship moves through them (see its CHECK constraint).
-var clientStatuses = []string{statusActive, "watch", "remediation", statusNotice, statusOffboarded, statusReengaged}

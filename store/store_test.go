@@ -24,6 +24,15 @@ func mustExec(t testing.TB, s *Store) func(q string, args ...any) {
 	}
 }
 
+func rowCount(t *testing.T, s *Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
 func openTemp(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "o.db"), WithClock(func() time.Time { return fixedNow }))
@@ -151,6 +160,15 @@ func TestNormalizeName(t *testing.T) {
 		"Northwind Traders Co.":   "northwind traders",
 		"O'Brien Dental, P.L.L.C": "obrien dental",
 		"The Harbor Group":        "harbor group",
+		"Acme Dental, Inc.":       "acme dental",
+		"ACME DENTAL":             "acme dental",
+		"Acme Dental LLC":         "acme dental",
+		"Baker & Sons Ltd":        "baker and sons",
+		"Baker and Sons Limited":  "baker and sons",
+		"The O'Brien Group":       "obrien group",
+		"Inc.":                    "inc",
+		"  Fabrikam,  Inc  ":      "fabrikam",
+		"Contoso Pty. Ltd.":       "contoso",
 	} {
 		if got := NormalizeName(in); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)

@@ -41,7 +41,7 @@ func hostileCommon(t *testing.T) (*Common, *Snapshot) {
 			"I-1,C-666," + quoted + ",2026-08-02,criminal,5," + quoted + ",Ben Ode\n"},
 	}
 	for _, f := range files {
-		if _, err := st.Import(ctx, string(f.kind)+".csv", strings.NewReader(f.body), store.ImportOptions{Kind: f.kind}); err != nil {
+		if _, err := (&casefile.Desk{Store: st}).Import(ctx, string(f.kind)+".csv", strings.NewReader(f.body), casefile.ImportOptions{Kind: f.kind}); err != nil {
 			t.Fatalf("import %s: %v", f.kind, err)
 		}
 	}

@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"bufio"
@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"offboard/importer"
+	"offboard/store"
 )
 
 // benchClients and benchRows size the benchmark like the large demo
@@ -74,13 +76,14 @@ func BenchmarkImportTimeEntries(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s, err := Open(ctx, filepath.Join(dir, fmt.Sprintf("b%d.db", i)))
+		st, err := store.Open(ctx, filepath.Join(dir, fmt.Sprintf("b%d.db", i)))
 		if err != nil {
 			b.Fatal(err)
 		}
-		err = s.Tx(ctx, func(tx *sql.Tx) error {
+		s := &Desk{Store: st, Now: time.Now}
+		err = st.Tx(ctx, func(tx *sql.Tx) error {
 			for c := 0; c < benchClients; c++ {
-				if _, err := InsertClient(ctx, tx, Client{ExternalID: fmt.Sprintf("C-%04d", c), Name: fmt.Sprintf("Client %04d", c)}, fixedNow); err != nil {
+				if _, err := store.InsertClient(ctx, tx, store.Client{ExternalID: fmt.Sprintf("C-%04d", c), Name: fmt.Sprintf("Client %04d", c)}, importNow); err != nil {
 					return err
 				}
 			}
@@ -103,7 +106,7 @@ func BenchmarkImportTimeEntries(b *testing.B) {
 		if res.New != benchRows {
 			b.Fatalf("%d new, want %d", res.New, benchRows)
 		}
-		s.Close()
+		st.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")

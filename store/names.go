@@ -1,4 +1,4 @@
-package importer
+package store
 
 import (
 	"strings"
@@ -14,9 +14,11 @@ var legalSuffixes = map[string]bool{
 	"bv": true, "nv": true, "pty": true, "pllc": true, "lp": true, "llp": true,
 }
 
-// NormalizeName reduces a client name to the form names are matched on:
-// lower case, letters and digits only, "&" read as "and", and company-form
-// suffixes such as Inc., Ltd, LLC or GmbH dropped from the end.
+// NormalizeName reduces a company name to the key clients are matched on
+// (clients.name_key), so a name typed by the owner and a name in an export
+// match the same way: lower case, letters and digits only, "&" read as
+// "and", and company-form suffixes such as Inc., Ltd, LLC or GmbH dropped
+// from the end.
 func NormalizeName(s string) string {
 	var words []string
 	var w strings.Builder

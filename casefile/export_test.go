@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"bytes"
@@ -7,9 +7,10 @@ import (
 	"testing"
 
 	"offboard/importer"
+	"offboard/store"
 )
 
-func exportAll(t *testing.T, s *Store) map[importer.Kind]string {
+func exportAll(t *testing.T, s *Desk) map[importer.Kind]string {
 	t.Helper()
 	out := map[importer.Kind]string{}
 	for _, k := range importer.Kinds() {
@@ -22,9 +23,9 @@ func exportAll(t *testing.T, s *Store) map[importer.Kind]string {
 	return out
 }
 
-func rollup(t *testing.T, s *Store) string {
+func rollup(t *testing.T, s *Desk) string {
 	t.Helper()
-	rows, err := s.DB().Query(`SELECT c.name, m.month, m.minutes, m.billable_minutes, m.tickets, m.after_hours_tickets,
+	rows, err := s.Store.DB().Query(`SELECT c.name, m.month, m.minutes, m.billable_minutes, m.tickets, m.after_hours_tickets,
         m.urgent_tickets, m.oos_tickets, m.oos_minutes, m.invoiced_minor, m.invoices, m.invoices_paid, m.invoices_late,
         m.days_late_sum FROM client_months m JOIN clients c ON c.id = m.client_id ORDER BY 1, 2`)
 	if err != nil {
@@ -48,9 +49,9 @@ func rollup(t *testing.T, s *Store) string {
 }
 
 func TestExportRoundTrip(t *testing.T) {
-	src := openTemp(t)
+	src := openImportDesk(t)
 	importGeneric(t, src)
-	if err := src.SetSetting(context.Background(), SettingDemoSeed, "42"); err != nil {
+	if err := src.Store.SetSetting(context.Background(), store.SettingDemoSeed, "42"); err != nil {
 		t.Fatal(err)
 	}
 	// Tickets without ids and time on them, to check minted keys keep the link.
@@ -71,7 +72,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Errorf("invoices export:\n%s", first[importer.KindInvoices])
 	}
 
-	dst := openTemp(t)
+	dst := openImportDesk(t)
 	for _, k := range importer.Kinds() {
 		res, err := dst.Import(context.Background(), string(k)+".csv", strings.NewReader(first[k]), ImportOptions{Kind: k})
 		if err != nil {

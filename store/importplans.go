@@ -5,54 +5,49 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
-
-	"offboard/importer"
 )
 
-var (
-	planStatuses = []string{"draft", "agreed", "partly_agreed", "refused", "extended", "resolved", "failed"}
-	itemKinds    = []string{"topic", "action", "term"}
-	ownerSides   = []string{"", "us", "client"}
-)
+// PlanRow is a remediation plan as an import writes it, keyed by its client
+// and when it was started, with its items.
+type PlanRow struct {
+	ClientID                                     int64
+	Created, Updated, Closed, MeetingAt          time.Time
+	ReviewOn, BaselineFrom, BaselineTo           time.Time
+	Status, MeetingPlace, OutcomeNote            string
+	AttendeesOurs, AttendeesTheirs, Contributors string
+	Items                                        []PlanItemRow
+}
 
-// plan writes a remediation plan, keyed by its client and when it was
-// started, with its items: a plan whose columns or items differ from the
-// stored one is updated and its items replaced.
-func (w *importWriter) plan(r importer.PlanRecord) (outcome, error) {
-	status := r.Status
-	if status == "" {
-		status = "draft"
+// PlanItemRow is one topic, action or term of an imported plan.
+type PlanItemRow struct {
+	Position                           int
+	Kind, Flag, Title, Evidence        string
+	ClientSaid, WeChange               string
+	OwnerSide, OwnerName, Target, Note string
+	Due, Done                          time.Time
+}
+
+// WritePlan writes a remediation plan with its items: a plan whose columns
+// or items differ from the stored one is updated and its items replaced.
+func (t *ImportTx) WritePlan(r PlanRow) error {
+	out, err := t.plan(r)
+	if err == nil {
+		t.count(out)
 	}
-	if !slices.Contains(planStatuses, status) {
-		return 0, w.rowErr(r.Line(), "status", "%q is not a plan status (%s)", r.Status, strings.Join(planStatuses, ", "))
-	}
-	for _, it := range r.Items {
-		if !slices.Contains(itemKinds, it.Kind) {
-			return 0, w.rowErr(r.Line(), "item_kind", "item %d: %q is not an item kind (topic, action, term)", it.Position, it.Kind)
-		}
-		if !slices.Contains(ownerSides, it.OwnerSide) {
-			return 0, w.rowErr(r.Line(), "item_owner_side", "item %d: %q is not an owner side (us, client)", it.Position, it.OwnerSide)
-		}
-	}
-	clientID, err := w.resolveClient(r.Client, r.Line())
-	if err != nil {
-		return 0, err
-	}
-	touched := r.Updated
-	if touched.IsZero() {
-		touched = r.Created
-	}
-	header := []any{clientID, Timestamp(r.Created), status, nullTime(r.MeetingAt), r.MeetingPlace, r.AttendeesOurs,
+	return err
+}
+
+func (t *ImportTx) plan(r PlanRow) (outcome, error) {
+	header := []any{r.ClientID, Timestamp(r.Created), r.Status, nullTime(r.MeetingAt), r.MeetingPlace, r.AttendeesOurs,
 		r.AttendeesTheirs, r.Contributors, nullDate(r.ReviewOn), nullDate(r.BaselineFrom), nullDate(r.BaselineTo),
-		r.OutcomeNote, Timestamp(touched), nullTime(r.Closed)}
+		r.OutcomeNote, Timestamp(r.Updated), nullTime(r.Closed)}
 	var planID int64
-	err = w.tx.QueryRowContext(w.ctx, "SELECT id FROM remediation_plans WHERE client_id = ? AND created_at = ?",
-		clientID, Timestamp(r.Created)).Scan(&planID)
+	err := t.tx.QueryRowContext(t.ctx, "SELECT id FROM remediation_plans WHERE client_id = ? AND created_at = ?",
+		r.ClientID, Timestamp(r.Created)).Scan(&planID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := w.tx.ExecContext(w.ctx, `INSERT INTO remediation_plans (client_id, created_at, status, meeting_at,
+		res, err := t.tx.ExecContext(t.ctx, `INSERT INTO remediation_plans (client_id, created_at, status, meeting_at,
             meeting_place, attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to,
             outcome_note, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, header...)
 		if err != nil {
@@ -61,11 +56,11 @@ func (w *importWriter) plan(r importer.PlanRecord) (outcome, error) {
 		if planID, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
-		return inserted, w.insertItems(planID, r.Items)
+		return inserted, t.insertItems(planID, r.Items)
 	case err != nil:
 		return 0, err
 	}
-	res, err := w.tx.ExecContext(w.ctx, `UPDATE remediation_plans SET status = ?3, meeting_at = ?4, meeting_place = ?5,
+	res, err := t.tx.ExecContext(t.ctx, `UPDATE remediation_plans SET status = ?3, meeting_at = ?4, meeting_place = ?5,
         attendees_ours = ?6, attendees_theirs = ?7, contributors = ?8, review_on = ?9, baseline_from = ?10,
         baseline_to = ?11, outcome_note = ?12, updated_at = ?13, closed_at = ?14
     WHERE client_id = ?1 AND created_at = ?2 AND (status IS NOT ?3 OR meeting_at IS NOT ?4 OR meeting_place IS NOT ?5
@@ -76,7 +71,7 @@ func (w *importWriter) plan(r importer.PlanRecord) (outcome, error) {
 		return 0, err
 	}
 	headerChanged, _ := res.RowsAffected()
-	stored, err := w.planItems(planID)
+	stored, err := t.planItems(planID)
 	if err != nil {
 		return 0, err
 	}
@@ -86,15 +81,15 @@ func (w *importWriter) plan(r importer.PlanRecord) (outcome, error) {
 		}
 		return unchanged, nil
 	}
-	if _, err := w.tx.ExecContext(w.ctx, "DELETE FROM remediation_items WHERE plan_id = ?", planID); err != nil {
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM remediation_items WHERE plan_id = ?", planID); err != nil {
 		return 0, err
 	}
-	return updated, w.insertItems(planID, r.Items)
+	return updated, t.insertItems(planID, r.Items)
 }
 
-func (w *importWriter) insertItems(planID int64, items []importer.PlanItem) error {
+func (t *ImportTx) insertItems(planID int64, items []PlanItemRow) error {
 	for _, it := range items {
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO remediation_items (plan_id, position, kind, flag_id, title,
+		if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO remediation_items (plan_id, position, kind, flag_id, title,
             evidence, client_said, we_change, owner_side, owner_name, due_on, target, done_on, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			planID, it.Position, it.Kind, it.Flag, it.Title, it.Evidence, it.ClientSaid, it.WeChange, it.OwnerSide,
@@ -105,18 +100,18 @@ func (w *importWriter) insertItems(planID int64, items []importer.PlanItem) erro
 	return nil
 }
 
-// planItems reads a stored plan's items in the form the parser gives them.
-func (w *importWriter) planItems(planID int64) ([]importer.PlanItem, error) {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT position, kind, flag_id, title, evidence, client_said, we_change,
+// planItems reads a stored plan's items as rows.
+func (t *ImportTx) planItems(planID int64) ([]PlanItemRow, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT position, kind, flag_id, title, evidence, client_said, we_change,
         owner_side, owner_name, coalesce(due_on, ''), target, coalesce(done_on, ''), note
     FROM remediation_items WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []importer.PlanItem
+	var out []PlanItemRow
 	for rows.Next() {
-		var it importer.PlanItem
+		var it PlanItemRow
 		var due, done string
 		if err := rows.Scan(&it.Position, &it.Kind, &it.Flag, &it.Title, &it.Evidence, &it.ClientSaid, &it.WeChange,
 			&it.OwnerSide, &it.OwnerName, &due, &it.Target, &done, &it.Note); err != nil {
@@ -129,7 +124,7 @@ func (w *importWriter) planItems(planID int64) ([]importer.PlanItem, error) {
 }
 
 // sameItem compares items as the database keeps them: dates by day.
-func sameItem(a, b importer.PlanItem) bool {
+func sameItem(a, b PlanItemRow) bool {
 	if nullDate(a.Due) != nullDate(b.Due) || nullDate(a.Done) != nullDate(b.Done) {
 		return false
 	}

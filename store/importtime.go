@@ -4,8 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-
-	"offboard/importer"
+	"time"
 )
 
 // timeBatchRows is how many time entries one INSERT writes (see
@@ -23,7 +22,27 @@ func timeInsert(n int) string {
 // fullTimeInsert is the statement of a full batch, built once.
 var fullTimeInsert = timeInsert(timeBatchRows)
 
-// queuedTime is a time entry read and checked, waiting for its batch.
+// TimeRow is a time entry as an import writes it, keyed by Key.
+type TimeRow struct {
+	// Line is where the entry is in its file, for errors.
+	Line     int
+	ClientID int64
+	// TicketID is the ticket the entry is linked to, 0 for none; TicketRef
+	// is the source's ticket number either way.
+	TicketID   int64
+	TicketRef  string
+	Worked     time.Time
+	Minutes    int
+	Billable   bool
+	Technician string
+	Notes      string
+	Key        string
+	// OutOfScope is the flag of the ticket the entry is linked to.
+	OutOfScope bool
+}
+
+// queuedTime is a time entry waiting for its batch, with the values as
+// stored.
 type queuedTime struct {
 	line       int
 	clientID   int64
@@ -35,7 +54,6 @@ type queuedTime struct {
 	technician string
 	notes      string
 	key        string
-	// outOfScope is the flag of the ticket the entry is linked to.
 	outOfScope bool
 }
 
@@ -54,9 +72,9 @@ type timeRows struct {
 // database take a core each: the reader does all it can before a batch
 // leaves (checks, arguments, the roll-up's sums, as if every entry were
 // new). Until the batches are finished, the inserting goroutine alone uses
-// the writer's statements and result counts, and keeps its own roll-up
+// the ImportTx's prepared statements and counts, and keeps its own roll-up
 // corrections in back; the transaction serialises its statements with the
-// reader's (clients added by CreateClients).
+// reader's (clients added by CreateClient, ticket lookups).
 type timeBatch struct {
 	// next is the batch being filled by the reader.
 	next *timeRows
@@ -92,12 +110,12 @@ func newTimeRows() *timeRows {
 
 // insertBatches is the inserting goroutine. After a failure it only drains
 // the batches, so the reader never blocks.
-func (w *importWriter) insertBatches() {
-	b := w.times
+func (t *ImportTx) insertBatches() {
+	b := t.times
 	defer close(b.done)
 	for batch := range b.full {
 		if b.err == nil {
-			if b.err = w.insertTimes(batch); b.err != nil {
+			if b.err = t.insertTimes(batch); b.err != nil {
 				close(b.failed)
 			}
 		}
@@ -110,8 +128,8 @@ func (w *importWriter) insertBatches() {
 }
 
 // sendTimes hands the queued entries to the inserting goroutine.
-func (w *importWriter) sendTimes() error {
-	b := w.times
+func (t *ImportTx) sendTimes() error {
+	b := t.times
 	if len(b.next.rows) == 0 {
 		return nil
 	}
@@ -139,58 +157,56 @@ func (b *timeBatch) finish() error {
 	return b.err
 }
 
-func (w *importWriter) timeEntry(r importer.TimeRecord) (outcome, error) {
-	var clientID int64
-	var err error
-	if !r.Client.IsZero() {
-		if clientID, err = w.resolveClient(r.Client, r.Line()); err != nil {
-			return 0, err
-		}
+// QueueTime queues a time entry, to be written with others by the
+// inserting goroutine: an error may be that of an earlier batch.
+func (t *ImportTx) QueueTime(r TimeRow) error {
+	q := queuedTime{line: r.Line, clientID: r.ClientID, ticketRef: r.TicketRef, workedOn: Date(r.Worked),
+		minutes: r.Minutes, billable: r.Billable, technician: r.Technician, notes: r.Notes, key: r.Key,
+		outOfScope: r.OutOfScope}
+	if r.TicketID != 0 {
+		q.ticketID = r.TicketID
 	}
-	q := queuedTime{line: r.Line(), ticketRef: r.Ticket, workedOn: Date(r.Worked), minutes: r.Minutes,
-		billable: r.Billable, technician: r.Technician, notes: r.Notes, key: r.Key()}
-	if r.Ticket != "" {
-		links := w.tickets[r.Ticket]
-		var match []ticketLink
-		for _, l := range links {
-			if clientID == 0 || l.clientID == clientID {
-				match = append(match, l)
-			}
-		}
-		switch {
-		case len(match) == 1:
-			q.ticketID = match[0].id
-			q.outOfScope = match[0].outOfScope
-			clientID = match[0].clientID
-		case clientID == 0 && len(match) == 0:
-			return 0, w.rowErr(r.Line(), "", "ticket %q is not in the database and the row names no client; import the tickets first", r.Ticket)
-		case clientID == 0:
-			return 0, w.rowErr(r.Line(), "", "ticket %q belongs to %d clients; add a client column", r.Ticket, len(match))
-		}
-	}
-	q.clientID = clientID
-	next := w.times.next
+	next := t.times.next
 	next.rows = append(next.rows, q)
 	next.args = q.appendArgs(next.args)
-	w.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
-	return queued, nil
+	t.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
+	if len(next.rows) == timeBatchRows {
+		return t.sendTimes()
+	}
+	return nil
+}
+
+// Flush writes the time entries still queued and waits until every one is
+// written and counted.
+func (t *ImportTx) Flush() error {
+	if t.times == nil {
+		return nil
+	}
+	if err := t.sendTimes(); err != nil {
+		return err
+	}
+	if err := t.times.finish(); err != nil {
+		return err
+	}
+	t.roll.merge(t.times.back)
+	return nil
 }
 
 // insertTimes inserts a batch of time entries in one statement, then
 // updates those whose natural key was already taken, in file order, so the
 // outcome is that of writing them one by one.
-func (w *importWriter) insertTimes(batch *timeRows) error {
-	b, rows := w.times, batch.rows
+func (t *ImportTx) insertTimes(batch *timeRows) error {
+	b, rows := t.times, batch.rows
 	query := fullTimeInsert
 	if len(rows) < timeBatchRows {
 		query = timeInsert(len(rows))
 	}
-	st, err := w.stmt(query)
+	st, err := t.stmt(query)
 	if err != nil {
 		return err
 	}
-	lines := fmt.Sprintf("import %s lines %d-%d", w.file, rows[0].line, rows[len(rows)-1].line)
-	res, err := st.ExecContext(w.ctx, batch.args...)
+	lines := fmt.Sprintf("lines %d-%d", rows[0].line, rows[len(rows)-1].line)
+	res, err := st.ExecContext(t.ctx, batch.args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", lines, err)
 	}
@@ -200,7 +216,7 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 	}
 	var fresh map[string]bool
 	if int(n) < len(rows) {
-		if fresh, err = w.insertedSince(b.lastID); err != nil {
+		if fresh, err = t.insertedSince(b.lastID); err != nil {
 			return fmt.Errorf("%s: %w", lines, err)
 		}
 	}
@@ -215,7 +231,7 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 		// Of rows sharing a key, the first was inserted; the rest update it.
 		if fresh == nil || fresh[q.key] {
 			delete(fresh, q.key)
-			w.count(inserted)
+			t.count(inserted)
 			continue
 		}
 		taken = append(taken, q)
@@ -223,7 +239,7 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 	if len(taken) == 0 {
 		return nil
 	}
-	stored, err := w.storedTimes(taken)
+	stored, err := t.storedTimes(taken)
 	if err != nil {
 		return fmt.Errorf("%s: %w", lines, err)
 	}
@@ -231,16 +247,16 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 		b.back.AddTime(q.clientID, q.workedOn, -q.minutes, q.billable, q.outOfScope)
 		was, ok := stored[q.key]
 		if ok && was == q.stored() {
-			w.count(unchanged)
+			t.count(unchanged)
 			continue
 		}
-		out, err := w.update(`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
+		out, err := t.update(`UPDATE time_entries SET client_id = ?1, ticket_id = ?2, ticket_ref = ?3, worked_on = ?4, minutes = ?5,
         billable = ?6, technician = ?7, notes = ?8
     WHERE source_hash = ?9 AND (client_id IS NOT ?1 OR ticket_id IS NOT ?2 OR ticket_ref IS NOT ?3
         OR worked_on IS NOT ?4 OR minutes IS NOT ?5 OR billable IS NOT ?6 OR technician IS NOT ?7 OR notes IS NOT ?8)`,
 			q.appendArgs(nil))
 		if err != nil {
-			return fmt.Errorf("import %s line %d: %w", w.file, q.line, err)
+			return fmt.Errorf("line %d: %w", q.line, err)
 		}
 		if out == updated {
 			// The entry may have moved from another client, whose months
@@ -248,7 +264,7 @@ func (w *importWriter) insertTimes(batch *timeRows) error {
 			b.back.markDirty(q.clientID, was.clientID)
 			stored[q.key] = q.stored()
 		}
-		w.count(out)
+		t.count(out)
 	}
 	return nil
 }
@@ -275,17 +291,17 @@ func (q *queuedTime) stored() storedTime {
 
 // storedTimes reads, in one query, the time entries holding the entries'
 // keys, so that those unchanged cost no statement of their own.
-func (w *importWriter) storedTimes(entries []*queuedTime) (map[string]storedTime, error) {
+func (t *ImportTx) storedTimes(entries []*queuedTime) (map[string]storedTime, error) {
 	keys := make([]any, len(entries))
 	for i, q := range entries {
 		keys[i] = q.key
 	}
-	st, err := w.stmt(`SELECT source_hash, client_id, ticket_id, ticket_ref, worked_on, minutes, billable,
+	st, err := t.stmt(`SELECT source_hash, client_id, ticket_id, ticket_ref, worked_on, minutes, billable,
         technician, notes FROM time_entries WHERE source_hash IN ` + valueRows(1, len(keys)))
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(w.ctx, keys...)
+	rows, err := st.QueryContext(t.ctx, keys...)
 	if err != nil {
 		return nil, err
 	}
@@ -304,8 +320,8 @@ func (w *importWriter) storedTimes(entries []*queuedTime) (map[string]storedTime
 }
 
 // insertedSince returns the keys of the time entries with ids above id.
-func (w *importWriter) insertedSince(id int64) (map[string]bool, error) {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT source_hash FROM time_entries WHERE id > ?", id)
+func (t *ImportTx) insertedSince(id int64) (map[string]bool, error) {
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT source_hash FROM time_entries WHERE id > ?", id)
 	if err != nil {
 		return nil, err
 	}

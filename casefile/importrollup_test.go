@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"offboard/importer"
+	"offboard/store"
 )
 
 // rollupOf lists client_months row by row, as text.
@@ -41,19 +42,19 @@ func rollupOf(ctx context.Context, q interface {
 
 // checkRollupExact compares the roll-up the imports kept with the one
 // RebuildRollup computes from every raw row, in a transaction it rolls back.
-func checkRollupExact(t *testing.T, s *Store, step string) {
+func checkRollupExact(t *testing.T, s *Desk, step string) {
 	t.Helper()
 	ctx := context.Background()
-	kept, err := rollupOf(ctx, s.DB())
+	kept, err := rollupOf(ctx, s.Store.DB())
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := s.DB().BeginTx(ctx, nil)
+	tx, err := s.Store.DB().BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	if err := RebuildRollup(ctx, tx, nil); err != nil {
+	if err := store.RebuildRollup(ctx, tx, nil); err != nil {
 		t.Fatal(err)
 	}
 	rebuilt, err := rollupOf(ctx, tx)
@@ -112,7 +113,7 @@ func movedTimeEntries() string {
 }
 
 func TestImportKeepsRollupExact(t *testing.T) {
-	s := openTemp(t)
+	s := openImportDesk(t)
 	ctx := context.Background()
 	for _, k := range []importer.Kind{importer.KindClients, importer.KindTickets, importer.KindTime, importer.KindInvoices, importer.KindPayments} {
 		mustImport(t, s, k, "offboard/"+string(k)+".csv", ImportOptions{})
@@ -121,7 +122,8 @@ func TestImportKeepsRollupExact(t *testing.T) {
 	if _, err := s.Import(ctx, "many.csv", strings.NewReader(manyTimeEntries()), ImportOptions{Kind: importer.KindTime}); err != nil {
 		t.Fatal(err)
 	}
-	if n := rowCount(t, s, "SELECT count(*) FROM client_months"); n <= monthBatchRows {
+	// The store adds to 100 client months a statement.
+	if n := importRowCount(t, s, "SELECT count(*) FROM client_months"); n <= 100 {
 		t.Fatalf("%d client months; the test needs more than a batch", n)
 	}
 	checkRollupExact(t, s, "many time entries")
@@ -176,7 +178,7 @@ func TestImportKeepsRollupExact(t *testing.T) {
 	}
 	// By hand: E-120 (C-001, 2020-02-21, 15 minutes) moved to C-002 in
 	// December 2022 with 10 minutes, the only entry there.
-	if got := rowCount(t, s, "SELECT minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-002' AND month = '2022-12'"); got != 10 {
+	if got := importRowCount(t, s, "SELECT minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-002' AND month = '2022-12'"); got != 10 {
 		t.Errorf("C-002 December 2022 minutes = %d, want 10", got)
 	}
 }
@@ -197,7 +199,7 @@ func timeFile(n, bad int) string {
 }
 
 func TestTimeImportBatchesAllOrNothing(t *testing.T) {
-	s := openTemp(t)
+	s := openImportDesk(t)
 	ctx := context.Background()
 	_, err := s.Import(ctx, "bad.csv", strings.NewReader(timeFile(350, 260)), ImportOptions{Kind: importer.KindTime, CreateClients: true})
 	var failed *ImportFailedError
@@ -205,7 +207,7 @@ func TestTimeImportBatchesAllOrNothing(t *testing.T) {
 		t.Fatalf("err = %v, want an ImportFailedError naming line 260", err)
 	}
 	for _, table := range []string{"time_entries", "clients", "client_months", "imports"} {
-		if n := rowCount(t, s, "SELECT count(*) FROM "+table); n != 0 {
+		if n := importRowCount(t, s, "SELECT count(*) FROM "+table); n != 0 {
 			t.Errorf("%s has %d rows after a failed import", table, n)
 		}
 	}
@@ -213,9 +215,40 @@ func TestTimeImportBatchesAllOrNothing(t *testing.T) {
 	if err != nil || res.New != 349 || res.Rejected != 1 || len(res.CreatedClients) != 3 {
 		t.Fatalf("skip bad: new %d rejected %d clients %v: %v", res.New, res.Rejected, res.CreatedClients, err)
 	}
-	if n := rowCount(t, s, "SELECT count(*) FROM time_entries"); n != 349 {
+	if n := importRowCount(t, s, "SELECT count(*) FROM time_entries"); n != 349 {
 		t.Errorf("%d time entries, want 349", n)
 	}
 	noOrphans(t, s)
 	checkRollupExact(t, s, "clients created while batches are written")
+}
+
+// TestTimeLinksTicketsAcrossLookups imports more time entries than one
+// ticket lookup takes, naming each ticket several times and far apart, and
+// checks every entry is linked to its own ticket.
+func TestTimeLinksTicketsAcrossLookups(t *testing.T) {
+	s := openImportDesk(t)
+	ctx := context.Background()
+	mustImport(t, s, importer.KindClients, "offboard/clients.csv", ImportOptions{})
+	const tickets, entries = 700, 2100
+	var tb, eb strings.Builder
+	tb.WriteString("external_id,client_id,opened,summary\n")
+	for i := 0; i < tickets; i++ {
+		fmt.Fprintf(&tb, "T-%d,C-00%d,2024-01-10T10:00:00Z,Ticket %d\n", i, 1+i%2, i)
+	}
+	eb.WriteString("external_id,client_id,ticket,date,minutes\n")
+	for i := 0; i < entries; i++ {
+		fmt.Fprintf(&eb, "E-%d,C-00%d,T-%d,2024-01-11,15\n", i, 1+i%tickets%2, i%tickets)
+	}
+	for _, f := range []struct {
+		kind importer.Kind
+		body string
+	}{{importer.KindTickets, tb.String()}, {importer.KindTime, eb.String()}} {
+		if _, err := s.Import(ctx, string(f.kind)+".csv", strings.NewReader(f.body), ImportOptions{Kind: f.kind}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := importRowCount(t, s, `SELECT count(*) FROM time_entries e JOIN tickets t ON t.id = e.ticket_id
+        WHERE t.external_id = e.ticket_ref AND t.client_id = e.client_id`); n != entries {
+		t.Errorf("%d of %d time entries linked to their ticket", n, entries)
+	}
 }
