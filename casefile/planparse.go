@@ -229,7 +229,7 @@ func (p *formParser) outcome(o OutcomeForm, meeting time.Time) (scoring.PlanStat
 	switch {
 	case err != nil:
 		p.bad(StepOutcome, "review date", "%v", err)
-	case !meeting.IsZero() && !t.After(civilDay(meeting)):
+	case !meeting.IsZero() && !t.After(CivilDay(meeting)):
 		p.bad(StepOutcome, "review date", "%s is not after the meeting", store.Date(t))
 	default:
 		return result, t
@@ -313,9 +313,3 @@ func (p *formParser) optionalDay(field, s string) time.Time {
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
-
-// civilDay is t's calendar day at midnight UTC, for comparing days typed in
-// different layouts.
-func civilDay(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}

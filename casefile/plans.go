@@ -32,7 +32,7 @@ func (p Plan) ReviewDue(asOf time.Time) bool { return reviewDue(p.Status, p.Revi
 // reviewDue reports whether a plan in status s, reviewed on review, is
 // open and due by asOf.
 func reviewDue(s scoring.PlanStatus, review, asOf time.Time) bool {
-	return s.Open() && !review.IsZero() && !review.After(civilDay(asOf))
+	return s.Open() && !review.IsZero() && !review.After(CivilDay(asOf))
 }
 
 // planOf decodes a stored plan.

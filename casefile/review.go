@@ -210,9 +210,9 @@ func (d *Desk) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (P
 	meetingMonth := time.Date(p.Meeting.Year(), p.Meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
 	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: p.Meeting,
 		Before: baselinePeriod(p, meetingMonth),
-		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), civilDay(asOf)),
+		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), CivilDay(asOf)),
 	}
-	before, since, err := d.Store.PlanWindowTotals(ctx, p.ClientID, cmp.Before.window(), cmp.Since.window(), civilDay(p.Meeting))
+	before, since, err := d.Store.PlanWindowTotals(ctx, p.ClientID, cmp.Before.window(), cmp.Since.window(), CivilDay(p.Meeting))
 	if err != nil {
 		return cmp, fmt.Errorf("compare plan %d: %w", planID, err)
 	}
