@@ -50,7 +50,11 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 	if setup.desk.Letters, err = newRenderer(env); err != nil {
 		return err
 	}
-	common := &tui.Common{Ctx: ctx, Desk: setup.desk, Theme: tui.DefaultTheme(), Keys: tui.DefaultKeyMap(), MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
+	keys, err := tui.LoadKeyMap(setup.desk.ConfigFile, setup.desk.ConfigPath)
+	if err != nil {
+		return err
+	}
+	common := &tui.Common{Ctx: ctx, Desk: setup.desk, Theme: tui.DefaultTheme(), Keys: keys, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
 }

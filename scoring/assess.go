@@ -53,6 +53,10 @@ type Portfolio struct {
 	Counts map[Recommendation]int `json:"counts"`
 	// Assessments are sorted by score, highest first, then by name.
 	Assessments []Assessment `json:"clients"`
+	// LoadedCostPerHour is the labour cost the profits were computed at,
+	// for the monthly margins of the trend; the JSON schema has it in the
+	// configuration.
+	LoadedCostPerHour int64 `json:"-"`
 }
 
 // Find returns the assessment of the client whose name matches, ignoring
@@ -88,19 +92,24 @@ func (p *Portfolio) Find(name string) (*Assessment, error) {
 
 // NamedValue is one client's value of a metric.
 type NamedValue struct {
+	ID    int64   // the client's
 	Name  string  // the client's
 	Value float64 // the metric's
 }
 
-// Distribution lists the judged clients' values of a metric, for a
+// Distribution lists the values of a metric of the clients we serve that
+// are judged on it, the clients the normal range was drawn from, for a
 // histogram of the portfolio.
 func (p *Portfolio) Distribution(m Metric) []NamedValue {
 	var out []NamedValue
 	for i := range p.Assessments {
 		a := &p.Assessments[i]
+		if !a.Client.Status.Serviced() {
+			continue
+		}
 		for _, row := range a.Lab {
 			if row.Metric == m && row.Known && row.Judged {
-				out = append(out, NamedValue{a.Client.Name, row.Value})
+				out = append(out, NamedValue{a.Client.ID, a.Client.Name, row.Value})
 			}
 		}
 	}
@@ -202,6 +211,8 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 		Concentration: ConcentrationOf(hours, cfg.Stats.ConcentrationTop),
 		Counts:        make(map[Recommendation]int, 4),
 		Assessments:   make([]Assessment, len(calcs)),
+
+		LoadedCostPerHour: cfg.LoadedCostPerHour,
 	}
 	for m, d := range metricDefs {
 		out.Norms[d.id] = p.norms[m]

@@ -422,6 +422,9 @@ func Resolve(file []byte, db map[string]string) (Config, []Setting, error) {
 		if err := toml.Unmarshal(file, &raw); err != nil {
 			return Config{}, nil, fmt.Errorf("config file: %w", err)
 		}
+		// The [keys] table binds the workbench's keys; the workbench reads
+		// and checks it.
+		delete(raw, "keys")
 		flat := map[string]any{}
 		flatten("", raw, flat)
 		var unknown []string

@@ -45,14 +45,22 @@ func ParseRecommendation(s string) (Recommendation, error) {
 // Score sums the points of the flags, capped at 100; any zero-tolerance
 // flag makes it 100.
 func Score(flags []Flag) int {
-	var sum float64
 	for _, f := range flags {
 		if f.ZeroTolerance {
 			return 100
 		}
+	}
+	return int(math.Min(100, math.Round(Points(flags))))
+}
+
+// Points is the sum of the flags' points before the score rounds it, caps
+// it at 100 or sets it to 100 for a zero-tolerance flag.
+func Points(flags []Flag) float64 {
+	var sum float64
+	for _, f := range flags {
 		sum += f.Points
 	}
-	return int(math.Min(100, math.Round(sum)))
+	return sum
 }
 
 // Recommend applies the policy of the seeds to a client's flags and score:

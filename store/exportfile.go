@@ -11,6 +11,10 @@ import (
 // ErrExportExists reports an export path that already holds a file.
 var ErrExportExists = errors.New("the file already exists")
 
+// ErrNotRegular reports an export path that names a device, a pipe or a
+// folder rather than a file.
+var ErrNotRegular = errors.New("not a regular file; name a file, or - to print")
+
 // WriteExportFile writes a document to path, creating its folder. The file
 // appears whole or not at all: it is written beside its destination, synced,
 // then moved into place. Unless overwrite is set, an existing file is never
@@ -19,7 +23,14 @@ var ErrExportExists = errors.New("the file already exists")
 // Letters, plans and receipts carry client contact details, so like the
 // database the file is readable by its owner only (0600), and folders it
 // creates are 0700; a folder that already exists keeps its mode.
+//
+// A path that names something other than a regular file (a device such as
+// /dev/null, a pipe, a folder) is refused: moving a file into place would
+// replace it, and for a device that breaks the whole machine.
 func WriteExportFile(path, content string, overwrite bool) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("export to %s: %w", path, ErrNotRegular)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -42,5 +44,36 @@ func TestWriteExportFileModes(t *testing.T) {
 		if got := fi.Mode().Perm(); got != mode {
 			t.Errorf("%s: mode %o, want %o", p, got, mode)
 		}
+	}
+}
+
+// An export named onto a pipe or a folder must leave it as it was: moving a
+// file into place over /dev/null, as root, would break the machine.
+func TestWriteExportFileRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("cannot make a pipe here: %v", err)
+	}
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{fifo, folder} {
+		for _, overwrite := range []bool{false, true} {
+			err := WriteExportFile(path, "Dear Dana", overwrite)
+			if !errors.Is(err, ErrNotRegular) {
+				t.Errorf("%s (overwrite %v): error %v, want ErrNotRegular", path, overwrite, err)
+			}
+		}
+	}
+	if fi, err := os.Stat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced: %v %v", fi.Mode(), err)
+	}
+	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+		t.Errorf("the folder was replaced: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
 	}
 }

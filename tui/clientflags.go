@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -43,7 +44,7 @@ func verdictPane(th Theme, a *scoring.Assessment, width int) string {
 		return b.String()
 	}
 	b.WriteString(th.Heading.Render(fmt.Sprintf("Red flags (%d)", len(a.Flags))) +
-		th.Subtle.Render(fmt.Sprintf("  severity 0–100 · the points add up to the score, %d/100", a.Score)) + "\n")
+		th.Subtle.Render("  severity 0–100 · "+scoreSentence(a)) + "\n")
 	// Title, then the bar, severity and points at the right edge.
 	right := severityCells + len(" 100  +100.0 pts")
 	for _, f := range a.Flags {
@@ -60,6 +61,22 @@ func verdictPane(th Theme, a *scoring.Assessment, width int) string {
 		b.WriteString(th.Faint.Render("  "+f.Seeds) + "\n")
 	}
 	return b.String()
+}
+
+// scoreSentence says how the flags' points make the score, true to the
+// arithmetic: a zero-tolerance flag sets it to 100 whatever the points, and
+// a sum above 100 is capped.
+func scoreSentence(a *scoring.Assessment) string {
+	sum := scoring.Points(a.Flags)
+	for _, f := range a.Flags {
+		if f.ZeroTolerance {
+			return fmt.Sprintf("zero tolerance sets the score to %d/100; the points add up to %.1f", a.Score, sum)
+		}
+	}
+	if math.Round(sum) > 100 {
+		return fmt.Sprintf("the points add up to %.1f, capped at %d/100", sum, a.Score)
+	}
+	return fmt.Sprintf("the points add up to %.1f, the score %d/100", sum, a.Score)
 }
 
 // writeWrapped writes text wrapped to width, the first line after first and

@@ -83,7 +83,15 @@ func labPane(th Theme, t ClientTarget, width int) string {
 		writeWrapped(&b, fmt.Sprintf("%s Normal range: %s with k = %g, over the clients we serve with enough history, %s.",
 			footnote(i+1), m, t.Snapshot.K, strings.TrimPrefix(t.Snapshot.Window.Phrase(), "in ")), "", "    ", width)
 	}
-	b.WriteString(th.Subtle.Render("H above, L below the normal range · a dot: shown, not judged (too little history)"))
+	// The key to the markers wraps at the window like the notes above it:
+	// at 80 columns it is one word too long for a line.
+	key := wrap("H above, L below the normal range · a dot: shown, not judged (too little history)", width)
+	for i, line := range key {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(th.Subtle.Render(line))
+	}
 	if !a.Rated {
 		b.WriteString("\n" + th.Warning.Render(fmt.Sprintf("Too little history (%s) to judge this client on rates.",
 			plural(a.HistoryMonths, "month"))))

@@ -152,20 +152,11 @@ func (m *ClientList) moveTo(i int) {
 
 func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
-	page := max(m.tableRows()-1, 1)
+	if row, ok := navTarget(k, msg, m.cursor, len(m.shown), max(m.tableRows()-1, 1)); ok {
+		m.moveTo(row)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.moveTo(m.cursor - 1)
-	case key.Matches(msg, k.Down):
-		m.moveTo(m.cursor + 1)
-	case key.Matches(msg, k.PageUp):
-		m.moveTo(m.cursor - page)
-	case key.Matches(msg, k.PageDown):
-		m.moveTo(m.cursor + page)
-	case key.Matches(msg, k.Top):
-		m.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		m.moveTo(len(m.shown) - 1)
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		return m.filter.Focus()
@@ -254,20 +245,9 @@ func (m *ClientList) filterKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// wheelStep is how many rows one notch of the mouse wheel scrolls.
-const wheelStep = 3
-
 func (m *ClientList) mouse(msg tea.MouseMsg) {
-	switch {
-	case msg.Button == tea.MouseButtonWheelUp:
-		m.moveTo(m.cursor - wheelStep)
-	case msg.Button == tea.MouseButtonWheelDown:
-		m.moveTo(m.cursor + wheelStep)
-	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
-		row := msg.Y - listHeaderLines
-		if row >= 0 && row < m.tableRows() && m.offset+row < len(m.shown) {
-			m.moveTo(m.offset + row)
-		}
+	if row, _, ok := mouseTarget(msg, m.cursor, m.offset, listHeaderLines, m.tableRows(), len(m.shown)); ok {
+		m.moveTo(row)
 	}
 }
 
@@ -278,14 +258,7 @@ const listHeaderLines = 3
 func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines, 1) }
 
 func (m *ClientList) scrollToCursor() {
-	rows := m.tableRows()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.shown)-rows))
+	m.offset = scrolledTo(m.cursor, m.offset, m.tableRows(), len(m.shown))
 }
 
 // View draws the counts, the query and the visible rows.

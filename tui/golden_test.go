@@ -168,7 +168,7 @@ func TestGolden(t *testing.T) {
 		}},
 		{"portfolio", func(t *testing.T, tm *teatest.TestModel) {
 			tm.Send(keyMsg("p"))
-			waitFor(t, tm, "Concentration")
+			waitFor(t, tm, "Revenue at risk")
 		}},
 	}
 	for _, tt := range tests {

@@ -1,56 +1,50 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 	"testing"
+
+	"offboard/scoring"
 )
 
-func TestHistogramBins(t *testing.T) {
-	// Ten values over 0–1 in five bins of 0.2: counted by hand.
-	values := []float64{0.05, 0.1, 0.15, 0.25, 0.45, 0.5, 0.55, 0.6, 0.95, 1.0}
-	h := newHistogram(values, 5, 0.2, 0.6, true)
-	if want := []int{3, 1, 3, 1, 2}; !slices.Equal(h.counts, want) {
-		t.Errorf("counts %v, want %v", h.counts, want)
-	}
-	if h.maxCount != 3 || h.clipped {
-		t.Errorf("max %d clipped %v", h.maxCount, h.clipped)
-	}
-	// Bin middles 0.1, 0.3, 0.5, 0.7, 0.9: only 0.3 and 0.5 lie in 0.2–0.6.
-	for i, want := range []bool{false, true, true, false, false} {
-		if h.inBand(i) != want {
-			t.Errorf("bin %d in band: %v, want %v", i, h.inBand(i), want)
-		}
-	}
-}
-
-func TestHistogramClipsAnEnormousClient(t *testing.T) {
-	// One client at 40 would squash everyone else into the first bin; the
-	// axis stops at twice the band's top and the last bin takes it.
-	h := newHistogram([]float64{0.2, 0.4, 0.6, 0.8, 40}, 4, 0.1, 1, true)
-	if !h.clipped || h.hi != 2 {
-		t.Fatalf("axis 0–%g clipped %v, want 0–2 clipped", h.hi, h.clipped)
-	}
-	// Bins of 0.5: 0.2 and 0.4, then 0.6 and 0.8, then the overflow.
-	if want := []int{2, 2, 0, 1}; !slices.Equal(h.counts, want) {
-		t.Errorf("counts %v, want %v", h.counts, want)
-	}
-	out := h.render(DefaultTheme(), 4, 10, "h")
-	if !strings.Contains(out, "≥ 2.00 h") || !strings.Contains(out, "normal 0.10–1.00") {
-		t.Errorf("axis or band not labelled:\n%s", out)
-	}
+func TestHistogramChart(t *testing.T) {
+	// Five clients; the axis stops one band's width (0.9) above the band
+	// 0.1–1.0, at 1.9, in four bins of 0.475: 0.2 and 0.4, then 0.6 and
+	// 0.8, nothing, then 2.0 beyond the axis.
+	values := []scoring.NamedValue{{ID: 1, Value: 0.2}, {ID: 2, Value: 0.4}, {ID: 3, Value: 0.6}, {ID: 4, Value: 0.8}, {ID: 5, Value: 2}}
+	h := scoring.NewHistogram(values, 4, scoring.Range{Low: 0.1, High: 1, N: 5, Spread: 0.2})
+	c := histogramChart{h: h, rows: 4, barWidth: 10, selected: 3, format: fixed(1), unit: "h"}
+	out := c.render(DefaultTheme())
 	lines := strings.Split(out, "\n")
 	if len(lines) != 4+3 {
-		t.Errorf("%d lines, want 4 rows of bars, the axis, the band and the labels:\n%s", len(lines), out)
+		t.Fatalf("%d lines, want 4 rows of bars, the axis, the band and the labels:\n%s", len(lines), out)
+	}
+	// The ▲ sits under the middle of the fourth bar: the count column (1)
+	// and the axis corner (1), three bars of 10, then 4 cells in.
+	axis := []rune(lines[4])
+	if i := strings.IndexRune(lines[4], '▲'); i < 0 || axis[1+1+30+4] != '▲' {
+		t.Errorf("the selected bar is not marked on the axis: %q", lines[4])
+	}
+	if !strings.Contains(lines[5], "normal 0.1–1.0") || !strings.HasSuffix(lines[6], "≥ 1.9 h") {
+		t.Errorf("band or labels:\n%s", out)
+	}
+	// Clicks: cell 2 is the first bar, cell 41 the last; the axis column is none.
+	for x, want := range map[int]int{2: 0, 11: 0, 12: 1, 41: 3} {
+		if got, ok := c.barAt(x); !ok || got != want {
+			t.Errorf("barAt(%d) = %d %v, want %d", x, got, ok, want)
+		}
+	}
+	if _, ok := c.barAt(1); ok {
+		t.Error("the axis is a bar")
+	}
+	if _, ok := c.barAt(42); ok {
+		t.Error("past the last bar is a bar")
 	}
 }
 
-func TestHistogramEmpty(t *testing.T) {
-	h := newHistogram(nil, 5, 0, 0, false)
-	if h.maxCount != 0 || len(h.counts) != 5 {
-		t.Fatalf("%+v", h)
-	}
-	if out := h.render(DefaultTheme(), 3, 2, "h"); strings.Contains(out, "█") {
+func TestHistogramChartEmpty(t *testing.T) {
+	c := histogramChart{h: scoring.NewHistogram(nil, 5, scoring.Range{}), rows: 3, barWidth: 2, selected: -1, format: fixed(2), unit: "h"}
+	if out := c.render(DefaultTheme()); strings.Contains(out, "█") || strings.Contains(out, "▲") {
 		t.Errorf("bars drawn for no values:\n%s", out)
 	}
 }

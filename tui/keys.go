@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // KeyMap is the workbench's one keymap. Every screen matches keys against
 // these bindings and builds its help from them, so a key and its help text
@@ -19,6 +23,7 @@ type KeyMap struct {
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
 	Preview, Mark, MarkAll, WhatIf          key.Binding
+	Metric, Left, Right                     key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -71,8 +76,25 @@ func DefaultKeyMap() KeyMap {
 		Mark:         b("space", "mark", " "),
 		MarkAll:      b("a", "mark all shown", "a"),
 		WhatIf:       b("w", "what if", "w"),
+		Metric:       b("m", "next metric", "m"),
+		Left:         b("←/h", "previous bar", "left", "h"),
+		Right:        b("→/l", "next bar", "right", "l"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "quit", "q"),
 		ForceQuit:    b("ctrl+c", "quit", "ctrl+c"),
 	}
+}
+
+// firstHelpKey is the first of the keys a binding's help shows ("←" of
+// "←/h"), for sentences and pairs that name one key.
+func firstHelpKey(b key.Binding) string {
+	first, _, _ := strings.Cut(b.Help().Key, "/")
+	return first
+}
+
+// pairHelp is one help entry for two bindings that go opposite ways, such
+// as "←/→ bar". It answers the keys of both, but screens match the two
+// bindings themselves; this one is for the help.
+func pairHelp(a, b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(firstHelpKey(a)+"/"+firstHelpKey(b), desc))
 }

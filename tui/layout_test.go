@@ -29,6 +29,8 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		{"override form", []string{"enter", "o"}},
 		{"override form of a long name", []string{"/", "notice", "enter", "enter", "o"}},
 		{"portfolio", []string{"p"}},
+		{"portfolio by margin", []string{"p", "m", "m", "m"}},
+		{"portfolio bar's clients", []string{"p", "right", "enter"}},
 		{"list with marks", []string{"space", "j", "space"}},
 		{"what if", []string{"enter", "w"}},
 		{"what if together", []string{"space", "j", "space", "w"}},
