@@ -10,6 +10,7 @@ import (
 
 	"offboard/demo"
 	"offboard/internal/tmuxtest"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -98,7 +99,7 @@ func TestTerminationEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps, _ := st.Checklist(context.Background(), c.ID)
-	if c.Status != store.StatusNotice || len(steps) != 11 || steps[0].SignedOffBy != "Dana Whitfield" ||
+	if c.Status != string(scoring.StatusNotice) || len(steps) != 11 || steps[0].SignedOffBy != "Dana Whitfield" ||
 		steps[0].Exception != "confirmed by phone as well" {
 		t.Errorf("status %s, steps %+v", c.Status, steps)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"offboard/importer"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -165,8 +166,7 @@ func describeRef(ref importer.ClientRef) string {
 // client writes a client record: found by external id, else by name among
 // the clients without one (two clients may share a name), else added.
 func (w *recordWriter) client(r importer.ClientRecord) error {
-	status := store.Status(r.Status)
-	if status != "" && !slices.Contains(store.Statuses, status) {
+	if status := ClientStatusOf(r.Status); status != "" && !slices.Contains(scoring.ClientStatuses, status) {
 		return w.rowErr(r.Line(), "status", "%q is not a client status (active, watch, remediation, notice, offboarded, re-engaged)", r.Status)
 	}
 	if r.TimeZone != "" {
@@ -197,7 +197,7 @@ func (w *recordWriter) client(r importer.ClientRecord) error {
 	c := store.Client{ExternalID: r.ExternalID, Name: r.Name, ContactName: r.ContactName, ContactEmail: r.ContactEmail,
 		Address: r.Address, Seats: r.Seats, MRRMinor: r.MRR.Minor, Currency: r.Currency, AgreementName: r.Agreement,
 		AgreementSigned: r.AgreementSigned, TerminationClause: r.TerminationClause, NoticeDays: r.NoticeDays,
-		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: status, ClientSince: r.ClientSince}
+		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: r.Status, ClientSince: r.ClientSince}
 	if id != 0 {
 		_, err := w.tx.WriteClient(id, c)
 		return err

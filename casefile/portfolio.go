@@ -35,7 +35,7 @@ func (d *Desk) Setup(ctx context.Context) (Setup, error) {
 		}
 		return s, fmt.Errorf("scoring configuration: %w", err)
 	}
-	s.AsOf, err = store.AssessmentDate(db, d.Now())
+	s.AsOf, err = AssessmentDate(db, d.Now())
 	return s, err
 }
 
@@ -55,7 +55,7 @@ func (d *Desk) Assess(ctx context.Context) (*Portfolio, error) {
 	if err != nil {
 		return nil, err
 	}
-	facts, err := d.Store.PortfolioFacts(ctx, setup.AsOf)
+	p, err := d.scorePortfolio(ctx, setup)
 	if err != nil {
 		return nil, err
 	}
@@ -63,5 +63,30 @@ func (d *Desk) Assess(ctx context.Context) (*Portfolio, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Portfolio{Portfolio: scoring.Assess(facts, setup.Config, setup.AsOf), Setup: setup, Markers: markers}, nil
+	return &Portfolio{Portfolio: p, Setup: setup, Markers: markers}, nil
+}
+
+// scorePortfolio loads the portfolio's facts and scores every client.
+func (d *Desk) scorePortfolio(ctx context.Context, setup Setup) (scoring.Portfolio, error) {
+	facts, err := d.Store.PortfolioFacts(ctx, setup.AsOf)
+	if err != nil {
+		return scoring.Portfolio{}, err
+	}
+	return scoring.Assess(scoringFacts(facts), setup.Config, setup.AsOf), nil
+}
+
+// AssessmentDate is the moment a portfolio is assessed as of, given its
+// settings: now, except for a demo portfolio, which is assessed as of the
+// day after its last day of history so that its scores do not drift with
+// the calendar.
+func AssessmentDate(settings map[string]string, now time.Time) (time.Time, error) {
+	d, ok := settings[store.SettingDemoAsOf]
+	if !ok {
+		return now, nil
+	}
+	last, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return now, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", store.SettingDemoAsOf, d)
+	}
+	return last.AddDate(0, 0, 1), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -21,7 +22,8 @@ func CanReengage(cl store.Client) error {
 // has not been re-engaged since: the clients a notice, its checklist and
 // a re-engagement are about.
 func underNoticeOrOffboarded(cl store.Client) bool {
-	return cl.Status == store.StatusNotice || cl.Status == store.StatusOffboarded
+	status := ClientStatusOf(cl.Status)
+	return status == scoring.StatusNotice || status == scoring.StatusOffboarded
 }
 
 // Reengage takes a client under notice or offboarded back on new terms

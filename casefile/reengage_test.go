@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -23,7 +24,7 @@ func TestReengageOnlyAClientGivenNotice(t *testing.T) {
 	if err := d.Reengage(ctx, cl.ID, "support of system functionality only"); err != nil {
 		t.Fatal(err)
 	}
-	if cl, _ = d.Store.Client(ctx, cl.ID); cl.Status != store.StatusReengaged {
+	if cl, _ = d.Store.Client(ctx, cl.ID); ClientStatusOf(cl.Status) != scoring.StatusReengaged {
 		t.Errorf("status = %s, want re-engaged", cl.Status)
 	}
 }

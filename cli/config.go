@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
-	"time"
 
+	"offboard/casefile"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -29,16 +29,12 @@ var companyKeys = []scoring.Param{
 	{Key: store.SettingCompanyPhone, Doc: "The contact phone number printed on letters.", Allowed: "any text"},
 }
 
-// scoringSetup is what scoring the portfolio needs from outside the store's
-// rows: the effective configuration, where each value came from, and the
-// moment of the assessment.
+// scoringSetup is the desk a scoring command works at, with the setup it
+// resolved on opening: the effective configuration, where each value came
+// from, and the moment of the assessment.
 type scoringSetup struct {
-	cfg      scoring.Config
-	settings []scoring.Setting
-	db       map[string]string // every stored setting, scoring or not
-	file     string            // the configuration file read, "" if none
-	data     []byte            // its contents
-	asOf     time.Time
+	casefile.Setup
+	desk *casefile.Desk
 }
 
 // scoringFlags are the flags of the commands that score: which database,
@@ -73,34 +69,24 @@ func configPath(flagValue string, getenv func(string) string) (path string, expl
 	return "", false
 }
 
-// loadScoring resolves the scoring configuration from the defaults, the
-// configuration file and the database's settings, and the assessment date.
+// loadScoring reads the configuration file and resolves, through the desk,
+// the scoring configuration from the defaults, that file and the database's
+// settings, and the assessment date.
 func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string) (scoringSetup, error) {
-	var setup scoringSetup
+	setup := scoringSetup{desk: &casefile.Desk{Store: st, Now: env.Now}}
 	path, explicit := configPath(configFlagValue, env.Getenv)
 	if path != "" {
 		b, err := os.ReadFile(path)
 		switch {
 		case err == nil:
-			setup.data, setup.file = b, path
+			setup.desk.ConfigFile, setup.desk.ConfigPath = b, path
 		case errors.Is(err, fs.ErrNotExist) && !explicit:
 		default:
 			return setup, fmt.Errorf("read configuration: %w", err)
 		}
 	}
-	db, err := st.Settings(ctx)
-	if err != nil {
-		return setup, err
-	}
-	setup.db = db
-	setup.cfg, setup.settings, err = scoring.Resolve(setup.data, db)
-	if err != nil {
-		if setup.file != "" {
-			return setup, fmt.Errorf("%s: %w", setup.file, err)
-		}
-		return setup, err
-	}
-	setup.asOf, err = store.AssessmentDate(db, env.Now())
+	var err error
+	setup.Setup, err = setup.desk.Setup(ctx)
 	return setup, err
 }
 
@@ -201,7 +187,7 @@ func checkSetting(setup scoringSetup, key, value string) error {
 			return nil
 		}
 	}
-	cfg := setup.cfg
+	cfg := setup.Config
 	var unknown *scoring.UnknownKeysError
 	if err := cfg.Set(key, value); errors.As(err, &unknown) {
 		return fmt.Errorf("unknown setting %q; run 'offboard config' to list the keys", key)
@@ -227,19 +213,19 @@ func printConfig(w io.Writer, setup scoringSetup, docs bool) error {
 		fmt.Fprintln(tw, "KEY\tVALUE\tSOURCE")
 	}
 	for _, p := range companyKeys {
-		if value, ok := setup.db[p.Key]; ok {
+		if value, ok := setup.DB[p.Key]; ok {
 			row(p, oneLine(value), "database")
 		} else {
 			row(p, "(not set)", "-")
 		}
 	}
-	for _, s := range setup.settings {
+	for _, s := range setup.Settings {
 		row(s.Param, s.Value, string(s.Source))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	file := setup.file
+	file := setup.desk.ConfigPath
 	if file == "" {
 		file = "none"
 	}

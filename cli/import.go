@@ -76,10 +76,10 @@ func importCommand() *Command {
 			return err
 		}
 		defer st.Close()
-		if opt.Hours, err = businessHours(setup.cfg.Hours); err != nil {
+		if opt.Hours, err = businessHours(setup.Config.Hours); err != nil {
 			return err
 		}
-		desk := &casefile.Desk{Store: st, ConfigFile: setup.data, ConfigPath: setup.file, Now: env.Now}
+		desk := setup.desk
 		var failed []string
 		for _, file := range pos[1:] {
 			if err := importFile(ctx, env, desk, file, opt); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -184,11 +185,11 @@ func checkNotNoticed(ctx context.Context, desk *casefile.Desk, cl store.Client) 
 }
 
 // statusWords says where a client stands, as a sentence puts it.
-func statusWords(s store.Status) string {
-	if s == store.StatusNotice {
+func statusWords(status string) string {
+	if casefile.ClientStatusOf(status) == scoring.StatusNotice {
 		return "under notice"
 	}
-	return string(s)
+	return status
 }
 
 // writeDraftLetter writes a letter that is not recorded as sent, to a file

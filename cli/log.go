@@ -59,7 +59,7 @@ in place.`)
 		if err != nil {
 			return fmt.Errorf("log %s: %w", cl.Name, err)
 		}
-		desk := &casefile.Desk{Store: st, ConfigFile: setup.data, ConfigPath: setup.file, Now: env.Now}
+		desk := setup.desk
 		said, err := desk.Log(ctx, cl.ID, e)
 		if err != nil {
 			return fmt.Errorf("log %s: %w", cl.Name, err)

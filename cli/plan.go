@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 	"offboard/textsafe"
@@ -52,11 +53,11 @@ is never replaced: name another with -o.`)
 		if *agenda {
 			kind = letters.KindAgenda
 		}
-		r, err := newRenderer(env)
-		if err != nil {
+		desk := &casefile.Desk{Store: st, Now: env.Now}
+		if desk.Letters, err = newRenderer(env); err != nil {
 			return err
 		}
-		doc, err := exportPlanDocument(ctx, st, r, names[0], kind, *out)
+		doc, err := exportPlanDocument(ctx, desk, names[0], kind, *out)
 		if err != nil {
 			return err
 		}
@@ -73,37 +74,31 @@ is never replaced: name another with -o.`)
 
 // exportPlanDocument finds the client's latest plan (a finished one, else
 // the walkthrough in progress) and exports one of its documents, drawn by
-// r (the owner's template folder applied).
-func exportPlanDocument(ctx context.Context, st *store.Store, r *letters.Renderer, name string, kind letters.Kind, path string) (store.Document, error) {
-	client, err := findClient(ctx, st, name)
+// the desk's renderer (the owner's template folder applied).
+func exportPlanDocument(ctx context.Context, desk *casefile.Desk, name string, kind letters.Kind, path string) (store.Document, error) {
+	client, err := findClient(ctx, desk.Store, name)
 	if err != nil {
 		return store.Document{}, err
 	}
-	plan, ok, err := st.LatestPlan(ctx, client.ID)
+	plan, ok, err := desk.LatestPlan(ctx, client.ID)
 	if err != nil {
 		return store.Document{}, err
 	}
 	if !ok {
-		if plan, ok, err = st.DraftPlan(ctx, client.ID); err != nil {
+		if plan, ok, err = desk.DraftPlan(ctx, client.ID); err != nil {
 			return store.Document{}, err
 		}
 	}
 	if !ok {
 		return store.Document{}, fmt.Errorf("%s has no remediation plan yet: open the client in the workbench and press r to prepare the meeting", client.Name)
 	}
-	markdown, _, err := st.PlanMarkdown(ctx, plan.ID, kind, r)
+	markdown, _, err := desk.PlanMarkdown(ctx, plan.ID, kind, desk.Letters)
 	if err != nil {
 		return store.Document{}, fmt.Errorf("%w\ncomplete the walkthrough in the workbench (press r on the client), then export again", err)
 	}
-	doc := store.PlanDocument(client.ID, plan.ID, kind, markdown)
 	if path == "-" {
 		// Printed for a look or a pipe, not sent: nothing is recorded.
-		return doc, nil
+		return casefile.PlanDocument(client.ID, plan.ID, kind, markdown), nil
 	}
-	doc.ExportedPath = path
-	if path == "" {
-		doc.ExportedPath = letters.DefaultExportPath(kind, client.Name, st.Now())
-	}
-	doc.ID, err = st.RecordExport(ctx, doc)
-	return doc, err
+	return desk.ExportPlanDocument(ctx, client, plan.ID, kind, markdown, path)
 }

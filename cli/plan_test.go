@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/store"
 )
 
@@ -45,31 +46,31 @@ func plantHarborDental(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := store.NewPlanForm()
-	f.Prepare = store.PrepareForm{
+	f := casefile.NewPlanForm()
+	f.Prepare = casefile.PrepareForm{
 		MeetingDate:     "2026-11-17 10:00",
 		Place:           "Harbor Dental Group, front office",
 		OurAttendees:    "Alex Moreno, Managing Director\nPriya Shah, Service Delivery Manager",
 		ClientAttendees: "Dr. Lena Ortiz, Owner\nTom Reed, Practice Manager",
 		Contributors:    "Sam Okafor, Service desk lead, takes most after-hours calls",
 	}
-	f.Topics = []store.TopicForm{
+	f.Topics = []casefile.TopicForm{
 		{FlagID: "late_payment", Title: "Invoice payment times",
 			Evidence: "9 of the last 12 invoices paid more than 30 days late; average 41 days late; USD 3,250.00 overdue.",
-			Measures: []store.MeasureForm{{Name: "Average days late", Value: "41", Normal: "0 to 12"},
+			Measures: []casefile.MeasureForm{{Name: "Average days late", Value: "41", Normal: "0 to 12"},
 				{Name: "Invoices paid late, last 12 months", Value: "9 of 12", Normal: "0 to 2"}},
-			Examples:   []store.ExampleForm{{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}},
+			Examples:   []casefile.ExampleForm{{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}},
 			Question:   "What would make paying on time easy for the practice?",
 			ClientSaid: "Invoices go to a mailbox nobody reads since the office manager left.",
 			WeChange:   "Send invoices to accounts@ and copy the practice manager.",
 			Goal:       "Every invoice paid within 30 days of issue"},
 		{FlagID: "after_hours", Title: "Calls outside business hours",
 			Evidence: "38% of tickets opened outside business hours in the last 6 months.",
-			Measures: []store.MeasureForm{{Name: "Tickets opened outside business hours", Value: "38%", Normal: "4% to 9%"}},
+			Measures: []casefile.MeasureForm{{Name: "Tickets opened outside business hours", Value: "38%", Normal: "4% to 9%"}},
 			WeChange: "Stop taking calls on staff mobiles.\nPublish an emergency line.",
 			Goal:     "After-hours calls only through the emergency line, billed at the after-hours rate"},
 	}
-	f.Actions = []store.ActionForm{
+	f.Actions = []casefile.ActionForm{
 		{Owner: "client", Person: "Tom Reed", What: "Set up autopay for monthly invoices", Due: "2026-12-01",
 			Target: "Autopay active on the account"},
 		{Owner: "us", Person: "Sam Okafor", What: "Publish the emergency line and the after-hours rate", Due: "2026-11-24",
@@ -78,14 +79,15 @@ func plantHarborDental(t *testing.T) string {
 			Target: "Under 10% of tickets opened outside business hours in December"},
 	}
 	f.Support = "Two one-hour training sessions on the ticket portal for front-desk staff, at no charge."
-	f.Terms = store.TermsForm{Autopay: true, AutopayFrom: "2026-12-01", PriceChange: true, NewPrice: "4,650.00",
+	f.Terms = casefile.TermsForm{Autopay: true, AutopayFrom: "2026-12-01", PriceChange: true, NewPrice: "4,650.00",
 		PriceFrom: "2027-01-01", CurrentMinor: 420000, BreakEvenMinor: 451000, Currency: "USD"}
-	f.Outcome = store.OutcomeForm{Result: "agreed", ReviewDate: "2027-02-15", Note: "Agreed in full."}
-	p, _, err := st.StartPlan(ctx, id, f)
+	f.Outcome = casefile.OutcomeForm{Result: "agreed", ReviewDate: "2027-02-15", Note: "Agreed in full."}
+	desk := &casefile.Desk{Store: st, Now: st.Now}
+	p, _, err := desk.StartPlan(ctx, id, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.FinishPlan(ctx, p.ID); err != nil {
+	if _, err := desk.FinishPlan(ctx, p.ID); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -38,7 +37,7 @@ exports/<client>-record-<date>.md; -o - prints it.`)
 		if err != nil {
 			return err
 		}
-		desk := &casefile.Desk{Store: st, ConfigFile: setup.data, ConfigPath: setup.file, Now: env.Now}
+		desk := setup.desk
 		md, v, err := desk.ClientRecord(ctx, cl.ID)
 		if err != nil {
 			return err

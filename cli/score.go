@@ -77,11 +77,11 @@ recommendation. --json prints the same as a stable, versioned document.`)
 			return err
 		}
 		defer st.Close()
-		facts, err := st.PortfolioFacts(ctx, setup.asOf)
+		assessed, err := setup.desk.Assess(ctx)
 		if err != nil {
 			return err
 		}
-		p := scoring.Assess(facts, setup.cfg, setup.asOf)
+		p := assessed.Portfolio
 		if *name == "" {
 			if *asJSON {
 				return writeJSON(env.Stdout, struct {
@@ -104,7 +104,7 @@ recommendation. --json prints the same as a stable, versioned document.`)
 				*scoring.Assessment
 			}{jsonSchema, p.AsOf, p.Method, p.K, a})
 		}
-		return writeAssessment(env.Stdout, &p, a, &setup.cfg)
+		return writeAssessment(env.Stdout, &p, a, &assessed.Setup.Config)
 	}
 	return c
 }

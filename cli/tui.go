@@ -8,7 +8,6 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"offboard/casefile"
 	"offboard/tui"
 )
 
@@ -48,11 +47,10 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	renderer, err := newRenderer(env)
-	if err != nil {
+	if setup.desk.Letters, err = newRenderer(env); err != nil {
 		return err
 	}
-	keys, err := tui.LoadKeyMap(setup.data, setup.file)
+	keys, err := tui.LoadKeyMap(setup.desk.ConfigFile, setup.desk.ConfigPath)
 	if err != nil {
 		return err
 	}
@@ -61,7 +59,7 @@ func runTUI(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer changes.Close()
-	common := &tui.Common{Ctx: ctx, Changes: changes, Desk: &casefile.Desk{Store: st, Now: env.Now, ConfigFile: setup.data, ConfigPath: setup.file, Letters: renderer}, Theme: tui.DefaultTheme(), Keys: keys, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
+	common := &tui.Common{Ctx: ctx, Changes: changes, Desk: setup.desk, Theme: tui.DefaultTheme(), Keys: keys, MarkdownStyle: markdownStyle(env), Getenv: env.Getenv, Output: os.Stdout}
 	app := tui.NewApp(common, tui.NewClientList(common))
 	return tui.Run(ctx, app, tui.RunOptions{Mouse: !o.noMouse})
 }

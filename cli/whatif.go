@@ -94,7 +94,7 @@ letting all of them go at once. These figures are for the owner only.`)
 				Together *scoring.Outcome       `json:"together"`
 			}{whatIfSchema, w.Portfolio.AsOf, w.Clients, w.Together})
 		}
-		return writeWhatIf(env.Stdout, w, &setup.cfg)
+		return writeWhatIf(env.Stdout, w, &setup.Config)
 	}
 	return c
 }
@@ -110,7 +110,8 @@ func whatIfOf(ctx context.Context, st *store.Store, setup scoringSetup, names []
 		}
 		ids = append(ids, cl.ID)
 	}
-	d := &casefile.Desk{Store: st, ConfigFile: setup.data, ConfigPath: setup.file, Now: func() time.Time { return setup.asOf }}
+	d := *setup.desk
+	d.Now = func() time.Time { return setup.AsOf }
 	p, err := d.Assess(ctx)
 	if err != nil {
 		return nil, err

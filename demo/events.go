@@ -6,6 +6,7 @@ import (
 
 	"offboard/letters"
 	"offboard/money"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -276,7 +277,7 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 // A client let go after a failed plan, every checklist step signed off,
 // with its post-mortem begun (seed 002).
 func offboardedWorkflow(g *gen, id int64, p *profile) error {
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusWatch, "Payments slipping and after-hours calls rising",
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusWatch), "Payments slipping and after-hours calls rising",
 		g.localAt(p, 230, 9)); err != nil {
 		return err
 	}
@@ -322,7 +323,7 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		return err
 	}
 	done := g.localAt(p, sentAgo-offboardedNoticeDays-30, 17)
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Every offboarding step signed off", done); err != nil {
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusOffboarded), "Every offboarding step signed off", done); err != nil {
 		return err
 	}
 	return g.postmortem(id, done, "Payment slippage was visible eight months before we acted. Raise a watch at the "+
@@ -346,15 +347,15 @@ func reengagedWorkflow(g *gen, id int64, p *profile) error {
 		}); err != nil {
 		return err
 	}
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusOffboarded, "Service ended on the effective date",
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusOffboarded), "Service ended on the effective date",
 		g.localAt(p, sentAgo-reengagedNoticeDays-1, 17)); err != nil {
 		return err
 	}
 	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own (seed 002)."
 	at := g.localAt(p, reengagedDaysAgo, 10)
 	if err := store.LogDecision(g.ctx, g.tx, store.Decision{ClientID: id, At: at, Kind: "re-engagement",
-		From: string(store.StatusOffboarded), To: string(store.StatusReengaged), Reason: reason}); err != nil {
+		From: string(scoring.StatusOffboarded), To: string(scoring.StatusReengaged), Reason: reason}); err != nil {
 		return err
 	}
-	return store.SetStatus(g.ctx, g.tx, id, store.StatusReengaged, reason, at)
+	return store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusReengaged), reason, at)
 }

@@ -7,6 +7,7 @@ import (
 
 	"offboard/letters"
 	"offboard/money"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -159,7 +160,7 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		"Attendees: "+people(s.ours)+"; "+people(s.theirs)+"."); err != nil {
 		return err
 	}
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusRemediation, "Remediation meeting held; plan in writing (seed 004)",
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusRemediation), "Remediation meeting held; plan in writing (seed 004)",
 		s.meeting); err != nil {
 		return err
 	}
@@ -256,7 +257,7 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 		Reason: reason}); err != nil {
 		return err
 	}
-	if err := store.SetStatus(g.ctx, g.tx, id, store.StatusNotice, reason, sentAt); err != nil {
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusNotice), reason, sentAt); err != nil {
 		return err
 	}
 	receipt := letters.ReceiptInput{Our: g.our, Client: g.lettersClient(c), Agreement: agreementOf(c), Sent: sent,

@@ -4,12 +4,15 @@
 // profitability, a score and a recommendation that exhausts remediation before
 // offboarding.
 //
-// The package is pure: it reads no database, terminal or file. The store loads
-// one ClientFacts per client from a few aggregate queries and Assess does the
-// rest.
+// The package is pure: it reads no database, terminal or file. The casefile
+// package turns the store's few aggregate queries into one ClientFacts per
+// client and Assess does the rest.
 package scoring
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ClientStatus is where a client stands in its relationship with us.
 type ClientStatus string
@@ -23,6 +26,10 @@ const (
 	StatusOffboarded  ClientStatus = "offboarded"
 	StatusReengaged   ClientStatus = "re-engaged"
 )
+
+// ClientStatuses lists every client status in the order a relationship
+// moves through them.
+var ClientStatuses = []ClientStatus{StatusActive, StatusWatch, StatusRemediation, StatusNotice, StatusOffboarded, StatusReengaged}
 
 // Serviced reports whether we still deliver service to a client in this
 // status, so that it belongs in the portfolio's normal ranges.
@@ -168,6 +175,14 @@ const (
 	PlanFailed       PlanStatus = "failed"
 	PlanRefused      PlanStatus = "refused"
 )
+
+// Open reports whether the plan is agreed and awaiting its review.
+func (s PlanStatus) Open() bool {
+	return s == PlanAgreed || s == PlanPartlyAgreed || s == PlanExtended
+}
+
+// Label is the status in words: "partly agreed".
+func (s PlanStatus) Label() string { return strings.ReplaceAll(string(s), "_", " ") }
 
 // Plan is the latest remediation plan for a client.
 type Plan struct {

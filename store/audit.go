@@ -82,19 +82,19 @@ func LogDecision(ctx context.Context, tx *sql.Tx, d Decision) error {
 
 // SetStatus moves a client to a new status inside tx and records the move,
 // with its reason, in the decisions log.
-func SetStatus(ctx context.Context, tx *sql.Tx, clientID int64, to Status, reason string, now time.Time) error {
+func SetStatus(ctx context.Context, tx *sql.Tx, clientID int64, to, reason string, now time.Time) error {
 	var from string
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&from); err != nil {
 		return fmt.Errorf("set status of client %d: %w", clientID, err)
 	}
-	if from == string(to) {
+	if from == to {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE clients SET status = ?, updated_at = ? WHERE id = ?",
-		string(to), Timestamp(now), clientID); err != nil {
+		to, Timestamp(now), clientID); err != nil {
 		return fmt.Errorf("set status of client %d to %s: %w", clientID, to, err)
 	}
-	return LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "status", From: from, To: string(to), Reason: reason})
+	return LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "status", From: from, To: to, Reason: reason})
 }
 
 // SetOverride stores the owner's override of the recommendation (empty

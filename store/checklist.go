@@ -137,14 +137,14 @@ func (s *Store) TickStep(ctx context.Context, clientID int64, key string, so Tic
 			return err
 		}
 		var open int
-		var status Status
+		var status string
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM checklist_steps WHERE client_id = ?1 AND done_on IS NULL),
             status FROM clients WHERE id = ?1`, clientID).Scan(&open, &status); err != nil {
 			return err
 		}
-		if open == 0 && status == StatusNotice {
+		if open == 0 && status == statusNotice {
 			res.Offboarded = true
-			return SetStatus(ctx, tx, clientID, StatusOffboarded, "every offboarding step is signed off", now)
+			return SetStatus(ctx, tx, clientID, statusOffboarded, "every offboarding step is signed off", now)
 		}
 		return nil
 	})
@@ -178,12 +178,12 @@ func (s *Store) UntickStep(ctx context.Context, clientID int64, key, reason stri
 			To: "open", Reason: why}); err != nil {
 			return err
 		}
-		var status Status
+		var status string
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
 			return err
 		}
-		if status == StatusOffboarded {
-			return SetStatus(ctx, tx, clientID, StatusNotice, "an offboarding step was reopened", now)
+		if status == statusOffboarded {
+			return SetStatus(ctx, tx, clientID, statusNotice, "an offboarding step was reopened", now)
 		}
 		return nil
 	})

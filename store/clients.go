@@ -9,22 +9,6 @@ import (
 	"time"
 )
 
-// Status is where a client stands in its relationship with us.
-type Status string
-
-// The statuses a client moves through; see the clients table.
-const (
-	StatusActive      Status = "active"
-	StatusWatch       Status = "watch"
-	StatusRemediation Status = "remediation"
-	StatusNotice      Status = "notice"
-	StatusOffboarded  Status = "offboarded"
-	StatusReengaged   Status = "re-engaged"
-)
-
-// Statuses lists every status in the order a relationship moves through them.
-var Statuses = []Status{StatusActive, StatusWatch, StatusRemediation, StatusNotice, StatusOffboarded, StatusReengaged}
-
 // Client is one row of the clients table. Dates are zero when unknown.
 type Client struct {
 	ID                int64
@@ -42,7 +26,7 @@ type Client struct {
 	NoticeDays        int
 	TermEnd           time.Time
 	TimeZone          string
-	Status            Status
+	Status            string // see clientStatuses
 	ClientSince       time.Time
 	Override          string
 	OverrideReason    string
@@ -96,7 +80,7 @@ func nullString(s string) any {
 // InsertClient adds a client inside tx and returns its id.
 func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int64, error) {
 	if c.Status == "" {
-		c.Status = StatusActive
+		c.Status = statusActive
 	}
 	if c.Currency == "" {
 		c.Currency = "USD"
@@ -107,7 +91,7 @@ func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullString(c.ExternalID), c.Name, NormalizeName(c.Name), c.ContactName, c.ContactEmail, c.Address, c.Seats,
 		c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause, c.NoticeDays,
-		nullDate(c.TermEnd), c.TimeZone, string(c.Status), nullDate(c.ClientSince), Timestamp(now), Timestamp(now))
+		nullDate(c.TermEnd), c.TimeZone, c.Status, nullDate(c.ClientSince), Timestamp(now), Timestamp(now))
 	if err != nil {
 		return 0, fmt.Errorf("add client %q: %w", c.Name, err)
 	}

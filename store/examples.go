@@ -6,6 +6,25 @@ import (
 	"time"
 )
 
+// The red flags that have dated examples, by their scoring ids; the
+// domain checks that each is one of scoring's.
+const (
+	flagLatePayment    = "late_payment"
+	flagAfterHours     = "after_hours"
+	flagStaffAbuse     = "staff_abuse"
+	flagSecurity       = "security"
+	flagDataCompliance = "data_compliance"
+	flagCriminal       = "criminal"
+	flagScopeCreep     = "scope_creep"
+	flagModernization  = "modernization"
+)
+
+// Example is a dated instance of a red flag: Date is "YYYY-MM-DD".
+type Example struct {
+	Date string
+	Text string
+}
+
 // examplesPerFlag is how many dated examples a topic is given: enough to
 // show a pattern, few enough to read aloud at a meeting.
 const examplesPerFlag = 3
@@ -50,9 +69,9 @@ var incidentFlags = map[string]string{
 // examples from the year before asOf, newest first: late invoices,
 // after-hours and out-of-scope tickets, declined upgrades and recorded
 // incidents. A plan cites them under "what we have seen".
-func (s *Store) PlanExamples(ctx context.Context, clientID int64, asOf time.Time) (map[string][]ExampleForm, error) {
+func (s *Store) PlanExamples(ctx context.Context, clientID int64, asOf time.Time) (map[string][]Example, error) {
 	from, to := Date(asOf.AddDate(-1, 0, 0)), Date(asOf)
-	out := map[string][]ExampleForm{}
+	out := map[string][]Example{}
 	read := func(flag, query string, args ...any) error {
 		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -60,7 +79,7 @@ func (s *Store) PlanExamples(ctx context.Context, clientID int64, asOf time.Time
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var e ExampleForm
+			var e Example
 			if err := rows.Scan(&e.Date, &e.Text); err != nil {
 				return fmt.Errorf("examples of %s for client %d: %w", flag, clientID, err)
 			}

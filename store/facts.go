@@ -5,18 +5,107 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-
-	"offboard/scoring"
 )
 
+// ClientFacts is one client's aggregate row of the portfolio as scoring
+// reads it: plain values and the roll-ups, never raw tickets or invoices.
+// The domain turns it into the assessment's own facts.
+type ClientFacts struct {
+	ID       int64
+	Name     string
+	Status   string
+	Seats    int
+	MRRMinor int64
+	Currency string
+	// Since is the client's first day with us: client_since_on, else the
+	// agreement's signing date; zero when neither is known.
+	Since time.Time
+	// Override is the owner's own recommendation, "" when none.
+	Override       string
+	OverrideReason string
+	OverrideAt     time.Time
+	Months         []MonthTotals
+	// OverdueMinor is the unpaid balance past its due date as of the
+	// assessment; OverdueInvoices counts those invoices.
+	OverdueMinor    int64
+	OverdueInvoices int
+	Incidents       []IncidentFact
+	// Security is the latest snapshot and FirstSecurity the earliest, both
+	// up to the assessment date; nil when there is none.
+	Security      *SecurityFact
+	FirstSecurity *SecurityFact
+	Upgrades      []UpgradeFact
+	// Plan is the client's latest remediation plan, nil when none.
+	Plan *LatestPlan
+}
+
+// MonthTotals is one row of client_months: a client's activity in one
+// calendar month, summed.
+type MonthTotals struct {
+	Month time.Time // first day of the month, UTC
+
+	MinutesWorked     int64
+	BillableMinutes   int64
+	Tickets           int
+	AfterHoursTickets int
+	UrgentTickets     int
+	OutOfScopeTickets int
+	OutOfScopeMinutes int64
+
+	Invoiced         int64
+	InvoicesIssued   int
+	InvoicesPaidLate int
+	DaysLateSum      int
+
+	PaidOnTime     int
+	PaidLate1to7   int
+	PaidLate8to15  int
+	PaidLate16to30 int
+	PaidLateOver30 int
+}
+
+// IncidentFact is one incident up to the assessment date.
+type IncidentFact struct {
+	Kind        string
+	Severity    int
+	At          time.Time
+	Description string
+}
+
+// SecurityFact is one security snapshot.
+type SecurityFact struct {
+	At              time.Time
+	MFACoverage     float64
+	PatchCompliance float64
+	EOLDevices      int
+	Devices         int
+	Backup          string
+}
+
+// UpgradeFact is one upgrade recommendation and the client's decision.
+type UpgradeFact struct {
+	Title    string
+	Proposed time.Time
+	Decided  time.Time
+	Decision string
+}
+
+// LatestPlan is a client's latest remediation plan in brief: its status,
+// when it began (its meeting, else its creation) and its review date.
+type LatestPlan struct {
+	Status     string
+	Started    time.Time
+	ReviewDate time.Time
+}
+
 // PortfolioFacts loads what the assessment needs about every client, as of
-// a moment, in eight queries whatever the number of clients: the clients,
+// a moment, as plain rows, in eight queries whatever the number of clients: the clients,
 // their monthly roll-ups, overdue balances, incidents, first and latest
 // security snapshots, upgrade recommendations and latest remediation plans.
 // Raw tickets, time entries and invoices are never read: client_months
 // already sums them, and each client's months arrive as one row so that
 // allocations grow with clients, not with months of history.
-func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]scoring.ClientFacts, error) {
+func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]ClientFacts, error) {
 	l := factsLoader{ctx: ctx, db: s.db}
 	steps := []struct {
 		what string
@@ -42,7 +131,7 @@ func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]scoring.C
 type factsLoader struct {
 	ctx   context.Context
 	db    *sql.DB
-	out   []scoring.ClientFacts
+	out   []ClientFacts
 	index map[int64]int // client id to position in out
 }
 
@@ -51,7 +140,7 @@ func (l *factsLoader) clients() error {
 	if err := l.db.QueryRowContext(l.ctx, "SELECT count(*) FROM clients").Scan(&n); err != nil {
 		return err
 	}
-	l.out = make([]scoring.ClientFacts, 0, n)
+	l.out = make([]ClientFacts, 0, n)
 	l.index = make(map[int64]int, n)
 	rows, err := l.db.QueryContext(l.ctx, `SELECT id, name, status, seats, mrr_minor, currency,
         coalesce(client_since_on, agreement_signed_on, ''),
@@ -62,15 +151,13 @@ func (l *factsLoader) clients() error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var f scoring.ClientFacts
-		var since, override, reason, overrideAt string
-		if err := rows.Scan(&f.ID, &f.Name, &f.Status, &f.Seats, &f.MRR, &f.Currency, &since, &override, &reason, &overrideAt); err != nil {
+		var f ClientFacts
+		var since, overrideAt string
+		if err := rows.Scan(&f.ID, &f.Name, &f.Status, &f.Seats, &f.MRRMinor, &f.Currency, &since, &f.Override,
+			&f.OverrideReason, &overrideAt); err != nil {
 			return err
 		}
-		f.Since = parseDate(since)
-		if override != "" {
-			f.Override = &scoring.Override{Recommendation: scoring.Recommendation(override), Reason: reason, At: parseInstant(overrideAt)}
-		}
+		f.Since, f.OverrideAt = parseDate(since), parseInstant(overrideAt)
 		l.index[f.ID] = len(l.out)
 		l.out = append(l.out, f)
 	}
@@ -81,7 +168,7 @@ func (l *factsLoader) clients() error {
 // client id that id points at, and hands each row of a known client to use
 // with that client's facts. Rows of clients added since the clients were
 // read are skipped: they are scored on the next load.
-func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, use func(f *scoring.ClientFacts) error) error {
+func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, use func(f *ClientFacts) error) error {
 	rows, err := l.db.QueryContext(l.ctx, query, args...)
 	if err != nil {
 		return err
@@ -114,8 +201,8 @@ func (l *factsLoader) months() error {
 	var raw sql.RawBytes
 	return l.scanAll(`SELECT client_id, count(*), group_concat(`+monthRow+`, ';' ORDER BY month)
         FROM client_months GROUP BY client_id`, nil, &id, []any{&id, &n, &raw},
-		func(f *scoring.ClientFacts) error {
-			months, err := parseMonths(raw, make([]scoring.MonthFacts, 0, n))
+		func(f *ClientFacts) error {
+			months, err := parseMonths(raw, make([]MonthTotals, 0, n))
 			if err != nil {
 				return fmt.Errorf("client %d: %w", id, err)
 			}
@@ -126,10 +213,10 @@ func (l *factsLoader) months() error {
 
 // parseMonths reads roll-ups written as "YYYY-MM n n …" and joined by ";",
 // appending to into without allocating when it has room.
-func parseMonths(raw []byte, into []scoring.MonthFacts) ([]scoring.MonthFacts, error) {
+func parseMonths(raw []byte, into []MonthTotals) ([]MonthTotals, error) {
 	c := cursor{b: raw}
 	for c.i < len(c.b) {
-		var m scoring.MonthFacts
+		var m MonthTotals
 		year, month := c.num(), -c.num()
 		m.Month = time.Date(int(year), time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 		m.MinutesWorked, m.BillableMinutes = c.num(), c.num()
@@ -188,20 +275,20 @@ func (l *factsLoader) overdue(asOf time.Time) error {
 	var n int
 	return l.scanAll(`SELECT client_id, sum(balance_minor), count(*) FROM invoices
         WHERE balance_minor > 0 AND due_on < ? GROUP BY client_id`, []any{Date(asOf)}, &id, []any{&id, &balance, &n},
-		func(f *scoring.ClientFacts) error {
-			f.Overdue, f.OverdueInvoices = balance, n
+		func(f *ClientFacts) error {
+			f.OverdueMinor, f.OverdueInvoices = balance, n
 			return nil
 		})
 }
 
 func (l *factsLoader) incidents(asOf time.Time) error {
 	var id int64
-	var in scoring.Incident
+	var in IncidentFact
 	var at string
 	return l.scanAll(`SELECT client_id, kind, severity, occurred_at, description FROM incidents
         WHERE occurred_at <= ? ORDER BY client_id, occurred_at`, []any{Timestamp(asOf)}, &id,
 		[]any{&id, &in.Kind, &in.Severity, &at, &in.Description},
-		func(f *scoring.ClientFacts) error {
+		func(f *ClientFacts) error {
 			in.At = parseInstant(at)
 			f.Incidents = append(f.Incidents, in)
 			return nil
@@ -215,12 +302,12 @@ func (l *factsLoader) security(asOf time.Time) error {
 	var id int64
 	var newest bool
 	var taken string
-	var s scoring.SecuritySnapshot
+	var s SecurityFact
 	const half = `SELECT client_id, %s, %s(taken_on), mfa_pct, patch_pct, eol_devices, total_devices, backup_status
         FROM security_snapshots WHERE taken_on <= ?1 GROUP BY client_id`
 	return l.scanAll(fmt.Sprintf(half, "1", "max")+" UNION ALL "+fmt.Sprintf(half, "0", "min"), []any{Date(asOf)}, &id,
 		[]any{&id, &newest, &taken, &s.MFACoverage, &s.PatchCompliance, &s.EOLDevices, &s.Devices, &s.Backup},
-		func(f *scoring.ClientFacts) error {
+		func(f *ClientFacts) error {
 			s.At = parseDate(taken)
 			snap := s
 			if newest {
@@ -234,12 +321,12 @@ func (l *factsLoader) security(asOf time.Time) error {
 
 func (l *factsLoader) upgrades() error {
 	var id int64
-	var u scoring.Upgrade
+	var u UpgradeFact
 	var proposed, decided string
 	return l.scanAll(`SELECT client_id, title, proposed_on, coalesce(decided_on, ''), decision
         FROM upgrade_recommendations ORDER BY client_id, proposed_on`, nil, &id,
 		[]any{&id, &u.Title, &proposed, &decided, &u.Decision},
-		func(f *scoring.ClientFacts) error {
+		func(f *ClientFacts) error {
 			u.Proposed, u.Decided = parseDate(proposed), parseDate(decided)
 			f.Upgrades = append(f.Upgrades, u)
 			return nil
@@ -253,8 +340,8 @@ func (l *factsLoader) plans() error {
         FROM (SELECT *, row_number() OVER (PARTITION BY client_id ORDER BY `+latestPlanOrder+`) AS latest
               FROM remediation_plans)
         WHERE latest = 1`, nil, &id, []any{&id, &status, &started, &review},
-		func(f *scoring.ClientFacts) error {
-			f.Plan = &scoring.Plan{Status: scoring.PlanStatus(status), Started: parseInstant(started), ReviewDate: parseDate(review)}
+		func(f *ClientFacts) error {
+			f.Plan = &LatestPlan{Status: status, Started: parseInstant(started), ReviewDate: parseDate(review)}
 			return nil
 		})
 }

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"offboard/demo"
-	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -75,24 +73,5 @@ func TestPortfolioFactsAllocationsDoNotGrowWithHistory(t *testing.T) {
 	short, long := allocs(12), allocs(36)
 	if long > short*1.05 {
 		t.Errorf("%v allocations with 12 months of history, %v with 36", short, long)
-	}
-}
-
-// BenchmarkScorePortfolio loads and scores the benchmark portfolio of
-// `offboard demo --clients 2000 --months 36`: about a million time entries,
-// which the roll-up has already summed. Writing the portfolio takes half a
-// minute before the timer starts.
-func BenchmarkScorePortfolio(b *testing.B) {
-	s, cfg, asOf := writeDemo(b, demo.Options{Clients: 2000, Months: 36, Seed: 1})
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		facts, err := s.PortfolioFacts(ctx, asOf)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if p := scoring.Assess(facts, cfg, asOf); len(p.Assessments) != 2000 {
-			b.Fatalf("%d clients assessed", len(p.Assessments))
-		}
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-
-	"offboard/scoring"
 )
 
 func TestPortfolioFacts(t *testing.T) {
@@ -61,36 +59,36 @@ func TestPortfolioFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	utc := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
-	want := []scoring.ClientFacts{
+	want := []ClientFacts{
 		{
-			ID: acme, Name: "Acme", Status: scoring.StatusActive, Seats: 12, MRR: 150000, Currency: "EUR",
+			ID: acme, Name: "Acme", Status: "active", Seats: 12, MRRMinor: 150000, Currency: "EUR",
 			Since: utc(2025, 1, 15, 0),
-			Months: []scoring.MonthFacts{
+			Months: []MonthTotals{
 				{Month: utc(2026, 3, 1, 0), MinutesWorked: 135, BillableMinutes: 90, Tickets: 2, AfterHoursTickets: 1, UrgentTickets: 1,
 					OutOfScopeTickets: 1, OutOfScopeMinutes: 45, Invoiced: 27000, InvoicesIssued: 3, InvoicesPaidLate: 2, DaysLateSum: 45,
 					PaidOnTime: 1, PaidLate1to7: 1, PaidLateOver30: 1},
 				{Month: utc(2026, 4, 1, 0), MinutesWorked: 30, BillableMinutes: 30, Tickets: 1, AfterHoursTickets: 1, Invoiced: 5000, InvoicesIssued: 1},
 				{Month: utc(2026, 5, 1, 0), Invoiced: 7000, InvoicesIssued: 1},
 			},
-			Overdue: 5000, OverdueInvoices: 1,
-			Incidents: []scoring.Incident{
-				{Kind: scoring.IncidentNaivete, Severity: 1, At: utc(2026, 2, 1, 9), Description: "Would not learn the new VPN"},
-				{Kind: scoring.IncidentAbuse, Severity: 3, At: utc(2026, 5, 2, 14), Description: "Shouted at a technician"},
+			OverdueMinor: 5000, OverdueInvoices: 1,
+			Incidents: []IncidentFact{
+				{Kind: "naivete", Severity: 1, At: utc(2026, 2, 1, 9), Description: "Would not learn the new VPN"},
+				{Kind: "abuse", Severity: 3, At: utc(2026, 5, 2, 14), Description: "Shouted at a technician"},
 			},
-			Security:      &scoring.SecuritySnapshot{At: utc(2026, 5, 1, 0), MFACoverage: 55.5, PatchCompliance: 81, EOLDevices: 3, Devices: 12, Backup: scoring.BackupOK},
-			FirstSecurity: &scoring.SecuritySnapshot{At: utc(2025, 2, 1, 0), MFACoverage: 20, PatchCompliance: 60, EOLDevices: 5, Devices: 10, Backup: scoring.BackupFailing},
-			Upgrades: []scoring.Upgrade{
-				{Title: "Firewall refresh", Proposed: utc(2025, 10, 1, 0), Decided: utc(2025, 11, 1, 0), Decision: scoring.UpgradeDeclined},
-				{Title: "Server migration", Proposed: utc(2026, 4, 1, 0), Decision: scoring.UpgradePending},
+			Security:      &SecurityFact{At: utc(2026, 5, 1, 0), MFACoverage: 55.5, PatchCompliance: 81, EOLDevices: 3, Devices: 12, Backup: "ok"},
+			FirstSecurity: &SecurityFact{At: utc(2025, 2, 1, 0), MFACoverage: 20, PatchCompliance: 60, EOLDevices: 5, Devices: 10, Backup: "failing"},
+			Upgrades: []UpgradeFact{
+				{Title: "Firewall refresh", Proposed: utc(2025, 10, 1, 0), Decided: utc(2025, 11, 1, 0), Decision: "declined"},
+				{Title: "Server migration", Proposed: utc(2026, 4, 1, 0), Decision: "pending"},
 			},
-			Plan: &scoring.Plan{Status: scoring.PlanAgreed, Started: utc(2026, 4, 20, 10), ReviewDate: utc(2026, 7, 1, 0)},
+			Plan: &LatestPlan{Status: "agreed", Started: utc(2026, 4, 20, 10), ReviewDate: utc(2026, 7, 1, 0)},
 		},
 		{
-			ID: quiet, Name: "Quiet", Status: scoring.StatusWatch, Seats: 10, MRR: 0, Currency: "USD",
+			ID: quiet, Name: "Quiet", Status: "watch", Seats: 10, MRRMinor: 0, Currency: "USD",
 			Since:         utc(2024, 6, 1, 0),
-			Security:      &scoring.SecuritySnapshot{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: scoring.BackupOK},
-			FirstSecurity: &scoring.SecuritySnapshot{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: scoring.BackupOK},
-			Override:      &scoring.Override{Recommendation: scoring.Keep, Reason: "Long-standing friend of the firm", At: fixedNow},
+			Security:      &SecurityFact{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: "ok"},
+			FirstSecurity: &SecurityFact{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: "ok"},
+			Override:      "keep", OverrideReason: "Long-standing friend of the firm", OverrideAt: fixedNow,
 		},
 	}
 	if len(got) != len(want) {

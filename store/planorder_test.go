@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"offboard/scoring"
 )
 
 // A walkthrough started after a plan reached its outcome is only a draft:
@@ -16,7 +14,7 @@ func TestDraftDoesNotHideThePlanInForce(t *testing.T) {
 	cases := []struct {
 		name       string
 		plans      []string // statuses, oldest first
-		wantStatus scoring.PlanStatus
+		wantStatus string
 		wantDue    bool
 	}{
 		{"refused then a new draft", []string{"refused", "draft"}, "refused", false},

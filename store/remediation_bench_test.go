@@ -85,12 +85,22 @@ func BenchmarkLatestPlans(b *testing.B) {
 	}
 }
 
-// BenchmarkComparePlan is what the review screen waits for.
-func BenchmarkComparePlan(b *testing.B) {
+// BenchmarkPlanWindowTotals is the database's share of what the review
+// screen waits for: a plan, its client and the sums of both windows.
+func BenchmarkPlanWindowTotals(b *testing.B) {
 	s := benchPlans(b)
 	ctx := context.Background()
+	before := Window{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)}
+	since := Window{From: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC), To: fixedNow}
 	for b.Loop() {
-		if _, err := s.ComparePlan(ctx, 1000, fixedNow); err != nil {
+		p, err := s.Plan(ctx, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Client(ctx, p.ClientID); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := s.PlanWindowTotals(ctx, p.ClientID, before, since, p.Meeting); err != nil {
 			b.Fatal(err)
 		}
 	}

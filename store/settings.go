@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // Setting reads one value from the settings table; ok is false when the key
@@ -62,20 +61,4 @@ func setSetting(ctx context.Context, db execer, key, value string) error {
 // SetSettingTx stores one value inside a caller's transaction.
 func SetSettingTx(ctx context.Context, tx *sql.Tx, key, value string) error {
 	return setSetting(ctx, tx, key, value)
-}
-
-// AssessmentDate is the moment a portfolio is assessed as of, given its
-// settings: now, except for a demo portfolio, which is assessed as of the
-// day after its last day of history so that its scores do not drift with
-// the calendar.
-func AssessmentDate(settings map[string]string, now time.Time) (time.Time, error) {
-	d, ok := settings[SettingDemoAsOf]
-	if !ok {
-		return now, nil
-	}
-	last, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return now, fmt.Errorf("setting %s: %q is not a date like 2026-10-31", SettingDemoAsOf, d)
-	}
-	return last.AddDate(0, 0, 1), nil
 }

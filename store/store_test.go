@@ -216,7 +216,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 	id := addClient(t, s, "Acme")
 	ctx := context.Background()
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		return SetStatus(ctx, tx, id, StatusRemediation, "plan agreed", fixedNow)
+		return SetStatus(ctx, tx, id, "remediation", "plan agreed", fixedNow)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -110,14 +110,14 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 // checkNoticeAllowed refuses a notice to a client already under notice or
 // offboarded.
 func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64) error {
-	var status Status
+	var status string
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("client %d: %w", clientID, ErrNoClient)
 		}
 		return err
 	}
-	if status == StatusNotice || status == StatusOffboarded {
+	if status == statusNotice || status == statusOffboarded {
 		return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
 	}
 	return nil
@@ -156,7 +156,7 @@ func logNotice(ctx context.Context, tx *sql.Tx, l SentLetter, docID int64, now t
 		Reason: summary}); err != nil {
 		return err
 	}
-	return SetStatus(ctx, tx, l.ClientID, StatusNotice, summary, now)
+	return SetStatus(ctx, tx, l.ClientID, statusNotice, summary, now)
 }
 
 // scheduleChecklist inserts the offboarding steps in working order.
@@ -269,20 +269,20 @@ func (s *Store) Reengage(ctx context.Context, clientID int64, terms string) erro
 	}
 	now := s.now()
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		var status Status
+		var status string
 		if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("re-engage client %d: %w", clientID, ErrNoClient)
 			}
 			return fmt.Errorf("re-engage client %d: %w", clientID, err)
 		}
-		if status != StatusNotice && status != StatusOffboarded {
+		if status != statusNotice && status != statusOffboarded {
 			return fmt.Errorf("re-engage client %d: it is %s: %w", clientID, status, ErrCannotReengage)
 		}
 		if err := LogDecision(ctx, tx, Decision{ClientID: clientID, At: now, Kind: "re-engagement",
-			From: string(status), To: string(StatusReengaged), Reason: terms}); err != nil {
+			From: status, To: statusReengaged, Reason: terms}); err != nil {
 			return err
 		}
-		return SetStatus(ctx, tx, clientID, StatusReengaged, "re-engaged on new terms: "+terms, now)
+		return SetStatus(ctx, tx, clientID, statusReengaged, "re-engaged on new terms: "+terms, now)
 	})
 }

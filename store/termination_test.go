@@ -97,7 +97,7 @@ func TestRecordLetterSentWritesEverything(t *testing.T) {
 	}
 
 	c, _ := s.Client(ctx, id)
-	if c.Status != StatusNotice {
+	if c.Status != statusNotice {
 		t.Errorf("status = %s, want notice", c.Status)
 	}
 	comms, _ := s.Communications(ctx, id, 0)
@@ -187,7 +187,7 @@ func TestRecordLetterSentWritesNothingOnFailure(t *testing.T) {
 				t.Error("the letter was exported although it was not recorded")
 			}
 			cl, _ := s.Client(ctx, id)
-			if cl.Status != StatusActive {
+			if cl.Status != statusActive {
 				t.Errorf("status = %s, want active", cl.Status)
 			}
 			var d letterForm
@@ -242,7 +242,7 @@ func TestChecklistTickOverdueAndOffboard(t *testing.T) {
 		t.Fatalf("last tick: %+v, %v", res, err)
 	}
 	c, _ := s.Client(ctx, id)
-	if c.Status != StatusOffboarded {
+	if c.Status != statusOffboarded {
 		t.Errorf("status = %s, want offboarded", c.Status)
 	}
 	steps, _ := s.Checklist(ctx, id)
@@ -255,7 +255,7 @@ func TestChecklistTickOverdueAndOffboard(t *testing.T) {
 	}
 	c, _ = s.Client(ctx, id)
 	steps, _ = s.Checklist(ctx, id)
-	if c.Status != StatusNotice || steps[2].IsDone() || steps[2].SignedOffBy != "" {
+	if c.Status != statusNotice || steps[2].IsDone() || steps[2].SignedOffBy != "" {
 		t.Errorf("after reopening: status %s, step %+v", c.Status, steps[2])
 	}
 }
@@ -281,7 +281,7 @@ func TestReengageAndNoticeAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := s.Client(ctx, id)
-	if c.Status != StatusReengaged {
+	if c.Status != statusReengaged {
 		t.Errorf("status = %s", c.Status)
 	}
 	ds, _ := s.Decisions(ctx, id)

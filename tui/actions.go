@@ -34,7 +34,7 @@ func clientActions(k KeyMap) []ClientAction {
 	return []ClientAction{
 		{Binding: k.LogEntry, Open: func(c *Common, t ClientTarget) Screen { return NewLogEntryScreen(c, t) }},
 		{Binding: k.Remediate, Open: func(c *Common, t ClientTarget) Screen {
-			return NewRemediation(c, t.ID, seedWithWhatIf(SeedFromAssessment(t.Assessment, c.Now), t))
+			return NewRemediation(c, t.ID, seedWithWhatIf(SeedFromAssessment(t.Assessment), t))
 		}},
 		{Binding: k.Letter, Open: func(c *Common, t ClientTarget) Screen {
 			l := NewLetterScreen(c, t.ID)

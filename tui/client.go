@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -77,9 +76,9 @@ func (m *ClientScreen) Init() tea.Cmd { return m.loadDetail() }
 
 func (m *ClientScreen) loadDetail() tea.Cmd {
 	m.req++
-	owner, req, st, id := m, m.req, m.c.Store, m.id
+	owner, req, c, id := m, m.req, m.c, m.id
 	return func() tea.Msg {
-		ctx := context.Background()
+		ctx, st := c.context(), c.Store
 		var d clientDetail
 		var err error
 		if d.client, err = st.Client(ctx, id); err != nil {

@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
-	"offboard/store"
 )
 
 // ClientList is the home screen: every client with its recommendation,
@@ -170,7 +169,7 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 		m.query.order = (m.query.order + 1) % numSortKeys
 		m.refresh()
 	case key.Matches(msg, k.StatusFilter):
-		m.query.status = nextOf(append([]store.Status{""}, store.Statuses...), m.query.status)
+		m.query.status = nextOf(append([]scoring.ClientStatus{""}, scoring.ClientStatuses...), m.query.status)
 		m.refresh()
 	case key.Matches(msg, k.RecFilter):
 		m.query.rec = nextOf(recFilterOrder, m.query.rec)

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
-	"offboard/store"
 )
 
 // shownNames lists the names the list shows, in order.
@@ -176,7 +175,7 @@ func TestClientListStatusAndRecommendationFilters(t *testing.T) {
 	}
 	// Status cycles in store order: active, watch, remediation, notice.
 	press(m, "f", "f", "f", "f")
-	if m.query.status != store.StatusNotice {
+	if m.query.status != scoring.StatusNotice {
 		t.Fatalf("status filter %q, want notice", m.query.status)
 	}
 	if got := shownNames(m); !slices.Equal(got, []string{"Notice Given Co"}) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"offboard/store"
+	"offboard/scoring"
 	"offboard/textsafe"
 )
 
@@ -115,7 +115,7 @@ func (c columns) row(th Theme, r *listRow, selected, marked bool) string {
 		line := c.cells(mark, r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status)
 		return th.Selected.Render(line)
 	}
-	if r.status == store.StatusOffboarded {
+	if r.status == scoring.StatusOffboarded {
 		// Nothing is left to decide about a client already let go: its
 		// row stays, for the record, but recedes.
 		return th.Faint.Render(c.cells(mark, r.a.Client.Name, padRight(badgeText(r.a), badgeWidth), r.score, r.mrr, r.margin, r.rate, flags, status))

@@ -15,7 +15,7 @@ import (
 type listRow struct {
 	a         *scoring.Assessment
 	lowerName string
-	status    store.Status
+	status    scoring.ClientStatus
 	score     string
 	mrr       string
 	margin    string
@@ -37,7 +37,7 @@ func newListRows(snap *Snapshot) []listRow {
 		r := listRow{
 			a:         a,
 			lowerName: strings.ToLower(a.Client.Name),
-			status:    store.Status(a.Client.Status),
+			status:    a.Client.Status,
 			score:     fmt.Sprint(a.Score),
 			mrr:       moneyWhole(a.Client.MRR),
 			margin:    "–",
@@ -125,7 +125,7 @@ func compareMargin(a, b *scoring.Assessment) int {
 // and a recommendation ("" for any), in an order.
 type listQuery struct {
 	name   string
-	status store.Status
+	status scoring.ClientStatus
 	rec    scoring.Recommendation
 	order  sortKey
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -74,19 +74,19 @@ func newPlanPreview(c *Common, client store.Client, planID int64, kind letters.K
 }
 
 // editKey names a document's kept edit.
-func (m *PlanPreview) editKey(kind letters.Kind) string { return store.EditKey(kind, m.planID) }
+func (m *PlanPreview) editKey(kind letters.Kind) string { return casefile.EditKey(kind, m.planID) }
 
 func (m *PlanPreview) current() letters.Kind { return previewKinds[m.kind] }
 
 // load generates both documents, preferring the owner's kept edits.
 func (m *PlanPreview) load() tea.Cmd {
 	m.req++
-	req, st, id, r := m.req, m.c.Store, m.planID, m.c.Letters
+	req, c, id := m.req, m.c, m.planID
 	return func() tea.Msg {
 		docs := map[letters.Kind]*previewDoc{}
 		for _, k := range previewKinds {
 			d := &previewDoc{}
-			d.markdown, d.edited, d.err = st.PlanMarkdown(context.Background(), id, k, r)
+			d.markdown, d.edited, d.err = c.PlanMarkdown(c.context(), id, k, c.Letters)
 			docs[k] = d
 		}
 		return docsLoadedMsg{req: req, docs: docs}
@@ -240,9 +240,9 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.path.SetValue(letters.DefaultExportPath(m.current(), m.client.Name, m.c.Now()))
 		return m.path.Focus()
 	case key.Matches(msg, k.Reload) && d != nil && d.edited:
-		st, clientID, editKey := m.c.Store, m.client.ID, m.editKey(m.current())
+		c, clientID, editKey := m.c, m.client.ID, m.editKey(m.current())
 		return tea.Sequence(func() tea.Msg {
-			if err := st.DropEditedDocument(context.Background(), clientID, editKey); err != nil {
+			if err := c.Store.DropEditedDocument(c.context(), clientID, editKey); err != nil {
 				return ErrMsg{Err: err}
 			}
 			return nil
@@ -262,9 +262,9 @@ func (m *PlanPreview) keepEdit(kind letters.Kind, text string) tea.Cmd {
 		return Notify("No changes.")
 	}
 	d.markdown, d.edited = text, true
-	st, clientID, editKey := m.c.Store, m.client.ID, m.editKey(kind)
+	c, clientID, editKey := m.c, m.client.ID, m.editKey(kind)
 	return tea.Batch(d.view.SetMarkdown(text), func() tea.Msg {
-		if err := st.SaveEditedDocument(context.Background(), clientID, editKey, text); err != nil {
+		if err := c.Store.SaveEditedDocument(c.context(), clientID, editKey, text); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return StatusMsg{Text: "Edit kept: it is what gets exported; ctrl+r drops it."}
@@ -283,11 +283,9 @@ func (m *PlanPreview) exportKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.exporting = false
 		kind := m.current()
-		doc := store.PlanDocument(m.client.ID, m.planID, kind, m.docs[kind].markdown)
-		doc.ExportedPath = path
-		st := m.c.Store
+		c, client, plan, markdown := m.c, m.client, m.planID, m.docs[kind].markdown
 		return func() tea.Msg {
-			_, err := st.RecordExport(context.Background(), doc)
+			doc, err := c.ExportPlanDocument(c.context(), client, plan, kind, markdown, path)
 			return docExportedMsg{doc: doc, err: err}
 		}
 	}

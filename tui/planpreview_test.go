@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -53,8 +54,8 @@ func TestPreviewEditAndExport(t *testing.T) {
 	if p.docs[letters.KindRemediationPlan].markdown != mine {
 		t.Error("another screen's edit was taken")
 	}
-	plan, _, _ := h.c.Store.LatestPlan(context.Background(), id)
-	if md, ok, _ := h.c.Store.EditedDocument(context.Background(), id, store.EditKey(letters.KindRemediationPlan, plan.ID)); !ok || md != mine {
+	plan, _, _ := h.c.LatestPlan(context.Background(), id)
+	if md, ok, _ := h.c.Store.EditedDocument(context.Background(), id, casefile.EditKey(letters.KindRemediationPlan, plan.ID)); !ok || md != mine {
 		t.Errorf("kept edit in the store = %q, %v", md, ok)
 	}
 

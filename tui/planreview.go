@@ -1,21 +1,22 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
 
-// The review's three outcomes.
+// The review's three outcomes, as the plan's status after it.
 const (
-	reviewResolve = "resolve"
-	reviewExtend  = "extend"
-	reviewFail    = "fail"
+	reviewResolve = string(scoring.PlanResolved)
+	reviewExtend  = string(scoring.PlanExtended)
+	reviewFail    = string(scoring.PlanFailed)
 )
 
 // extendByDays is how far a review is pushed back by default.
@@ -27,8 +28,8 @@ const extendByDays = 30
 type PlanReview struct {
 	c      *Common
 	client store.Client
-	plan   store.Plan
-	cmp    store.PlanComparison
+	plan   casefile.Plan
+	cmp    casefile.PlanComparison
 	fields form
 	// choice, date and note are what the fields edit.
 	choice, date, note string
@@ -40,7 +41,7 @@ type planReviewedMsg struct {
 	err     error
 }
 
-func newPlanReview(c *Common, client store.Client, plan store.Plan, cmp store.PlanComparison) *PlanReview {
+func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casefile.PlanComparison) *PlanReview {
 	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp, choice: reviewResolve,
 		date: store.Date(plan.ReviewOn.AddDate(0, 0, extendByDays))}
 	if later := c.Now().AddDate(0, 0, extendByDays); later.After(plan.ReviewOn.AddDate(0, 0, extendByDays)) {
@@ -63,22 +64,9 @@ func newPlanReview(c *Common, client store.Client, plan store.Plan, cmp store.Pl
 
 // record stores the decision.
 func (m *PlanReview) record() tea.Cmd {
-	st, id, outcome, note, date := m.c.Store, m.plan.ID, m.choice, m.note, m.date
+	c, id, outcome, note, date := m.c, m.plan.ID, m.choice, m.note, m.date
 	return func() tea.Msg {
-		ctx := context.Background()
-		var err error
-		switch outcome {
-		case reviewResolve:
-			err = st.ResolvePlan(ctx, id, note)
-		case reviewFail:
-			err = st.FailPlan(ctx, id, note)
-		default:
-			t, perr := store.ParseDay(date)
-			if perr != nil {
-				return planReviewedMsg{err: fmt.Errorf("new review date: %w", perr)}
-			}
-			err = st.ExtendPlan(ctx, id, t, note)
-		}
+		err := c.ReviewPlan(c.context(), id, scoring.PlanStatus(outcome), date, note)
 		return planReviewedMsg{outcome: outcome, err: err}
 	}
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -9,7 +8,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
 )
@@ -21,8 +22,8 @@ type PlanTracking struct {
 	c      *Common
 	client store.Client
 	planID int64
-	plan   store.Plan
-	cmp    store.PlanComparison
+	plan   casefile.Plan
+	cmp    casefile.PlanComparison
 	cmpErr error
 	loaded bool
 	cursor int
@@ -34,8 +35,8 @@ type PlanTracking struct {
 
 type trackingLoadedMsg struct {
 	req    int
-	plan   store.Plan
-	cmp    store.PlanComparison
+	plan   casefile.Plan
+	cmp    casefile.PlanComparison
 	cmpErr error
 	err    error
 }
@@ -49,16 +50,16 @@ func newPlanTracking(c *Common, client store.Client, planID int64) *PlanTracking
 
 func (m *PlanTracking) load() tea.Cmd {
 	m.req++
-	req, st, id, now := m.req, m.c.Store, m.planID, m.c.Now()
+	req, c, id, now := m.req, m.c, m.planID, m.c.Now()
 	return func() tea.Msg {
-		ctx := context.Background()
-		p, err := st.Plan(ctx, id)
+		ctx := c.context()
+		p, err := c.Plan(ctx, id)
 		if err != nil {
 			return trackingLoadedMsg{req: req, err: err}
 		}
 		msg := trackingLoadedMsg{req: req, plan: p}
-		if p.Status != store.PlanRefused {
-			msg.cmp, msg.cmpErr = st.ComparePlan(ctx, id, now)
+		if p.Status != scoring.PlanRefused {
+			msg.cmp, msg.cmpErr = c.ComparePlan(ctx, id, now)
 		}
 		return msg
 	}
@@ -138,8 +139,8 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.cursor = min(m.cursor+1, max(len(actions)-1, 0))
 	case key.Matches(msg, k.Toggle) && m.plan.Status.Open() && m.cursor < len(actions):
-		it, st := actions[m.cursor], m.c.Store
-		return func() tea.Msg { return itemTickedMsg{err: st.TickItem(context.Background(), it.ID, !it.Done())} }
+		it, c := actions[m.cursor], m.c
+		return func() tea.Msg { return itemTickedMsg{err: c.Store.TickItem(c.context(), it.ID, !it.Done())} }
 	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
 		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp))
 	case key.Matches(msg, k.Preview), key.Matches(msg, k.Edit), key.Matches(msg, k.Export):
@@ -174,17 +175,17 @@ func (m *PlanTracking) View() string {
 		lines = append(lines, strings.Split(style.Width(max(m.width, 20)).Render(text), "\n")...)
 	}
 	switch p.Status {
-	case store.PlanRefused:
+	case scoring.PlanRefused:
 		wrap(th.Error, "The client refused the plan: scoring now recommends offboarding. Thank the client and fulfil the contract.")
-	case store.PlanFailed:
+	case scoring.PlanFailed:
 		wrap(th.Error, "The plan failed its review: scoring now recommends offboarding.")
-	case store.PlanResolved:
+	case scoring.PlanResolved:
 		wrap(th.Good, "The plan was resolved: the client is back to active.")
 	}
 	if p.OutcomeNote != "" {
 		wrap(th.Subtle, textsafe.Text(p.OutcomeNote))
 	}
-	if p.Status != store.PlanRefused {
+	if p.Status != scoring.PlanRefused {
 		lines = append(lines, "")
 		lines = append(lines, strings.Split(strings.TrimRight(comparisonView(th, m.cmp, m.cmpErr, m.width), "\n"), "\n")...)
 	}
@@ -225,7 +226,7 @@ func (m *PlanTracking) View() string {
 }
 
 // comparisonView draws the flagged metrics before the meeting and since.
-func comparisonView(th Theme, cmp store.PlanComparison, err error, width int) string {
+func comparisonView(th Theme, cmp casefile.PlanComparison, err error, width int) string {
 	if err != nil {
 		return th.Error.Render("Before and since: " + err.Error())
 	}
@@ -249,11 +250,11 @@ func comparisonView(th Theme, cmp store.PlanComparison, err error, width int) st
 			arrow = "▲"
 		}
 		switch mc.Direction {
-		case store.DirectionImproved:
+		case casefile.DirectionImproved:
 			dir = th.Good.Render(arrow + " improved")
-		case store.DirectionWorse:
+		case casefile.DirectionWorse:
 			dir = th.Error.Render(arrow + " worse")
-		case store.DirectionSteady:
+		case casefile.DirectionSteady:
 			dir = th.Subtle.Render("= steady")
 		}
 		fmt.Fprintf(&b, "  %-28s %16s → %-16s %s\n", truncate(mc.Label, 28), mc.BeforeText, mc.SinceText, dir)

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -27,16 +29,20 @@ type Remediation struct {
 
 // SeedFunc builds the pre-filled form of a new walkthrough; it runs inside
 // a command, so it may read the database.
-type SeedFunc func(ctx context.Context, st *store.Store, client store.Client) (store.PlanForm, error)
+type SeedFunc func(ctx context.Context, d *casefile.Desk, client store.Client) (casefile.PlanForm, error)
 
-// remediationLoadedMsg carries what the screen opens on: an open or closed
-// plan to track, or a draft to walk through.
+// remediationLoadedMsg carries what the screen opens on.
 type remediationLoadedMsg struct {
-	client  store.Client
-	track   int64
-	draft   store.Plan
-	resumed bool
-	err     error
+	casefile.RemediationCase
+	err error
+}
+
+// SeedFromAssessment pre-fills a new walkthrough from the client's
+// assessment (see casefile.PlanSeed); a may be nil.
+func SeedFromAssessment(a *scoring.Assessment) SeedFunc {
+	return func(ctx context.Context, d *casefile.Desk, client store.Client) (casefile.PlanForm, error) {
+		return d.SeedPlan(ctx, client, a)
+	}
 }
 
 // NewRemediation opens remediation for the client with the given id; seed
@@ -46,39 +52,15 @@ func NewRemediation(c *Common, clientID int64, seed SeedFunc) *Remediation {
 	return &Remediation{c: c, clientID: clientID, seed: seed}
 }
 
-// open loads the client's plans: an open plan is tracked; otherwise a
-// draft is resumed; otherwise the last, closed plan is shown, or with
-// fresh a new walkthrough is started, pre-filled by the seed.
+// open loads what the screen opens on (see casefile.Desk.OpenRemediation);
+// with fresh a closed plan gives way to a new walkthrough.
 func (m *Remediation) open(fresh bool) tea.Cmd {
-	st, id, seed := m.c.Store, m.clientID, m.seed
+	c, id, seed := m.c, m.clientID, m.seed
 	return func() tea.Msg {
-		ctx := context.Background()
-		client, err := st.Client(ctx, id)
-		if err != nil {
-			return remediationLoadedMsg{err: err}
-		}
-		latest, ok, err := st.LatestPlan(ctx, id)
-		if err != nil {
-			return remediationLoadedMsg{err: err}
-		}
-		if ok && latest.Status.Open() {
-			return remediationLoadedMsg{client: client, track: latest.ID}
-		}
-		draft, hasDraft, err := st.DraftPlan(ctx, id)
-		switch {
-		case err != nil:
-			return remediationLoadedMsg{err: err}
-		case hasDraft:
-			return remediationLoadedMsg{client: client, draft: draft, resumed: true}
-		case ok && !fresh:
-			return remediationLoadedMsg{client: client, track: latest.ID}
-		}
-		form, err := seed(ctx, st, client)
-		if err != nil {
-			return remediationLoadedMsg{err: err}
-		}
-		draft, resumed, err := st.StartPlan(ctx, id, form)
-		return remediationLoadedMsg{client: client, draft: draft, resumed: resumed, err: err}
+		rc, err := c.OpenRemediation(c.context(), id, fresh, func(ctx context.Context, client store.Client) (casefile.PlanForm, error) {
+			return seed(ctx, c.Desk, client)
+		})
+		return remediationLoadedMsg{RemediationCase: rc, err: err}
 	}
 }
 
@@ -145,15 +127,15 @@ func (m *Remediation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, tea.Batch(Fail(msg.err), Pop)
 		}
-		m.client = msg.client
-		if msg.track != 0 {
-			return m, m.show(newPlanTracking(m.c, m.client, msg.track))
+		m.client = msg.Client
+		if msg.Track != 0 {
+			return m, m.show(newPlanTracking(m.c, m.client, msg.Track))
 		}
 		note := "New remediation walkthrough, pre-filled from the red flags."
-		if msg.resumed {
-			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.draft.UpdatedAt.Local().Format("2 Jan 15:04"))
+		if msg.Resumed {
+			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.Draft.UpdatedAt.Local().Format("2 Jan 15:04"))
 		}
-		return m, tea.Batch(m.show(newWalkthrough(m.c, m.client, msg.draft)), Notify(note))
+		return m, tea.Batch(m.show(newWalkthrough(m.c, m.client, msg.Draft)), Notify(note))
 	case planFinishedMsg:
 		if msg.err == nil {
 			words := fmt.Sprintf("Plan %s and recorded.", msg.plan.Status.Label())

@@ -11,6 +11,7 @@ import (
 
 	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -43,11 +44,11 @@ func newRemHarness(t testing.TB) (*remHarness, int64) {
 }
 
 // remSeed is what the red flags would pre-fill: two topics.
-func remSeed() store.PlanForm {
-	f := store.NewPlanForm()
-	f.Topics = []store.TopicForm{
+func remSeed() casefile.PlanForm {
+	f := casefile.NewPlanForm()
+	f.Topics = []casefile.TopicForm{
 		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "Average 41 days late",
-			Measures: []store.MeasureForm{{Name: "Average days late", Value: "41", Normal: "0–12"}}},
+			Measures: []casefile.MeasureForm{{Name: "Average days late", Value: "41", Normal: "0–12"}}},
 		{FlagID: "after_hours", Title: "Calls outside business hours", Evidence: "38% of tickets after hours"},
 	}
 	return f
@@ -56,7 +57,7 @@ func remSeed() store.PlanForm {
 // open shows the remediation screen for client id, as `r` would.
 func (h *remHarness) open(id int64) {
 	h.t.Helper()
-	r := NewRemediation(h.c, id, func(context.Context, *store.Store, store.Client) (store.PlanForm, error) {
+	r := NewRemediation(h.c, id, func(context.Context, *casefile.Desk, store.Client) (casefile.PlanForm, error) {
 		return remSeed(), nil
 	})
 	r.SetSize(100, 40)
@@ -178,25 +179,25 @@ func TestWalkthroughStepsNextPreviousAndSkip(t *testing.T) {
 	h, id := newRemHarness(t)
 	h.open(id)
 	w := h.walk()
-	if w.form.Step != store.StepPrepare || !strings.Contains(h.screen.View(), "Step 1 of 5 · Prepare") {
+	if w.form.Step != casefile.StepPrepare || !strings.Contains(h.screen.View(), "Step 1 of 5 · Prepare") {
 		t.Fatalf("opened on step %v:\n%s", w.form.Step, h.screen.View())
 	}
 	h.press("ctrl+n")
-	if w.form.Step != store.StepNotes || !strings.Contains(h.screen.View(), "Step 2 of 5 · Meeting notes") {
+	if w.form.Step != casefile.StepNotes || !strings.Contains(h.screen.View(), "Step 2 of 5 · Meeting notes") {
 		t.Errorf("ctrl+n: step %v", w.form.Step)
 	}
 	h.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
-	if w.form.Step != store.StepOutcome {
+	if w.form.Step != casefile.StepOutcome {
 		t.Errorf("past the last step: %v", w.form.Step)
 	}
 	h.press("ctrl+p", "ctrl+p")
-	if w.form.Step != store.StepActions || h.focusedLabel() != "Owner" {
+	if w.form.Step != casefile.StepActions || h.focusedLabel() != "Owner" {
 		t.Errorf("ctrl+p twice: step %v on %q", w.form.Step, h.focusedLabel())
 	}
 	for range 12 {
 		h.press("ctrl+p")
 	}
-	if w.form.Step != store.StepPrepare {
+	if w.form.Step != casefile.StepPrepare {
 		t.Errorf("before the first step: %v", w.form.Step)
 	}
 	// Tab runs through the fields and on into the next step; shift+tab
@@ -205,11 +206,11 @@ func TestWalkthroughStepsNextPreviousAndSkip(t *testing.T) {
 	for range n {
 		h.press("tab")
 	}
-	if w.form.Step != store.StepNotes || h.focusedLabel() != "What the client said" {
+	if w.form.Step != casefile.StepNotes || h.focusedLabel() != "What the client said" {
 		t.Errorf("tab past the last field: step %v on %q", w.form.Step, h.focusedLabel())
 	}
 	h.press("shift+tab")
-	if w.form.Step != store.StepPrepare || w.fields.focus != n-1 {
+	if w.form.Step != casefile.StepPrepare || w.fields.focus != n-1 {
 		t.Errorf("shift+tab: step %v field %d, want field %d", w.form.Step, w.fields.focus, n-1)
 	}
 }
@@ -311,7 +312,7 @@ func TestWalkthroughAddsAndRemovesActions(t *testing.T) {
 	}
 	h.press("tab")
 	h.typeFields("Sam Okafor", "Publish the emergency line", "2026-12-08", "Line live")
-	want := store.ActionForm{Owner: "us", Person: "Sam Okafor", What: "Publish the emergency line", Due: "2026-12-08", Target: "Line live"}
+	want := casefile.ActionForm{Owner: "us", Person: "Sam Okafor", What: "Publish the emergency line", Due: "2026-12-08", Target: "Line live"}
 	if w.form.Actions[1] != want {
 		t.Errorf("action 2 = %+v", w.form.Actions[1])
 	}
@@ -349,7 +350,7 @@ func TestInterruptedWalkthroughResumes(t *testing.T) {
 	again.c = h.c
 	again.open(id)
 	got := again.walk().form
-	if got.Step != store.StepActions || got.Prepare.MeetingDate != "2026-12-01 10:00" || got.Prepare.Place != "Client office" ||
+	if got.Step != casefile.StepActions || got.Prepare.MeetingDate != "2026-12-01 10:00" || got.Prepare.Place != "Client office" ||
 		got.Topics[0].ClientSaid != "We pay when we can" || len(got.Actions) != 1 || got.Actions[0].Person != "Pat Kim" {
 		t.Errorf("resumed form lost input:\n got %+v\nwant %+v", got, typed)
 	}
@@ -379,7 +380,7 @@ func TestQuitFlushesTypingNotYetSaved(t *testing.T) {
 	}
 	_, quit := app.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
 	h.run(quit)
-	p, ok, err := h.c.Store.DraftPlan(context.Background(), id)
+	p, ok, err := h.c.DraftPlan(context.Background(), id)
 	if err != nil || !ok || p.Form.Prepare.MeetingDate != "Boardroom" {
 		t.Errorf("after quit the draft holds %q (%v, %v)", p.Form.Prepare.MeetingDate, ok, err)
 	}
@@ -412,7 +413,7 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 		h.press("tab")
 	}
 	h.press("enter")
-	if len(w.problems) != 1 || w.form.Step != store.StepOutcome || !strings.Contains(h.screen.View(), "✗ outcome is not chosen") {
+	if len(w.problems) != 1 || w.form.Step != casefile.StepOutcome || !strings.Contains(h.screen.View(), "✗ outcome is not chosen") {
 		t.Fatalf("problems %v on step %v:\n%s", w.problems, w.form.Step, h.screen.View())
 	}
 	for h.focusedLabel() != "Result" {
@@ -427,11 +428,11 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 	if !ok {
 		t.Fatalf("after finishing: %T, errors %v", h.screen.(*Remediation).inner, h.errs)
 	}
-	if tr.plan.Status != store.PlanAgreed || len(tr.plan.Actions()) != 1 {
+	if tr.plan.Status != scoring.PlanAgreed || len(tr.plan.Actions()) != 1 {
 		t.Errorf("tracked plan = %+v", tr.plan)
 	}
 	c, _ := h.c.Store.Client(context.Background(), id)
-	if c.Status != store.StatusRemediation {
+	if c.Status != string(scoring.StatusRemediation) {
 		t.Errorf("client status %s", c.Status)
 	}
 	v := h.screen.View()
@@ -504,8 +505,8 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 	if h.popped != 1 || len(h.errs) != 0 {
 		t.Fatalf("popped %d, errors %v", h.popped, h.errs)
 	}
-	p, _, _ := h.c.Store.LatestPlan(context.Background(), id)
-	if p.Status != store.PlanExtended || store.Date(p.ReviewOn) != "2027-04-15" {
+	p, _, _ := h.c.LatestPlan(context.Background(), id)
+	if p.Status != scoring.PlanExtended || store.Date(p.ReviewOn) != "2027-04-15" {
 		t.Errorf("plan %s, review %v", p.Status, p.ReviewOn)
 	}
 	h.screen = tracking
@@ -517,8 +518,8 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 	h.press("enter")
 	h.screen = h.pushed[1]
 	h.press("space", "space", "tab", "tab", "tab", "enter") // mark failed
-	p, _, _ = h.c.Store.LatestPlan(context.Background(), id)
-	if p.Status != store.PlanFailed {
+	p, _, _ = h.c.LatestPlan(context.Background(), id)
+	if p.Status != scoring.PlanFailed {
 		t.Errorf("plan %s, want failed", p.Status)
 	}
 	h.screen = tracking
@@ -529,7 +530,7 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 	}
 	// r starts a new walkthrough, pre-filled again.
 	h.press("r")
-	if w := h.walk(); len(w.form.Topics) != 2 || w.form.Step != store.StepPrepare {
+	if w := h.walk(); len(w.form.Topics) != 2 || w.form.Step != casefile.StepPrepare {
 		t.Errorf("new walkthrough = %+v", w.form)
 	}
 }
@@ -558,7 +559,7 @@ func TestRefusedPlanOffersNoTicks(t *testing.T) {
 	}
 	h.press("enter")
 	tr := h.screen.(*Remediation).inner.(*PlanTracking)
-	if tr.plan.Status != store.PlanRefused {
+	if tr.plan.Status != scoring.PlanRefused {
 		t.Fatalf("plan %s", tr.plan.Status)
 	}
 	h.press("space")
@@ -580,7 +581,7 @@ func TestWalkthroughHelpSaysHowToChooseTheOwner(t *testing.T) {
 	h.open(id)
 	w := h.walk()
 	h.press("ctrl+n", "ctrl+n")
-	if w.form.Step != store.StepActions || h.focusedLabel() != "Owner" {
+	if w.form.Step != casefile.StepActions || h.focusedLabel() != "Owner" {
 		t.Fatalf("on step %v at %q, want the first action's owner", w.form.Step, h.focusedLabel())
 	}
 	if !strings.Contains(h.helpLine(), "space choose") {
@@ -599,7 +600,7 @@ func TestWalkthroughHelpSaysHowToChooseTheOwner(t *testing.T) {
 
 // The price note reads as the owner would say it, with no internal jargon.
 func TestPriceNoteWording(t *testing.T) {
-	got := priceNote(store.TermsForm{CurrentMinor: 190400, BreakEvenMinor: 629625, Currency: "USD"})
+	got := priceNote(casefile.TermsForm{CurrentMinor: 190400, BreakEvenMinor: 629625, Currency: "USD"})
 	if want := "Current fee USD 1,904.00 · break-even USD 6,296.25 at the target margin"; got != want {
 		t.Errorf("priceNote = %q, want %q", got, want)
 	}

@@ -20,6 +20,7 @@ import (
 
 	"offboard/casefile"
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -260,7 +261,7 @@ func TestLetterScreenExportRecordsAndOpensChecklist(t *testing.T) {
 	}
 	cl, _ := c.Store.Client(context.Background(), id)
 	steps, _ := c.Store.Checklist(context.Background(), id)
-	if cl.Status != store.StatusNotice || len(steps) != 11 {
+	if cl.Status != string(scoring.StatusNotice) || len(steps) != 11 {
 		t.Errorf("status %s, %d steps", cl.Status, len(steps))
 	}
 	if d.popped != 1 || len(d.pushed) != 1 {
@@ -306,12 +307,12 @@ func TestChecklistScreenTicksAndOffboards(t *testing.T) {
 		d.press("j", "space", "enter", "enter", "enter")
 	}
 	cl, _ := c.Store.Client(ctx, id)
-	if cl.Status != store.StatusOffboarded || !strings.Contains(strings.Join(d.status, "\n"), "now offboarded") {
+	if cl.Status != string(scoring.StatusOffboarded) || !strings.Contains(strings.Join(d.status, "\n"), "now offboarded") {
 		t.Errorf("status %s after the last step; status line %v; errs %v", cl.Status, d.status, d.errs)
 	}
 	d.press("R", "narrower contract: system support only", "enter")
 	cl, _ = c.Store.Client(ctx, id)
-	if cl.Status != store.StatusReengaged {
+	if cl.Status != string(scoring.StatusReengaged) {
 		t.Errorf("re-engage: status %s, errs %v", cl.Status, d.errs)
 	}
 }

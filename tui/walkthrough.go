@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
 	"offboard/textsafe"
@@ -28,14 +28,14 @@ type Walkthrough struct {
 	c      *Common
 	client store.Client
 	planID int64
-	form   store.PlanForm
+	form   casefile.PlanForm
 	// savedSeq is the form.Seq last confirmed saved.
 	savedSeq int64
 	fields   form
 	width    int
 	height   int
 	// problems are what stopped the last attempt to finish.
-	problems store.FormErrors
+	problems casefile.FormErrors
 }
 
 // saveTickMsg fires saveDelay after a change; seq says which change.
@@ -53,16 +53,16 @@ type formSavedMsg struct {
 
 // planFinishedMsg reports the end of the walkthrough.
 type planFinishedMsg struct {
-	plan store.Plan
+	plan casefile.Plan
 	err  error
 }
 
 // newWalkthrough opens the walkthrough on a stored draft, on the step it
 // was left at.
-func newWalkthrough(c *Common, client store.Client, draft store.Plan) *Walkthrough {
+func newWalkthrough(c *Common, client store.Client, draft casefile.Plan) *Walkthrough {
 	m := &Walkthrough{c: c, client: client, planID: draft.ID, form: draft.Form, savedSeq: draft.Form.Seq}
-	if m.form.Step < 0 || m.form.Step >= store.NumSteps {
-		m.form.Step = store.StepPrepare
+	if m.form.Step < 0 || m.form.Step >= casefile.NumSteps {
+		m.form.Step = casefile.StepPrepare
 	}
 	m.form.Visited |= 1 << m.form.Step
 	m.fields.load(m.stepFields(), 0, m.fieldWidth(), c.Theme)
@@ -83,9 +83,9 @@ func (m *Walkthrough) save() tea.Cmd {
 	if m.savedSeq >= m.form.Seq {
 		return nil
 	}
-	form, plan, st := m.form.Clone(), m.planID, m.c.Store
+	form, plan, c := m.form.Clone(), m.planID, m.c
 	return func() tea.Msg {
-		_, err := st.SavePlanForm(context.Background(), plan, form)
+		_, err := c.SavePlan(c.context(), plan, form)
 		return formSavedMsg{plan: plan, seq: form.Seq, err: err}
 	}
 }
@@ -95,12 +95,12 @@ func (m *Walkthrough) Flush() tea.Cmd { return m.save() }
 
 // goStep moves to step s, keeping what was typed, with the cursor on its
 // first field.
-func (m *Walkthrough) goStep(s store.Step) tea.Cmd { return m.enterStep(s, 0) }
+func (m *Walkthrough) goStep(s casefile.Step) tea.Cmd { return m.enterStep(s, 0) }
 
 // enterStep moves to step s with the cursor on field focus; a negative
 // focus counts from the end.
-func (m *Walkthrough) enterStep(s store.Step, focus int) tea.Cmd {
-	if s < 0 || s >= store.NumSteps {
+func (m *Walkthrough) enterStep(s casefile.Step, focus int) tea.Cmd {
+	if s < 0 || s >= casefile.NumSteps {
 		return nil
 	}
 	m.form.Step = s
@@ -116,15 +116,15 @@ func (m *Walkthrough) enterStep(s store.Step, focus int) tea.Cmd {
 // third, and focuses it.
 func (m *Walkthrough) addRow() tea.Cmd {
 	switch m.form.Step {
-	case store.StepPrepare:
-		m.form.Topics = append(m.form.Topics, store.TopicForm{})
-	case store.StepActions:
-		m.form.Actions = append(m.form.Actions, store.ActionForm{Owner: string(store.SideClient)})
+	case casefile.StepPrepare:
+		m.form.Topics = append(m.form.Topics, casefile.TopicForm{})
+	case casefile.StepActions:
+		m.form.Actions = append(m.form.Actions, casefile.ActionForm{Owner: string(casefile.SideClient)})
 	default:
 		return nil
 	}
 	row := len(m.form.Topics) - 1
-	if m.form.Step == store.StepActions {
+	if m.form.Step == casefile.StepActions {
 		row = len(m.form.Actions) - 1
 	}
 	first := 0
@@ -144,9 +144,9 @@ func (m *Walkthrough) removeRow() tea.Cmd {
 		return nil
 	}
 	switch m.form.Step {
-	case store.StepPrepare:
+	case casefile.StepPrepare:
 		m.form.Topics = append(m.form.Topics[:row], m.form.Topics[row+1:]...)
-	case store.StepActions:
+	case casefile.StepActions:
 		m.form.Actions = append(m.form.Actions[:row], m.form.Actions[row+1:]...)
 	default:
 		return nil
@@ -156,14 +156,14 @@ func (m *Walkthrough) removeRow() tea.Cmd {
 
 // finish saves the form and asks the store to record the outcome.
 func (m *Walkthrough) finish() tea.Cmd {
-	form, plan, st := m.form.Clone(), m.planID, m.c.Store
+	form, plan, c := m.form.Clone(), m.planID, m.c
 	m.savedSeq = form.Seq
 	return func() tea.Msg {
-		ctx := context.Background()
-		if _, err := st.SavePlanForm(ctx, plan, form); err != nil {
+		ctx := c.context()
+		if _, err := c.SavePlan(ctx, plan, form); err != nil {
 			return planFinishedMsg{err: err}
 		}
-		p, err := st.FinishPlan(ctx, plan)
+		p, err := c.FinishPlan(ctx, plan)
 		return planFinishedMsg{plan: p, err: err}
 	}
 }
@@ -191,16 +191,16 @@ func (m *Walkthrough) ShortHelp() []key.Binding {
 	choose := k.Toggle
 	choose.SetHelp("space", "choose")
 	switch m.form.Step {
-	case store.StepPrepare, store.StepActions:
+	case casefile.StepPrepare, casefile.StepActions:
 		help = append(help, pair(k.AddRow, k.RemoveRow, "ctrl+t/x", "add/remove row"))
 		// An action's owner is a choice; nothing else on the line says how
 		// to make it.
 		if m.fields.focused().kind == fieldChoice {
 			help = append(help, choose)
 		}
-	case store.StepTerms:
+	case casefile.StepTerms:
 		help = append(help, k.Toggle)
-	case store.StepOutcome:
+	case casefile.StepOutcome:
 		help = append(help, choose)
 	}
 	return append(help, k.Preview)
@@ -232,7 +232,7 @@ func (m *Walkthrough) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		m.savedSeq = max(m.savedSeq, msg.seq)
 	case planFinishedMsg:
-		var fe store.FormErrors
+		var fe casefile.FormErrors
 		if errors.As(msg.err, &fe) {
 			m.problems = fe
 			return m, tea.Batch(m.goStep(fe[0].Step), Fail(fmt.Errorf("not finished: %d problems, listed on their steps", len(fe))))
@@ -273,7 +273,7 @@ func (m *Walkthrough) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	changed, edge, cmd := m.fields.key(msg, k)
 	switch {
-	case edge > 0 && m.form.Step < store.NumSteps-1:
+	case edge > 0 && m.form.Step < casefile.NumSteps-1:
 		return m.goStep(m.form.Step + 1)
 	case edge < 0 && m.form.Step > 0:
 		return m.enterStep(m.form.Step-1, -1)
@@ -294,10 +294,10 @@ func (m *Walkthrough) SetSize(w, h int) {
 // glyphs carry the meaning without colour.
 func (m *Walkthrough) stepBar() string {
 	th := m.c.Theme
-	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, store.NumSteps, m.form.Step)) +
+	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, casefile.NumSteps, m.form.Step)) +
 		th.Subtle.Render("  "+textsafe.Line(m.client.Name))
 	var parts []string
-	for s := store.Step(0); s < store.NumSteps; s++ {
+	for s := casefile.Step(0); s < casefile.NumSteps; s++ {
 		switch {
 		case s == m.form.Step:
 			parts = append(parts, th.Cursor.Render("● "+s.String()))

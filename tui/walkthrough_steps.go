@@ -7,6 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -17,13 +19,13 @@ const reviewAfterDays = 90
 // stepFields builds the fields of the current step, bound to m.form.
 func (m *Walkthrough) stepFields() []*field {
 	switch m.form.Step {
-	case store.StepPrepare:
+	case casefile.StepPrepare:
 		return m.prepareFields()
-	case store.StepNotes:
+	case casefile.StepNotes:
 		return m.notesFields()
-	case store.StepActions:
+	case casefile.StepActions:
 		return m.actionFields()
-	case store.StepTerms:
+	case casefile.StepTerms:
 		return m.termsFields()
 	default:
 		return m.outcomeFields()
@@ -98,7 +100,7 @@ func (m *Walkthrough) prepareFields() []*field {
 
 // measuresNote lists a topic's numbers beside their normal ranges, like a
 // blood test (seed 002).
-func measuresNote(t *store.TopicForm) string {
+func measuresNote(t *casefile.TopicForm) string {
 	var lines []string
 	for _, ms := range t.Measures {
 		l := ms.Name + ": " + ms.Value
@@ -129,7 +131,7 @@ func (m *Walkthrough) notesFields() []*field {
 	if len(fs) == 0 {
 		return []*field{{kind: fieldButton, label: "Back to the agenda", row: -1, group: "No agenda topics",
 			note: "Add the topics in step 1 first.", get: func() string { return "" },
-			press: func() tea.Cmd { return m.goStep(store.StepPrepare) }}}
+			press: func() tea.Cmd { return m.goStep(casefile.StepPrepare) }}}
 	}
 	return fs
 }
@@ -154,10 +156,10 @@ func goalHint(flag string) string {
 
 func (m *Walkthrough) actionFields() []*field {
 	if len(m.form.Actions) == 0 {
-		m.form.Actions = append(m.form.Actions, store.ActionForm{Owner: string(store.SideClient)})
+		m.form.Actions = append(m.form.Actions, casefile.ActionForm{Owner: string(casefile.SideClient)})
 	}
 	var fs []*field
-	owners := []option{{string(store.SideUs), "us"}, {string(store.SideClient), "client"}}
+	owners := []option{{string(casefile.SideUs), "us"}, {string(casefile.SideClient), "client"}}
 	for i := range m.form.Actions {
 		a := &m.form.Actions[i]
 		get, set := bind(&a.Owner)
@@ -190,13 +192,13 @@ func (m *Walkthrough) termsFields() []*field {
 
 // priceNote puts the fee and the break-even fee from scoring beside the
 // price change, so a new price is argued from a number.
-func priceNote(t store.TermsForm) string {
+func priceNote(t casefile.TermsForm) string {
 	var parts []string
 	if t.CurrentMinor > 0 {
-		parts = append(parts, "Current fee "+store.FormatMinor(t.CurrentMinor, t.Currency))
+		parts = append(parts, "Current fee "+casefile.FormatMinor(t.CurrentMinor, t.Currency))
 	}
 	if t.BreakEvenMinor > 0 {
-		parts = append(parts, "break-even "+store.FormatMinor(t.BreakEvenMinor, t.Currency)+" at the target margin")
+		parts = append(parts, "break-even "+casefile.FormatMinor(t.BreakEvenMinor, t.Currency)+" at the target margin")
 	}
 	note := strings.Join(parts, " · ")
 	if t.WhatIf != "" {
@@ -208,14 +210,14 @@ func priceNote(t store.TermsForm) string {
 func (m *Walkthrough) outcomeFields() []*field {
 	o := &m.form.Outcome
 	if o.ReviewDate == "" {
-		if t, err := store.ParseMeeting(m.form.Prepare.MeetingDate, time.Local); err == nil {
+		if t, err := casefile.ParseMeeting(m.form.Prepare.MeetingDate, time.Local); err == nil {
 			o.ReviewDate = store.Date(t.AddDate(0, 0, reviewAfterDays))
 		}
 	}
 	get, set := bind(&o.Result)
 	result := &field{kind: fieldChoice, label: "Result", get: get, set: set, options: []option{
-		{"", "not yet"}, {string(store.PlanAgreed), "agreed"}, {string(store.PlanPartlyAgreed), "partly agreed"},
-		{string(store.PlanRefused), "refused"}}}
+		{"", "not yet"}, {string(scoring.PlanAgreed), "agreed"}, {string(scoring.PlanPartlyAgreed), "partly agreed"},
+		{string(scoring.PlanRefused), "refused"}}}
 	finish := &field{kind: fieldButton, label: "Finish and record the plan", get: func() string { return "" },
 		press: m.finish}
 	// Seed 004: if there is no resolution, thank the client and fulfil the

@@ -297,8 +297,8 @@ func letGoNote(c *scoring.ClientWhatIf, cfg *scoring.Config) string {
 // a seed pre-fills, for the owner to argue a new fee from.
 func seedWithWhatIf(seed SeedFunc, t ClientTarget) SeedFunc {
 	note := whatIfNote(t, repriceNote)
-	return func(ctx context.Context, st *store.Store, client store.Client) (store.PlanForm, error) {
-		f, err := seed(ctx, st, client)
+	return func(ctx context.Context, d *casefile.Desk, client store.Client) (casefile.PlanForm, error) {
+		f, err := seed(ctx, d, client)
 		f.Terms.WhatIf = note
 		return f, err
 	}

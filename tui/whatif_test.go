@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/letters"
 	"offboard/money"
@@ -227,7 +228,7 @@ func TestPriceTermsQuoteRepricing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := seedWithWhatIf(SeedFromAssessment(a, c.Now), target)(ctx, c.Store, cl)
+	f, err := seedWithWhatIf(SeedFromAssessment(a), target)(ctx, c.Desk, cl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,9 +291,9 @@ func TestWhatIfGolden(t *testing.T) {
 func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
 	h, id := newRemHarness(t)
 	const quote = "What if we re-price to target: 1,234.56 a month"
-	seed := func(context.Context, *store.Store, store.Client) (store.PlanForm, error) {
+	seed := func(context.Context, *casefile.Desk, store.Client) (casefile.PlanForm, error) {
 		f := remSeed()
-		f.Terms = store.TermsForm{PriceChange: true, NewPrice: "5,000.00", PriceFrom: "2027-01-01",
+		f.Terms = casefile.TermsForm{PriceChange: true, NewPrice: "5,000.00", PriceFrom: "2027-01-01",
 			CurrentMinor: 420000, BreakEvenMinor: 987654, Currency: "USD", WhatIf: quote}
 		return f, nil
 	}
@@ -306,7 +307,7 @@ func TestPlanDocumentsLeaveTheWhatIfOut(t *testing.T) {
 		t.Fatalf("after finishing: %T, errors %v", r.inner, h.errs)
 	}
 	for _, kind := range []letters.Kind{letters.KindAgenda, letters.KindRemediationPlan} {
-		md, _, err := h.c.Store.PlanMarkdown(context.Background(), tr.plan.ID, kind, h.c.Letters)
+		md, _, err := h.c.PlanMarkdown(context.Background(), tr.plan.ID, kind, h.c.Letters)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"offboard/store"
 )
 
 // TestComparePlanOnAKnownChange plants six baseline months of a client who
@@ -33,10 +35,10 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 		due := issued.AddDate(0, 0, 30)
 		var paid any
 		if late >= 0 {
-			paid = Date(due.AddDate(0, 0, late))
+			paid = store.Date(due.AddDate(0, 0, late))
 		}
 		exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor)
-            VALUES (?, ?, ?, ?, ?, 1000, 0)`, id, fmt.Sprint("I", n), Date(issued), Date(due), paid)
+            VALUES (?, ?, ?, ?, ?, 1000, 0)`, id, fmt.Sprint("I", n), store.Date(issued), store.Date(due), paid)
 	}
 	// Baseline, January to June: two invoices a month, each paid 41 days
 	// late; 50 tickets, 19 after hours; 100 hours.
@@ -80,11 +82,11 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if Date(cmp.Before.From) != "2026-01-01" || Date(cmp.Before.To) != "2026-06-30" || cmp.Before.Months != 6 {
+	if store.Date(cmp.Before.From) != "2026-01-01" || store.Date(cmp.Before.To) != "2026-06-30" || cmp.Before.Months != 6 {
 		t.Errorf("before = %+v", cmp.Before)
 	}
 	// August, September, October and 15 of November's 30 days.
-	if Date(cmp.Since.From) != "2026-08-01" || Date(cmp.Since.To) != "2026-11-15" || cmp.Since.Months != 3.5 {
+	if store.Date(cmp.Since.From) != "2026-08-01" || store.Date(cmp.Since.To) != "2026-11-15" || cmp.Since.Months != 3.5 {
 		t.Errorf("since = %+v", cmp.Since)
 	}
 	want := []struct {
@@ -174,7 +176,7 @@ func TestComparePlanFromRawRows(t *testing.T) {
         (?1, '2026-03-01T23:00:00Z', 1), (?1, '2026-03-02T23:00:00Z', 1), (?1, '2026-03-03T23:00:00Z', 1),
         (?1, '2026-03-04T10:00:00Z', 0), (?1, '2026-09-01T23:00:00Z', 1), (?1, '2026-09-02T10:00:00Z', 0),
         (?1, '2026-09-03T10:00:00Z', 0), (?1, '2026-10-04T10:00:00Z', 0)`, id)
-	if err := s.Tx(ctx, func(tx *sql.Tx) error { return RebuildRollup(ctx, tx, nil) }); err != nil {
+	if err := s.Store.Tx(ctx, func(tx *sql.Tx) error { return store.RebuildRollup(ctx, tx, nil) }); err != nil {
 		t.Fatal(err)
 	}
 	p := finishAgreed(t, s, id, agreedForm())
@@ -209,10 +211,11 @@ func TestBaselinePeriodKeepsWholeMonthsBeforeTheMeeting(t *testing.T) {
 		{"ending in February", "2025-09-01", "2026-02-28", "2025-09-01", "2026-02-28", 6},
 	}
 	for _, c := range cases {
-		p := Plan{BaselineFrom: parseDate(c.from), BaselineTo: parseDate(c.to)}
+		day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+		p := Plan{Plan: store.Plan{BaselineFrom: day(c.from), BaselineTo: day(c.to)}}
 		got := baselinePeriod(p, aug)
-		if Date(got.From) != c.wantFrom || Date(got.To) != c.wantTo || got.Months != c.months {
-			t.Errorf("%s: %s to %s, %g months; want %s to %s, %g", c.name, Date(got.From), Date(got.To), got.Months,
+		if store.Date(got.From) != c.wantFrom || store.Date(got.To) != c.wantTo || got.Months != c.months {
+			t.Errorf("%s: %s to %s, %g months; want %s to %s, %g", c.name, store.Date(got.From), store.Date(got.To), got.Months,
 				c.wantFrom, c.wantTo, c.months)
 		}
 	}

@@ -1,11 +1,10 @@
-package tui
+package casefile
 
 import (
 	"context"
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"offboard/letters"
 	"offboard/scoring"
@@ -38,7 +37,7 @@ var topicTemplates = map[scoring.FlagID]topicTemplate{
 		goal: "A monthly fee that covers the work at our standard rate",
 		evidence: func(c store.Client, a *scoring.Assessment) string {
 			return fmt.Sprintf("%.0f hours of work in the last %d months, for %s invoiced.", a.Profit.Hours, a.Profit.Months,
-				store.FormatMinor(a.Profit.Revenue, c.Currency))
+				FormatMinor(a.Profit.Revenue, c.Currency))
 		}},
 	scoring.FlagAfterHours: {title: "Calls outside business hours",
 		metrics: []scoring.Metric{scoring.MetricAfterHoursShare, scoring.MetricUrgentShare},
@@ -56,21 +55,19 @@ var topicTemplates = map[scoring.FlagID]topicTemplate{
 	scoring.FlagCriminal:      {title: "Conduct we are obliged to address"},
 }
 
-// SeedFromAssessment pre-fills a new walkthrough with PlanSeed, reading
-// the client's dated examples and our company from the database. a may be
-// nil.
-func SeedFromAssessment(a *scoring.Assessment, now func() time.Time) SeedFunc {
-	return func(ctx context.Context, st *store.Store, client store.Client) (store.PlanForm, error) {
-		examples, err := st.PlanExamples(ctx, client.ID, now())
-		if err != nil {
-			return store.PlanForm{}, err
-		}
-		our, err := st.OurCompany(ctx)
-		if err != nil {
-			return store.PlanForm{}, err
-		}
-		return PlanSeed(client, a, examples, our), nil
+// SeedPlan pre-fills a new walkthrough with PlanSeed, reading the
+// client's dated examples as of now and our company from the database. a
+// may be nil.
+func (d *Desk) SeedPlan(ctx context.Context, client store.Client, a *scoring.Assessment) (PlanForm, error) {
+	examples, err := d.PlanExamples(ctx, client.ID, d.Now())
+	if err != nil {
+		return PlanForm{}, err
 	}
+	our, err := d.Store.OurCompany(ctx)
+	if err != nil {
+		return PlanForm{}, err
+	}
+	return PlanSeed(client, a, examples, our), nil
 }
 
 // PlanSeed pre-fills a new walkthrough from the client's assessment (seed
@@ -82,15 +79,15 @@ func SeedFromAssessment(a *scoring.Assessment, now func() time.Time) SeedFunc {
 // break-even fee from scoring; autopay is suggested when payment is late
 // (seed 003: make autopay the standard). a may be nil (no assessment):
 // the agenda then starts empty.
-func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]store.ExampleForm, our letters.Company) store.PlanForm {
-	f := store.NewPlanForm()
+func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]ExampleForm, our letters.Company) PlanForm {
+	f := NewPlanForm()
 	if our.Signer != "" {
 		f.Prepare.OurAttendees = joinNonEmpty(our.Signer, our.SignerTitle)
 	}
 	if client.ContactName != "" {
 		f.Prepare.ClientAttendees = client.ContactName
 	}
-	f.Terms = store.TermsForm{CurrentMinor: client.MRRMinor, Currency: client.Currency}
+	f.Terms = TermsForm{CurrentMinor: client.MRRMinor, Currency: client.Currency}
 	if a == nil {
 		return f
 	}
@@ -104,7 +101,7 @@ func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]
 		if !ok {
 			tpl = topicTemplate{title: flag.Title}
 		}
-		t := store.TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: clientWording(flag.Evidence), Goal: tpl.goal,
+		t := TopicForm{FlagID: string(flag.ID), Title: tpl.title, Evidence: clientWording(flag.Evidence), Goal: tpl.goal,
 			Examples: examples[string(flag.ID)]}
 		if tpl.evidence != nil {
 			t.Evidence = tpl.evidence(client, a)
@@ -114,7 +111,7 @@ func PlanSeed(client store.Client, a *scoring.Assessment, examples map[string][]
 			if !ok || !row.Known {
 				continue
 			}
-			t.Measures = append(t.Measures, store.MeasureForm{Name: row.Label, Value: row.Display, Normal: row.RangeText})
+			t.Measures = append(t.Measures, MeasureForm{Name: row.Label, Value: row.Display, Normal: row.RangeText})
 		}
 		f.Topics = append(f.Topics, t)
 		if flag.ID == scoring.FlagLatePayment {

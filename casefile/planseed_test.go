@@ -1,6 +1,7 @@
-package tui
+package casefile
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -21,13 +22,13 @@ func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
 		},
 		Profit: scoring.Profit{BreakEvenMonthly: 465000},
 	}
-	examples := map[string][]store.ExampleForm{"late_payment": {{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}}}
+	examples := map[string][]ExampleForm{"late_payment": {{Date: "2026-09-14", Text: "Invoice 2291 paid 47 days after its due date"}}}
 	client := store.Client{Name: "Harbor Dental Group", ContactName: "Dr. Lena Ortiz", MRRMinor: 420000, Currency: "USD"}
 	f := PlanSeed(client, a, examples, letters.Company{Signer: "Alex Moreno", SignerTitle: "Managing Director"})
 
-	want := []store.TopicForm{
+	want := []TopicForm{
 		{FlagID: "late_payment", Title: "Invoice payment times", Evidence: "9 of the last 12 invoices paid late; average 41 days late.",
-			Measures: []store.MeasureForm{{Name: "Average days late", Value: "41.0", Normal: "0.0–12.5"}},
+			Measures: []MeasureForm{{Name: "Average days late", Value: "41.0", Normal: "0.0–12.5"}},
 			Examples: examples["late_payment"], Goal: "Every invoice paid within 30 days of issue"},
 		{FlagID: "staff_abuse", Title: "How our staff are spoken to", Evidence: "2 abuse incidents in the last 12 months.",
 			Goal: "Every contact with our staff courteous; concerns raised with the account manager"},
@@ -38,7 +39,7 @@ func TestPlanSeedTurnsFlagsIntoTopics(t *testing.T) {
 	if f.Prepare.OurAttendees != "Alex Moreno, Managing Director" || f.Prepare.ClientAttendees != "Dr. Lena Ortiz" {
 		t.Errorf("attendees = %+v", f.Prepare)
 	}
-	wantTerms := store.TermsForm{Autopay: true, CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
+	wantTerms := TermsForm{Autopay: true, CurrentMinor: 420000, BreakEvenMinor: 465000, Currency: "USD"}
 	if f.Terms != wantTerms {
 		t.Errorf("terms = %+v", f.Terms)
 	}
@@ -67,6 +68,40 @@ func TestClientWordingDropsStatistics(t *testing.T) {
 	} {
 		if got := clientWording(in); got != want {
 			t.Errorf("clientWording(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// The store keys its dated examples by red flag as plain strings: each key
+// must be one of scoring's flags, or a topic would never find its examples.
+func TestPlanExamplesAreKeyedByScoringFlags(t *testing.T) {
+	s := openTemp(t)
+	id := addClient(t, s, "Acme")
+	exec := mustExec(t, s)
+	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor) VALUES
+        (?1, 'A1', '2026-01-01', '2026-01-31', '2026-03-18', 100, 0)`, id)
+	exec(`INSERT INTO tickets (client_id, opened_at, after_hours, out_of_scope, summary) VALUES
+        (?1, '2026-06-07T03:10:00Z', 1, 0, ''), (?1, '2026-06-08T10:00:00Z', 0, 1, '')`, id)
+	exec(`INSERT INTO upgrade_recommendations (client_id, title, proposed_on, decided_on, decision) VALUES
+        (?1, 'Firewall refresh', '2026-01-10', '2026-02-10', 'declined')`, id)
+	for _, kind := range []string{"abuse", "security", "data_compliance", "criminal"} {
+		exec(`INSERT INTO incidents (client_id, occurred_at, kind, severity, description) VALUES
+            (?1, '2026-05-02T10:00:00Z', ?2, 3, 'Seen')`, id, kind)
+	}
+	got, err := s.PlanExamples(context.Background(), id, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, f := range scoring.Catalogue() {
+		known[string(f.ID)] = true
+	}
+	if len(got) != 8 {
+		t.Errorf("examples of %d flags, want 8: %v", len(got), got)
+	}
+	for flag := range got {
+		if !known[flag] {
+			t.Errorf("examples keyed %q, which is not a red flag", flag)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"offboard/letters"
 	"offboard/money"
+	"offboard/scoring"
+	"offboard/store"
 )
 
 // planByDays is how soon after the meeting the agenda promises the
@@ -21,7 +23,7 @@ const planDays = 90
 // the written plan (seed 004), built from the walkthrough as typed.
 type PlanDocs struct {
 	PlanID int64
-	Client Client
+	Client store.Client
 	Agenda letters.AgendaInput
 	Plan   letters.PlanInput
 }
@@ -39,21 +41,21 @@ func (d PlanDocs) Render(r *letters.Renderer, kind letters.Kind) (string, error)
 // inputs of its agenda and written plan, issued today. Fields typed
 // wrongly are left empty, so the documents show them as missing rather
 // than failing to preview.
-func (s *Store) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error) {
-	p, err := s.Plan(ctx, planID)
+func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error) {
+	p, err := d.Plan(ctx, planID)
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	c, err := s.Client(ctx, p.ClientID)
+	c, err := d.Store.Client(ctx, p.ClientID)
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	our, err := s.OurCompany(ctx)
+	our, err := d.Store.OurCompany(ctx)
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	agenda, plan := planInputs(p.documentForm(), c, our, s.now())
-	plan.Proposed = p.Status == PlanDraft || p.Status == PlanRefused
+	agenda, plan := planInputs(p.documentForm(), c, our, d.Store.Now())
+	plan.Proposed = p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused
 	return PlanDocs{PlanID: planID, Client: c, Agenda: agenda, Plan: plan}, nil
 }
 
@@ -73,23 +75,23 @@ func (p Plan) documentForm() PlanForm {
 		f.Prepare.MeetingDate = p.Meeting.Format("2006-01-02 15:04")
 	}
 	if !p.ReviewOn.IsZero() {
-		f.Outcome.ReviewDate = Date(p.ReviewOn)
+		f.Outcome.ReviewDate = store.Date(p.ReviewOn)
 	}
 	f.Outcome.Result, f.Outcome.Note = string(p.Status), p.OutcomeNote
 	if !p.Meeting.IsZero() {
 		// The rows do not say when the plan was written: the day after
 		// the meeting, as the agenda promises.
-		f.Finished = Date(p.Meeting.AddDate(0, 0, 1))
+		f.Finished = store.Date(p.Meeting.AddDate(0, 0, 1))
 	}
 	for _, it := range p.Items {
 		switch it.Kind {
-		case ItemTopic:
+		case store.ItemTopic:
 			f.Topics = append(f.Topics, TopicForm{FlagID: it.FlagID, Title: it.Title, Evidence: it.Evidence,
 				ClientSaid: it.ClientSaid, WeChange: it.WeChange, Goal: it.Target})
-		case ItemAction:
-			a := ActionForm{Owner: string(it.OwnerSide), Person: it.OwnerName, What: it.Title, Target: it.Target}
+		case store.ItemAction:
+			a := ActionForm{Owner: it.OwnerSide, Person: it.OwnerName, What: it.Title, Target: it.Target}
 			if !it.Due.IsZero() {
-				a.Due = Date(it.Due)
+				a.Due = store.Date(it.Due)
 			}
 			f.Actions = append(f.Actions, a)
 		}
@@ -98,7 +100,7 @@ func (p Plan) documentForm() PlanForm {
 }
 
 // planInputs maps the walkthrough onto the letters' inputs.
-func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (letters.AgendaInput, letters.PlanInput) {
+func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time) (letters.AgendaInput, letters.PlanInput) {
 	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address}
 	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, time.Local)
 	agenda := letters.AgendaInput{
@@ -106,9 +108,9 @@ func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (le
 		Client:          client,
 		Meeting:         meeting,
 		Place:           f.Prepare.Place,
-		OurAttendees:    people(f.Prepare.OurAttendees),
-		ClientAttendees: people(f.Prepare.ClientAttendees),
-		Contributors:    people(f.Prepare.Contributors),
+		OurAttendees:    ParsePeople(f.Prepare.OurAttendees),
+		ClientAttendees: ParsePeople(f.Prepare.ClientAttendees),
+		Contributors:    ParsePeople(f.Prepare.Contributors),
 	}
 	if !meeting.IsZero() {
 		agenda.PlanBy = letters.AddDays(meeting, planByDays)
@@ -125,25 +127,37 @@ func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (le
 		Terms:       planTerms(f.Terms, c),
 	}
 	for _, t := range f.Topics {
-		if isBlank(t.Title) {
-			continue
+		if !isBlank(t.Title) {
+			addTopic(&agenda, &plan, t)
 		}
-		measures := make([]letters.Measure, len(t.Measures))
-		for i, m := range t.Measures {
-			measures[i] = letters.Measure(m)
-		}
-		summary := strings.Join(Lines(t.Evidence), " ")
-		agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: t.Title, Summary: summary, Evidence: measures,
-			Question: t.Question})
-		gap := letters.PlanGap{Title: t.Title, Summary: summary, Evidence: measures, Goal: t.Goal}
-		for _, e := range t.Examples {
-			d, _ := ParseDay(e.Date)
-			gap.Examples = append(gap.Examples, letters.DatedNote{Date: d, Text: e.Text})
-		}
-		plan.Gaps = append(plan.Gaps, gap)
-		plan.OurChanges = append(plan.OurChanges, Lines(t.WeChange)...)
 	}
-	for _, a := range f.Actions {
+	plan.Actions = planActions(f.Actions)
+	return agenda, plan
+}
+
+// addTopic puts one agenda topic on the agenda and, with its dated
+// examples, among the written plan's gaps, and adds what we change.
+func addTopic(agenda *letters.AgendaInput, plan *letters.PlanInput, t TopicForm) {
+	measures := make([]letters.Measure, len(t.Measures))
+	for i, m := range t.Measures {
+		measures[i] = letters.Measure(m)
+	}
+	summary := strings.Join(Lines(t.Evidence), " ")
+	agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: t.Title, Summary: summary, Evidence: measures,
+		Question: t.Question})
+	gap := letters.PlanGap{Title: t.Title, Summary: summary, Evidence: measures, Goal: t.Goal}
+	for _, e := range t.Examples {
+		d, _ := ParseDay(e.Date)
+		gap.Examples = append(gap.Examples, letters.DatedNote{Date: d, Text: e.Text})
+	}
+	plan.Gaps = append(plan.Gaps, gap)
+	plan.OurChanges = append(plan.OurChanges, Lines(t.WeChange)...)
+}
+
+// planActions are the actions typed, blank rows left out.
+func planActions(typed []ActionForm) []letters.PlanAction {
+	var out []letters.PlanAction
+	for _, a := range typed {
 		if a.blank() {
 			continue
 		}
@@ -152,9 +166,9 @@ func planInputs(f PlanForm, c Client, our letters.Company, issued time.Time) (le
 		if Side(a.Owner) == SideClient {
 			side = letters.SideClient
 		}
-		plan.Actions = append(plan.Actions, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
+		out = append(out, letters.PlanAction{Side: side, Person: a.Person, What: a.What, Due: due, Target: a.Target})
 	}
-	return agenda, plan
+	return out
 }
 
 // issuedOn is the day a plan is dated: the day its outcome was recorded,
@@ -181,7 +195,7 @@ func planStart(meeting time.Time, review string) time.Time {
 	return start
 }
 
-func planTerms(t TermsForm, c Client) letters.PlanTerms {
+func planTerms(t TermsForm, c store.Client) letters.PlanTerms {
 	out := letters.PlanTerms{Autopay: t.Autopay}
 	if t.Autopay {
 		out.AutopayFrom, _ = ParseDay(t.AutopayFrom)
@@ -211,28 +225,20 @@ func planTerms(t TermsForm, c Client) letters.PlanTerms {
 	return out
 }
 
-func people(s string) []letters.Person {
-	var out []letters.Person
-	for _, p := range ParsePeople(s) {
-		out = append(out, letters.Person{Name: p.Name, Role: p.Role})
-	}
-	return out
-}
-
 // EditKey names the owner's kept edit of one of a plan's documents.
 func EditKey(kind letters.Kind, planID int64) string { return fmt.Sprintf("%s#%d", kind, planID) }
 
 // PlanMarkdown returns one of a plan's documents: the owner's kept edit if
 // there is one (edited is true), otherwise the document generated by r.
-func (s *Store) PlanMarkdown(ctx context.Context, planID int64, kind letters.Kind, r *letters.Renderer) (md string, edited bool, err error) {
-	p, err := s.Plan(ctx, planID)
+func (d *Desk) PlanMarkdown(ctx context.Context, planID int64, kind letters.Kind, r *letters.Renderer) (md string, edited bool, err error) {
+	p, err := d.Plan(ctx, planID)
 	if err != nil {
 		return "", false, err
 	}
-	if md, ok, err := s.EditedDocument(ctx, p.ClientID, EditKey(kind, planID)); err != nil || ok {
+	if md, ok, err := d.Store.EditedDocument(ctx, p.ClientID, EditKey(kind, planID)); err != nil || ok {
 		return md, ok, err
 	}
-	docs, err := s.PlanDocuments(ctx, planID)
+	docs, err := d.PlanDocuments(ctx, planID)
 	if err != nil {
 		return "", false, err
 	}
@@ -242,10 +248,23 @@ func (s *Store) PlanMarkdown(ctx context.Context, planID int64, kind letters.Kin
 
 // PlanDocument is the record of one of a plan's documents, ready for
 // RecordExport once its ExportedPath is set.
-func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) Document {
-	d := Document{ClientID: clientID, PlanID: planID, Markdown: markdown, Kind: "plan", Title: "Remediation plan"}
+func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) store.Document {
+	d := store.Document{ClientID: clientID, PlanID: planID, Markdown: markdown, Kind: "plan", Title: "Remediation plan"}
 	if kind == letters.KindAgenda {
 		d.Kind, d.Title = "agenda", "Remediation meeting agenda"
 	}
 	return d
+}
+
+// ExportPlanDocument writes one of a plan's documents to path and records
+// it, with its hash, in the communications log; an empty path is the
+// default export path for the client's document of that kind, today. It
+// returns the document as exported.
+func (d *Desk) ExportPlanDocument(ctx context.Context, client store.Client, planID int64, kind letters.Kind, markdown, path string) (store.Document, error) {
+	doc := PlanDocument(client.ID, planID, kind, markdown)
+	if path == "" {
+		path = letters.DefaultExportPath(kind, client.Name, d.Store.Now())
+	}
+	doc.ExportedPath = path
+	return doc, d.Export(ctx, doc, path)
 }

@@ -1,4 +1,4 @@
-package store
+package casefile
 
 import (
 	"context"
@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/letters"
 	"offboard/scoring"
+	"offboard/store"
 )
 
 // agreedForm is a complete walkthrough: a meeting on 15 July 2026 about
@@ -49,7 +51,7 @@ func TestStartPlanResumesTheOpenDraft(t *testing.T) {
 	initial := NewPlanForm()
 	initial.Topics = []TopicForm{{FlagID: "late_payment", Title: "Invoice payment times"}}
 	p, resumed, err := s.StartPlan(ctx, id, initial)
-	if err != nil || resumed || p.Status != PlanDraft || p.Form.Topics[0].Title != "Invoice payment times" {
+	if err != nil || resumed || p.Status != scoring.PlanDraft || p.Form.Topics[0].Title != "Invoice payment times" {
 		t.Fatalf("start: %+v resumed=%v err=%v", p, resumed, err)
 	}
 	typed := p.Form
@@ -57,7 +59,7 @@ func TestStartPlanResumesTheOpenDraft(t *testing.T) {
 	typed.Step = StepNotes
 	typed.Prepare.MeetingDate = "2026-1" // half typed: kept as is
 	typed.Topics[0].ClientSaid = "We pay when we can"
-	if saved, err := s.SavePlanForm(ctx, p.ID, typed); !saved || err != nil {
+	if saved, err := s.SavePlan(ctx, p.ID, typed); !saved || err != nil {
 		t.Fatalf("save: %v %v", saved, err)
 	}
 	other := NewPlanForm()
@@ -82,17 +84,17 @@ func TestSavePlanFormDropsStaleSaves(t *testing.T) {
 	newer, older := p.Form, p.Form
 	newer.Seq, newer.Prepare.Place = 5, "newer"
 	older.Seq, older.Prepare.Place = 4, "older"
-	if saved, err := s.SavePlanForm(ctx, p.ID, newer); !saved || err != nil {
+	if saved, err := s.SavePlan(ctx, p.ID, newer); !saved || err != nil {
 		t.Fatalf("newer: %v %v", saved, err)
 	}
-	if saved, err := s.SavePlanForm(ctx, p.ID, older); saved || err != nil {
+	if saved, err := s.SavePlan(ctx, p.ID, older); saved || err != nil {
 		t.Fatalf("older save was not dropped: %v %v", saved, err)
 	}
 	got, err := s.Plan(ctx, p.ID)
 	if err != nil || got.Form.Prepare.Place != "newer" {
 		t.Errorf("place = %q, %v; want newer", got.Form.Prepare.Place, err)
 	}
-	if _, err := s.SavePlanForm(ctx, 999, newer); !errors.Is(err, ErrNoPlan) {
+	if _, err := s.SavePlan(ctx, 999, newer); !errors.Is(err, store.ErrNoPlan) {
 		t.Errorf("unknown plan: %v", err)
 	}
 }
@@ -190,8 +192,8 @@ func TestParseAgreedForm(t *testing.T) {
 	if want := time.Date(2026, 7, 15, 10, 0, 0, 0, time.UTC); !d.Meeting.Equal(want) {
 		t.Errorf("meeting = %v, want %v", d.Meeting, want)
 	}
-	if len(d.OurAttendees) != 2 || d.OurAttendees[1] != (Person{"Sam Ortiz", "Service manager"}) ||
-		len(d.Contributors) != 1 || d.Contributors[0] != (Person{"Lee Chan", "Technician"}) {
+	if len(d.OurAttendees) != 2 || d.OurAttendees[1] != (letters.Person{Name: "Sam Ortiz", Role: "Service manager"}) ||
+		len(d.Contributors) != 1 || d.Contributors[0] != (letters.Person{Name: "Lee Chan", Role: "Technician"}) {
 		t.Errorf("people = %+v / %+v", d.OurAttendees, d.Contributors)
 	}
 	if len(d.Topics) != 2 || len(d.Actions) != 2 || d.Actions[1].Side != SideUs {
@@ -219,7 +221,7 @@ func TestParseMinor(t *testing.T) {
 }
 
 // finishAgreed runs a client through a complete walkthrough.
-func finishAgreed(t *testing.T, s *Store, clientID int64, f PlanForm) Plan {
+func finishAgreed(t *testing.T, s *planDesk, clientID int64, f PlanForm) Plan {
 	t.Helper()
 	ctx := context.Background()
 	p, _, err := s.StartPlan(ctx, clientID, NewPlanForm())
@@ -227,7 +229,7 @@ func finishAgreed(t *testing.T, s *Store, clientID int64, f PlanForm) Plan {
 		t.Fatal(err)
 	}
 	f.Seq = p.Form.Seq + 1
-	if _, err := s.SavePlanForm(ctx, p.ID, f); err != nil {
+	if _, err := s.SavePlan(ctx, p.ID, f); err != nil {
 		t.Fatal(err)
 	}
 	done, err := s.FinishPlan(ctx, p.ID)
@@ -242,24 +244,24 @@ func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
 	p := finishAgreed(t, s, id, agreedForm())
-	if p.Status != PlanAgreed || Date(p.ReviewOn) != "2026-10-15" || Date(p.BaselineFrom) != "2026-01-01" ||
-		Date(p.BaselineTo) != "2026-06-30" || p.MeetingPlace != "Client office, 2nd floor" ||
-		!p.ClosedAt.IsZero() || p.OutcomeNote != "Both sides agreed the plan." || p.Form.Finished != Date(fixedNow) {
+	if p.Status != scoring.PlanAgreed || store.Date(p.ReviewOn) != "2026-10-15" || store.Date(p.BaselineFrom) != "2026-01-01" ||
+		store.Date(p.BaselineTo) != "2026-06-30" || p.MeetingPlace != "Client office, 2nd floor" ||
+		!p.ClosedAt.IsZero() || p.OutcomeNote != "Both sides agreed the plan." || p.Form.Finished != store.Date(fixedNow) {
 		t.Errorf("plan = %+v", p)
 	}
 	type row struct {
-		kind       ItemKind
+		kind       store.ItemKind
 		title      string
 		side       Side
 		due, extra string
 	}
 	want := []row{
-		{ItemTopic, "Invoice payment times", "", "", "Invoices go to an old mailbox"},
-		{ItemTopic, "After-hours calls", "", "", ""},
-		{ItemAction, "Set up autopay", SideClient, "2026-08-01", "Pat Kim"},
-		{ItemAction, "Publish the emergency line", SideUs, "2026-07-22", "Sam Ortiz"},
-		{ItemTerm, "Invoices are paid by automatic collection (autopay)", "", "2026-08-01", ""},
-		{ItemTerm, "Monthly fee of USD 4,800.00", "", "2026-09-01", "from USD 4,200.00; break-even USD 4,650.00"},
+		{store.ItemTopic, "Invoice payment times", "", "", "Invoices go to an old mailbox"},
+		{store.ItemTopic, "After-hours calls", "", "", ""},
+		{store.ItemAction, "Set up autopay", SideClient, "2026-08-01", "Pat Kim"},
+		{store.ItemAction, "Publish the emergency line", SideUs, "2026-07-22", "Sam Ortiz"},
+		{store.ItemTerm, "Invoices are paid by automatic collection (autopay)", "", "2026-08-01", ""},
+		{store.ItemTerm, "Monthly fee of USD 4,800.00", "", "2026-09-01", "from USD 4,200.00; break-even USD 4,650.00"},
 	}
 	if len(p.Items) != len(want) {
 		t.Fatalf("%d items, want %d: %+v", len(p.Items), len(want), p.Items)
@@ -269,23 +271,23 @@ func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
 		extra := it.ClientSaid + it.OwnerName + it.Note
 		due := ""
 		if !it.Due.IsZero() {
-			due = Date(it.Due)
+			due = store.Date(it.Due)
 		}
-		if it.Position != i+1 || it.Kind != w.kind || it.Title != w.title || it.OwnerSide != w.side || due != w.due || extra != w.extra {
+		if it.Position != i+1 || it.Kind != w.kind || it.Title != w.title || Side(it.OwnerSide) != w.side || due != w.due || extra != w.extra {
 			t.Errorf("item %d = %+v, want %+v", i, it, w)
 		}
 	}
-	c, _ := s.Client(ctx, id)
-	if c.Status != StatusRemediation {
+	c, _ := s.Store.Client(ctx, id)
+	if ClientStatusOf(c.Status) != scoring.StatusRemediation {
 		t.Errorf("client status = %s, want remediation", c.Status)
 	}
-	comms, _ := s.Communications(ctx, id, 0)
+	comms, _ := s.Store.Communications(ctx, id, 0)
 	if len(comms) != 1 || comms[0].Channel != "meeting" ||
 		comms[0].Summary != "Remediation meeting on 2026-07-15: plan agreed, review on 2026-10-15" ||
 		!strings.Contains(comms[0].Body, "Our side: Dana Reyes (Owner), Sam Ortiz (Service manager)") {
 		t.Errorf("communications = %+v", comms)
 	}
-	ds, _ := s.Decisions(ctx, id)
+	ds, _ := s.Store.Decisions(ctx, id)
 	var kinds []string
 	for _, d := range ds {
 		kinds = append(kinds, d.Kind+":"+d.To)
@@ -293,10 +295,10 @@ func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
 	if strings.Join(kinds, ",") != "plan:agreed,status:remediation" {
 		t.Errorf("decisions = %v", kinds)
 	}
-	if _, err := s.FinishPlan(ctx, p.ID); !errors.Is(err, ErrNotDraft) {
+	if _, err := s.FinishPlan(ctx, p.ID); !errors.Is(err, store.ErrNotDraft) {
 		t.Errorf("second finish: %v", err)
 	}
-	if _, err := s.SavePlanForm(ctx, p.ID, PlanForm{Seq: 99}); !errors.Is(err, ErrNotDraft) {
+	if _, err := s.SavePlan(ctx, p.ID, PlanForm{Seq: 99}); !errors.Is(err, store.ErrNotDraft) {
 		t.Errorf("save after finish: %v", err)
 	}
 }
@@ -313,8 +315,8 @@ func TestFinishIncompleteFormChangesNothing(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	got, _ := s.Plan(ctx, p.ID)
-	c, _ := s.Client(ctx, id)
-	if got.Status != PlanDraft || len(got.Items) != 0 || c.Status != StatusActive {
+	c, _ := s.Store.Client(ctx, id)
+	if got.Status != scoring.PlanDraft || len(got.Items) != 0 || ClientStatusOf(c.Status) != scoring.StatusActive {
 		t.Errorf("an incomplete form changed the plan (%s, %d items) or client (%s)", got.Status, len(got.Items), c.Status)
 	}
 }
@@ -326,18 +328,18 @@ func TestRefusedPlanIsClosed(t *testing.T) {
 	f := agreedForm()
 	f.Outcome = OutcomeForm{Result: "refused", Note: "The client will look for another provider."}
 	p := finishAgreed(t, s, id, f)
-	if p.Status != PlanRefused || p.ClosedAt.IsZero() || !p.ReviewOn.IsZero() {
+	if p.Status != scoring.PlanRefused || p.ClosedAt.IsZero() || !p.ReviewOn.IsZero() {
 		t.Errorf("plan = %+v", p)
 	}
-	c, _ := s.Client(ctx, id)
-	if c.Status != StatusRemediation {
+	c, _ := s.Store.Client(ctx, id)
+	if ClientStatusOf(c.Status) != scoring.StatusRemediation {
 		t.Errorf("status = %s, want remediation", c.Status)
 	}
-	latest, _ := s.LatestPlans(ctx)
-	if latest[id].Status != PlanRefused || latest[id].PlanID != p.ID {
+	latest, _ := s.Store.LatestPlans(ctx)
+	if PlanStatusOf(latest[id].Status) != scoring.PlanRefused || latest[id].PlanID != p.ID {
 		t.Errorf("latest = %+v", latest[id])
 	}
-	if err := s.FailPlan(ctx, p.ID, ""); !errors.Is(err, ErrPlanClosed) {
+	if err := s.FailPlan(ctx, p.ID, ""); !errors.Is(err, store.ErrPlanClosed) {
 		t.Errorf("failing a refused plan: %v", err)
 	}
 }
@@ -349,7 +351,7 @@ func TestTickItem(t *testing.T) {
 	p := finishAgreed(t, s, id, agreedForm())
 	action := p.Actions()[0]
 	for _, done := range []bool{true, true, false} {
-		if err := s.TickItem(ctx, action.ID, done); err != nil {
+		if err := s.Store.TickItem(ctx, action.ID, done); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -357,7 +359,7 @@ func TestTickItem(t *testing.T) {
 	if p.Actions()[0].Done() {
 		t.Error("untick did not reopen the item")
 	}
-	ds, _ := s.Decisions(ctx, id)
+	ds, _ := s.Store.Decisions(ctx, id)
 	var ticks []string
 	for _, d := range ds {
 		if strings.HasPrefix(d.Reason, "plan item:") {
@@ -368,12 +370,12 @@ func TestTickItem(t *testing.T) {
 	if strings.Join(ticks, ",") != "done>open,open>done" {
 		t.Errorf("ticks logged = %v", ticks)
 	}
-	if err := s.TickItem(ctx, action.ID, true); err != nil {
+	if err := s.Store.TickItem(ctx, action.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	p, _ = s.Plan(ctx, p.ID)
-	if got := p.Actions()[0].DoneOn; Date(got) != Date(fixedNow) {
-		t.Errorf("done on %v, want %s", got, Date(fixedNow))
+	if got := p.Actions()[0].DoneOn; store.Date(got) != store.Date(fixedNow) {
+		t.Errorf("done on %v, want %s", got, store.Date(fixedNow))
 	}
 }
 
@@ -394,16 +396,17 @@ func TestReviewsDueAndReviewActions(t *testing.T) {
 	s.StartPlan(ctx, drafting, agreedForm())
 
 	asOf := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
-	got, err := s.ReviewsDue(ctx, asOf)
+	got, err := s.Store.ReviewsDue(ctx, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].ClientName != "Due Dental" || Date(got[0].ReviewOn) != "2026-10-15" || got[0].OpenActions != 2 {
+	if len(got) != 1 || got[0].ClientName != "Due Dental" || store.Date(got[0].ReviewOn) != "2026-10-15" || got[0].OpenActions != 2 {
 		t.Fatalf("reviews due = %+v", got)
 	}
-	latest, _ := s.LatestPlans(ctx)
-	if !latest[due].ReviewDue(asOf) || latest[later].ReviewDue(asOf) || latest[refused].ReviewDue(asOf) ||
-		latest[drafting].Status != PlanDraft || len(latest) != 4 {
+	latest, _ := s.Store.LatestPlans(ctx)
+	isDue := func(id int64) bool { return reviewDue(PlanStatusOf(latest[id].Status), latest[id].ReviewOn, asOf) }
+	if !isDue(due) || isDue(later) || isDue(refused) ||
+		PlanStatusOf(latest[drafting].Status) != scoring.PlanDraft || len(latest) != 4 {
 		t.Errorf("latest plans = %+v", latest)
 	}
 	planID := got[0].PlanID
@@ -414,26 +417,26 @@ func TestReviewsDueAndReviewActions(t *testing.T) {
 	if err := s.ExtendPlan(ctx, planID, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), "Autopay set up late"); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.ReviewsDue(ctx, asOf); len(got) != 0 {
+	if got, _ := s.Store.ReviewsDue(ctx, asOf); len(got) != 0 {
 		t.Errorf("extended plan still due: %+v", got)
 	}
 	p, _ := s.Plan(ctx, planID)
-	if p.Status != PlanExtended || Date(p.ReviewOn) != "2026-12-15" {
+	if p.Status != scoring.PlanExtended || store.Date(p.ReviewOn) != "2026-12-15" {
 		t.Errorf("extended plan = %s %v", p.Status, p.ReviewOn)
 	}
-	if got, _ := s.ReviewsDue(ctx, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)); len(got) != 1 {
+	if got, _ := s.Store.ReviewsDue(ctx, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)); len(got) != 1 {
 		t.Errorf("extended plan not due on its new date: %+v", got)
 	}
 
 	if err := s.ResolvePlan(ctx, planID, "Paid within terms for three months."); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := s.Client(ctx, due)
+	c, _ := s.Store.Client(ctx, due)
 	p, _ = s.Plan(ctx, planID)
-	if c.Status != StatusActive || p.Status != PlanResolved || p.ClosedAt.IsZero() || p.OutcomeNote != "Paid within terms for three months." {
+	if ClientStatusOf(c.Status) != scoring.StatusActive || p.Status != scoring.PlanResolved || p.ClosedAt.IsZero() || p.OutcomeNote != "Paid within terms for three months." {
 		t.Errorf("resolved: client %s, plan %s closed %v note %q", c.Status, p.Status, p.ClosedAt, p.OutcomeNote)
 	}
-	if err := s.ResolvePlan(ctx, planID, ""); !errors.Is(err, ErrPlanClosed) {
+	if err := s.ResolvePlan(ctx, planID, ""); !errors.Is(err, store.ErrPlanClosed) {
 		t.Errorf("resolving twice: %v", err)
 	}
 
@@ -441,12 +444,12 @@ func TestReviewsDueAndReviewActions(t *testing.T) {
 	if err := s.FailPlan(ctx, laterPlan, "No change in payment times."); err != nil {
 		t.Fatal(err)
 	}
-	c, _ = s.Client(ctx, later)
-	latest, _ = s.LatestPlans(ctx)
-	if latest[later].Status != PlanFailed || latest[later].Closed.IsZero() || c.Status != StatusRemediation {
+	c, _ = s.Store.Client(ctx, later)
+	latest, _ = s.Store.LatestPlans(ctx)
+	if PlanStatusOf(latest[later].Status) != scoring.PlanFailed || latest[later].Closed.IsZero() || ClientStatusOf(c.Status) != scoring.StatusRemediation {
 		t.Errorf("failed: plan %+v, client %s", latest[later], c.Status)
 	}
-	ds, _ := s.Decisions(ctx, later)
+	ds, _ := s.Store.Decisions(ctx, later)
 	if ds[0].Kind != "plan" || ds[0].From != "agreed" || ds[0].To != "failed" ||
 		ds[0].Reason != "reviewed: failed: No change in payment times." {
 		t.Errorf("last decision = %+v", ds[0])
@@ -471,10 +474,11 @@ func TestPlanOutcomeReachesTheRecommendation(t *testing.T) {
 	if err := s.ResolvePlan(ctx, finishAgreed(t, s, resolved, agreedForm()).ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	facts, err := s.PortfolioFacts(ctx, fixedNow)
+	rows, err := s.Store.PortfolioFacts(ctx, fixedNow)
 	if err != nil {
 		t.Fatal(err)
 	}
+	facts := scoringFacts(rows)
 	cfg := scoring.DefaultConfig()
 	flags := []scoring.Flag{{ID: scoring.FlagLatePayment, Title: "Late payment", Points: 60}}
 	want := map[int64]scoring.Recommendation{refused: scoring.Offboard, failed: scoring.Offboard, resolved: scoring.Remediate}

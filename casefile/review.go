@@ -1,14 +1,13 @@
-package store
+package casefile
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"math"
 	"time"
 
 	"offboard/scoring"
+	"offboard/store"
 )
 
 // Period is a stretch of months a review compares. Months counts the
@@ -18,6 +17,8 @@ type Period struct {
 	From, To time.Time
 	Months   float64
 }
+
+func (p Period) window() store.Window { return store.Window{From: p.From, To: p.To} }
 
 // Direction says which way a metric moved since the meeting.
 type Direction string
@@ -77,17 +78,12 @@ func (c PlanComparison) count(d Direction) int {
 	return n
 }
 
-// windowTotals sums one period of a client's roll-up and records.
+// windowTotals is one period of a client's roll-up and records, summed,
+// with the months it spans and the client's seats to make rates of them.
 type windowTotals struct {
-	months                               float64
-	seats                                int
-	minutes, tickets, afterHours, urgent float64
-	oosTickets, oosMinutes, invoiced     float64
-	settled, late, daysLate              float64
-	incidents                            map[string]float64
-	declined                             float64
-	mfa, patch, eol                      float64
-	hasSnapshot                          bool
+	store.WindowTotals
+	months float64
+	seats  int
 }
 
 // reviewMetric computes one metric of the review; ok is false when the
@@ -150,7 +146,7 @@ func incidentRate(kinds ...string) func(w windowTotals) (float64, bool) {
 	return func(w windowTotals) (float64, bool) {
 		var n float64
 		for _, k := range kinds {
-			n += w.incidents[k]
+			n += w.Incidents[k]
 		}
 		return div(n, w.months)
 	}
@@ -158,37 +154,37 @@ func incidentRate(kinds ...string) func(w windowTotals) (float64, bool) {
 
 var reviewMetrics = []reviewMetric{
 	{flagLatePayment, "Average days late", true,
-		func(w windowTotals) (float64, bool) { return div(w.daysLate, w.settled) }, fmtDays},
+		func(w windowTotals) (float64, bool) { return div(w.DaysLate, w.Settled) }, fmtDays},
 	{flagLatePayment, "Invoices late", true,
-		func(w windowTotals) (float64, bool) { return div(w.late, w.settled) }, fmtPercent},
+		func(w windowTotals) (float64, bool) { return div(w.Late, w.Settled) }, fmtPercent},
 	{flagResourceDrain, "Hours per seat per month", true,
-		func(w windowTotals) (float64, bool) { return div(w.minutes/60, float64(w.seats)*w.months) }, fmtFixed2},
+		func(w windowTotals) (float64, bool) { return div(w.Minutes/60, float64(w.seats)*w.months) }, fmtFixed2},
 	{flagResourceDrain, "Tickets per seat per month", true,
-		func(w windowTotals) (float64, bool) { return div(w.tickets, float64(w.seats)*w.months) }, fmtFixed2},
+		func(w windowTotals) (float64, bool) { return div(w.Tickets, float64(w.seats)*w.months) }, fmtFixed2},
 	{flagUnprofitable, "Effective hourly rate", false,
-		func(w windowTotals) (float64, bool) { return div(w.invoiced, w.minutes/60) }, fmtMoney},
+		func(w windowTotals) (float64, bool) { return div(w.Invoiced, w.Minutes/60) }, fmtMoney},
 	{flagAfterHours, "After-hours tickets", true,
-		func(w windowTotals) (float64, bool) { return div(w.afterHours, w.tickets) }, fmtPercent},
+		func(w windowTotals) (float64, bool) { return div(w.AfterHours, w.Tickets) }, fmtPercent},
 	{flagAfterHours, "Urgent tickets", true,
-		func(w windowTotals) (float64, bool) { return div(w.urgent, w.tickets) }, fmtPercent},
+		func(w windowTotals) (float64, bool) { return div(w.Urgent, w.Tickets) }, fmtPercent},
 	{flagAfterHours, "After-hours demands", true, incidentRate("after_hours"), fmtCount},
 	{flagScopeCreep, "Out-of-scope hours", true,
-		func(w windowTotals) (float64, bool) { return div(w.oosMinutes, w.minutes) }, fmtPercent},
+		func(w windowTotals) (float64, bool) { return div(w.OOSMinutes, w.Minutes) }, fmtPercent},
 	{flagScopeCreep, "Out-of-scope tickets", true,
-		func(w windowTotals) (float64, bool) { return div(w.oosTickets, w.months) }, fmtCount},
+		func(w windowTotals) (float64, bool) { return div(w.OOSTickets, w.months) }, fmtCount},
 	{flagSecurity, "MFA coverage", false,
-		func(w windowTotals) (float64, bool) { return w.mfa, w.hasSnapshot }, fmtPoints},
+		func(w windowTotals) (float64, bool) { return w.MFA, w.HasSnapshot }, fmtPoints},
 	{flagSecurity, "Patch compliance", false,
-		func(w windowTotals) (float64, bool) { return w.patch, w.hasSnapshot }, fmtPoints},
+		func(w windowTotals) (float64, bool) { return w.Patch, w.HasSnapshot }, fmtPoints},
 	{flagSecurity, "End-of-life devices", true,
-		func(w windowTotals) (float64, bool) { return w.eol, w.hasSnapshot },
+		func(w windowTotals) (float64, bool) { return w.EOL, w.HasSnapshot },
 		func(v float64, _ windowTotals) string { return fmt.Sprintf("%.0f", v) }},
 	{flagSecurity, "Security incidents", true, incidentRate("security"), fmtCount},
 	{flagStaffAbuse, "Incidents of abuse", true, incidentRate("abuse"), fmtCount},
 	{flagDataCompliance, "Data-compliance incidents", true, incidentRate("data_compliance"), fmtCount},
 	{flagCriminal, "Criminal incidents", true, incidentRate("criminal"), fmtCount},
 	{flagModernization, "Declined upgrades", true,
-		func(w windowTotals) (float64, bool) { return div(w.declined, w.months) }, fmtCount},
+		func(w windowTotals) (float64, bool) { return div(w.Declined, w.months) }, fmtCount},
 	{flagModernization, "Naivete incidents", true, incidentRate("naivete"), fmtCount},
 }
 
@@ -199,32 +195,33 @@ var reviewMetrics = []reviewMetric{
 // meeting's own month is in neither, because the roll-up cannot split it.
 // Security figures are the latest snapshot on or before the meeting
 // against the latest one since.
-func (s *Store) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (PlanComparison, error) {
-	p, err := s.Plan(ctx, planID)
+func (d *Desk) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (PlanComparison, error) {
+	p, err := d.Plan(ctx, planID)
 	if err != nil {
 		return PlanComparison{}, err
 	}
 	if p.Meeting.IsZero() {
 		return PlanComparison{}, fmt.Errorf("compare plan %d: the meeting has not been recorded", planID)
 	}
-	c, err := s.Client(ctx, p.ClientID)
+	c, err := d.Store.Client(ctx, p.ClientID)
 	if err != nil {
 		return PlanComparison{}, err
 	}
 	meetingMonth := time.Date(p.Meeting.Year(), p.Meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
 	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: p.Meeting,
 		Before: baselinePeriod(p, meetingMonth),
-		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), civilDay(asOf)),
+		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), CivilDay(asOf)),
 	}
-	before, since, err := s.windowTotals(ctx, p.ClientID, cmp.Before, cmp.Since, civilDay(p.Meeting))
+	before, since, err := d.Store.PlanWindowTotals(ctx, p.ClientID, cmp.Before.window(), cmp.Since.window(), CivilDay(p.Meeting))
 	if err != nil {
 		return cmp, fmt.Errorf("compare plan %d: %w", planID, err)
 	}
-	before.seats, since.seats = c.Seats, c.Seats
+	b := windowTotals{WindowTotals: before, months: cmp.Before.Months, seats: c.Seats}
+	s := windowTotals{WindowTotals: since, months: cmp.Since.Months, seats: c.Seats}
 	for _, flag := range planFlags(p) {
 		for _, m := range reviewMetrics {
 			if m.flag == flag {
-				cmp.Metrics = append(cmp.Metrics, m.compare(before, since))
+				cmp.Metrics = append(cmp.Metrics, m.compare(b, s))
 			}
 		}
 	}
@@ -275,7 +272,7 @@ func planFlags(p Plan) []string {
 	for _, it := range p.Topics() {
 		ids = append(ids, it.FlagID)
 	}
-	if p.Status == PlanDraft {
+	if p.Status == scoring.PlanDraft {
 		for _, t := range p.Form.Topics {
 			ids = append(ids, t.FlagID)
 		}
@@ -314,111 +311,4 @@ func (m reviewMetric) compare(before, since windowTotals) MetricChange {
 		mc.Direction = DirectionImproved
 	}
 	return mc
-}
-
-// windowTotals sums the roll-up, incidents and declined upgrades of both
-// periods in one query each, and reads the security snapshot that closes
-// each.
-func (s *Store) windowTotals(ctx context.Context, clientID int64, before, since Period, meeting time.Time) (windowTotals, windowTotals, error) {
-	w := [2]windowTotals{{months: before.Months, incidents: map[string]float64{}},
-		{months: since.Months, incidents: map[string]float64{}}}
-	bf, bt := before.From.Format("2006-01"), before.To.Format("2006-01")
-	sf, st := since.From.Format("2006-01"), since.To.Format("2006-01")
-	// ?2..?5 bound the two windows as months; a row belongs to the first
-	// window when it is not after ?3.
-	if err := scanWindows(ctx, s.db, w[:], func(t *windowTotals) []*float64 {
-		return []*float64{&t.minutes, &t.tickets, &t.afterHours, &t.urgent, &t.oosTickets, &t.oosMinutes, &t.invoiced}
-	}, `SELECT month > ?3, sum(minutes), sum(tickets), sum(after_hours_tickets), sum(urgent_tickets),
-            sum(oos_tickets), sum(oos_minutes), sum(invoiced_minor)
-        FROM client_months WHERE client_id = ?1 AND (month BETWEEN ?2 AND ?3 OR month BETWEEN ?4 AND ?5)
-        GROUP BY 1`, clientID, bf, bt, sf, st); err != nil {
-		return w[0], w[1], err
-	}
-	// Lateness is read from the invoices, not the roll-up, which knows only
-	// paid invoices: a client who stops paying after the meeting must look
-	// worse, not unknown. An invoice is as late as it was paid, or if still
-	// unpaid as it is at the end of the period since; invoices not yet due
-	// and unpaid are left out.
-	if err := scanWindows(ctx, s.db, w[:], func(t *windowTotals) []*float64 {
-		return []*float64{&t.settled, &t.late, &t.daysLate}
-	}, `SELECT substr(issued_on, 1, 7) > ?3, count(*), sum(days > 0), sum(max(days, 0))
-        FROM (SELECT issued_on, CAST(julianday(coalesce(paid_on, ?6)) - julianday(due_on) AS INTEGER) AS days
-              FROM invoices WHERE client_id = ?1 AND (paid_on IS NOT NULL OR due_on <= ?6)
-                AND (substr(issued_on, 1, 7) BETWEEN ?2 AND ?3 OR substr(issued_on, 1, 7) BETWEEN ?4 AND ?5))
-        GROUP BY 1`, clientID, bf, bt, sf, st, Date(since.To)); err != nil {
-		return w[0], w[1], err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(occurred_at, 1, 7) > ?3, kind, count(*) FROM incidents
-        WHERE client_id = ?1 AND (substr(occurred_at, 1, 7) BETWEEN ?2 AND ?3 OR substr(occurred_at, 1, 7) BETWEEN ?4 AND ?5)
-        GROUP BY 1, 2
-        UNION ALL
-        SELECT substr(decided_on, 1, 7) > ?3, '', count(*) FROM upgrade_recommendations
-        WHERE client_id = ?1 AND decision = 'declined'
-          AND (substr(decided_on, 1, 7) BETWEEN ?2 AND ?3 OR substr(decided_on, 1, 7) BETWEEN ?4 AND ?5)
-        GROUP BY 1`, clientID, bf, bt, sf, st)
-	if err != nil {
-		return w[0], w[1], err
-	}
-	for rows.Next() {
-		var i int
-		var kind string
-		var n float64
-		if err := rows.Scan(&i, &kind, &n); err != nil {
-			rows.Close()
-			return w[0], w[1], err
-		}
-		if kind == "" {
-			w[i].declined += n // the union's second part: declined upgrade recommendations
-		} else {
-			w[i].incidents[kind] += n
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return w[0], w[1], err
-	}
-	for i, q := range []struct {
-		cond string
-		arg  []any
-	}{
-		{"taken_on <= ?2", []any{clientID, Date(meeting)}},
-		{"taken_on > ?2 AND taken_on <= ?3", []any{clientID, Date(meeting), Date(since.To)}},
-	} {
-		err := s.db.QueryRowContext(ctx, `SELECT mfa_pct, patch_pct, eol_devices FROM security_snapshots
-            WHERE client_id = ?1 AND `+q.cond+` ORDER BY taken_on DESC LIMIT 1`, q.arg...).
-			Scan(&w[i].mfa, &w[i].patch, &w[i].eol)
-		switch {
-		case err == nil:
-			w[i].hasSnapshot = true
-		case !errors.Is(err, sql.ErrNoRows):
-			return w[0], w[1], err
-		}
-	}
-	return w[0], w[1], nil
-}
-
-// scanWindows runs a query whose rows are 0 (the baseline) or 1 (the
-// period since) followed by the columns that cols points to in that
-// window's totals.
-func scanWindows(ctx context.Context, db *sql.DB, w []windowTotals, cols func(*windowTotals) []*float64, query string, args ...any) error {
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var i int
-		vals := make([]float64, len(cols(&w[0])))
-		dest := []any{&i}
-		for j := range vals {
-			dest = append(dest, &vals[j])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		for j, p := range cols(&w[i]) {
-			*p = vals[j]
-		}
-	}
-	return rows.Err()
 }

@@ -1,4 +1,4 @@
-package store_test
+package casefile
 
 import (
 	"context"
@@ -34,9 +34,9 @@ var plantedFlag = map[demo.Story]scoring.FlagID{
 	demo.StoryDataCompliance: scoring.FlagDataCompliance,
 }
 
-// writeDemo writes a demo portfolio and returns it with the configuration
-// its settings give and the assessment date `offboard score` would use.
-func writeDemo(tb testing.TB, opts demo.Options) (*store.Store, scoring.Config, time.Time) {
+// writeDemo writes a demo portfolio and returns a desk over it, with the
+// setup its settings give and the assessment date `offboard score` would use.
+func writeDemo(tb testing.TB, opts demo.Options) (*Desk, Setup) {
 	tb.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"))
@@ -48,26 +48,26 @@ func writeDemo(tb testing.TB, opts demo.Options) (*store.Store, scoring.Config, 
 	if _, err := demo.Generate(ctx, s, opts); err != nil {
 		tb.Fatal(err)
 	}
-	settings, err := s.Settings(ctx)
+	d := &Desk{Store: s, Now: func() time.Time { return demoLastDay }}
+	setup, err := d.Setup(ctx)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cfg, _, err := scoring.Resolve(nil, settings)
-	if err != nil {
-		tb.Fatal(err)
+	if want := demoLastDay.AddDate(0, 0, 1); !setup.AsOf.Equal(want) {
+		tb.Fatalf("assessed as of %v, want the day after the demo's history, %v", setup.AsOf, want)
 	}
-	return s, cfg, demoLastDay.AddDate(0, 0, 1)
+	return d, setup
 }
 
 // demoPortfolio writes the default demo and assesses it.
 func demoPortfolio(t *testing.T) (*store.Store, scoring.Portfolio) {
 	t.Helper()
-	s, cfg, asOf := writeDemo(t, demo.Options{Seed: 1})
-	facts, err := s.PortfolioFacts(context.Background(), asOf)
+	d, setup := writeDemo(t, demo.Options{Seed: 1})
+	p, err := d.scorePortfolio(context.Background(), setup)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, scoring.Assess(facts, cfg, asOf)
+	return d.Store, p
 }
 
 // On the demo portfolio every planted client raises its flag, the healthy

@@ -1,0 +1,59 @@
+package casefile
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"offboard/scoring"
+	"offboard/store"
+)
+
+// Every field of the store's row reaches scoring, and what the row lacks
+// stays nil rather than empty.
+func TestScoringFacts(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	rows := []store.ClientFacts{
+		{
+			ID: 7, Name: "Acme", Status: "remediation", Seats: 12, MRRMinor: 150000, Currency: "EUR", Since: day(1, 15),
+			Override: "keep", OverrideReason: "Friend of the firm", OverrideAt: day(5, 1),
+			Months: []store.MonthTotals{{Month: day(3, 1), MinutesWorked: 135, BillableMinutes: 90, Tickets: 2,
+				AfterHoursTickets: 1, UrgentTickets: 1, OutOfScopeTickets: 1, OutOfScopeMinutes: 45, Invoiced: 27000,
+				InvoicesIssued: 3, InvoicesPaidLate: 2, DaysLateSum: 45, PaidOnTime: 1, PaidLate1to7: 1, PaidLate8to15: 3,
+				PaidLate16to30: 4, PaidLateOver30: 5}},
+			OverdueMinor: 5000, OverdueInvoices: 1,
+			Incidents: []store.IncidentFact{{Kind: "abuse", Severity: 3, At: day(5, 2), Description: "Shouted"}},
+			Security:  &store.SecurityFact{At: day(5, 1), MFACoverage: 55.5, PatchCompliance: 81, EOLDevices: 3, Devices: 12, Backup: "ok"},
+			FirstSecurity: &store.SecurityFact{At: day(2, 1), MFACoverage: 20, PatchCompliance: 60, EOLDevices: 5, Devices: 10,
+				Backup: "failing"},
+			Upgrades: []store.UpgradeFact{{Title: "Firewall", Proposed: day(1, 1), Decided: day(2, 1), Decision: "declined"}},
+			Plan:     &store.LatestPlan{Status: "partly_agreed", Started: day(4, 20), ReviewDate: day(7, 1)},
+		},
+		{ID: 8, Name: "Quiet", Status: "watch", Currency: "USD"},
+	}
+	want := []scoring.ClientFacts{
+		{
+			ID: 7, Name: "Acme", Status: scoring.StatusRemediation, Seats: 12, MRR: 150000, Currency: "EUR", Since: day(1, 15),
+			Months: []scoring.MonthFacts{{Month: day(3, 1), MinutesWorked: 135, BillableMinutes: 90, Tickets: 2,
+				AfterHoursTickets: 1, UrgentTickets: 1, OutOfScopeTickets: 1, OutOfScopeMinutes: 45, Invoiced: 27000,
+				InvoicesIssued: 3, InvoicesPaidLate: 2, DaysLateSum: 45, PaidOnTime: 1, PaidLate1to7: 1, PaidLate8to15: 3,
+				PaidLate16to30: 4, PaidLateOver30: 5}},
+			Overdue: 5000, OverdueInvoices: 1,
+			Incidents: []scoring.Incident{{Kind: scoring.IncidentAbuse, Severity: 3, At: day(5, 2), Description: "Shouted"}},
+			Security: &scoring.SecuritySnapshot{At: day(5, 1), MFACoverage: 55.5, PatchCompliance: 81, EOLDevices: 3, Devices: 12,
+				Backup: scoring.BackupOK},
+			FirstSecurity: &scoring.SecuritySnapshot{At: day(2, 1), MFACoverage: 20, PatchCompliance: 60, EOLDevices: 5, Devices: 10,
+				Backup: scoring.BackupFailing},
+			Upgrades: []scoring.Upgrade{{Title: "Firewall", Proposed: day(1, 1), Decided: day(2, 1), Decision: scoring.UpgradeDeclined}},
+			Plan:     &scoring.Plan{Status: scoring.PlanPartlyAgreed, Started: day(4, 20), ReviewDate: day(7, 1)},
+			Override: &scoring.Override{Recommendation: scoring.Keep, Reason: "Friend of the firm", At: day(5, 1)},
+		},
+		{ID: 8, Name: "Quiet", Status: scoring.StatusWatch, Currency: "USD"},
+	}
+	got := scoringFacts(rows)
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("client %s:\n got %+v\nwant %+v", want[i].Name, got[i], want[i])
+		}
+	}
+}
