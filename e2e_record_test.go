@@ -93,7 +93,7 @@ func TestRecordEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cl, err := st.FindClient(ctx, demo.NameReengaged)
+	cl, err := (&casefile.Desk{Store: st}).FindClient(ctx, demo.NameReengaged)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/internal/tmuxtest"
 	"offboard/scoring"
@@ -94,7 +95,7 @@ func TestTerminationEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	c, err := st.FindClient(context.Background(), demo.NameCriminal)
+	c, err := (&casefile.Desk{Store: st}).FindClient(context.Background(), demo.NameCriminal)
 	if err != nil {
 		t.Fatal(err)
 	}

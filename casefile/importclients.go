@@ -86,7 +86,7 @@ func (w *recordWriter) indexClient(id int64, c store.Client) {
 	if c.Currency == "" {
 		c.Currency = "USD"
 	}
-	w.clients.add(store.ClientKey{ID: id, ExternalID: c.ExternalID, NameKey: store.NormalizeName(c.Name),
+	w.clients.add(store.ClientKey{ID: id, ExternalID: c.ExternalID, NameKey: importer.NormalizeName(c.Name),
 		ContactEmail: c.ContactEmail, TimeZone: c.TimeZone, Currency: c.Currency})
 }
 
@@ -119,7 +119,7 @@ func (w *recordWriter) lookupClient(ref importer.ClientRef, line int) (int64, er
 		return 0, false, w.rowErr(line, "", "%s matches %d clients; give the client's id instead", what, len(ids))
 	}
 	if ref.Name != "" {
-		if id, ok, err := pick(ix.byKey[store.NormalizeName(ref.Name)], fmt.Sprintf("client %q", ref.Name)); ok || err != nil {
+		if id, ok, err := pick(ix.byKey[importer.NormalizeName(ref.Name)], fmt.Sprintf("client %q", ref.Name)); ok || err != nil {
 			return id, err
 		}
 	}
@@ -138,6 +138,7 @@ func (w *recordWriter) lookupClient(ref importer.ClientRef, line int) (int64, er
 	if c.Name == "" {
 		c.Name = ref.ExternalID
 	}
+	c.NameKey = importer.NormalizeName(c.Name)
 	if ref.EmailDomain != "" {
 		c.ContactEmail = "@" + ref.EmailDomain
 	}
@@ -181,7 +182,7 @@ func (w *recordWriter) client(r importer.ClientRecord) error {
 	}
 	if !found {
 		var same []int64
-		for _, c := range w.clients.byKey[store.NormalizeName(r.Name)] {
+		for _, c := range w.clients.byKey[importer.NormalizeName(r.Name)] {
 			if w.clients.ext[c] == "" {
 				same = append(same, c)
 			}
@@ -197,7 +198,8 @@ func (w *recordWriter) client(r importer.ClientRecord) error {
 	c := store.Client{ExternalID: r.ExternalID, Name: r.Name, ContactName: r.ContactName, ContactEmail: r.ContactEmail,
 		Address: r.Address, Seats: r.Seats, MRRMinor: r.MRR.Minor, Currency: r.Currency, AgreementName: r.Agreement,
 		AgreementSigned: r.AgreementSigned, TerminationClause: r.TerminationClause, NoticeDays: r.NoticeDays,
-		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: r.Status, ClientSince: r.ClientSince}
+		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: r.Status, ClientSince: r.ClientSince,
+		NameKey: importer.NormalizeName(r.Name)}
 	if id != 0 {
 		_, err := w.tx.WriteClient(id, c)
 		return err

@@ -83,7 +83,7 @@ func (d *Desk) LetterDraftFor(ctx context.Context, c store.Client, sent time.Tim
 // FreshLetterDraft is a letter form pre-filled for notice sent on sent from
 // the client, our settings and the outstanding balance (NewLetterDraft).
 func (d *Desk) FreshLetterDraft(ctx context.Context, c store.Client, sent time.Time) (LetterDraft, error) {
-	our, err := d.Store.OurCompany(ctx)
+	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return LetterDraft{}, err
 	}

@@ -50,7 +50,7 @@ func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	our, err := d.Store.OurCompany(ctx)
+	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return PlanDocs{}, err
 	}

@@ -63,7 +63,7 @@ func (d *Desk) SeedPlan(ctx context.Context, client store.Client, a *scoring.Ass
 	if err != nil {
 		return PlanForm{}, err
 	}
-	our, err := d.Store.OurCompany(ctx)
+	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return PlanForm{}, err
 	}

@@ -40,7 +40,7 @@ func (d *Desk) PostMortem(ctx context.Context, clientID int64, today time.Time) 
 	if f.Termination.ID == 0 {
 		return PostMortemNote{}, fmt.Errorf("post-mortem for %s: %w", f.Client.Name, ErrNoNotice)
 	}
-	our, err := d.Store.OurCompany(ctx)
+	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return PostMortemNote{}, err
 	}

@@ -33,7 +33,7 @@ func (d *Desk) Receipt(ctx context.Context, c store.Client, today time.Time) (Re
 	if err != nil {
 		return Receipt{}, err
 	}
-	our, err := d.Store.OurCompany(ctx)
+	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return Receipt{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/store"
 )
@@ -25,7 +26,7 @@ func TestOpenDemoRenewsADemoFromAnotherDayOrSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := st.FindClient(ctx, demo.NameLatePayment)
+	c, err := (&casefile.Desk{Store: st}).FindClient(ctx, demo.NameLatePayment)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func TestOpenDemoRenewsADemoFromAnotherDayOrSeed(t *testing.T) {
 	if asOf, _, _ := st.Setting(ctx, store.SettingDemoAsOf); asOf != "2026-11-22" {
 		t.Errorf("demo ends %q, want the day before today, 2026-11-22", asOf)
 	}
-	if c, err := st.FindClient(ctx, demo.NameLatePayment); err != nil || c.Override != "" {
+	if c, err := (&casefile.Desk{Store: st}).FindClient(ctx, demo.NameLatePayment); err != nil || c.Override != "" {
 		t.Errorf("yesterday's override survived: %q, %v", c.Override, err)
 	}
 	st.Close()

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/store"
 )
@@ -111,7 +112,7 @@ func TestOpenDemoKeepsWorkDoneInIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := st.FindClient(ctx, demo.Planted[demo.StoryLatePayment])
+	c, err := (&casefile.Desk{Store: st}).FindClient(ctx, demo.Planted[demo.StoryLatePayment])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ data anywhere, or, with --client, to hand a departing client its records
 		defer st.Close()
 		var clientID int64
 		if *client != "" {
-			c, err := st.FindClient(ctx, *client)
+			c, err := findClient(ctx, st, *client)
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"offboard/casefile"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -128,7 +129,7 @@ func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 	}
 	st := f.store(t)
 	ctx := context.Background()
-	c, _ := st.FindClient(ctx, "harborline")
+	c, _ := (&casefile.Desk{Store: st}).FindClient(ctx, "harborline")
 	term, ok, _ := st.LatestTermination(ctx, c.ID)
 	if c.Status != string(scoring.StatusNotice) || !ok || term.Delivery != "post" || store.Date(term.Effective) != "2026-12-23" {
 		t.Errorf("status %s, termination %+v", c.Status, term)
@@ -178,7 +179,7 @@ func TestLetterDraftRecordsNothing(t *testing.T) {
 	}
 	golden(t, "letter-harborline-missing-sender.md", stdout)
 	st := f.store(t)
-	c, _ := st.FindClient(context.Background(), "harborline")
+	c, _ := (&casefile.Desk{Store: st}).FindClient(context.Background(), "harborline")
 	if c.Status != string(scoring.StatusActive) {
 		t.Errorf("a draft changed the status to %s", c.Status)
 	}

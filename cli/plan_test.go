@@ -126,7 +126,7 @@ func TestPlanExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	c, _ := st.FindClient(context.Background(), "harbor dental")
+	c, _ := (&casefile.Desk{Store: st}).FindClient(context.Background(), "harbor dental")
 	comms, _ := st.Communications(context.Background(), c.ID, 0)
 	var exports []store.Communication
 	for _, cm := range comms {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"offboard/store"
+	"offboard/importer"
 )
 
 // The pools below are fictional: places, surnames and companies are put
@@ -144,7 +144,7 @@ func fictionalName(r *rand.Rand, ind industry) string {
 // domainOf makes a plausible email domain from a company name.
 func domainOf(name string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(store.NormalizeName(name)) {
+	for _, w := range strings.Fields(importer.NormalizeName(name)) {
 		if w == "and" || w == "of" || w == "the" {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"offboard/importer"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -91,7 +92,7 @@ func (g *gen) run() error {
 	}
 	names := map[string]bool{}
 	for _, pl := range plants {
-		names[store.NormalizeName(pl.name)] = true
+		names[importer.NormalizeName(pl.name)] = true
 	}
 	for i := range g.opts.Clients {
 		cr := newRand(g.opts.Seed, uint64(i)+1)
@@ -107,6 +108,7 @@ func (g *gen) run() error {
 			return err
 		}
 		p.c.ExternalID = fmt.Sprintf("CUST-%04d", 1001+i)
+		p.c.NameKey = importer.NormalizeName(p.c.Name)
 		id, err := store.InsertClient(g.ctx, g.tx, p.c, g.end)
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
@@ -136,7 +138,7 @@ func (g *gen) healthyClient(cr, r *rand.Rand, names map[string]bool) (profile, e
 		if tries > 50 {
 			name += " " + strconv.Itoa(tries)
 		}
-		if key := store.NormalizeName(name); !names[key] {
+		if key := importer.NormalizeName(name); !names[key] {
 			names[key] = true
 			break
 		}

@@ -3,8 +3,6 @@ package importer
 import (
 	"strconv"
 	"strings"
-
-	"offboard/store"
 )
 
 // ok reports whether the current row has parsed cleanly so far; natural
@@ -43,7 +41,7 @@ func (p *rowParser) client() Record {
 	if r.ExternalID != "" {
 		r.Source = p.source(r.ExternalID)
 	} else {
-		r.Source = p.source("name:" + store.NormalizeName(r.Name))
+		r.Source = p.source("name:" + NormalizeName(r.Name))
 	}
 	return r
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"offboard/money"
-	"offboard/store"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -709,7 +708,7 @@ func (p *rowParser) key(id string, parts func() []string) string {
 }
 
 func refKey(c ClientRef) string {
-	return c.ExternalID + "|" + store.NormalizeName(c.Name) + "|" + c.EmailDomain
+	return c.ExternalID + "|" + NormalizeName(c.Name) + "|" + c.EmailDomain
 }
 
 func dateKey(t time.Time) string {

@@ -5,15 +5,18 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
 // Client is one row of the clients table. Dates are zero when unknown.
 type Client struct {
-	ID                int64
-	ExternalID        string
-	Name              string
+	ID         int64
+	ExternalID string
+	Name       string
+	// NameKey is the name reduced to the key clients are matched on
+	// (importer.NormalizeName), set by whoever writes the client; it is
+	// written, never read back.
+	NameKey           string
 	ContactName       string
 	ContactEmail      string
 	Address           string
@@ -89,7 +92,7 @@ func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int
         address, seats, mrr_minor, currency, agreement_name, agreement_signed_on, termination_clause, notice_days,
         term_end_on, time_zone, status, client_since_on, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		nullString(c.ExternalID), c.Name, NormalizeName(c.Name), c.ContactName, c.ContactEmail, c.Address, c.Seats,
+		nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address, c.Seats,
 		c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause, c.NoticeDays,
 		nullDate(c.TermEnd), c.TimeZone, c.Status, nullDate(c.ClientSince), Timestamp(now), Timestamp(now))
 	if err != nil {
@@ -130,46 +133,3 @@ func (s *Store) Client(ctx context.Context, id int64) (Client, error) {
 
 // ErrNoClient reports a client name or id that matches nothing.
 var ErrNoClient = errors.New("no such client")
-
-// AmbiguousClientError reports a client name that matches several clients.
-type AmbiguousClientError struct {
-	Query      string
-	Candidates []Client
-}
-
-func (e *AmbiguousClientError) Error() string {
-	names := make([]string, len(e.Candidates))
-	for i, c := range e.Candidates {
-		names[i] = c.Name
-	}
-	return fmt.Sprintf("%q matches %d clients: %s; be more specific", e.Query, len(e.Candidates), strings.Join(names, ", "))
-}
-
-// FindClient resolves what a person typed to one client: an exact external
-// id, an exact (normalised) name, or else a unique name containing the
-// query. Several matches give an *AmbiguousClientError listing them; none
-// gives an error wrapping ErrNoClient that suggests close names.
-func (s *Store) FindClient(ctx context.Context, query string) (Client, error) {
-	all, err := s.Clients(ctx)
-	if err != nil {
-		return Client{}, err
-	}
-	key := NormalizeName(query)
-	var contains []Client
-	for _, c := range all {
-		if (c.ExternalID != "" && c.ExternalID == query) || NormalizeName(c.Name) == key {
-			return c, nil
-		}
-		if key != "" && strings.Contains(NormalizeName(c.Name), key) {
-			contains = append(contains, c)
-		}
-	}
-	switch len(contains) {
-	case 1:
-		return contains[0], nil
-	case 0:
-		return Client{}, fmt.Errorf("client %q: %w (try `offboard score` for the list of names)", query, ErrNoClient)
-	default:
-		return Client{}, &AmbiguousClientError{Query: query, Candidates: contains}
-	}
-}

@@ -134,7 +134,7 @@ func (t *ImportTx) WriteClient(id int64, c Client) (int64, error) {
         OR notice_days IS NOT coalesce(?14, notice_days) OR term_end_on IS NOT coalesce(?15, term_end_on)
         OR time_zone IS NOT coalesce(nullif(?16, ''), time_zone) OR status IS NOT coalesce(nullif(?17, ''), status)
         OR client_since_on IS NOT coalesce(?18, client_since_on))`,
-		[]any{id, nullString(c.ExternalID), c.Name, NormalizeName(c.Name), c.ContactName, c.ContactEmail, c.Address,
+		[]any{id, nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address,
 			c.Seats, c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause,
 			nullInt(c.NoticeDays), nullDate(c.TermEnd), c.TimeZone, string(c.Status), nullDate(c.ClientSince),
 			Timestamp(t.s.now())})

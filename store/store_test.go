@@ -148,34 +148,6 @@ func TestEmptyFileBecomesDatabase(t *testing.T) {
 	s.Close()
 }
 
-func TestNormalizeName(t *testing.T) {
-	for in, want := range map[string]string{
-		"ACME, Inc.":              "acme",
-		"Acme Inc":                "acme",
-		"acme":                    "acme",
-		"Smith & Sons Ltd":        "smith and sons",
-		"  Brick-House  LLC ":     "brick house",
-		"Inc":                     "inc",
-		"Müller GmbH":             "müller",
-		"Northwind Traders Co.":   "northwind traders",
-		"O'Brien Dental, P.L.L.C": "obrien dental",
-		"The Harbor Group":        "harbor group",
-		"Acme Dental, Inc.":       "acme dental",
-		"ACME DENTAL":             "acme dental",
-		"Acme Dental LLC":         "acme dental",
-		"Baker & Sons Ltd":        "baker and sons",
-		"Baker and Sons Limited":  "baker and sons",
-		"The O'Brien Group":       "obrien group",
-		"Inc.":                    "inc",
-		"  Fabrikam,  Inc  ":      "fabrikam",
-		"Contoso Pty. Ltd.":       "contoso",
-	} {
-		if got := NormalizeName(in); got != want {
-			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func addClient(t *testing.T, s *Store, name string) int64 {
 	t.Helper()
 	var id int64
@@ -188,27 +160,6 @@ func addClient(t *testing.T, s *Store, name string) int64 {
 		t.Fatal(err)
 	}
 	return id
-}
-
-func TestFindClient(t *testing.T) {
-	s := openTemp(t)
-	addClient(t, s, "Harbor Dental Group")
-	addClient(t, s, "Harbor Logistics, Inc.")
-	addClient(t, s, "Pinecrest Law")
-	ctx := context.Background()
-	if c, err := s.FindClient(ctx, "pinecrest"); err != nil || c.Name != "Pinecrest Law" {
-		t.Errorf("unique substring: %v %v", c.Name, err)
-	}
-	if c, err := s.FindClient(ctx, "harbor logistics"); err != nil || c.Name != "Harbor Logistics, Inc." {
-		t.Errorf("exact normalised: %v %v", c.Name, err)
-	}
-	var amb *AmbiguousClientError
-	if _, err := s.FindClient(ctx, "harbor"); !errors.As(err, &amb) || len(amb.Candidates) != 2 {
-		t.Errorf("ambiguous: %v", err)
-	}
-	if _, err := s.FindClient(ctx, "zebra"); !errors.Is(err, ErrNoClient) {
-		t.Errorf("none: %v", err)
-	}
 }
 
 func TestAuditLogIsAppendOnly(t *testing.T) {

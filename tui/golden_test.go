@@ -202,7 +202,7 @@ func TestOverrideFlow(t *testing.T) {
 	if !strings.Contains(view, "Watch*") {
 		t.Errorf("the list does not show the override:\n%s", view)
 	}
-	cl, err := st.FindClient(context.Background(), demo.NameResourceDrain)
+	cl, err := (&casefile.Desk{Store: st}).FindClient(context.Background(), demo.NameResourceDrain)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -157,7 +157,7 @@ func TestLogEntryEscAsksBeforeDiscarding(t *testing.T) {
 func TestLogEntryFlow(t *testing.T) {
 	c := privateDemo(t)
 	ctx := context.Background()
-	cl, err := c.Store.FindClient(ctx, demo.NameReengaged)
+	cl, err := c.FindClient(ctx, demo.NameReengaged)
 	if err != nil {
 		t.Fatal(err)
 	}
