@@ -78,19 +78,11 @@ func (m *ClientScreen) loadDetail() tea.Cmd {
 	m.req++
 	owner, req, c, id := m, m.req, m.c, m.id
 	return func() tea.Msg {
-		ctx, st := c.context(), c.Store
-		var d clientDetail
-		var err error
-		if d.client, err = st.Client(ctx, id); err != nil {
+		cc, err := c.ClientCase(c.context(), id, recentCommunications)
+		if err != nil {
 			return clientDetailMsg{owner: owner, req: req, err: err}
 		}
-		if d.comms, err = st.Communications(ctx, id, recentCommunications); err != nil {
-			return clientDetailMsg{owner: owner, req: req, err: err}
-		}
-		if d.decisions, err = st.Decisions(ctx, id); err != nil {
-			return clientDetailMsg{owner: owner, req: req, err: err}
-		}
-		d.loaded = true
+		d := clientDetail{client: cc.Client, comms: cc.Communications, decisions: cc.Decisions, loaded: true}
 		return clientDetailMsg{owner: owner, req: req, detail: d}
 	}
 }

@@ -83,13 +83,13 @@ func NewLogEntryScreen(c *Common, t ClientTarget) *LogEntryScreen {
 // Init reads the client's row, and takes back the entry left typed when
 // the workbench last quit with this form open.
 func (m *LogEntryScreen) Init() tea.Cmd {
-	owner, st, id, ctx := m, m.c.Store, m.target.ID, m.c.context()
+	owner, desk, id, ctx := m, m.c.Desk, m.target.ID, m.c.context()
 	return tea.Batch(m.fields.focused().focus(), func() tea.Msg {
 		msg := logClientMsg{owner: owner}
-		if msg.client, msg.err = st.Client(ctx, id); msg.err != nil {
+		if msg.client, msg.err = desk.Store.Client(ctx, id); msg.err != nil {
 			return msg
 		}
-		msg.hasKept, msg.err = st.TakeDraft(ctx, id, casefile.DraftEntry, &msg.kept)
+		msg.kept, msg.hasKept, msg.err = desk.TakeEntry(ctx, id)
 		return msg
 	})
 }
@@ -108,9 +108,9 @@ func (m *LogEntryScreen) Flush() tea.Cmd {
 // The save outlives the program's context: Flush runs it as the program
 // ends, a signal included.
 func (m *LogEntryScreen) keep(d casefile.EntryDraft) tea.Cmd {
-	st, ctx, id, name := m.c.Store, context.WithoutCancel(m.c.context()), m.target.ID, m.target.Name
+	desk, ctx, id, name := m.c.Desk, context.WithoutCancel(m.c.context()), m.target.ID, m.target.Name
 	return func() tea.Msg {
-		if err := st.SaveDraft(ctx, id, casefile.DraftEntry, d); err != nil {
+		if err := desk.KeepEntry(ctx, id, d); err != nil {
 			return ErrMsg{Err: fmt.Errorf("keep the entry typed for %s: %w", name, err)}
 		}
 		return nil

@@ -129,9 +129,9 @@ func (m *OverrideScreen) save() tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	owner, st, ctx, id, rec := m, m.c.Store, m.c.context(), m.target.ID, string(m.choices[m.choice])
+	owner, desk, ctx, id, rec := m, m.c.Desk, m.c.context(), m.target.ID, string(m.choices[m.choice])
 	return func() tea.Msg {
-		return overrideSavedMsg{owner: owner, err: st.SetOverride(ctx, id, rec, reason)}
+		return overrideSavedMsg{owner: owner, err: desk.Override(ctx, id, rec, reason)}
 	}
 }
 

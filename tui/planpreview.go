@@ -242,7 +242,7 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reload) && d != nil && d.edited:
 		c, clientID, editKey := m.c, m.client.ID, m.editKey(m.current())
 		return tea.Sequence(func() tea.Msg {
-			if err := c.Store.DropEditedDocument(c.context(), clientID, editKey); err != nil {
+			if err := c.DropEdit(c.context(), clientID, editKey); err != nil {
 				return ErrMsg{Err: err}
 			}
 			return nil
@@ -264,7 +264,7 @@ func (m *PlanPreview) keepEdit(kind letters.Kind, text string) tea.Cmd {
 	d.markdown, d.edited = text, true
 	c, clientID, editKey := m.c, m.client.ID, m.editKey(kind)
 	return tea.Batch(d.view.SetMarkdown(text), func() tea.Msg {
-		if err := c.Store.SaveEditedDocument(c.context(), clientID, editKey, text); err != nil {
+		if err := c.KeepEdit(c.context(), clientID, editKey, text); err != nil {
 			return ErrMsg{Err: err}
 		}
 		return StatusMsg{Text: "Edit kept: it is what gets exported; ctrl+r drops it."}

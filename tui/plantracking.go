@@ -140,7 +140,7 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.cursor = min(m.cursor+1, max(len(actions)-1, 0))
 	case key.Matches(msg, k.Toggle) && m.plan.Status.Open() && m.cursor < len(actions):
 		it, c := actions[m.cursor], m.c
-		return func() tea.Msg { return itemTickedMsg{err: c.Store.TickItem(c.context(), it.ID, !it.Done())} }
+		return func() tea.Msg { return itemTickedMsg{err: c.TickPlanItem(c.context(), it.ID, !it.Done())} }
 	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
 		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp))
 	case key.Matches(msg, k.Preview), key.Matches(msg, k.Edit), key.Matches(msg, k.Export):
