@@ -8,7 +8,6 @@ import (
 
 	"offboard/importer"
 	"offboard/store"
-	"offboard/textsafe"
 )
 
 // AmbiguousClientError reports a client name that matches several clients.
@@ -82,7 +81,7 @@ func noClient(query, key string, all []store.Client) error {
 	sort.SliceStable(near, func(i, j int) bool { return near[i].d < near[j].d })
 	names := make([]string, 0, 5)
 	for _, n := range near[:min(len(near), 5)] {
-		names = append(names, textsafe.Line(n.name))
+		names = append(names, n.name)
 	}
 	return fmt.Errorf("no client matches %q: %w; did you mean: %s", query, store.ErrNoClient, strings.Join(names, ", "))
 }

@@ -108,7 +108,9 @@ func tuneForImport(ctx context.Context, conn *sql.Conn) (func(), error) {
 		}
 	}
 	return func() {
-		ctx := context.Background()
+		// The connection goes back to the pool whether or not the import
+		// was cancelled, so the settings are restored past a cancellation.
+		ctx := context.WithoutCancel(ctx)
 		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
 		_, _ = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp))
 		_, _ = conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
