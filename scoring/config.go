@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"offboard/calendar"
 )
 
 // Config holds every threshold, weight and benchmark the assessment uses.
@@ -30,6 +32,11 @@ type Config struct {
 	// Technicians is how many technicians share the work, so a what-if can
 	// say how many hours a month each would get back; 0 leaves that unsaid.
 	Technicians int
+
+	// Calendar is our business calendar: the region whose public holidays
+	// close the business and our own closed days. The letters' effective
+	// and due dates fall only on its working days.
+	Calendar calendar.Calendar
 
 	// Hours are our business hours; Stats the normal-range method, window
 	// and trends; Bench the published benchmarks shown as industry norms.
@@ -398,6 +405,7 @@ func (c *Config) Set(key, value string) error {
 func (c Config) clone() Config {
 	c.Hours.Days = slices.Clone(c.Hours.Days)
 	c.LatePayment.GradeCutoffs = slices.Clone(c.LatePayment.GradeCutoffs)
+	c.Calendar.Closed = slices.Clone(c.Calendar.Closed)
 	return c
 }
 
@@ -550,6 +558,8 @@ func buildParams() []param {
 				}
 				return ok
 			}),
+		calendarRegionParam(),
+		calendarClosedParam(),
 		textParam("stats.method", "How normal ranges are computed: sd is mean ± k standard deviations as seed 002 describes; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.",
 			"sd or robust",
 			func(c *Config) string { return string(c.Stats.Method) },
@@ -743,19 +753,8 @@ func dayName(d time.Weekday) string { return d.String()[:3] }
 // ("Mon-Fri", "Mon-Wed,Fri"), or as a TOML array of names. The result is in
 // week order without repeats; a range may wrap past Sunday.
 func parseDays(v any) ([]time.Weekday, bool) {
-	var items []string
-	switch x := v.(type) {
-	case string:
-		items = strings.Split(x, ",")
-	case []any:
-		for _, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				return nil, false
-			}
-			items = append(items, s)
-		}
-	default:
+	items, ok := listItems(v)
+	if !ok {
 		return nil, false
 	}
 	index := func(name string) int {
@@ -785,6 +784,26 @@ func parseDays(v any) ([]time.Weekday, bool) {
 		}
 	}
 	return days, len(days) > 0
+}
+
+// listItems reads a list written as text separated by commas, or as a
+// TOML array of strings.
+func listItems(v any) ([]string, bool) {
+	switch x := v.(type) {
+	case string:
+		return strings.Split(x, ","), true
+	case []any:
+		items := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			items = append(items, s)
+		}
+		return items, true
+	}
+	return nil, false
 }
 
 // formatDays writes weekdays as parseDays reads them, runs as ranges.
