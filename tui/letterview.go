@@ -98,6 +98,9 @@ func (m *LetterScreen) summaryView() string {
 		}
 		lines = append(lines, th.Warning.Render("Tone: "+strings.Join(words, ", ")+" — "+m.tone[0].Advice))
 	}
+	for _, w := range m.warnings {
+		lines = append(lines, th.Warning.Render("⚠ "+w))
+	}
 	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
 	}
