@@ -59,7 +59,7 @@ func (d LetterDraft) Input(c store.Client, facts LetterFacts) (letters.Terminati
 		Transition: letters.Transition{Hours: p.number("transition_hours", d.TransitionHours), Rate: p.money("transition_rate", d.TransitionRate),
 			IncludedHours: p.number("included_hours", d.IncludedHours), RequestDays: p.number("request_days", d.RequestDays),
 			WindowDays: p.number("window_days", d.WindowDays)},
-		RetentionDeadline:  p.date("retention", d.Retention, true),
+		RetentionDeadline: p.date("retention", d.Retention, true),
 		Handoff: letters.Handoff{
 			ExportDate:      p.date("export_date", d.ExportDate, true),
 			ExportWhat:      d.ExportWhat,
