@@ -216,6 +216,11 @@ func draftFromFlags(ctx context.Context, fs *flag.FlagSet, desk *casefile.Desk, 
 	if err != nil {
 		return casefile.LetterDraft{}, casefile.Letter{}, err
 	}
+	if *o.draft && !*o.supersede {
+		// A draft records nothing, so it may be written again for a client
+		// already under notice; only sending it needs --supersede.
+		facts.Prior = nil
+	}
 	form, err := desk.FreshLetterDraft(ctx, cl, facts, sentDay)
 	if err != nil {
 		return form, casefile.Letter{}, err
@@ -308,8 +313,12 @@ func checkNotNoticed(ctx context.Context, desk *casefile.Desk, cl store.Client) 
 	if err != nil || !ok {
 		return err
 	}
-	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (--draft writes the letter again without recording it)",
-		cl.Name, letters.FormatDate(n.Termination.Sent), letters.FormatDate(n.Termination.Effective), statusWords(cl.Status), cl.Name)
+	hint := "--draft writes the letter again without recording it"
+	if cl.Status == store.StatusNotice {
+		hint = "--supersede sends a notice replacing it; " + hint
+	}
+	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (%s)",
+		cl.Name, letters.FormatDate(n.Termination.Sent), letters.FormatDate(n.Termination.Effective), statusWords(cl.Status), cl.Name, hint)
 }
 
 // statusWords says where a client stands, as a sentence puts it.
