@@ -68,24 +68,29 @@ func (d *Desk) LetterFacts(ctx context.Context, c store.Client, today time.Time)
 // its number and pay-by date, and the credits it holds.
 func (d *Desk) statement(ctx context.Context, c store.Client, day time.Time) (letters.Statement, error) {
 	open, credits, err := d.Store.OpenInvoices(ctx, c.ID, day)
-	if err != nil {
-		return letters.Statement{}, err
-	}
-	s := letters.Statement{Credits: money.Money{Minor: credits, Currency: c.Currency}}
+	return StatementOf(open, credits, c.Currency), err
+}
+
+// StatementOf is an account as a letter states it: the open invoices and
+// the credits held, in minor units of currency.
+func StatementOf(open []store.OpenInvoice, credits int64, currency string) letters.Statement {
+	s := letters.Statement{Credits: money.Money{Minor: credits, Currency: currency}}
 	for _, inv := range open {
 		s.Invoices = append(s.Invoices, letters.Invoice{Number: inv.Number, Issued: inv.Issued, Due: inv.Due,
 			Open: money.Money{Minor: inv.Open, Currency: inv.Currency}})
 	}
-	return s, nil
+	return s
 }
 
 // licences are the licences the record holds for the client, as the
 // letter lists them.
 func (d *Desk) licences(ctx context.Context, clientID int64) ([]letters.Licence, error) {
 	rows, err := d.Store.Licences(ctx, clientID)
-	if err != nil {
-		return nil, err
-	}
+	return LicencesOf(rows), err
+}
+
+// LicencesOf are licences as a letter lists them.
+func LicencesOf(rows []store.Licence) []letters.Licence {
 	out := make([]letters.Licence, len(rows))
 	for i, l := range rows {
 		out[i] = letters.Licence{Product: l.Product, Quantity: l.Quantity, TermEnds: l.TermEnd, Billing: letters.BillingMonthly}
@@ -93,5 +98,5 @@ func (d *Desk) licences(ctx context.Context, clientID int64) ([]letters.Licence,
 			out[i].Billing = letters.BillingAnnual
 		}
 	}
-	return out, nil
+	return out
 }

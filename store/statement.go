@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -16,12 +17,23 @@ type OpenInvoice struct {
 	Currency string
 }
 
+// Querier runs a query on the database or inside a transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // OpenInvoices returns the client's invoices issued on or before asOf with
 // an amount still unpaid, by pay-by date, and the credits on its account:
 // invoices whose balance is negative (credit notes, overpayments), as a
 // positive amount in minor units.
 func (s *Store) OpenInvoices(ctx context.Context, clientID int64, asOf time.Time) (open []OpenInvoice, credits int64, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT number, issued_on, due_on, balance_minor, currency FROM invoices
+	return OpenInvoicesIn(ctx, s.db, clientID, asOf)
+}
+
+// OpenInvoicesIn is OpenInvoices through q, such as the transaction that
+// writes the demo.
+func OpenInvoicesIn(ctx context.Context, q Querier, clientID int64, asOf time.Time) (open []OpenInvoice, credits int64, err error) {
+	rows, err := q.QueryContext(ctx, `SELECT number, issued_on, due_on, balance_minor, currency FROM invoices
         WHERE client_id = ? AND issued_on <= ? AND balance_minor <> 0 ORDER BY due_on, number`, clientID, Date(asOf))
 	if err != nil {
 		return nil, 0, fmt.Errorf("open invoices of client %d: %w", clientID, err)
