@@ -149,6 +149,11 @@ func letterCommand() *Command {
 		for _, w := range l.Input.Warnings(casefile.CivilDay(env.Now())) {
 			fmt.Fprintf(env.Stderr, "warning: %s\n", w)
 		}
+		if *o.draft && !*o.supersede {
+			if err := noteNotice(ctx, env, desk, cl); err != nil {
+				return err
+			}
+		}
 		if *o.draft {
 			return writeDraftLetter(env, cl, l, *o.out)
 		}
@@ -319,6 +324,22 @@ func checkNotNoticed(ctx context.Context, desk *casefile.Desk, cl store.Client) 
 	}
 	return fmt.Errorf("%s was given notice on %s, effective %s, and is %s: see offboard checklist %q (%s)",
 		cl.Name, letters.FormatDate(n.Termination.Sent), letters.FormatDate(n.Termination.Effective), statusWords(cl.Status), cl.Name, hint)
+}
+
+// noteNotice tells the owner drafting a letter to a client already given
+// notice that the draft does not replace that notice.
+func noteNotice(ctx context.Context, env Env, desk *casefile.Desk, cl store.Client) error {
+	n, ok, err := desk.NoticeGiven(ctx, cl)
+	if err != nil || !ok {
+		return err
+	}
+	hint := "re-engage the client before giving notice again"
+	if cl.Status == store.StatusNotice {
+		hint = "--supersede writes a notice that replaces it"
+	}
+	fmt.Fprintf(env.Stderr, "note: %s was given notice on %s, effective %s, and is %s; this draft does not replace that notice (%s)\n",
+		textsafe.Line(cl.Name), letters.FormatDate(n.Termination.Sent), letters.FormatDate(n.Termination.Effective), statusWords(cl.Status), hint)
+	return nil
 }
 
 // statusWords says where a client stands, as a sentence puts it.
