@@ -209,14 +209,7 @@ func TestLetterSupersedes(t *testing.T) {
 
 func TestLetterToneMustBeAccepted(t *testing.T) {
 	f := newLetterDB(t, true)
-	dir := filepath.Join(f.vars["XDG_CONFIG_HOME"], "offboard", "templates")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	tmpl := "Notice to {{md .Client.Name}}, effective {{date .Effective}}, because of your late payments.\n"
-	if err := os.WriteFile(filepath.Join(dir, "termination.md.tmpl"), []byte(tmpl), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	overrideLetter(t, f, "Notice to {{md .Client.Name}}, effective {{date .Effective}}, because of your late payments.\n")
 	out := filepath.Join(f.dir, "tone.md")
 	code, _, stderr := f.run(t, "letter", "harborline", "--no-licences", "-o", out)
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")

@@ -284,16 +284,23 @@ func TestLetterNoticePeriod(t *testing.T) {
 	}
 }
 
-func TestLetterTemplateOverride(t *testing.T) {
-	f := newLetterDB(t, true)
+// overrideLetter puts the owner's own letter template, text, in place of
+// the built-in one; it returns the template's folder.
+func overrideLetter(t *testing.T, f *letterDB, text string) string {
+	t.Helper()
 	dir := filepath.Join(f.vars["XDG_CONFIG_HOME"], "offboard", "templates")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	tmpl := "Our own notice to {{md .Client.Name}}, effective {{date .Effective}}.\n"
-	if err := os.WriteFile(filepath.Join(dir, "termination.md.tmpl"), []byte(tmpl), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "termination.md.tmpl"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+func TestLetterTemplateOverride(t *testing.T) {
+	f := newLetterDB(t, true)
+	dir := overrideLetter(t, f, "Our own notice to {{md .Client.Name}}, effective {{date .Effective}}.\n")
 	code, stdout, stderr := f.run(t, "letter", "acme", "--draft", "-o", "-")
 	if code != 0 || stdout != "Our own notice to \\*Acme\\* \\<script\\>, effective Wednesday, 23 December 2026.\n" {
 		t.Errorf("override: exit %d, %s\n%q", code, stderr, stdout)

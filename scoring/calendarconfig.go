@@ -35,27 +35,20 @@ func calendarRegionParam() param {
 }
 
 // calendarClosedParam is the key listing the business's own closed days,
-// beyond weekends and the region's public holidays.
+// beyond weekends and the region's public holidays; none lists no day.
 func calendarClosedParam() param {
-	return textParam("calendar.closed", "Further days the business is closed, such as the days between Christmas and New Year; no letter date falls on one.",
+	p := listParam("calendar.closed", "Further days the business is closed, such as the days between Christmas and New Year; no letter date falls on one.",
 		"dates as YYYY-MM-DD separated by commas, or none",
-		func(c *Config) string {
-			if len(c.Calendar.Closed) == 0 {
-				return "none"
-			}
-			days := make([]string, len(c.Calendar.Closed))
-			for i, d := range c.Calendar.Closed {
-				days[i] = d.Format(time.DateOnly)
-			}
-			return strings.Join(days, ",")
-		},
-		func(c *Config, v any) bool {
-			days, ok := parseClosedDays(v)
-			if ok {
-				c.Calendar.Closed = days
-			}
-			return ok
-		})
+		func(c *Config) *[]time.Time { return &c.Calendar.Closed },
+		func(d time.Time) string { return d.Format(time.DateOnly) }, parseClosedDays)
+	get := p.get
+	p.get = func(c *Config) string {
+		if len(c.Calendar.Closed) == 0 {
+			return "none"
+		}
+		return get(c)
+	}
+	return p
 }
 
 // parseClosedDays reads closed days as YYYY-MM-DD separated by commas, or a

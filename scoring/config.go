@@ -593,22 +593,10 @@ func buildParams() []param {
 	ps = append(ps, bandParams("late_payment.overdue_months", "overdue balance in months of recurring revenue (seed 003: a major overdue balance)", 0, 24, func(c *Config) *Band { return &c.LatePayment.OverdueMonths })...)
 	ps = append(ps,
 		intParam("late_payment.min_invoices", "Paid invoices in the window below which payment rates are not judged.", 1, 60, func(c *Config) *int { return &c.LatePayment.MinInvoices }),
-		textParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
+		listParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
 			"four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5",
-			func(c *Config) string {
-				parts := make([]string, len(c.LatePayment.GradeCutoffs))
-				for i, x := range c.LatePayment.GradeCutoffs {
-					parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
-				}
-				return strings.Join(parts, ",")
-			},
-			func(c *Config, v any) bool {
-				cut, ok := parseCutoffs(v)
-				if ok {
-					c.LatePayment.GradeCutoffs = cut
-				}
-				return ok
-			}),
+			func(c *Config) *[]float64 { return &c.LatePayment.GradeCutoffs },
+			func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }, parseCutoffs),
 		weightParam("resource_drain", "resource drain (seed 002)", func(c *Config) *float64 { return &c.ResourceDrain.Weight }),
 		floatParam("resource_drain.severe_z", "z-score at which a resource drain's severity reaches 100; just outside the normal range it is 50.", 1, 20, func(c *Config) *float64 { return &c.ResourceDrain.SevereZ }),
 		weightParam("unprofitable", "unprofitable client (seeds 000, 002, 004)", func(c *Config) *float64 { return &c.Unprofitable.Weight }),
@@ -652,6 +640,26 @@ func textParam(key, doc, allowed string, get func(*Config) string, parse func(*C
 			return nil
 		},
 	}
+}
+
+// listParam makes a key holding a list, written as its items formatted
+// and joined by commas, and read by parse.
+func listParam[T any](key, doc, allowed string, field func(*Config) *[]T, format func(T) string, parse func(any) ([]T, bool)) param {
+	return textParam(key, doc, allowed,
+		func(c *Config) string {
+			parts := make([]string, len(*field(c)))
+			for i, x := range *field(c) {
+				parts[i] = format(x)
+			}
+			return strings.Join(parts, ",")
+		},
+		func(c *Config, v any) bool {
+			items, ok := parse(v)
+			if ok {
+				*field(c) = items
+			}
+			return ok
+		})
 }
 
 func floatParam(key, doc string, lo, hi float64, field func(*Config) *float64) param {
