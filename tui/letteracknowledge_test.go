@@ -76,3 +76,15 @@ func TestLetterScreenSupersedesOnlyWhenConfirmed(t *testing.T) {
 		t.Errorf("the superseding notice was not recorded: errs %v, notice %+v", d.errs, term)
 	}
 }
+
+// A letter dated before today still previews, with the lawyer's warning
+// above the form: 23 November 2026, the tests' day, less 3 days is Friday
+// 20 November.
+func TestLetterScreenShowsWarnings(t *testing.T) {
+	d, s, _, _ := letterScreen(t, true)
+	moveTo(d, s, "sent")
+	d.press("enter", "ctrl+u", "2026-11-20", "enter")
+	if v := s.View(); !strings.Contains(v, "⚠ The letter is dated Friday, 20 November 2026, 3 days before today") {
+		t.Errorf("the back-dating warning is not shown:\n%s", v)
+	}
+}

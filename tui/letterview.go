@@ -102,11 +102,12 @@ func (m *LetterScreen) summaryView() string {
 		}
 		lines = append(lines, th.Warning.Render("Tone: "+strings.Join(words, ", ")+" — "+m.tone[0].Advice))
 	}
-	for _, w := range m.warnings {
-		lines = append(lines, th.Warning.Render("⚠ "+w))
-	}
 	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
+	}
+	// Warnings do not stop the letter, so they come after what does.
+	for _, w := range m.warnings {
+		lines = append(lines, th.Warning.Render("⚠ "+w))
 	}
 	if m.decision != "" {
 		lines = appendIfRoom(lines, th.Subtle.Render(m.decision), headerLines, m.width)
