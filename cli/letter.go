@@ -108,12 +108,12 @@ func letterCommand() *Command {
 			"                      [--supersede] [--accept-tone] [--draft] [-o FILE] [--db FILE]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
-		fs := newFlags(env, c.Name, c.Usage, "Writes the cordial notice of termination as Markdown. Unless --draft is\n"+
-			"given, the letter is recorded as sent: kept with its SHA-256, logged, the client put under\n"+
-			"notice and the offboarding checklist scheduled. Dates are YYYY-MM-DD and fall on working\n"+
-			"days of calendar.region and calendar.closed. A client with a zero-tolerance incident gets a\n"+
-			"notice for cause unless --for-cause=false. A letter the tone check questions is recorded as\n"+
-			"sent only with --accept-tone; a client already under notice only with --supersede.")
+		fs := newFlags(env, c.Name, c.Usage, "Writes the cordial notice of termination as Markdown. Unless --draft is given, the\n"+
+			"letter is recorded as sent: kept with its SHA-256, logged, the client put under notice and the\n"+
+			"offboarding checklist scheduled. Dates are YYYY-MM-DD and fall on working days of\n"+
+			"calendar.region and calendar.closed. A client with a zero-tolerance incident gets a notice\n"+
+			"for cause unless --for-cause=false. A letter the tone check questions is recorded as sent\n"+
+			"only with --accept-tone; a client already under notice only with --supersede.")
 		o := letterFlags(fs)
 		name, err := oneClient(env, fs, args)
 		if err != nil {
@@ -179,13 +179,13 @@ func letterFlags(fs *flag.FlagSet) letterOptions {
 		draft:         fs.Bool("draft", false, "write the letter without recording it as sent (- as the file prints it)"),
 		out:           fs.String("o", "", "output `file` (default: exports/<client>-termination-<date>.md, -draft.md for drafts)"),
 		db:            storeFlag(fs),
-		hours:         fs.String("transition-hours", "", "hours of transition assistance offered (default 0)"),
+		hours:         fs.String("transition-hours", "", "`hours` of transition assistance offered (default 0)"),
 		included:      fs.String("included-hours", "", "of those `hours`, how many at no charge (default 0)"),
-		rate:          fs.String("rate", "", "price per further transition hour, such as 150.00 (default: labour.standard_rate_per_hour)"),
+		rate:          fs.String("rate", "", "price per further transition hour, an `amount` such as 150.00 (default: labour.standard_rate_per_hour)"),
 		requestDays:   fs.String("request-days", "", "working `days` of notice a transition request needs (default 0)"),
 		windowDays:    fs.String("window-days", "", "`days` after the effective date the assistance can be used (default 0: until the effective date)"),
 		forCause:      newOptionalBool(fs, "for-cause", "a termination for cause (default: when the client has a zero-tolerance incident)"),
-		clause:        fs.String("clause", "", "the agreement's clause allowing termination for cause, such as \"clause 14.4\""),
+		clause:        fs.String("clause", "", "the agreement's clause allowing termination for cause, `text` such as \"clause 14.4\""),
 		legalHold:     newOptionalBool(fs, "legal-hold", "for cause: keep the client's data under a legal hold instead of disposing of it (default: for cause)"),
 		writtenOnly:   newOptionalBool(fs, "written-only", "for cause: all communication in writing, to the single point of contact (default: for cause)"),
 		supersede:     fs.Bool("supersede", false, "replace the notice the client is already under"),
@@ -193,7 +193,7 @@ func letterFlags(fs *flag.FlagSet) letterOptions {
 		noLicences:    fs.Bool("no-licences", false, "confirm that we manage no licences for the client"),
 		licences:      new(repeated),
 	}
-	fs.Var(o.licences, "licence", "record a licence we manage for the client, `\"QTY x PRODUCT until YYYY-MM-DD annual|monthly\"`; may be repeated")
+	fs.Var(o.licences, "licence", "record a `licence` we manage for the client, written as \"QTY x PRODUCT until YYYY-MM-DD annual|monthly\"; may be repeated")
 	return o
 }
 

@@ -234,3 +234,26 @@ func TestLetterToneMustBeAccepted(t *testing.T) {
 		t.Errorf("the acknowledgement is not in the decisions log: %+v", decisions)
 	}
 }
+
+// Effective Wednesday 23 December 2026; 14 days later is Wednesday 6
+// January 2027, a working day.
+func TestLetterTransitionTerms(t *testing.T) {
+	f := newLetterDB(t, true)
+	code, stdout, stderr := f.run(t, "letter", "harborline", "--transition-hours", "10", "--included-hours", "4",
+		"--rate", "165", "--request-days", "2", "--window-days", "14", "--draft", "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "we offer up to 10 hours of transition assistance: the first 4 hours at no charge, and any further hours at USD 165.00 per hour, available until Wednesday, 6 January 2027. Please ask for each piece of assistance at least 2 working days ahead"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("letter lacks the transition terms:\n%s", stdout)
+	}
+	code, _, stderr = f.run(t, "letter", "harborline", "--included-hours", "some", "--draft", "-o", "-")
+	if code != 2 || !strings.Contains(stderr, "--included-hours") {
+		t.Errorf("bad hours: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = f.run(t, "letter", "harborline", "--licence", "lots of Office", "--draft", "-o", "-")
+	if code != 2 || !strings.Contains(stderr, "QUANTITY x PRODUCT until YYYY-MM-DD annual|monthly") {
+		t.Errorf("bad licence: exit %d, %s", code, stderr)
+	}
+}
