@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -30,11 +29,4 @@ func ParseLicence(clientID int64, text string) (store.Licence, error) {
 		return store.Licence{}, fmt.Errorf("licence %q: %w", text, err)
 	}
 	return store.Licence{ClientID: clientID, Product: m[2], Quantity: qty, TermEnd: end, Billing: m[4]}, nil
-}
-
-// AddLicence records a licence we manage for the client, which the letter
-// then lists.
-func (d *Desk) AddLicence(ctx context.Context, l store.Licence) error {
-	_, err := d.Store.AddLicence(ctx, l)
-	return err
 }

@@ -40,13 +40,12 @@ type letterOptions struct {
 	db                                                                   *storeFlags
 	// The transition terms.
 	hours, included, rate, requestDays, windowDays *string
-	// A termination for cause, a superseding notice, the tone check, the
+	// A termination for cause, a superseding notice, the tone check, no
 	// licences.
 	forCause                          optionalBool
 	clause                            *string
 	legalHold, writtenOnly            optionalBool
 	supersede, acceptTone, noLicences *bool
-	licences                          *repeated
 }
 
 // optionalBool is a boolean flag that knows whether it was given, so that
@@ -86,16 +85,6 @@ func (b boolValue) Set(s string) error {
 
 func (b boolValue) IsBoolFlag() bool { return true }
 
-// repeated is a flag that may be given several times.
-type repeated []string
-
-func (r *repeated) String() string { return strings.Join(*r, "; ") }
-
-func (r *repeated) Set(s string) error {
-	*r = append(*r, s)
-	return nil
-}
-
 func letterCommand() *Command {
 	c := &Command{
 		Name:    "letter",
@@ -104,7 +93,7 @@ func letterCommand() *Command {
 			"                      [--delivery email|post|hand] [--agreement NAME] [--agreement-date DATE]\n" +
 			"                      [--transition-hours N] [--included-hours N] [--rate AMOUNT] [--request-days N] [--window-days N]\n" +
 			"                      [--for-cause[=false]] [--clause TEXT] [--legal-hold[=false]] [--written-only[=false]]\n" +
-			"                      [--licence \"QTY x PRODUCT until DATE annual|monthly\"]... [--no-licences]\n" +
+			"                      [--no-licences]\n" +
 			"                      [--supersede] [--accept-tone] [--draft] [-o FILE] [--db FILE]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
@@ -136,9 +125,6 @@ func letterCommand() *Command {
 				return err
 			}
 		}
-		if err := addLicences(ctx, fs, desk, cl, *o.licences); err != nil {
-			return err
-		}
 		form, l, err := draftFromFlags(ctx, fs, desk, cl, sentDay, o)
 		if err != nil {
 			return err
@@ -168,7 +154,7 @@ func letterCommand() *Command {
 
 // letterFlags registers the letter command's flags.
 func letterFlags(fs *flag.FlagSet) letterOptions {
-	o := letterOptions{
+	return letterOptions{
 		noticeDays:    fs.String("notice-days", "", "notice period in `days` (default: the agreement's)"),
 		sent:          fs.String("sent", "", "`date` notice is sent (default: today)"),
 		effective:     fs.String("effective", "", "last `date` of service (default: the end of the notice period, or the end of the agreement's term when later)"),
@@ -190,26 +176,8 @@ func letterFlags(fs *flag.FlagSet) letterOptions {
 		writtenOnly:   newOptionalBool(fs, "written-only", "for cause: all communication in writing, to the single point of contact (default: for cause)"),
 		supersede:     fs.Bool("supersede", false, "replace the notice the client is already under"),
 		acceptTone:    fs.Bool("accept-tone", false, "record the letter as sent although the tone check questions its wording"),
-		noLicences:    fs.Bool("no-licences", false, "confirm that we manage no licences for the client"),
-		licences:      new(repeated),
+		noLicences:    fs.Bool("no-licences", false, "confirm that we manage no licences for the client (offboard log CLIENT --kind edit --licence adds one)"),
 	}
-	fs.Var(o.licences, "licence", "record a `licence` we manage for the client, written as \"QTY x PRODUCT until YYYY-MM-DD annual|monthly\"; may be repeated")
-	return o
-}
-
-// addLicences records the licences given with --licence before the letter
-// is drafted, so that it lists them.
-func addLicences(ctx context.Context, fs *flag.FlagSet, desk *casefile.Desk, cl store.Client, typed []string) error {
-	for _, text := range typed {
-		l, err := casefile.ParseLicence(cl.ID, text)
-		if err != nil {
-			return usagef(fs, "--licence: %v", err)
-		}
-		if err := desk.AddLicence(ctx, l); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // draftFromFlags fills a fresh letter form for notice sent on sentDay,

@@ -252,8 +252,26 @@ func TestLetterTransitionTerms(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "--included-hours") {
 		t.Errorf("bad hours: exit %d, %s", code, stderr)
 	}
-	code, _, stderr = f.run(t, "letter", "harborline", "--licence", "lots of Office", "--draft", "-o", "-")
-	if code != 2 || !strings.Contains(stderr, "QUANTITY x PRODUCT until YYYY-MM-DD annual|monthly") {
+}
+
+func TestLogAddsALicence(t *testing.T) {
+	f := newLetterDB(t, true)
+	code, _, stderr := f.run(t, "log", "harborline", "--kind", "edit", "--summary", "resold", "--licence", "lots of Office")
+	if code != 1 || !strings.Contains(stderr, "QUANTITY x PRODUCT until YYYY-MM-DD annual|monthly") {
 		t.Errorf("bad licence: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = f.run(t, "log", "harborline", "--kind", "edit", "--summary", "resold with the firewall",
+		"--licence", "2 x FortiGate 60F support until 2027-09-30 annual")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	decisions, _ := f.store(t).Decisions(context.Background(), 1)
+	if last := decisions[len(decisions)-1]; last.To != "licence added" ||
+		last.Reason != "resold with the firewall (2 × FortiGate 60F support, annual, term ends 2027-09-30)" {
+		t.Errorf("decision = %+v", last)
+	}
+	_, stdout, _ := f.run(t, "letter", "harborline", "--draft", "-o", "-")
+	if !strings.Contains(stdout, "| FortiGate 60F support | 2 | Annual | Thursday, 30 September 2027 |") {
+		t.Errorf("the letter does not list the licence:\n%s", stdout)
 	}
 }

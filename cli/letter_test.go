@@ -112,9 +112,13 @@ func (f *letterDB) store(t *testing.T) *store.Store {
 func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 	f := newLetterDB(t, true)
 	out := filepath.Join(f.dir, "letters", "harborline.md")
-	code, stdout, stderr := f.run(t, "letter", "harborline", "--delivery", "post", "-o", out,
-		"--licence", "24 x Microsoft 365 Business Premium until 2027-04-30 annual",
-		"--licence", "3 × Datto SIRIS backup appliance until 2026-12-31 monthly")
+	for _, licence := range []string{"24 x Microsoft 365 Business Premium until 2027-04-30 annual",
+		"3 × Datto SIRIS backup appliance until 2026-12-31 monthly"} {
+		if code, _, stderr := f.run(t, "log", "harborline", "--kind", "edit", "--summary", "Licences we resell", "--licence", licence); code != 0 {
+			t.Fatalf("log --licence: %s", stderr)
+		}
+	}
+	code, stdout, stderr := f.run(t, "letter", "harborline", "--delivery", "post", "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -48,35 +48,16 @@ func (s *Store) Licences(ctx context.Context, clientID int64) ([]Licence, error)
 	return out, rows.Err()
 }
 
-// AddLicence records a licence we manage for a client, with an entry in
-// the decisions log so that the record shows when it was added.
-func (s *Store) AddLicence(ctx context.Context, l Licence) (int64, error) {
+// InsertLicence records a licence we manage for a client inside tx,
+// refusing one the letter could not state.
+func InsertLicence(ctx context.Context, tx *sql.Tx, l Licence, now time.Time) (int64, error) {
 	if err := l.check(); err != nil {
 		return 0, fmt.Errorf("add licence for client %d: %w", l.ClientID, err)
 	}
-	now := s.now()
-	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, err = InsertLicence(ctx, tx, l, now)
-		if err != nil {
-			return err
-		}
-		return LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "note", To: "licence added",
-			Reason: fmt.Sprintf("%d × %s, %s, term ends %s", l.Quantity, l.Product, l.Billing, Date(l.TermEnd))})
-	})
-	if err != nil {
-		return 0, fmt.Errorf("add licence for client %d: %w", l.ClientID, err)
-	}
-	return id, nil
-}
-
-// InsertLicence writes one licence row inside tx, for the demo and AddLicence.
-func InsertLicence(ctx context.Context, tx *sql.Tx, l Licence, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO licences (client_id, product, quantity, term_end, billing, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`, l.ClientID, strings.TrimSpace(l.Product), l.Quantity, Date(l.TermEnd), l.Billing, Timestamp(now))
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("add licence for client %d: %w", l.ClientID, err)
 	}
 	return res.LastInsertId()
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"errors"
 	"os"
@@ -46,8 +47,11 @@ func termCommon(t *testing.T, letterhead bool) (*Common, int64) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := st.AddLicence(ctx, store.Licence{ClientID: id, Product: "Microsoft 365 Business Premium", Quantity: 24,
-			TermEnd: time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC), Billing: store.BillingAnnual}); err != nil {
+		if err := st.Tx(ctx, func(tx *sql.Tx) error {
+			_, err := store.InsertLicence(ctx, tx, store.Licence{ClientID: id, Product: "Microsoft 365 Business Premium", Quantity: 24,
+				TermEnd: time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC), Billing: store.BillingAnnual}, termNow)
+			return err
+		}); err != nil {
 			t.Fatal(err)
 		}
 	}
