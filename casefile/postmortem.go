@@ -186,7 +186,13 @@ func (d *Desk) economics(ctx context.Context, c store.Client, in letters.PostMor
 	if err != nil {
 		return nil, err
 	}
-	e := &letters.Economics{Since: c.ClientSince, Revenue: money.Money{Minor: all.Invoiced, Currency: c.Currency}, Cost: cost(all)}
+	// The record may begin after the relationship did (an import of the
+	// last two years, say): the figures say from when they count.
+	since := c.ClientSince
+	if all.First.After(since) {
+		since = all.First
+	}
+	e := &letters.Economics{Since: since, Revenue: money.Money{Minor: all.Invoiced, Currency: c.Currency}, Cost: cost(all)}
 	if t := in.Timeline(); len(t) > 0 {
 		flagged, err := d.Store.EarningsBetween(ctx, c.ID, t[0].FirstSeen, end)
 		if err != nil {

@@ -85,9 +85,10 @@ func TestPostMortemDatesTheActionTakenOnEachFlag(t *testing.T) {
 	}
 }
 
-// The client since 1 January 2025, its first red flag on 2 March 2025 and
-// notice effective 23 December 2026: revenue counts the invoices issued in
-// each span, cost the minutes worked at 72.00 an hour (90 minutes cost
+// The client since 1 January 2025, though its record begins with an
+// invoice on 1 February 2025 (a Saturday), its first red flag on 2 March
+// 2025 and notice effective 23 December 2026: revenue counts the invoices
+// issued in each span, cost the minutes worked at 72.00 an hour (90 minutes cost
 // 108.00, 30 minutes 36.00); what falls after the effective date does not
 // count.
 func TestPostMortemEconomics(t *testing.T) {
@@ -111,11 +112,11 @@ func TestPostMortemEconomics(t *testing.T) {
 		t.Fatal(err)
 	}
 	usd := func(minor int64) money.Money { return money.Money{Minor: minor, Currency: "USD"} }
-	want := letters.Economics{Since: day("2025-01-01"), Revenue: usd(150000), Cost: usd(14400), FlagRevenue: usd(50000), FlagCost: usd(3600)}
+	want := letters.Economics{Since: day("2025-02-01"), Revenue: usd(150000), Cost: usd(14400), FlagRevenue: usd(50000), FlagCost: usd(3600)}
 	if e := note.Input.Economics; e == nil || *e != want {
 		t.Errorf("economics = %+v, want %+v", e, want)
 	}
-	if !strings.Contains(note.Document.Markdown, "| Since Wednesday, 1 January 2025 | USD 1,500.00 | USD 144.00 | USD 1,356.00 |") {
+	if !strings.Contains(note.Document.Markdown, "| Since Saturday, 1 February 2025 | USD 1,500.00 | USD 144.00 | USD 1,356.00 |") {
 		t.Errorf("the note does not show the economics:\n%s", note.Document.Markdown)
 	}
 }

@@ -56,7 +56,8 @@ type PostMortemInput struct {
 // effective date. Seed 002 asks whether a client was worth keeping; the
 // numbers answer it after the fact.
 type Economics struct {
-	// Since is the first day of the relationship.
+	// Since is the first day the figures cover: the start of the
+	// relationship, or of the record where it begins later.
 	Since time.Time
 	// Revenue and Cost are over the whole relationship: invoiced, and the
 	// hours worked at the loaded labour cost.
