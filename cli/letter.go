@@ -241,7 +241,7 @@ func draftFromFlags(ctx context.Context, fs *flag.FlagSet, desk *casefile.Desk, 
 	case errors.As(err, &short):
 		return form, l, fmt.Errorf("%w (--shorter-notice)", err)
 	case errors.As(err, &noticed):
-		return form, l, fmt.Errorf("%s: %w (--supersede)", cl.Name, noticed)
+		return form, l, fmt.Errorf("%s: %w (--supersede)", textsafe.Line(cl.Name), noticed)
 	}
 	return form, l, err
 }

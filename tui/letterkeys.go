@@ -11,6 +11,7 @@ import (
 	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
+	"offboard/textsafe"
 )
 
 // updateKeys moves in the form, scrolls the preview and starts the
@@ -108,7 +109,7 @@ func (m *LetterScreen) askExport() tea.Cmd {
 	}
 	fields := []PromptField{{Label: "File", Value: m.draft.ExportPath}}
 	if phrases := casefile.TonePhrases(m.markdown); len(phrases) > 0 {
-		fields = append(fields, PromptField{Label: "Tone check: " + strings.Join(phrases, ", ") + ". Send as it is? Type yes", Placeholder: "yes"})
+		fields = append(fields, PromptField{Label: "Tone check: " + textsafe.Line(strings.Join(phrases, ", ")) + ". Send as it is? Type yes", Placeholder: "yes"})
 	}
 	m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name, fields...)
 	m.layout()
