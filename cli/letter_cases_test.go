@@ -275,3 +275,28 @@ func TestLogAddsALicence(t *testing.T) {
 		t.Errorf("the letter does not list the licence:\n%s", stdout)
 	}
 }
+
+// A legal hold outlasts the retention deadline: a notice for cause sent on
+// 1 September 2026 is effective on Thursday 1 October and keeps the data
+// until Monday 2 November (30 days on is a Saturday); on 23 November the
+// hold still stops the purge, and only --force with a reason removes it.
+func TestLegalHoldStopsThePurge(t *testing.T) {
+	f := newLetterDB(t, true)
+	plantCriminal(t, f)
+	if code, _, stderr := f.run(t, "letter", "harborline", "--sent", "2026-09-01", "--no-licences", "--clause", "clause 14.4",
+		"-o", filepath.Join(f.dir, "l.md")); code != 0 {
+		t.Fatal(stderr)
+	}
+	term, _, _ := f.store(t).LatestTermination(context.Background(), 1)
+	if store.Date(term.Retention) != "2026-11-02" || !term.LegalHold {
+		t.Fatalf("notice = %+v", term)
+	}
+	cert := filepath.Join(f.dir, "cert.md")
+	code, _, stderr := f.run(t, "purge", "harborline", "--by", "Alex Moreno", "-o", cert)
+	if code == 0 || !strings.Contains(stderr, "legal hold") {
+		t.Errorf("purge under a legal hold: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := f.run(t, "purge", "harborline", "--by", "Alex Moreno", "--force", "--reason", "hold lifted in writing", "-o", cert); code != 0 {
+		t.Errorf("forced purge: exit %d, %s", code, stderr)
+	}
+}
