@@ -53,10 +53,12 @@ func TestTerminationEndToEnd(t *testing.T) {
 			t.Errorf("the letter screen lacks %q:\n%s", want, letter)
 		}
 	}
-	// The clause is the tenth field: five of the notice, three of the
-	// agreement, then "End for cause".
-	for range 9 {
+	// Down the form to the clause, one field at a time: keys sent faster
+	// than they are read arrive together and are not a move.
+	for _, label := range []string{"Notice (days)", "Allow shorter notice", "Effective date", "Delivery", "Agreement ",
+		"Agreement date", "Termination clause", "End for cause", "For-cause clause"} {
 		s.Send("j")
+		s.WaitFor("› " + label)
 	}
 	s.Send("Enter")
 	s.Type("clause 14.4")
