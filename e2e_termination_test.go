@@ -17,9 +17,9 @@ import (
 
 // TestTerminationEndToEnd drives offboard in a real terminal (tmux,
 // 120×36) on the demo portfolio: open the planted client with a criminal
-// incident, draft its notice of termination, read the preview, edit the
-// letter in $EDITOR, export it as sent, then sign off the first step of
-// the offboarding checklist. It checks the exported file and the database
+// incident, draft its notice of termination for cause, type the clause that
+// allows it, read the preview, edit the letter in $EDITOR, export it as
+// sent, then sign off the first step of the offboarding checklist. It checks the exported file and the database
 // afterwards.
 func TestTerminationEndToEnd(t *testing.T) {
 	tmuxtest.Require(t)
@@ -27,7 +27,7 @@ func TestTerminationEndToEnd(t *testing.T) {
 	data, work := t.TempDir(), t.TempDir()
 	// The editor changes one phrase, as an owner would, and saves.
 	editor := filepath.Join(work, "edit.sh")
-	script := "#!/bin/sh\nsed -i 's/Thank you for the trust/With thanks for the trust/' \"$1\"\n"
+	script := "#!/bin/sh\nsed -i 's/Dear Preston Vaughn/Dear Mr Vaughn/' \"$1\"\n"
 	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -46,16 +46,29 @@ func TestTerminationEndToEnd(t *testing.T) {
 	s.WaitFor("[Verdict & flags]", "Criminal")
 
 	s.Send("t")
-	// The form and, beside it at this width, the preview rendered by glamour.
-	letter := s.WaitFor("Termination letter", "Ready to send", "Effective date", "Dear Preston Vaughn")
-	for _, want := range []string{"Notice sent on", "2026-", "60 days' notice", "Annual licences"} {
+	// The form and, beside it at this width, the preview rendered by glamour:
+	// a criminal incident makes it a notice for cause, which cannot be sent
+	// until the clause that allows it is typed.
+	letter := s.WaitFor("Termination letter", "for-cause clause", "Effective date", "Dear Preston Vaughn")
+	for _, want := range []string{"Notice sent on", "2026-", "60 days' notice", "End for cause"} {
 		if !strings.Contains(letter, want) {
 			t.Errorf("the letter screen lacks %q:\n%s", want, letter)
 		}
 	}
+	// Down the form to the clause, one field at a time: keys sent faster
+	// than they are read arrive together and are not a move.
+	for _, label := range []string{"Notice (days)", "Allow shorter notice", "Effective date", "Delivery", "Agreement ",
+		"Agreement date", "Termination clause", "End for cause", "For-cause clause"} {
+		s.Send("j")
+		s.WaitFor("› " + label)
+	}
+	s.Send("Enter")
+	s.Type("clause 14.4")
+	s.Send("Enter")
+	s.WaitFor("Ready to send", "clause 14.4")
 
 	s.Send("e")
-	s.WaitFor("Your edited text", "With thanks for the trust")
+	s.WaitFor("Your edited text", "Dear Mr Vaughn")
 
 	s.Send("x")
 	s.WaitFor("Export the letter and record it as sent", "exports/sterling-vaughn-wealth-partners-termination-")
@@ -83,7 +96,7 @@ func TestTerminationEndToEnd(t *testing.T) {
 		t.Fatalf("exported files: %v", files)
 	}
 	b, _ := os.ReadFile(files[0])
-	if !strings.Contains(string(b), "With thanks for the trust") || !strings.Contains(string(b), "Dear Preston Vaughn") {
+	if !strings.Contains(string(b), "Dear Mr Vaughn") || !strings.Contains(string(b), "under clause 14.4 of the") {
 		t.Errorf("the exported letter lacks the edit:\n%s", b)
 	}
 	db, err := store.DemoPath(func(k string) string { return map[string]string{"XDG_DATA_HOME": data, "HOME": data}[k] })

@@ -30,6 +30,9 @@ type EntryDraft struct {
 // fields stay as they are.
 type EditDraft struct {
 	Seats, MRR, NoticeDays, Clause, TermEnd, Contact, Email, Phone string
+	// Licence is a licence we manage for the client, added to those on
+	// record: "42 x Microsoft 365 Business Premium until 2027-04-30 annual".
+	Licence string
 }
 
 // DraftEntry is the kind of draft a hand entry typed but not recorded is
@@ -99,6 +102,13 @@ func (d EntryDraft) Entry(cl store.Client, now time.Time) (Entry, error) {
 	case "edit":
 		if e.Edit, err = d.Edit.parse(cl.Currency); err != nil {
 			return e, err
+		}
+		if s := strings.TrimSpace(d.Edit.Licence); s != "" {
+			l, err := ParseLicence(cl.ID, s)
+			if err != nil {
+				return e, &FieldError{"licence", err.Error()}
+			}
+			e.Licence = &l
 		}
 	}
 	return e, e.check(now)

@@ -1,9 +1,10 @@
-package casefile
+package casefile_test
 
 import (
 	"context"
 	"testing"
 
+	"offboard/casefile"
 	"offboard/demo"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkScorePortfolio(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		p, err := d.scorePortfolio(ctx, setup)
+		p, err := casefile.ScorePortfolio(d, ctx, setup)
 		if err != nil {
 			b.Fatal(err)
 		}

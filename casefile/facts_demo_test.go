@@ -1,4 +1,4 @@
-package casefile
+package casefile_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/casefile"
 	"offboard/demo"
 	"offboard/money"
 	"offboard/scoring"
@@ -36,7 +37,7 @@ var plantedFlag = map[demo.Story]scoring.FlagID{
 
 // writeDemo writes a demo portfolio and returns a desk over it, with the
 // setup its settings give and the assessment date `offboard score` would use.
-func writeDemo(tb testing.TB, opts demo.Options) (*Desk, Setup) {
+func writeDemo(tb testing.TB, opts demo.Options) (*casefile.Desk, casefile.Setup) {
 	tb.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"))
@@ -48,7 +49,7 @@ func writeDemo(tb testing.TB, opts demo.Options) (*Desk, Setup) {
 	if _, err := demo.Generate(ctx, s, opts); err != nil {
 		tb.Fatal(err)
 	}
-	d := &Desk{Store: s, Now: func() time.Time { return demoLastDay }}
+	d := &casefile.Desk{Store: s, Now: func() time.Time { return demoLastDay }}
 	setup, err := d.Setup(ctx)
 	if err != nil {
 		tb.Fatal(err)
@@ -63,7 +64,7 @@ func writeDemo(tb testing.TB, opts demo.Options) (*Desk, Setup) {
 func demoPortfolio(t *testing.T) (*store.Store, scoring.Portfolio) {
 	t.Helper()
 	d, setup := writeDemo(t, demo.Options{Seed: 1})
-	p, err := d.scorePortfolio(context.Background(), setup)
+	p, err := casefile.ScorePortfolio(d, context.Background(), setup)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,8 @@ type Entry struct {
 	Severity   int    // for incidents, 1 to 5
 	Who        string // who reported the incident
 	Edit       store.ClientEdit
+	// Licence is a licence added with an edit; nil for none.
+	Licence *store.Licence
 	// Corrects is the record entry this one corrects, 0 for none.
 	Corrects int64
 }
@@ -74,11 +76,33 @@ func (e Entry) check(now time.Time) error {
 			return &FieldError{"direction", fmt.Sprintf("%q is not inbound, outbound or internal", e.Direction)}
 		}
 	case "edit":
-		if e.Edit == (store.ClientEdit{}) {
+		if e.Edit == (store.ClientEdit{}) && e.Licence == nil {
 			return &FieldError{"edit", "nothing to change: give at least one field"}
 		}
 	}
 	return nil
+}
+
+// logEdit applies an edit to the client and its agreement, adds the
+// licence it gives, and says so in the decisions log, which the record
+// covers (the licences table is not, so the entry names the licence).
+func logEdit(ctx context.Context, tx *sql.Tx, clientID int64, e Entry, now time.Time) error {
+	if e.Edit != (store.ClientEdit{}) {
+		if err := store.EditClient(ctx, tx, clientID, e.Edit, now); err != nil {
+			return err
+		}
+	}
+	to, reason := "agreement edited", e.Summary
+	if l := e.Licence; l != nil {
+		l.ClientID = clientID
+		if _, err := store.InsertLicence(ctx, tx, *l, now); err != nil {
+			return err
+		}
+		to = "licence added"
+		reason += fmt.Sprintf(" (%d × %s, %s, term ends %s)", l.Quantity, l.Product, l.Billing, store.Date(l.TermEnd))
+	}
+	return store.LogDecision(ctx, tx, store.Decision{ClientID: clientID, At: e.At, Kind: "note",
+		To: to, Reason: reason, CorrectsSeq: e.Corrects})
 }
 
 // channels maps a hand-entered communication to the log's channel.
@@ -111,11 +135,7 @@ func (d *Desk) Log(ctx context.Context, clientID int64, e Entry) (string, error)
 			return store.LogDecision(ctx, tx, store.Decision{ClientID: clientID, At: e.At, Kind: "note", Reason: e.Summary,
 				CorrectsSeq: e.Corrects})
 		case "edit":
-			if err := store.EditClient(ctx, tx, clientID, e.Edit, d.Now()); err != nil {
-				return err
-			}
-			return store.LogDecision(ctx, tx, store.Decision{ClientID: clientID, At: e.At, Kind: "note",
-				To: "agreement edited", Reason: e.Summary, CorrectsSeq: e.Corrects})
+			return logEdit(ctx, tx, clientID, e, d.Now())
 		}
 		_, err := store.LogCommunication(ctx, tx, store.Communication{ClientID: clientID, At: e.At, Channel: channels[e.Kind],
 			Direction: e.Direction, Summary: e.Summary, Body: e.Body, AttachmentPath: e.Attachment, AttachmentSHA256: hash,

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -21,6 +22,8 @@ type LetterCase struct {
 	// Draft is the saved form, or a fresh one; Saved says which.
 	Draft LetterDraft
 	Saved bool
+	// Facts are the record's facts the letter is drafted with.
+	Facts LetterFacts
 }
 
 // Notice is a notice of termination given to a client, with the letter it
@@ -35,8 +38,9 @@ type Notice struct {
 // OpenLetter loads the client's letter as of today: the notice already
 // sent, when one is on record with its letter, or the saved form, or a
 // fresh one. A client put under notice by hand, with no letter on record,
-// gets the form like any other.
-func (d *Desk) OpenLetter(ctx context.Context, clientID int64, today time.Time) (LetterCase, error) {
+// gets the form like any other. With supersede, a client under notice gets
+// the form too, marked as superseding its notice.
+func (d *Desk) OpenLetter(ctx context.Context, clientID int64, today time.Time, supersede bool) (LetterCase, error) {
 	cl, err := d.Store.Client(ctx, clientID)
 	if err != nil {
 		return LetterCase{}, err
@@ -45,11 +49,16 @@ func (d *Desk) OpenLetter(ctx context.Context, clientID int64, today time.Time) 
 	if err != nil {
 		return LetterCase{}, err
 	}
-	if ok && n.Termination.DocumentID != 0 {
+	if ok && n.Termination.DocumentID != 0 && !(supersede && ClientStatusOf(cl.Status) == scoring.StatusNotice) {
 		return LetterCase{Client: cl, Sent: &n}, nil
 	}
-	draft, saved, err := d.LetterDraftFor(ctx, cl, today)
-	return LetterCase{Client: cl, Draft: draft, Saved: saved}, err
+	facts, err := d.LetterFacts(ctx, cl, today)
+	if err != nil {
+		return LetterCase{}, err
+	}
+	draft, saved, err := d.LetterDraftFor(ctx, cl, facts, today)
+	draft.Supersedes = draft.Supersedes || supersede
+	return LetterCase{Client: cl, Draft: draft, Saved: saved, Facts: facts}, err
 }
 
 // NoticeGiven returns the latest notice of a client under notice or
@@ -72,26 +81,22 @@ func (d *Desk) NoticeGiven(ctx context.Context, cl store.Client) (n Notice, ok b
 
 // LetterDraftFor returns the client's saved letter form, or else a fresh
 // one (FreshLetterDraft); saved says which.
-func (d *Desk) LetterDraftFor(ctx context.Context, c store.Client, sent time.Time) (f LetterDraft, saved bool, err error) {
+func (d *Desk) LetterDraftFor(ctx context.Context, c store.Client, facts LetterFacts, sent time.Time) (f LetterDraft, saved bool, err error) {
 	if saved, err = d.Store.LoadDraft(ctx, c.ID, store.DraftLetter, &f); err != nil || saved {
 		return f, saved, err
 	}
-	f, err = d.FreshLetterDraft(ctx, c, sent)
+	f, err = d.FreshLetterDraft(ctx, c, facts, sent)
 	return f, false, err
 }
 
 // FreshLetterDraft is a letter form pre-filled for notice sent on sent from
-// the client, our settings and the outstanding balance (NewLetterDraft).
-func (d *Desk) FreshLetterDraft(ctx context.Context, c store.Client, sent time.Time) (LetterDraft, error) {
+// the client, our settings and the letter's facts (NewLetterDraft).
+func (d *Desk) FreshLetterDraft(ctx context.Context, c store.Client, facts LetterFacts, sent time.Time) (LetterDraft, error) {
 	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return LetterDraft{}, err
 	}
-	balance, err := d.Store.OutstandingBalance(ctx, c.ID)
-	if err != nil {
-		return LetterDraft{}, err
-	}
-	return NewLetterDraft(c, our, balance, sent), nil
+	return NewLetterDraft(c, our, facts, sent), nil
 }
 
 // SaveLetterDraft stores the letter form as typed.
@@ -113,8 +118,8 @@ type Letter struct {
 // templates. The error is FieldErrors when fields do not parse (the input
 // then holds what did), or the renderer's refusal, such as a
 // *letters.ShortNoticeError; the owner's edited text is kept either way.
-func (d *Desk) DraftLetter(c store.Client, f LetterDraft) (Letter, error) {
-	in, err := f.Input(c)
+func (d *Desk) DraftLetter(c store.Client, facts LetterFacts, f LetterDraft) (Letter, error) {
+	in, err := f.Input(c, facts)
 	l := Letter{Input: in, Markdown: f.Markdown}
 	if err != nil {
 		return l, err
@@ -161,19 +166,68 @@ func WriteDraft(cl store.Client, l Letter, path string) (string, error) {
 	return path, store.WriteExportFile(path, l.Markdown, true)
 }
 
+// ToneNotAcceptedError refuses to send a letter whose tone check found
+// wording the owner has not acknowledged.
+type ToneNotAcceptedError struct {
+	// Phrases are the words and phrases the tone check found.
+	Phrases []string
+}
+
+// Error lists the phrases.
+func (e *ToneNotAcceptedError) Error() string {
+	return fmt.Sprintf("the tone check questions %s; reword the letter, or acknowledge the tone to send it as it is",
+		strings.Join(e.Quoted(), ", "))
+}
+
+// Quoted are the phrases, each in quotation marks.
+func (e *ToneNotAcceptedError) Quoted() []string {
+	out := make([]string, len(e.Phrases))
+	for i, p := range e.Phrases {
+		out[i] = fmt.Sprintf("%q", p)
+	}
+	return out
+}
+
+// TonePhrases are the distinct words and phrases the tone check finds in a
+// letter, in the order they appear.
+func TonePhrases(markdown string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range letters.ToneCheck(markdown) {
+		if !seen[w.Phrase] {
+			seen[w.Phrase] = true
+			out = append(out, w.Phrase)
+		}
+	}
+	return out
+}
+
 // SendLetter exports the letter to path and records it as sent, all or
 // nothing (store.RecordLetterSent): the client goes under notice and the
-// offboarding checklist is scheduled from the letter's dates.
-func (d *Desk) SendLetter(ctx context.Context, clientID int64, l Letter, path string) (store.Termination, error) {
-	return d.Store.RecordLetterSent(ctx, sentLetterOf(clientID, l, path))
+// offboarding checklist is scheduled from the letter's dates. A letter the
+// tone check questions is refused with a *ToneNotAcceptedError unless
+// acceptTone, and the acknowledgement then goes into the decisions log.
+func (d *Desk) SendLetter(ctx context.Context, clientID int64, l Letter, path string, acceptTone bool) (store.Termination, error) {
+	phrases := TonePhrases(l.Markdown)
+	if len(phrases) > 0 && !acceptTone {
+		return store.Termination{}, &ToneNotAcceptedError{Phrases: phrases}
+	}
+	sl := sentLetterOf(clientID, l, path)
+	sl.ToneAccepted = phrases
+	return d.Store.RecordLetterSent(ctx, sl)
 }
 
 // sentLetterOf is the record of a letter about to be exported to path as
-// sent, with the offboarding checklist scheduled from its dates
-// (letters.ChecklistSteps).
+// sent, with the offboarding checklist scheduled from its dates on its
+// calendar (letters.ChecklistStepsOn), disposal suspended under a legal
+// hold.
 func sentLetterOf(clientID int64, l Letter, path string) store.SentLetter {
 	in := l.Input
-	steps := letters.ChecklistSteps(in.Sent, in.Effective, in.RetentionDeadline)
+	steps := letters.ChecklistStepsOn(in.Calendar, in.Sent, in.Effective, in.RetentionDeadline)
+	legalHold := in.ForCause != nil && in.ForCause.LegalHold
+	if legalHold {
+		steps = letters.UnderLegalHold(steps)
+	}
 	planned := make([]store.StepRow, len(steps))
 	for i, st := range steps {
 		planned[i] = store.StepRow{Key: st.Key, Title: st.Title, Due: st.Due}
@@ -181,7 +235,8 @@ func sentLetterOf(clientID int64, l Letter, path string) store.SentLetter {
 	title := fmt.Sprintf("Notice of termination of %s dated %s", in.Agreement.Name, letters.FormatDate(in.Agreement.Signed))
 	return store.SentLetter{ClientID: clientID, Title: title, Markdown: l.Markdown, Path: path, Sent: in.Sent,
 		NoticeDays: in.NoticeDays, Effective: in.Effective, Retention: in.RetentionDeadline,
-		Delivery: deliveryOf(in.Delivery), Steps: planned}
+		Delivery: deliveryOf(in.Delivery), Steps: planned, AgreementName: in.Agreement.Name,
+		AgreementSigned: in.Agreement.Signed, LegalHold: legalHold, Supersedes: in.Supersedes}
 }
 
 // deliveryOf is the terminations table's name of a delivery method.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/store"
 )
@@ -47,15 +48,15 @@ func letterClient(t *testing.T, d *Desk) store.Client {
 func sendNotice(t *testing.T, d *Desk, cl store.Client) {
 	t.Helper()
 	ctx := context.Background()
-	f, err := d.FreshLetterDraft(ctx, cl, day("2026-11-23"))
+	f, err := d.FreshLetterDraft(ctx, cl, LetterFacts{}, day("2026-11-23"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := d.DraftLetter(cl, f)
+	l, err := d.DraftLetter(cl, LetterFacts{}, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.SendLetter(ctx, cl.ID, l, filepath.Join(t.TempDir(), "notice.md")); err != nil {
+	if _, err := d.SendLetter(ctx, cl.ID, l, filepath.Join(t.TempDir(), "notice.md"), false); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -63,23 +64,24 @@ func sendNotice(t *testing.T, d *Desk, cl store.Client) {
 func TestDraftLetterKeepsTheOwnersTextAndReportsFields(t *testing.T) {
 	d := letterDesk(t)
 	cl := letterClient(t, d)
-	f, err := d.FreshLetterDraft(context.Background(), cl, day("2026-11-23"))
+	f, err := d.FreshLetterDraft(context.Background(), cl, LetterFacts{}, day("2026-11-23"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := d.DraftLetter(cl, f)
+	f.NoLicences = true
+	l, err := d.DraftLetter(cl, LetterFacts{}, f)
 	if err != nil || l.Markdown == "" || len(LetterGaps(l.Input, l.Markdown)) != 0 {
 		t.Fatalf("a full form: %v, gaps %v", err, LetterGaps(l.Input, l.Markdown))
 	}
 	f.Markdown, f.Sent = "# My words\n", "soon"
-	l, err = d.DraftLetter(cl, f)
+	l, err = d.DraftLetter(cl, LetterFacts{}, f)
 	var fe FieldErrors
 	if !errors.As(err, &fe) || fe["sent"] == nil || l.Markdown != "# My words\n" {
 		t.Errorf("a bad date with edited text: %v, markdown %q", err, l.Markdown)
 	}
 	f.Sent, f.Markdown, f.NoticeDays, f.Effective = "2026-11-23", "", "3", "2026-11-26"
 	var short *letters.ShortNoticeError
-	if l, err = d.DraftLetter(cl, f); !errors.As(err, &short) || l.Markdown != "" {
+	if l, err = d.DraftLetter(cl, LetterFacts{}, f); !errors.As(err, &short) || l.Markdown != "" {
 		t.Errorf("3 days' notice without the override: %v, markdown %q", err, l.Markdown)
 	}
 }
@@ -88,16 +90,16 @@ func TestSendLetterRecordsTheNoticeAndItsChecklist(t *testing.T) {
 	d := letterDesk(t)
 	cl := letterClient(t, d)
 	ctx := context.Background()
-	f, _ := d.FreshLetterDraft(ctx, cl, day("2026-11-23"))
+	f, _ := d.FreshLetterDraft(ctx, cl, LetterFacts{}, day("2026-11-23"))
 	if err := d.SaveLetterDraft(ctx, cl.ID, f); err != nil {
 		t.Fatal(err)
 	}
-	l, err := d.DraftLetter(cl, f)
+	l, err := d.DraftLetter(cl, LetterFacts{}, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "notice.md")
-	term, err := d.SendLetter(ctx, cl.ID, l, path)
+	term, err := d.SendLetter(ctx, cl.ID, l, path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,17 +111,17 @@ func TestSendLetterRecordsTheNoticeAndItsChecklist(t *testing.T) {
 		t.Errorf("the letter was not exported as rendered: %v", err)
 	}
 	steps, _ := d.Store.Checklist(ctx, cl.ID)
-	want := letters.ChecklistSteps(day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
+	want := letters.ChecklistStepsOn(calendar.Calendar{}, day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
 	if !slices.EqualFunc(steps, want, func(a store.StepRow, b letters.ChecklistStep) bool {
 		return a.Key == b.Key && a.Title == b.Title && a.Due.Equal(b.Due)
 	}) {
 		t.Errorf("checklist = %+v", steps)
 	}
-	opened, err := d.OpenLetter(ctx, cl.ID, day("2026-11-24"))
+	opened, err := d.OpenLetter(ctx, cl.ID, day("2026-11-24"), false)
 	if err != nil || opened.Sent == nil || opened.Sent.Letter.Markdown != l.Markdown || opened.Sent.Termination.ID != term.ID {
 		t.Errorf("reopened after sending: %+v %v", opened, err)
 	}
-	if _, err := d.SendLetter(ctx, cl.ID, l, path+"2"); !errors.Is(err, store.ErrAlreadyNoticed) {
+	if _, err := d.SendLetter(ctx, cl.ID, l, path+"2", false); !errors.Is(err, store.ErrAlreadyNoticed) {
 		t.Errorf("a second notice: %v", err)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
-	"offboard/money"
 	"offboard/store"
 )
 
@@ -33,8 +33,6 @@ type LetterDraft struct {
 	AgreementName     string `json:"agreement_name"`
 	AgreementDate     string `json:"agreement_date"`
 	TerminationClause string `json:"termination_clause"`
-	// Balance is the outstanding balance today.
-	Balance string `json:"balance"`
 	// FinalInvoice is the day the final invoice is issued.
 	FinalInvoice string `json:"final_invoice"`
 	// Contact is our person for the handover: name, role, email, phone.
@@ -46,6 +44,12 @@ type LetterDraft struct {
 	// offered beyond the handover itself.
 	TransitionHours string `json:"transition_hours"`
 	TransitionRate  string `json:"transition_rate"`
+	// IncludedHours are the first transition hours, at no charge;
+	// RequestDays the working days' notice a request needs; WindowDays the
+	// days after the effective date the assistance can still be used.
+	IncludedHours string `json:"included_hours"`
+	RequestDays   string `json:"request_days"`
+	WindowDays    string `json:"window_days"`
 	// Retention is the last day the client's data is kept.
 	Retention string `json:"retention"`
 	// ExportDate, CredentialsDate and TransferDate date the data-handoff
@@ -56,12 +60,22 @@ type LetterDraft struct {
 	ExportDelivery  string `json:"export_delivery"`
 	CredentialsDate string `json:"credentials_date"`
 	TransferDate    string `json:"transfer_date"`
-	// Licences lists the licences on annual commitment, one a line or
-	// separated by semicolons: "42 × Microsoft 365 Business Premium until
-	// 2027-04-30".
-	Licences string `json:"licences"`
-	// LicenceNote says what happens to licences on annual commitment.
+	// NoLicences is the owner's confirmation that we manage no licences
+	// for the client; otherwise the letter lists the record's licences.
+	NoLicences bool `json:"no_licences"`
+	// LicenceNote says anything more about the licences.
 	LicenceNote string `json:"licence_note"`
+	// ForCause makes the letter a termination for cause under
+	// ForCauseClause; LegalHold suspends the disposal of the client's data
+	// and WrittenOnly asks for communication in writing only, to the
+	// contact, who is the single point of contact.
+	ForCause       bool   `json:"for_cause"`
+	ForCauseClause string `json:"for_cause_clause"`
+	LegalHold      bool   `json:"legal_hold"`
+	WrittenOnly    bool   `json:"written_only"`
+	// Supersedes marks the letter as replacing the notice the client is
+	// already under.
+	Supersedes bool `json:"supersedes"`
 	// Acknowledgement adds a block for the client to sign.
 	Acknowledgement bool `json:"acknowledgement"`
 	// Our side of the letter, pre-filled from the settings.
@@ -93,9 +107,11 @@ const (
 )
 
 // NewLetterDraft pre-fills the letter form from the client's agreement, our
-// company's settings and the outstanding balance, with every date computed
-// for notice sent on sent (see Reschedule).
-func NewLetterDraft(c store.Client, our letters.Company, balanceMinor int64, sent time.Time) LetterDraft {
+// company's settings and the letter's facts, with every date computed on
+// our calendar for notice sent on sent (see Reschedule). A client with a
+// zero-tolerance incident is offered a termination for cause, with a legal
+// hold, our signer as the single point of contact and writing only.
+func NewLetterDraft(c store.Client, our letters.Company, facts LetterFacts, sent time.Time) LetterDraft {
 	d := LetterDraft{
 		Sent:              store.Date(sent),
 		NoticeDays:        strconv.Itoa(c.NoticeDays),
@@ -103,8 +119,14 @@ func NewLetterDraft(c store.Client, our letters.Company, balanceMinor int64, sen
 		AgreementName:     c.AgreementName,
 		AgreementDate:     dateOrEmpty(c.AgreementSigned),
 		TerminationClause: c.TerminationClause,
-		Balance:           money.Money{Minor: balanceMinor, Currency: c.Currency}.String(),
 		TransitionHours:   "0",
+		TransitionRate:    facts.Rate.String(),
+		IncludedHours:     "0",
+		RequestDays:       "0",
+		WindowDays:        "0",
+		ForCause:          facts.ZeroTolerance,
+		LegalHold:         facts.ZeroTolerance,
+		WrittenOnly:       facts.ZeroTolerance,
 		ExportWhat:        defaultExportWhat,
 		ExportFormat:      defaultExportFormat,
 		ExportDelivery:    defaultExportDelivery,
@@ -117,7 +139,10 @@ func NewLetterDraft(c store.Client, our letters.Company, balanceMinor int64, sen
 		CompanyPhone:      our.Phone,
 		ExportPath:        letters.DefaultExportPath(letters.KindTermination, c.Name, sent),
 	}
-	d.Reschedule()
+	if facts.ZeroTolerance {
+		d.ContactName, d.ContactRole, d.ContactEmail, d.ContactPhone = our.Signer, our.SignerTitle, our.Email, our.Phone
+	}
+	d.Reschedule(facts.Calendar)
 	return d
 }
 
@@ -132,40 +157,37 @@ func dateOrEmpty(t time.Time) string {
 // notice period, as typed: the effective date, the end of the notice period
 // (seed 002: notice to find a new provider, not the rest of a multi-year
 // term; the owner may type the term's end instead, and the form says so),
-// and then everything RescheduleFromEffective sets. When the sent date or
-// notice period does not parse, the dates are left as they are, so a
-// half-typed field never wipes the owner's input.
-func (d *LetterDraft) Reschedule() {
+// and then everything RescheduleFromEffective sets. The effective date
+// moves off a day cal has closed to the next working day. When the sent
+// date or notice period does not parse, the dates are left as they are, so
+// a half-typed field never wipes the owner's input.
+func (d *LetterDraft) Reschedule(cal calendar.Calendar) {
 	sent, err1 := parseTyped(d.Sent)
 	notice, err2 := strconv.Atoi(strings.TrimSpace(d.NoticeDays))
 	if err1 != nil || err2 != nil || notice < 0 {
 		return
 	}
-	eff, err := letters.EffectiveDate(sent, notice, time.Time{}, letters.EndAfterNotice)
+	eff, err := letters.EffectiveDateOn(cal, sent, notice, time.Time{}, letters.EndAfterNotice)
 	if err != nil {
 		return
 	}
 	d.Effective = store.Date(eff)
-	d.RescheduleFromEffective()
+	d.RescheduleFromEffective(cal)
 }
 
 // RescheduleFromEffective recomputes the dates that hang on the effective
-// date: the handoff steps (letters.DefaultHandoff), the final invoice
-// (fourteen days before, as the checklist schedules it, so it is settled
-// before access is removed) and the retention deadline (DefaultRetentionDays
-// after).
-func (d *LetterDraft) RescheduleFromEffective() {
+// date, on the working days of cal: the handoff steps
+// (letters.DefaultHandoffOn), the final invoice (the first working day
+// after, once the services it covers are provided: letters.FinalInvoiceDate)
+// and the retention deadline (DefaultRetentionDays after, on a working day).
+func (d *LetterDraft) RescheduleFromEffective(cal calendar.Calendar) {
 	sent, err1 := parseTyped(d.Sent)
 	eff, err2 := parseTyped(d.Effective)
 	if err1 != nil || err2 != nil || eff.Before(sent) {
 		return
 	}
-	h := letters.DefaultHandoff(sent, eff)
+	h := letters.DefaultHandoffOn(cal, sent, eff)
 	d.ExportDate, d.CredentialsDate, d.TransferDate = store.Date(h.ExportDate), store.Date(h.CredentialsDate), store.Date(h.TransferDate)
-	for _, st := range letters.ChecklistSteps(sent, eff, eff) {
-		if st.Key == letters.StepFinalInvoice {
-			d.FinalInvoice = store.Date(st.Due)
-		}
-	}
-	d.Retention = store.Date(letters.AddDays(eff, DefaultRetentionDays))
+	d.FinalInvoice = store.Date(letters.FinalInvoiceDate(cal, eff))
+	d.Retention = store.Date(cal.NextWorkingDay(letters.AddDays(eff, DefaultRetentionDays)))
 }

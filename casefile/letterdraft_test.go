@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -53,27 +55,35 @@ func plant(t *testing.T, d *Desk, query string, args ...any) {
 	}
 }
 
-// The expected dates below were counted on a calendar by hand: the final
-// invoice 14 days before the effective date and the data export 10 days
-// before, each moved back to the Friday when it falls on a weekend (20
-// February 2028 is a Sunday, 20 February 2027 a Saturday, 13 December 2026
-// a Sunday), and data kept 30 days after.
+// The expected dates below were counted on a calendar by hand: the
+// effective date moved to the next working day when the notice ends on a
+// closed day (3 January 2027 is a Sunday); the final invoice on the first
+// working day after it; the data export 10 days before it and the licence
+// transfer 3 days before, each moved back to the working day before a
+// weekend (20 February 2028 and 20 December 2026 are Sundays, 20 February
+// 2027 a Saturday) or a US public holiday (Christmas Day, Friday 25
+// December 2026; New Year's Day, Friday 1 January 2027); data kept 30 days
+// after the effective date.
 func TestRescheduleEffectiveDates(t *testing.T) {
 	cases := []struct {
 		name                string
+		region              calendar.Region
 		sent                string
 		notice              int
 		termEnd             string
 		effective, invoice  string
 		retention, exportOn string
+		transfer            string
 	}{
-		{"leap year month end", "2028-01-31", 30, "", "2028-03-01", "2028-02-16", "2028-03-31", "2028-02-18"},
-		{"common year month end", "2027-01-31", 30, "", "2027-03-02", "2027-02-16", "2027-04-01", "2027-02-19"},
-		{"lands on 29 February", "2027-12-31", 60, "", "2028-02-29", "2028-02-15", "2028-03-30", "2028-02-18"},
-		{"a later term end does not stretch the notice", "2026-11-23", 30, "2027-06-30", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
-		{"term end inside the notice", "2026-11-23", 30, "2026-12-01", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
-		{"term end already past", "2026-11-23", 30, "2026-01-01", "2026-12-23", "2026-12-09", "2027-01-22", "2026-12-11"},
-		{"no notice at all", "2026-11-23", 0, "", "2026-11-23", "2026-11-23", "2026-12-23", "2026-11-23"},
+		{"leap year month end", "", "2028-01-31", 30, "", "2028-03-01", "2028-03-02", "2028-03-31", "2028-02-18", "2028-02-25"},
+		{"common year month end", "", "2027-01-31", 30, "", "2027-03-02", "2027-03-03", "2027-04-01", "2027-02-19", "2027-02-26"},
+		{"lands on 29 February", "", "2027-12-31", 60, "", "2028-02-29", "2028-03-01", "2028-03-30", "2028-02-18", "2028-02-25"},
+		{"a later term end does not stretch the notice", "", "2026-11-23", 30, "2027-06-30", "2026-12-23", "2026-12-24", "2027-01-22", "2026-12-11", "2026-12-18"},
+		{"term end inside the notice", "", "2026-11-23", 30, "2026-12-01", "2026-12-23", "2026-12-24", "2027-01-22", "2026-12-11", "2026-12-18"},
+		{"term end already past", "", "2026-11-23", 30, "2026-01-01", "2026-12-23", "2026-12-24", "2027-01-22", "2026-12-11", "2026-12-18"},
+		{"no notice at all", "", "2026-11-23", 0, "", "2026-11-23", "2026-11-24", "2026-12-23", "2026-11-23", "2026-11-23"},
+		{"notice ending on a Sunday moves to Monday", "", "2026-12-04", 30, "", "2027-01-04", "2027-01-05", "2027-02-03", "2026-12-25", "2027-01-01"},
+		{"no step on Christmas or New Year's Day", "US", "2026-12-05", 30, "", "2027-01-04", "2027-01-05", "2027-02-03", "2026-12-24", "2026-12-31"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -81,12 +91,13 @@ func TestRescheduleEffectiveDates(t *testing.T) {
 			if c.termEnd != "" {
 				cl.TermEnd = day(c.termEnd)
 			}
-			d := NewLetterDraft(cl, letters.Company{}, 0, day(c.sent))
-			if d.Effective != c.effective || d.FinalInvoice != c.invoice || d.Retention != c.retention || d.ExportDate != c.exportOn {
-				t.Errorf("effective %s, invoice %s, retention %s, export %s; want %s, %s, %s, %s",
-					d.Effective, d.FinalInvoice, d.Retention, d.ExportDate, c.effective, c.invoice, c.retention, c.exportOn)
+			facts := LetterFacts{Calendar: calendar.Calendar{Region: c.region}}
+			d := NewLetterDraft(cl, letters.Company{}, facts, day(c.sent))
+			if d.Effective != c.effective || d.FinalInvoice != c.invoice || d.Retention != c.retention || d.ExportDate != c.exportOn || d.TransferDate != c.transfer {
+				t.Errorf("effective %s, invoice %s, retention %s, export %s, transfer %s; want %s, %s, %s, %s, %s",
+					d.Effective, d.FinalInvoice, d.Retention, d.ExportDate, d.TransferDate, c.effective, c.invoice, c.retention, c.exportOn, c.transfer)
 			}
-			in, err := d.Input(cl)
+			in, err := d.Input(cl, facts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,20 +110,21 @@ func TestRescheduleEffectiveDates(t *testing.T) {
 
 func TestRescheduleKeepsHalfTypedInput(t *testing.T) {
 	cl := store.Client{Name: "Acme", NoticeDays: 30, Currency: "USD"}
-	d := NewLetterDraft(cl, letters.Company{}, 0, day("2026-11-23"))
+	d := NewLetterDraft(cl, letters.Company{}, LetterFacts{}, day("2026-11-23"))
 	d.Sent = "2026-11-"
-	d.Reschedule()
+	d.Reschedule(calendar.Calendar{})
 	if d.Effective != "2026-12-23" {
 		t.Errorf("a half-typed sent date changed the effective date to %q", d.Effective)
 	}
 	d.Sent, d.NoticeDays = "2026-11-23", "45"
-	d.Reschedule()
+	d.Reschedule(calendar.Calendar{})
 	if d.Effective != "2027-01-07" {
 		t.Errorf("45 days from 23 November 2026: got %s, want 2027-01-07", d.Effective)
 	}
+	// 1 February 2027 is a Monday; 3 March 2027 a Wednesday.
 	d.Effective = "2027-02-01"
-	d.RescheduleFromEffective()
-	if d.Retention != "2027-03-03" || d.FinalInvoice != "2027-01-18" {
+	d.RescheduleFromEffective(calendar.Calendar{})
+	if d.Retention != "2027-03-03" || d.FinalInvoice != "2027-02-02" {
 		t.Errorf("from effective 2027-02-01: retention %s, invoice %s", d.Retention, d.FinalInvoice)
 	}
 }
@@ -120,34 +132,30 @@ func TestRescheduleKeepsHalfTypedInput(t *testing.T) {
 func TestLetterDraftInput(t *testing.T) {
 	cl := store.Client{ID: 1, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA",
 		AgreementSigned: day("2024-03-01"), TerminationClause: "clause 9"}
-	d := NewLetterDraft(cl, letters.Company{Name: "Us"}, 1843250, day("2026-11-23"))
-	if d.Balance != "USD 18,432.50" || d.NoticeDays != "30" || d.AgreementDate != "2024-03-01" || d.CompanyName != "Us" {
+	facts := LetterFacts{Rate: money.Money{Minor: 15000, Currency: "USD"}}
+	d := NewLetterDraft(cl, letters.Company{Name: "Us"}, facts, day("2026-11-23"))
+	if d.TransitionRate != "USD 150.00" || d.NoticeDays != "30" || d.AgreementDate != "2024-03-01" || d.CompanyName != "Us" || d.ForCause {
 		t.Errorf("pre-filled: %+v", d)
 	}
-	d.TransitionHours, d.TransitionRate = "10", "165"
-	d.Licences = "42 × Microsoft 365 Business Premium until 2027-04-30\n \n3 x Backup server until 2027-02-28; 5 x Firewall until 2027-09-30"
+	d.TransitionHours, d.TransitionRate, d.IncludedHours, d.RequestDays, d.WindowDays = "10", "165", "4", "2", "14"
 	d.Delivery = "post"
-	in, err := d.Input(cl)
+	in, err := d.Input(cl, facts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.Balance.Minor != 1843250 || in.Transition.Rate.Minor != 16500 || in.Transition.Hours != 10 ||
-		in.Delivery != letters.DeliveryPost || in.Agreement.NoticeDays != 30 || in.Agreement.TerminationClause != "clause 9" {
+	want := letters.Transition{Hours: 10, Rate: money.Money{Minor: 16500, Currency: "USD"}, IncludedHours: 4, RequestDays: 2, WindowDays: 14}
+	if in.Transition != want || in.Delivery != letters.DeliveryPost || in.Agreement.NoticeDays != 30 || in.Agreement.TerminationClause != "clause 9" {
 		t.Errorf("input = %+v", in)
-	}
-	if len(in.AnnualLicences) != 3 || in.AnnualLicences[0].Quantity != 42 ||
-		in.AnnualLicences[0].Product != "Microsoft 365 Business Premium" || store.Date(in.AnnualLicences[1].TermEnds) != "2027-02-28" {
-		t.Errorf("licences = %+v", in.AnnualLicences)
 	}
 
 	bad := d
-	bad.Sent, bad.NoticeDays, bad.Balance, bad.Delivery, bad.Licences, bad.Effective = "23/11/2026", "thirty", "lots", "pigeon", "many licences", ""
-	_, err = bad.Input(cl)
+	bad.Sent, bad.NoticeDays, bad.IncludedHours, bad.Delivery, bad.WindowDays, bad.Effective = "23/11/2026", "thirty", "some", "pigeon", "-1", ""
+	_, err = bad.Input(cl, facts)
 	var fe FieldErrors
 	if !errors.As(err, &fe) {
 		t.Fatalf("err = %v, want FieldErrors", err)
 	}
-	for _, field := range []string{"sent", "notice_days", "balance", "delivery", "licences", "effective"} {
+	for _, field := range []string{"sent", "notice_days", "included_hours", "delivery", "window_days", "effective"} {
 		if fe[field] == nil {
 			t.Errorf("no error for %s in %v", field, err)
 		}
@@ -157,7 +165,7 @@ func TestLetterDraftInput(t *testing.T) {
 	}
 }
 
-func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
+func TestLetterDraftForUsesSettingsAccountAndSavedDraft(t *testing.T) {
 	desk := letterDesk(t)
 	s := desk.Store
 	ctx := context.Background()
@@ -178,12 +186,16 @@ func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
 		}
 	}
 	c, _ := s.Client(ctx, id)
-	d, saved, err := desk.LetterDraftFor(ctx, c, day("2026-11-23"))
+	facts, err := desk.LetterFacts(ctx, c, day("2026-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, saved, err := desk.LetterDraftFor(ctx, c, facts, day("2026-11-23"))
 	if err != nil || saved {
 		t.Fatalf("fresh draft: %v %v", saved, err)
 	}
-	// 500.00 + 75.50 open; the paid invoice owes nothing.
-	if d.Balance != "GBP 575.50" || d.CompanyName != "Bluepeak" || d.Signer != "Dana" || d.CompanyEmail != "" ||
+	// 23 November 2026 + 60 days is Friday 22 January 2027.
+	if d.CompanyName != "Bluepeak" || d.Signer != "Dana" || d.CompanyEmail != "" ||
 		d.Effective != "2027-01-22" || d.ExportPath != "exports/acme-termination-2026-11-23.md" {
 		t.Errorf("draft = %+v", d)
 	}
@@ -191,7 +203,7 @@ func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
 	if err := desk.SaveLetterDraft(ctx, id, d); err != nil {
 		t.Fatal(err)
 	}
-	again, saved, err := desk.LetterDraftFor(ctx, c, day("2027-01-01"))
+	again, saved, err := desk.LetterDraftFor(ctx, c, facts, day("2027-01-01"))
 	if err != nil || !saved || again.NoticeDays != "9" || again.Sent != "2026-11-23" {
 		t.Errorf("saved draft: %+v %v %v", again, saved, err)
 	}
@@ -199,12 +211,12 @@ func TestLetterDraftForUsesSettingsBalanceAndSavedDraft(t *testing.T) {
 
 func TestSentLetterSchedulesTheLettersChecklist(t *testing.T) {
 	cl := store.Client{ID: 7, Name: "Acme", NoticeDays: 30, Currency: "USD", AgreementName: "MSA", AgreementSigned: day("2024-03-01")}
-	in, err := NewLetterDraft(cl, letters.Company{}, 0, day("2026-11-23")).Input(cl)
+	in, err := NewLetterDraft(cl, letters.Company{}, LetterFacts{}, day("2026-11-23")).Input(cl, LetterFacts{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	l := sentLetterOf(cl.ID, Letter{Input: in, Markdown: "text"}, "exports/a.md")
-	want := letters.ChecklistSteps(day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
+	want := letters.ChecklistStepsOn(calendar.Calendar{}, day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
 	if len(l.Steps) != len(want) || l.Steps[0].Key != want[0].Key || !l.Steps[len(want)-1].Due.Equal(want[len(want)-1].Due) {
 		t.Errorf("steps = %+v", l.Steps)
 	}
@@ -225,7 +237,7 @@ func TestLetterDraftRoundTrip(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, saved, err := desk.LetterDraftFor(ctx, cl, day("2026-11-23")); saved || err != nil {
+	if _, saved, err := desk.LetterDraftFor(ctx, cl, LetterFacts{}, day("2026-11-23")); saved || err != nil {
 		t.Fatalf("empty: %v %v", saved, err)
 	}
 	want := LetterDraft{Sent: "2026-11-2", NoticeDays: "3", ShorterNotice: true, CompanyName: "Brightline IT",
@@ -237,7 +249,7 @@ func TestLetterDraftRoundTrip(t *testing.T) {
 	if err := desk.SaveLetterDraft(ctx, cl.ID, want); err != nil {
 		t.Fatal(err)
 	}
-	got, saved, err := desk.LetterDraftFor(ctx, cl, day("2026-11-23"))
+	got, saved, err := desk.LetterDraftFor(ctx, cl, LetterFacts{}, day("2026-11-23"))
 	if err != nil || !saved || got != want {
 		t.Errorf("draft = %+v %v %v, want %+v", got, saved, err, want)
 	}

@@ -3,7 +3,6 @@ package casefile
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,15 +31,13 @@ func (e FieldErrors) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// licenceLine is one annual licence as typed: "42 × Microsoft 365 Business
-// Premium until 2027-04-30" (an x will do for the ×).
-var licenceLine = regexp.MustCompile(`^(\d+)\s*[×xX*]\s*(.+?)\s+until\s+(\d{4}-\d{2}-\d{2})$`)
-
-// Input parses the form into the letter's input. Fields that do not parse
-// are returned together as FieldErrors; blank optional fields are simply
-// unset, for the letter to mark. The dates still have to pass the letter's
-// own Validate, which the renderer applies.
-func (d LetterDraft) Input(c store.Client) (letters.TerminationInput, error) {
+// Input parses the form into the letter's input, with the record's facts:
+// the calendar, the client's time zone, its account, its licences (unless
+// the owner confirmed we manage none) and the notice it is already under.
+// Fields that do not parse are returned together as FieldErrors; blank
+// optional fields are simply unset, for the letter to mark. The dates still
+// have to pass the letter's own Validate, which the renderer applies.
+func (d LetterDraft) Input(c store.Client, facts LetterFacts) (letters.TerminationInput, error) {
 	p := draftParser{currency: c.Currency, errs: FieldErrors{}}
 	delivery, err := letters.ParseDelivery(d.Delivery)
 	if err != nil {
@@ -57,11 +54,12 @@ func (d LetterDraft) Input(c store.Client) (letters.TerminationInput, error) {
 		NoticeDays:         p.number("notice_days", d.NoticeDays),
 		AllowShorterNotice: d.ShorterNotice,
 		Effective:          p.date("effective", d.Effective, true),
-		Balance:            p.money("balance", d.Balance),
 		FinalInvoice:       p.date("final_invoice", d.FinalInvoice, true),
 		Contact:            letters.Person{Name: d.ContactName, Role: d.ContactRole, Email: d.ContactEmail, Phone: d.ContactPhone},
-		Transition:         letters.Transition{Hours: p.number("transition_hours", d.TransitionHours), Rate: p.money("transition_rate", d.TransitionRate)},
-		RetentionDeadline:  p.date("retention", d.Retention, true),
+		Transition: letters.Transition{Hours: p.number("transition_hours", d.TransitionHours), Rate: p.money("transition_rate", d.TransitionRate),
+			IncludedHours: p.number("included_hours", d.IncludedHours), RequestDays: p.number("request_days", d.RequestDays),
+			WindowDays: p.number("window_days", d.WindowDays)},
+		RetentionDeadline: p.date("retention", d.Retention, true),
 		Handoff: letters.Handoff{
 			ExportDate:      p.date("export_date", d.ExportDate, true),
 			ExportWhat:      d.ExportWhat,
@@ -70,9 +68,21 @@ func (d LetterDraft) Input(c store.Client) (letters.TerminationInput, error) {
 			CredentialsDate: p.date("credentials_date", d.CredentialsDate, true),
 			TransferDate:    p.date("transfer_date", d.TransferDate, true),
 		},
-		AnnualLicences:  p.licences(d.Licences),
 		LicenceNote:     d.LicenceNote,
 		Acknowledgement: d.Acknowledgement,
+		Calendar:        facts.Calendar,
+		TimeZone:        facts.Zone,
+		Statement:       &facts.Statement,
+		LicenceSource:   letters.LicencesFromRecord,
+		Licences:        facts.Licences,
+		PriorNotice:     facts.Prior,
+		Supersedes:      d.Supersedes && facts.Prior != nil,
+	}
+	if d.NoLicences {
+		in.LicenceSource, in.Licences = letters.LicencesNone, nil
+	}
+	if d.ForCause {
+		in.ForCause = &letters.ForCause{Clause: d.ForCauseClause, LegalHold: d.LegalHold, Contact: in.Contact, WrittenOnly: d.WrittenOnly}
 	}
 	if len(p.errs) > 0 {
 		return in, p.errs
@@ -118,31 +128,6 @@ func (p draftParser) money(field, text string) money.Money {
 		p.errs[field] = err
 	}
 	return m
-}
-
-// licences reads the licences on annual commitment, one a line or separated
-// by semicolons.
-func (p draftParser) licences(text string) []letters.AnnualLicence {
-	var out []letters.AnnualLicence
-	for i, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		m := licenceLine.FindStringSubmatch(line)
-		if m == nil {
-			p.errs["licences"] = fmt.Errorf("licence %d %q: want QUANTITY × PRODUCT until YYYY-MM-DD", i+1, line)
-			continue
-		}
-		qty, _ := strconv.Atoi(m[1])
-		until, err := parseTyped(m[3])
-		if err != nil {
-			p.errs["licences"] = fmt.Errorf("licence %d: %w", i+1, err)
-			continue
-		}
-		out = append(out, letters.AnnualLicence{Product: m[2], Quantity: qty, TermEnds: until})
-	}
-	return out
 }
 
 // parseTyped reads a date typed as YYYY-MM-DD, naming the text when it is

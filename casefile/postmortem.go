@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -45,6 +46,9 @@ func (d *Desk) PostMortem(ctx context.Context, clientID int64, today time.Time) 
 		return PostMortemNote{}, err
 	}
 	in := postMortemInput(f, our, today)
+	if in.Economics, err = d.economics(ctx, f.Client, in); err != nil {
+		return PostMortemNote{}, err
+	}
 	md, err := d.Letters.PostMortem(in)
 	if err != nil {
 		return PostMortemNote{}, err
@@ -161,4 +165,40 @@ func SplitLessons(lessons string) (changes []string, notes string) {
 // (SplitLessons).
 func (d *Desk) SaveLessons(ctx context.Context, clientID int64, lessons string) error {
 	return d.Store.SaveLessons(ctx, clientID, lessons)
+}
+
+// economics is what the client brought in and cost, over the relationship
+// and from its first red flag, to the effective date: its invoices, and the
+// hours worked at our loaded labour cost.
+func (d *Desk) economics(ctx context.Context, c store.Client, in letters.PostMortemInput) (*letters.Economics, error) {
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	end := in.Effective
+	if end.IsZero() {
+		end = in.NoticeSent
+	}
+	cost := func(e store.Earnings) money.Money {
+		return money.Money{Minor: e.Minutes * setup.Config.LoadedCostPerHour / 60, Currency: c.Currency}
+	}
+	all, err := d.Store.EarningsBetween(ctx, c.ID, c.ClientSince, end)
+	if err != nil {
+		return nil, err
+	}
+	// The record may begin after the relationship did (an import of the
+	// last two years, say): the figures say from when they count.
+	since := c.ClientSince
+	if all.First.After(since) {
+		since = all.First
+	}
+	e := &letters.Economics{Since: since, Revenue: money.Money{Minor: all.Invoiced, Currency: c.Currency}, Cost: cost(all)}
+	if t := in.Timeline(); len(t) > 0 {
+		flagged, err := d.Store.EarningsBetween(ctx, c.ID, t[0].FirstSeen, end)
+		if err != nil {
+			return nil, err
+		}
+		e.FlagRevenue, e.FlagCost = money.Money{Minor: flagged.Invoiced, Currency: c.Currency}, cost(flagged)
+	}
+	return e, nil
 }

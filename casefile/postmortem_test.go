@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -81,5 +82,41 @@ func TestPostMortemDatesTheActionTakenOnEachFlag(t *testing.T) {
 	if doc.ClientID != cl.ID || doc.Kind != "postmortem" || doc.Title != "Post-mortem of Acme" ||
 		!strings.Contains(doc.Markdown, "Remediation plan started (failed)") {
 		t.Errorf("document = %+v", doc)
+	}
+}
+
+// The client since 1 January 2025, though its record begins with an
+// invoice on 1 February 2025 (a Saturday), its first red flag on 2 March
+// 2025 and notice effective 23 December 2026: revenue counts the invoices
+// issued in each span, cost the minutes worked at 72.00 an hour (90 minutes cost
+// 108.00, 30 minutes 36.00); what falls after the effective date does not
+// count.
+func TestPostMortemEconomics(t *testing.T) {
+	d := letterDesk(t)
+	cl := letterClient(t, d)
+	ctx := context.Background()
+	plant(t, d, `UPDATE clients SET client_since_on = '2025-01-01' WHERE id = ?1`, cl.ID)
+	if err := d.Store.SetSetting(ctx, store.SettingLabourCostPerHour, "7200"); err != nil {
+		t.Fatal(err)
+	}
+	plant(t, d, `INSERT INTO incidents (client_id, occurred_at, kind, severity) VALUES (?1, '2025-03-02T09:00:00Z', 'after_hours', 2)`, cl.ID)
+	plant(t, d, `INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor, balance_minor) VALUES
+        (?1, 'A', '2025-02-01', '2025-03-01', 100000, 0), (?1, 'B', '2025-04-01', '2025-05-01', 50000, 0),
+        (?1, 'C', '2027-01-01', '2027-02-01', 70000, 70000)`, cl.ID)
+	plant(t, d, `INSERT INTO time_entries (client_id, worked_on, minutes) VALUES
+        (?1, '2025-02-10', 90), (?1, '2025-06-10', 30), (?1, '2027-01-05', 600)`, cl.ID)
+	sendNotice(t, d, cl)
+	cl, _ = d.Store.Client(ctx, cl.ID)
+	note, err := d.PostMortem(ctx, cl.ID, letterNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usd := func(minor int64) money.Money { return money.Money{Minor: minor, Currency: "USD"} }
+	want := letters.Economics{Since: day("2025-02-01"), Revenue: usd(150000), Cost: usd(14400), FlagRevenue: usd(50000), FlagCost: usd(3600)}
+	if e := note.Input.Economics; e == nil || *e != want {
+		t.Errorf("economics = %+v, want %+v", e, want)
+	}
+	if !strings.Contains(note.Document.Markdown, "| Since Saturday, 1 February 2025 | USD 1,500.00 | USD 144.00 | USD 1,356.00 |") {
+		t.Errorf("the note does not show the economics:\n%s", note.Document.Markdown)
 	}
 }

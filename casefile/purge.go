@@ -78,7 +78,7 @@ func (d *Desk) Purge(ctx context.Context, req PurgeRequest) (store.Purge, error)
 }
 
 // checkRetention refuses a purge before the retention deadline the notice
-// set, unless forced with a reason.
+// set, or while the notice's legal hold lasts, unless forced with a reason.
 func (d *Desk) checkRetention(ctx context.Context, cl store.Client, req PurgeRequest, p *store.Purge) error {
 	t, ok, err := d.Store.LatestTermination(ctx, cl.ID)
 	if err != nil {
@@ -98,6 +98,8 @@ func (d *Desk) checkRetention(ctx context.Context, cl store.Client, req PurgeReq
 	switch {
 	case !ok:
 		return fmt.Errorf("%w: %s has not been given notice, so no retention deadline has passed (--force with a --reason removes the data all the same)", ErrRetained, cl.Name)
+	case t.LegalHold:
+		return fmt.Errorf("%w: the notice placed the data under a legal hold, which suspends its disposal until the hold is lifted in writing (--force with a --reason removes it then)", ErrRetained)
 	case today <= t.Retention.Format("2006-01-02"):
 		return fmt.Errorf("%w: the data is kept until %s, as the notice set out (--force with a --reason removes it earlier)",
 			ErrRetained, t.Retention.Format("Monday, 2 January 2006"))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -38,6 +39,12 @@ func (d *Desk) Receipt(ctx context.Context, c store.Client, today time.Time) (Re
 		return Receipt{}, err
 	}
 	in := receiptInput(c, term, steps, our, today)
+	if in.Settled, err = d.settled(ctx, c, term); err != nil {
+		return Receipt{}, err
+	}
+	if in.Certificates, err = d.certificates(ctx, c.ID); err != nil {
+		return Receipt{}, err
+	}
 	md, err := d.Letters.ChecklistReceipt(in)
 	if err != nil {
 		return Receipt{}, err
@@ -46,14 +53,50 @@ func (d *Desk) Receipt(ctx context.Context, c store.Client, today time.Time) (Re
 		Title: "Offboarding receipt for " + c.Name, Markdown: md}}, nil
 }
 
-// receiptInput is the receipt's input: the notice's dates and each step's
-// sign-off.
+// receiptInput is the receipt's input: the agreement as the notice named
+// it (the client's row for a notice recorded before notices kept it), the
+// notice's dates and each step's sign-off.
 func receiptInput(c store.Client, term store.Termination, steps []store.StepRow, our letters.Company, today time.Time) letters.ReceiptInput {
-	in := letters.ReceiptInput{Our: our, Client: addresseeOf(c), Agreement: agreementOf(c), Sent: term.Sent,
+	agreement := agreementOf(c)
+	if term.AgreementName != "" {
+		agreement.Name, agreement.Signed = term.AgreementName, term.AgreementSigned
+	}
+	in := letters.ReceiptInput{Our: our, Client: addresseeOf(c), Agreement: agreement, Sent: term.Sent,
 		Effective: term.Effective, Prepared: today, PreparedBy: our.Signer}
 	for _, st := range steps {
 		in.Steps = append(in.Steps, letters.SignOff{Title: st.Title, Due: st.Due, Done: st.IsDone(),
 			By: st.SignedOffBy, On: st.Done, Exception: st.Exception})
 	}
 	return in
+}
+
+// settled are the payments received since notice was sent, each named by
+// the invoice it paid.
+func (d *Desk) settled(ctx context.Context, c store.Client, term store.Termination) ([]letters.Settlement, error) {
+	pays, err := d.Store.PaymentsSince(ctx, c.ID, term.Sent)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]letters.Settlement, len(pays))
+	for i, p := range pays {
+		what := "Payment on account"
+		if p.Invoice != "" {
+			what = "Invoice " + p.Invoice
+		}
+		out[i] = letters.Settlement{What: what, Amount: money.Money{Minor: p.Amount, Currency: p.Currency}, On: p.On}
+	}
+	return out, nil
+}
+
+// certificates are the certificates of destruction issued to the client.
+func (d *Desk) certificates(ctx context.Context, clientID int64) ([]letters.IssuedCertificate, error) {
+	certs, err := d.Store.Certificates(ctx, clientID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]letters.IssuedCertificate, len(certs))
+	for i, c := range certs {
+		out[i] = letters.IssuedCertificate{Title: "Certificate of destruction of personal data", Issued: CivilDay(c.At), SHA256: c.SHA256}
+	}
+	return out, nil
 }

@@ -3,9 +3,13 @@ package casefile
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
+	"offboard/calendar"
 	"offboard/letters"
+	"offboard/money"
 	"offboard/store"
 )
 
@@ -26,7 +30,7 @@ func TestReceiptListsEachSignOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := r.Input
-	scheduled := letters.ChecklistSteps(day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
+	scheduled := letters.ChecklistStepsOn(calendar.Calendar{}, day("2026-11-23"), day("2026-12-23"), day("2027-01-22"))
 	if len(in.Steps) != len(scheduled) || in.DoneCount() != 1 || in.PreparedBy != "Sam Lee" || store.Date(in.Effective) != "2026-12-23" {
 		t.Fatalf("receipt = %+v", in)
 	}
@@ -41,5 +45,50 @@ func TestReceiptListsEachSignOff(t *testing.T) {
 	}
 	if r.Document.Kind != "checklist" || r.Document.Title != "Offboarding receipt for Acme" || r.Document.Markdown == "" {
 		t.Errorf("document = %+v", r.Document)
+	}
+}
+
+// The receipt follows the notice, not the client's row as edited since:
+// the agreement as the letter named it, the payments received from the day
+// notice was sent (23 November 2026), and the certificates of destruction
+// issued.
+func TestReceiptTakesTheNoticeAndWhatWasSettled(t *testing.T) {
+	d := letterDesk(t)
+	cl := letterClient(t, d)
+	ctx := context.Background()
+	sendNotice(t, d, cl)
+	plant(t, d, `UPDATE clients SET agreement_name = 'MSA restated 2026' WHERE id = ?`, cl.ID)
+	plant(t, d, `INSERT INTO payments (client_id, invoice_number, paid_on, amount_minor) VALUES
+        (?1, 'INV-1', '2026-11-20', 10000), (?1, 'INV-2', '2026-11-30', 120000), (?1, '', '2026-12-01', 5000)`, cl.ID)
+	plant(t, d, `INSERT INTO purges (client_id, at, by_name, certificate_path, certificate_sha256, state) VALUES
+        (?1, '2027-01-25T10:00:00Z', 'Sam Lee', 'exports/acme-certificate.md', 'ab12', 'done'),
+        (?1, '2027-01-26T10:00:00Z', 'Sam Lee', '', '', 'running')`, cl.ID)
+	if _, err := d.Store.TickStep(ctx, cl.ID, letters.StepConfirmNotice, store.Tick{By: "Dana Reyes", On: day("2026-11-24")}); err != nil {
+		t.Fatal(err)
+	}
+	cl, _ = d.Store.Client(ctx, cl.ID)
+	r, err := d.Receipt(ctx, cl, day("2027-01-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := r.Input
+	if in.Agreement.Name != "MSA" || store.Date(in.Agreement.Signed) != "2024-03-01" || store.Date(in.Sent) != "2026-11-23" {
+		t.Errorf("agreement %+v, sent %s", in.Agreement, store.Date(in.Sent))
+	}
+	want := []letters.Settlement{
+		{What: "Invoice INV-2", Amount: money.Money{Minor: 120000, Currency: "USD"}, On: day("2026-11-30")},
+		{What: "Payment on account", Amount: money.Money{Minor: 5000, Currency: "USD"}, On: day("2026-12-01")},
+	}
+	if !slices.Equal(in.Settled, want) {
+		t.Errorf("settled = %+v, want %+v", in.Settled, want)
+	}
+	if len(in.Certificates) != 1 || store.Date(in.Certificates[0].Issued) != "2027-01-25" || in.Certificates[0].SHA256 != "ab12" {
+		t.Errorf("certificates = %+v", in.Certificates)
+	}
+	for _, line := range []string{"**1 of 11 steps signed off.**", "| Invoice INV-2 | USD 1,200.00 | Monday, 30 November 2026 |",
+		"Notice of termination of the MSA dated Friday, 1 March 2024", "SHA-256 ab12"} {
+		if !strings.Contains(r.Document.Markdown, line) {
+			t.Errorf("receipt lacks %q:\n%s", line, r.Document.Markdown)
+		}
 	}
 }

@@ -64,8 +64,15 @@ func newLetterDB(t *testing.T, settings bool) *letterDB {
 				return err
 			}
 		}
+		// Harborline's account on 23 November 2026: one invoice overdue,
+		// one not yet due, one paid, a credit note, and one issued after
+		// the letter's date.
 		_, err := tx.ExecContext(ctx, `INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor, balance_minor)
-            VALUES (1, 'HF-2291', '2026-09-01', '2026-10-01', 1843250, 1843250)`)
+            VALUES (1, 'HF-2291', '2026-09-01', '2026-10-01', 1843250, 1843250),
+                   (1, 'HF-2350', '2026-11-01', '2026-12-01', 152000, 152000),
+                   (1, 'HF-2340', '2026-10-01', '2026-10-31', 152000, 0),
+                   (1, 'HF-CN-12', '2026-11-10', '2026-11-10', -25000, -25000),
+                   (1, 'HF-2399', '2026-12-01', '2026-12-31', 152000, 152000)`)
 		return err
 	})
 	if err != nil {
@@ -107,12 +114,21 @@ func (f *letterDB) store(t *testing.T) *store.Store {
 func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 	f := newLetterDB(t, true)
 	out := filepath.Join(f.dir, "letters", "harborline.md")
+	for _, licence := range []string{"24 x Microsoft 365 Business Premium until 2027-04-30 annual",
+		"3 × Datto SIRIS backup appliance until 2026-12-31 monthly"} {
+		if code, _, stderr := f.run(t, "log", "harborline", "--kind", "edit", "--summary", "Licences we resell", "--licence", licence); code != 0 {
+			t.Fatalf("log --licence: %s", stderr)
+		}
+	}
 	code, stdout, stderr := f.run(t, "letter", "harborline", "--delivery", "post", "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if stderr != "" {
-		t.Errorf("stderr (tone warnings?): %s", stderr)
+	// Posted on Monday 23 November 2026, the notice arrives three working
+	// days later, Thursday 26 November; 30 days from then is Saturday 26
+	// December, so the earliest effective date is Monday 28 December.
+	if want := "warning: Sent by post, the notice is taken to arrive on Thursday, 26 November 2026, 3 working days after posting; counted from then, 30 days of notice give an earliest effective date of Monday, 28 December 2026, later than the letter's Wednesday, 23 December 2026."; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr is not the one warning about posting:\n%s", stderr)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
@@ -148,7 +164,7 @@ func TestLetterRecordsTheNoticeAsSent(t *testing.T) {
 func TestLetterDefaultPathAndTermEnd(t *testing.T) {
 	f := newLetterDB(t, true)
 	t.Chdir(f.dir)
-	code, stdout, stderr := f.run(t, "letter", "Harbor Dental")
+	code, stdout, stderr := f.run(t, "letter", "Harbor Dental", "--no-licences")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -274,16 +290,23 @@ func TestLetterNoticePeriod(t *testing.T) {
 	}
 }
 
-func TestLetterTemplateOverride(t *testing.T) {
-	f := newLetterDB(t, true)
+// overrideLetter puts the owner's own letter template, text, in place of
+// the built-in one; it returns the template's folder.
+func overrideLetter(t *testing.T, f *letterDB, text string) string {
+	t.Helper()
 	dir := filepath.Join(f.vars["XDG_CONFIG_HOME"], "offboard", "templates")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	tmpl := "Our own notice to {{md .Client.Name}}, effective {{date .Effective}}.\n"
-	if err := os.WriteFile(filepath.Join(dir, "termination.md.tmpl"), []byte(tmpl), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "termination.md.tmpl"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+func TestLetterTemplateOverride(t *testing.T) {
+	f := newLetterDB(t, true)
+	dir := overrideLetter(t, f, "Our own notice to {{md .Client.Name}}, effective {{date .Effective}}.\n")
 	code, stdout, stderr := f.run(t, "letter", "acme", "--draft", "-o", "-")
 	if code != 0 || stdout != "Our own notice to \\*Acme\\* \\<script\\>, effective Wednesday, 23 December 2026.\n" {
 		t.Errorf("override: exit %d, %s\n%q", code, stderr, stdout)
@@ -299,7 +322,7 @@ func TestLetterTemplateOverride(t *testing.T) {
 
 func TestChecklistTickExportAndPostMortem(t *testing.T) {
 	f := newLetterDB(t, true)
-	if code, _, stderr := f.run(t, "letter", "harborline", "-o", filepath.Join(f.dir, "l.md")); code != 0 {
+	if code, _, stderr := f.run(t, "letter", "harborline", "--no-licences", "-o", filepath.Join(f.dir, "l.md")); code != 0 {
 		t.Fatal(stderr)
 	}
 	code, stdout, stderr := f.run(t, "checklist", "harborline")

@@ -17,7 +17,7 @@ func logCommand() *Command {
 		Usage: "log CLIENT --kind call|email|meeting|note|incident|edit --summary TEXT [--at \"YYYY-MM-DD HH:MM\"] " +
 			"[--direction inbound|outbound|internal] [--body TEXT] [--attach FILE] [--category FLAG --severity 1-5 --who NAME] " +
 			"[--seats N] [--mrr AMOUNT] [--notice-days N] [--clause TEXT] [--term-end DATE] [--contact NAME] [--email ADDR] " +
-			"[--phone NUMBER] [--corrects ENTRY] [--db FILE | --demo]",
+			"[--phone NUMBER] [--licence \"QTY x PRODUCT until DATE annual|monthly\"] [--corrects ENTRY] [--db FILE | --demo]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, `Keeps what happened in the record, chained like everything else there (seed 001:
@@ -95,4 +95,5 @@ func registerEdit(fs *flag.FlagSet, d *casefile.EditDraft) {
 	fs.StringVar(&d.Contact, "contact", "", "an edit: the client's contact person")
 	fs.StringVar(&d.Email, "email", "", "an edit: the contact's email")
 	fs.StringVar(&d.Phone, "phone", "", "an edit: the contact's phone number")
+	fs.StringVar(&d.Licence, "licence", "", "an edit: a `licence` we manage for the client, listed in its letter, as \"42 x Microsoft 365 Business Premium until 2027-04-30 annual\" (or monthly)")
 }

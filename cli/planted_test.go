@@ -28,7 +28,7 @@ func TestPlantedClientsDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	for _, name := range []string{demo.NameCriminal, demo.RemediationRefused, demo.NameLatePayment} {
+	for _, name := range []string{demo.NameCriminal, demo.RemediationRefused, demo.NameLatePayment, demo.NameDataCompliance} {
 		t.Run(letters.Slug(name), func(t *testing.T) {
 			code, stdout, stderr := f.run(t, "letter", name, "--draft", "-o", "-")
 			if code != 0 || stderr != "" {

@@ -128,6 +128,7 @@ var company = []struct{ key, value string }{
 	{store.SettingBusinessDays, "Mon-Fri"},
 	{store.SettingBusinessTimeZone, "America/New_York"},
 	{store.SettingBusinessTechnicians, strconv.Itoa(len(technicians))},
+	{store.SettingCalendarRegion, string(demoRegion)},
 }
 
 // labourCostPerHour is a technician hour fully loaded (wages, taxes,

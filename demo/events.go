@@ -326,8 +326,8 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusOffboarded), "Every offboarding step signed off", done); err != nil {
 		return err
 	}
-	return g.postmortem(id, done, "Payment slippage was visible eight months before we acted. Raise a watch at the "+
-		"second late invoice, and stop printing the on-call number on invoices.")
+	return g.postmortem(id, done, "- Raise a watch at the second late invoice.\n- Stop printing the on-call number on invoices.\n"+
+		"The late payments ran longest before anything was done about them; the remediation meeting came too late to change the habit.")
 }
 
 // Seed 002's comment: let go with 30 days to find a new provider after

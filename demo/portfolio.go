@@ -118,6 +118,9 @@ func (g *gen) run() error {
 		}
 		if pl != nil {
 			err = g.tell(id, &p, pl)
+			if err == nil {
+				err = g.plantedLicences(id, &p)
+			}
 		} else {
 			err = g.routineComms(cr, id, &p)
 		}

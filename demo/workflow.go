@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"offboard/casefile"
 	"offboard/letters"
 	"offboard/money"
 	"offboard/scoring"
@@ -201,8 +202,11 @@ type stepDone struct {
 // the client to notice. done says how each step (by its key) stands.
 func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, reason string,
 	done func(step letters.ChecklistStep) stepDone) error {
-	effective := sent.AddDate(0, 0, noticeDays)
-	retention := effective.AddDate(0, 0, 30)
+	effective, err := letters.EffectiveDateOn(demoCalendar, sent, noticeDays, time.Time{}, letters.EndAfterNotice)
+	if err != nil {
+		return err
+	}
+	retention := demoCalendar.NextWorkingDay(effective.AddDate(0, 0, 30))
 	c := p.c
 	if p.prior != nil {
 		c = *p.prior
@@ -210,24 +214,21 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 	if err := g.w.invoices.flush(); err != nil {
 		return err
 	}
-	var balance int64
-	if err := g.tx.QueryRowContext(g.ctx, "SELECT coalesce(sum(balance_minor), 0) FROM invoices WHERE client_id = ? AND issued_on <= ?",
-		id, store.Date(sent)).Scan(&balance); err != nil {
+	statement, err := g.statement(id, sent, c.Currency)
+	if err != nil {
 		return err
 	}
-	steps := letters.ChecklistSteps(sent, effective, retention)
-	finalInvoice := effective
-	for _, st := range steps {
-		if st.Key == letters.StepFinalInvoice {
-			finalInvoice = st.Due
-		}
-	}
+	steps := letters.ChecklistStepsOn(demoCalendar, sent, effective, retention)
 	in := letters.TerminationInput{Our: g.our, Client: g.lettersClient(c), Agreement: agreementOf(c), Sent: sent,
 		Delivery: letters.DeliveryEmail, NoticeDays: noticeDays, Effective: effective,
-		Balance: money.Money{Minor: balance, Currency: c.Currency}, FinalInvoice: finalInvoice,
+		Statement: statement, FinalInvoice: letters.FinalInvoiceDate(demoCalendar, effective),
 		Contact:           letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"},
 		Transition:        letters.Transition{Hours: 5, Rate: money.Money{Minor: 15000, Currency: c.Currency}},
-		RetentionDeadline: retention, Handoff: letters.DefaultHandoff(sent, effective), Acknowledgement: true}
+		RetentionDeadline: retention, Handoff: letters.DefaultHandoffOn(demoCalendar, sent, effective), Acknowledgement: true,
+		Calendar: demoCalendar, LicenceSource: letters.LicencesFromRecord, Licences: casefile.LicencesOf(g.licencesOf(p, sent))}
+	if zone, err := time.LoadLocation(c.TimeZone); err == nil && c.TimeZone != "" {
+		in.TimeZone = zone
+	}
 	in.Handoff.ExportWhat = "Microsoft 365 mailboxes, the file server shares and the latest full backup"
 	in.Handoff.ExportFormat = "PST files and the original folder structure"
 	in.Handoff.ExportDelivery = "an encrypted download link, with the key given by phone"
@@ -242,9 +243,9 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 		return err
 	}
 	if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, 'email', ?)`,
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed) VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?)`,
 		id, doc, store.Date(sent), noticeDays, store.Date(effective), store.Date(retention),
-		store.Timestamp(sent)); err != nil {
+		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned)); err != nil {
 		return fmt.Errorf("termination: %w", err)
 	}
 	sentAt := g.localAt(p, int(g.asOf.Sub(sent).Hours()/24), 9)

@@ -114,7 +114,9 @@
 //	SignOff           .Signed (done, by a named person, on a date)
 //	PostMortemInput   .Timeline ([]FlagTimeline by first appearance),
 //	                  .Slowest (*FlagTimeline or nil), .DaysFirstFlagToNotice
+//	                  .DaysFirstFlagToAction (-1 when nothing was done)
 //	                  .ActedCount, .ActedSummary, .Unacted
+//	Economics         .Margin, .FlagMargin (revenue less cost)
 //
 // and these functions:
 //

@@ -131,6 +131,8 @@ func harborlinePostMortem() PostMortemInput {
 			"Make autopay a condition of every new agreement and renewal.",
 		},
 		Notes: "The payment history was visible in the PSA export from September 2025.\nWe waited for the quarterly review to raise it.\n\nThe remediation plan of May 2026 improved payment times for two months only.",
+		Economics: &Economics{Since: day(2022, time.March, 14),
+			Revenue: usd(30240000), Cost: usd(21960000), FlagRevenue: usd(12600000), FlagCost: usd(13320000)},
 	}
 }
 

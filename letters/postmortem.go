@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"offboard/money"
+
 	"fmt"
 	"sort"
 	"time"
@@ -44,6 +46,52 @@ type PostMortemInput struct {
 	Changes []string
 	// Notes is free text, paragraphs separated by blank lines.
 	Notes string
+	// Economics is what the client brought in and cost; nil leaves the
+	// section out.
+	Economics *Economics
+}
+
+// Economics is what a client brought in and what serving it cost, over
+// the whole relationship and from the first red flag on, each to the
+// effective date. Seed 002 asks whether a client was worth keeping; the
+// numbers answer it after the fact.
+type Economics struct {
+	// Since is the first day the figures cover: the start of the
+	// relationship, or of the record where it begins later.
+	Since time.Time
+	// Revenue and Cost are over the whole relationship: invoiced, and the
+	// hours worked at the loaded labour cost.
+	Revenue, Cost money.Money
+	// FlagRevenue and FlagCost are the same from the first red flag on.
+	FlagRevenue, FlagCost money.Money
+}
+
+// Margin is Revenue less Cost.
+func (e Economics) Margin() money.Money { return minus(e.Revenue, e.Cost) }
+
+// FlagMargin is FlagRevenue less FlagCost.
+func (e Economics) FlagMargin() money.Money { return minus(e.FlagRevenue, e.FlagCost) }
+
+// minus is a less b, in a's currency.
+func minus(a, b money.Money) money.Money {
+	return money.Money{Minor: a.Minor - b.Minor, Currency: a.Currency}
+}
+
+// DaysFirstFlagToAction is the number of days from the earliest red flag
+// to the first action taken on any flag, the same days the timeline counts;
+// -1 when nothing was done before notice.
+func (in PostMortemInput) DaysFirstFlagToAction() int {
+	t := in.Timeline()
+	var first time.Time
+	for _, f := range t {
+		if f.Acted && (first.IsZero() || f.ActionTaken.Before(first)) {
+			first = f.ActionTaken
+		}
+	}
+	if len(t) == 0 || first.IsZero() {
+		return -1
+	}
+	return DaysBetween(t[0].FirstSeen, first)
 }
 
 // FlagTimeline is a red flag placed on the timeline, as the post-mortem

@@ -71,6 +71,38 @@ func TestPostMortemWithoutChanges(t *testing.T) {
 	}
 }
 
+// The days below were counted by hand: 2 March 2026 to 1 April is 30
+// days, to 20 March 18 days.
+func TestPostMortemDaysFirstFlagToAction(t *testing.T) {
+	first := FlagHistory{Flag: "Late payment", FirstSeen: day(2026, time.March, 2), ActionTaken: day(2026, time.April, 1)}
+	later := FlagHistory{Flag: "Scope creep", FirstSeen: day(2026, time.March, 10), ActionTaken: day(2026, time.March, 20)}
+	waited := FlagHistory{Flag: "Unprofitable", FirstSeen: day(2026, time.March, 2)}
+	tests := []struct {
+		name  string
+		flags []FlagHistory
+		want  int
+	}{
+		{"no flags", nil, -1},
+		{"nothing done", []FlagHistory{waited}, -1},
+		{"the first flag's own action", []FlagHistory{first, waited}, 30},
+		{"an earlier action on a later flag", []FlagHistory{first, later}, 18},
+	}
+	for _, tt := range tests {
+		if got := (PostMortemInput{Flags: tt.flags}).DaysFirstFlagToAction(); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// 302,400.00 less 219,600.00 is 82,800.00; 126,000.00 less 133,200.00 is
+// -7,200.00.
+func TestPostMortemEconomics(t *testing.T) {
+	e := harborlinePostMortem().Economics
+	if e.Margin() != usd(8280000) || e.FlagMargin() != usd(-720000) {
+		t.Errorf("margins %v and %v", e.Margin(), e.FlagMargin())
+	}
+}
+
 func TestPostMortemActedSummary(t *testing.T) {
 	acted := FlagHistory{Flag: "Late payment", FirstSeen: day(2026, time.March, 2), ActionTaken: day(2026, time.April, 1)}
 	waited := FlagHistory{Flag: "Scope creep", FirstSeen: day(2026, time.March, 2)}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"offboard/calendar"
 )
 
 // Config holds every threshold, weight and benchmark the assessment uses.
@@ -30,6 +32,11 @@ type Config struct {
 	// Technicians is how many technicians share the work, so a what-if can
 	// say how many hours a month each would get back; 0 leaves that unsaid.
 	Technicians int
+
+	// Calendar is our business calendar: the region whose public holidays
+	// close the business and our own closed days. The letters' effective
+	// and due dates fall only on its working days.
+	Calendar calendar.Calendar
 
 	// Hours are our business hours; Stats the normal-range method, window
 	// and trends; Bench the published benchmarks shown as industry norms.
@@ -398,6 +405,7 @@ func (c *Config) Set(key, value string) error {
 func (c Config) clone() Config {
 	c.Hours.Days = slices.Clone(c.Hours.Days)
 	c.LatePayment.GradeCutoffs = slices.Clone(c.LatePayment.GradeCutoffs)
+	c.Calendar.Closed = slices.Clone(c.Calendar.Closed)
 	return c
 }
 
@@ -553,6 +561,8 @@ func buildParams() []param {
 				}
 				return ok
 			}),
+		calendarRegionParam(),
+		calendarClosedParam(),
 		textParam("stats.method", "How normal ranges are computed: sd is mean ± k standard deviations as seed 002 describes; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.",
 			"sd or robust",
 			func(c *Config) string { return string(c.Stats.Method) },
@@ -586,22 +596,10 @@ func buildParams() []param {
 	ps = append(ps, bandParams("late_payment.overdue_months", "overdue balance in months of recurring revenue (seed 003: a major overdue balance)", 0, 24, func(c *Config) *Band { return &c.LatePayment.OverdueMonths })...)
 	ps = append(ps,
 		intParam("late_payment.min_invoices", "Paid invoices in the window below which payment rates are not judged.", 1, 60, func(c *Config) *int { return &c.LatePayment.MinInvoices }),
-		textParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
+		listParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
 			"four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5",
-			func(c *Config) string {
-				parts := make([]string, len(c.LatePayment.GradeCutoffs))
-				for i, x := range c.LatePayment.GradeCutoffs {
-					parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
-				}
-				return strings.Join(parts, ",")
-			},
-			func(c *Config, v any) bool {
-				cut, ok := parseCutoffs(v)
-				if ok {
-					c.LatePayment.GradeCutoffs = cut
-				}
-				return ok
-			}),
+			func(c *Config) *[]float64 { return &c.LatePayment.GradeCutoffs },
+			func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }, parseCutoffs),
 		weightParam("resource_drain", "resource drain (seed 002)", func(c *Config) *float64 { return &c.ResourceDrain.Weight }),
 		floatParam("resource_drain.severe_z", "z-score at which a resource drain's severity reaches 100; just outside the normal range it is 50.", 1, 20, func(c *Config) *float64 { return &c.ResourceDrain.SevereZ }),
 		weightParam("unprofitable", "unprofitable client (seeds 000, 002, 004)", func(c *Config) *float64 { return &c.Unprofitable.Weight }),
@@ -645,6 +643,26 @@ func textParam(key, doc, allowed string, get func(*Config) string, parse func(*C
 			return nil
 		},
 	}
+}
+
+// listParam makes a key holding a list, written as its items formatted
+// and joined by commas, and read by parse.
+func listParam[T any](key, doc, allowed string, field func(*Config) *[]T, format func(T) string, parse func(any) ([]T, bool)) param {
+	return textParam(key, doc, allowed,
+		func(c *Config) string {
+			parts := make([]string, len(*field(c)))
+			for i, x := range *field(c) {
+				parts[i] = format(x)
+			}
+			return strings.Join(parts, ",")
+		},
+		func(c *Config, v any) bool {
+			items, ok := parse(v)
+			if ok {
+				*field(c) = items
+			}
+			return ok
+		})
 }
 
 func floatParam(key, doc string, lo, hi float64, field func(*Config) *float64) param {
@@ -746,19 +764,8 @@ func dayName(d time.Weekday) string { return d.String()[:3] }
 // ("Mon-Fri", "Mon-Wed,Fri"), or as a TOML array of names. The result is in
 // week order without repeats; a range may wrap past Sunday.
 func parseDays(v any) ([]time.Weekday, bool) {
-	var items []string
-	switch x := v.(type) {
-	case string:
-		items = strings.Split(x, ",")
-	case []any:
-		for _, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				return nil, false
-			}
-			items = append(items, s)
-		}
-	default:
+	items, ok := listItems(v)
+	if !ok {
 		return nil, false
 	}
 	index := func(name string) int {
@@ -788,6 +795,26 @@ func parseDays(v any) ([]time.Weekday, bool) {
 		}
 	}
 	return days, len(days) > 0
+}
+
+// listItems reads a list written as text separated by commas, or as a
+// TOML array of strings.
+func listItems(v any) ([]string, bool) {
+	switch x := v.(type) {
+	case string:
+		return strings.Split(x, ","), true
+	case []any:
+		items := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			items = append(items, s)
+		}
+		return items, true
+	}
+	return nil, false
 }
 
 // formatDays writes weekdays as parseDays reads them, runs as ranges.

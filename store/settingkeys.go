@@ -33,6 +33,12 @@ const (
 	// SettingBusinessTechnicians is how many technicians share the work,
 	// e.g. "4"; the what-if shares the hours a client frees among them.
 	SettingBusinessTechnicians = "business.technicians"
+	// SettingCalendarRegion is the region whose public holidays close the
+	// business, e.g. "US" or "AU-NSW"; letters' dates fall on working days.
+	SettingCalendarRegion = "calendar.region"
+	// SettingCalendarClosed lists the business's own closed days as
+	// YYYY-MM-DD separated by commas.
+	SettingCalendarClosed = "calendar.closed"
 	// SettingDemoSeed marks a database written by the demo generator and
 	// holds its seed, so the demo never overwrites a real database.
 	SettingDemoSeed = "demo.seed"

@@ -28,6 +28,12 @@ type Termination struct {
 	Retention time.Time
 	Delivery  string
 	CreatedAt time.Time
+	// AgreementName and AgreementSigned name the agreement as the letter
+	// did; blank for a notice recorded before they were kept.
+	AgreementName   string
+	AgreementSigned time.Time
+	// LegalHold suspends the disposal of the client's data.
+	LegalHold bool
 }
 
 // SentLetter is a notice of termination being recorded as sent.
@@ -48,6 +54,17 @@ type SentLetter struct {
 	// Steps is the offboarding checklist to schedule, in working order;
 	// only their Key, Title and Due are read.
 	Steps []StepRow
+	// AgreementName and AgreementSigned name the agreement being ended.
+	AgreementName   string
+	AgreementSigned time.Time
+	// LegalHold suspends the disposal of the client's data.
+	LegalHold bool
+	// Supersedes allows a notice to a client already under notice: it
+	// replaces the earlier notice and its checklist.
+	Supersedes bool
+	// ToneAccepted are the phrases the tone check found that the owner
+	// acknowledged before sending; the decisions log keeps them.
+	ToneAccepted []string
 }
 
 // ErrAlreadyNoticed reports a letter for a client already under notice or
@@ -81,7 +98,7 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
 		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
 	err := s.exportTx(ctx, func(tx *sql.Tx) error {
-		if err := checkNoticeAllowed(ctx, tx, l.ClientID); err != nil {
+		if err := checkNoticeAllowed(ctx, tx, l.ClientID, l.Supersedes); err != nil {
 			return err
 		}
 		if err := replaceChecklist(ctx, tx, l.ClientID, now); err != nil {
@@ -108,8 +125,9 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 }
 
 // checkNoticeAllowed refuses a notice to a client already under notice or
-// offboarded.
-func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64) error {
+// offboarded, unless it supersedes the earlier notice of a client still
+// under notice.
+func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64, supersedes bool) error {
 	var status string
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM clients WHERE id = ?", clientID).Scan(&status); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -117,7 +135,7 @@ func checkNoticeAllowed(ctx context.Context, tx *sql.Tx, clientID int64) error {
 		}
 		return err
 	}
-	if status == statusNotice || status == statusOffboarded {
+	if (status == statusNotice && !supersedes) || status == statusOffboarded {
 		return fmt.Errorf("client is %s: %w", status, ErrAlreadyNoticed)
 	}
 	return nil
@@ -133,8 +151,10 @@ func insertTermination(ctx context.Context, tx *sql.Tx, l SentLetter, t *Termina
 	}
 	t.DocumentID = docID
 	res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(t.CreatedAt))
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(t.CreatedAt),
+		l.AgreementName, nullDate(l.AgreementSigned), l.LegalHold)
 	if err != nil {
 		return fmt.Errorf("record termination: %w", err)
 	}
@@ -151,6 +171,15 @@ func logNotice(ctx context.Context, tx *sql.Tx, l SentLetter, docID int64, now t
 		Direction: "outbound", Summary: summary, Body: fmt.Sprintf("%s\nexported to %s\nsha256 %s",
 			l.Title, l.Path, SHA256Hex([]byte(l.Markdown))), DocumentID: docID}); err != nil {
 		return err
+	}
+	if len(l.ToneAccepted) > 0 {
+		if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "tone accepted",
+			Reason: "sent with wording the tone check questioned: " + strings.Join(l.ToneAccepted, "; ")}); err != nil {
+			return err
+		}
+	}
+	if l.Supersedes {
+		summary += "; supersedes the earlier notice"
 	}
 	if err := LogDecision(ctx, tx, Decision{ClientID: l.ClientID, At: now, Kind: "letter", To: "sent",
 		Reason: summary}); err != nil {
@@ -239,9 +268,12 @@ func replaceChecklist(ctx context.Context, tx *sql.Tx, clientID int64, now time.
 func (s *Store) LatestTermination(ctx context.Context, clientID int64) (t Termination, ok bool, err error) {
 	var sent, eff, ret, created string
 	var doc sql.NullInt64
+	var signed sql.NullString
 	err = s.db.QueryRowContext(ctx, `SELECT id, client_id, document_id, sent_on, notice_days, effective_on,
-        retention_until, delivery, created_at FROM terminations WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-		clientID).Scan(&t.ID, &t.ClientID, &doc, &sent, &t.NoticeDays, &eff, &ret, &t.Delivery, &created)
+        retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold
+        FROM terminations WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+		clientID).Scan(&t.ID, &t.ClientID, &doc, &sent, &t.NoticeDays, &eff, &ret, &t.Delivery, &created,
+		&t.AgreementName, &signed, &t.LegalHold)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, false, nil
 	}
@@ -251,6 +283,7 @@ func (s *Store) LatestTermination(ctx context.Context, clientID int64) (t Termin
 	t.DocumentID = doc.Int64
 	t.Sent, t.Effective, t.Retention = parseDate(sent), parseDate(eff), parseDate(ret)
 	t.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	t.AgreementSigned = parseDate(signed.String)
 	return t, true, nil
 }
 

@@ -28,6 +28,11 @@ type LetterScreen struct {
 	// sent is the notice already sent, when there is one; the screen is
 	// then read-only.
 	sent *casefile.Notice
+	// facts are the record's facts the letter is drafted with.
+	facts casefile.LetterFacts
+	// supersede opens the form for a client under notice, for a notice
+	// that replaces it.
+	supersede bool
 
 	cursor  int
 	offset  int
@@ -47,6 +52,7 @@ type LetterScreen struct {
 	fieldErrs casefile.FieldErrors
 	gaps      []string
 	tone      []letters.ToneWarning
+	warnings  []string
 
 	saver  *draftSaver
 	prompt *Prompt
@@ -85,9 +91,9 @@ func NewLetterScreen(c *Common, id int64) *LetterScreen {
 
 // Init loads the client, and its saved draft or a fresh one.
 func (m *LetterScreen) Init() tea.Cmd {
-	owner, desk, ctx, id, today := m, m.c.Desk, m.c.context(), m.id, m.c.Today()
+	owner, desk, ctx, id, today, supersede := m, m.c.Desk, m.c.context(), m.id, m.c.Today(), m.supersede
 	return func() tea.Msg {
-		l, err := desk.OpenLetter(ctx, id, today)
+		l, err := desk.OpenLetter(ctx, id, today, supersede)
 		return letterLoadedMsg{owner: owner, letter: l, err: err}
 	}
 }
@@ -168,11 +174,14 @@ func (m *LetterScreen) keys() letterKeys {
 		export: rename(k.Export, "export as sent"),
 		copy:   rename(k.Copy, "copy"),
 		regen:  rename(k.Reload, "regenerate from fields"),
+		// A capital letter, as for re-engaging: a second notice is rare
+		// and deliberate.
+		supersede: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "new notice superseding this one")),
 	}
 }
 
 type letterKeys struct {
-	edit, done, cancel, toggle, pane, editor, export, copy, regen key.Binding
+	edit, done, cancel, toggle, pane, editor, export, copy, regen, supersede key.Binding
 }
 
 // rename is b with another description in the help.
@@ -189,7 +198,7 @@ func (m *LetterScreen) ShortHelp() []key.Binding {
 	case m.editing:
 		return []key.Binding{k.done, k.cancel}
 	case m.sent != nil:
-		return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, k.copy}
+		return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, k.copy, k.supersede}
 	}
 	// Moving between fields stays in the full help so the actions and the
 	// way back fit on one line.
@@ -272,7 +281,7 @@ func (m *LetterScreen) opened(msg letterLoadedMsg) tea.Cmd {
 		return Fail(msg.err)
 	}
 	l := msg.letter
-	m.loaded, m.client, m.draft, m.sent = true, l.Client, l.Draft, l.Sent
+	m.loaded, m.client, m.draft, m.sent, m.facts = true, l.Client, l.Draft, l.Sent, l.Facts
 	m.layout()
 	if m.sent != nil {
 		return m.preview.SetMarkdown(m.sent.Letter.Markdown)
@@ -299,7 +308,7 @@ func (m *LetterScreen) sentOff(msg letterSentMsg) tea.Cmd {
 // command this returns.
 func (m *LetterScreen) refresh() tea.Cmd {
 	m.fieldErrs = nil
-	l, err := m.c.DraftLetter(m.client, m.draft)
+	l, err := m.c.DraftLetter(m.client, m.facts, m.draft)
 	m.letter, m.problem = l.Input, err
 	errors.As(err, &m.fieldErrs)
 	// A form that does not parse keeps the last letter in the preview.
@@ -308,6 +317,7 @@ func (m *LetterScreen) refresh() tea.Cmd {
 	}
 	m.gaps = casefile.LetterGaps(l.Input, m.markdown)
 	m.tone = letters.ToneCheck(m.markdown)
+	m.warnings = l.Input.Warnings(m.c.Today())
 	return m.preview.SetMarkdown(m.markdown)
 }
 
@@ -334,10 +344,12 @@ func (m *LetterScreen) save() tea.Cmd {
 	}
 }
 
-func (m *LetterScreen) send(path string) tea.Cmd {
+// send exports the letter as sent; acceptTone is the owner's
+// acknowledgement of what the tone check found.
+func (m *LetterScreen) send(path string, acceptTone bool) tea.Cmd {
 	owner, desk, ctx, id, l := m, m.c.Desk, m.c.context(), m.id, casefile.Letter{Input: m.letter, Markdown: m.markdown}
 	return func() tea.Msg {
-		term, err := desk.SendLetter(ctx, id, l, path)
+		term, err := desk.SendLetter(ctx, id, l, path, acceptTone)
 		return letterSentMsg{owner: owner, term: term, path: path, err: err}
 	}
 }

@@ -2,11 +2,16 @@ package tui
 
 import (
 	"errors"
-
-	"offboard/textsafe"
+	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"offboard/casefile"
+	"offboard/letters"
+	"offboard/scoring"
+	"offboard/textsafe"
 )
 
 // updateKeys moves in the form, scrolls the preview and starts the
@@ -53,10 +58,21 @@ func (m *LetterScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// updateSentKeys scrolls and copies the letter as sent.
+// updateSentKeys scrolls and copies the letter as sent, and starts a
+// notice superseding it once the owner confirms.
 func (m *LetterScreen) updateSentKeys(msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys().copy) {
+	switch {
+	case key.Matches(msg, m.keys().copy):
 		return CopyText(m.c.Output, m.c.Getenv, m.sent.Letter.Markdown, "the letter as sent")
+	case key.Matches(msg, m.keys().supersede):
+		if casefile.ClientStatusOf(m.client.Status) != scoring.StatusNotice {
+			return Fail(errors.New("only a notice still running can be superseded; re-engage the client first"))
+		}
+		t := m.sent.Termination
+		m.prompt = NewPrompt(fmt.Sprintf("Write a new notice superseding the notice of %s, effective %s? Its dates will be withdrawn.",
+			letters.FormatDate(t.Sent), letters.FormatDate(t.Effective)), PromptField{Label: "Type yes to confirm", Placeholder: "yes"})
+		m.layout()
+		return nil
 	}
 	m.preview.Scroll(m.c.Keys, msg)
 	return nil
@@ -85,13 +101,17 @@ func (m *LetterScreen) regenerate() tea.Cmd {
 	return tea.Batch(m.refresh(), m.save(), Notify("Regenerated the letter from the fields; your edit was discarded"))
 }
 
-// askExport asks where to export the letter as sent, once it can be sent.
+// askExport asks where to export the letter as sent, once it can be sent;
+// when the tone check found something, the owner must also acknowledge it.
 func (m *LetterScreen) askExport() tea.Cmd {
 	if err := m.sendable(); err != nil {
 		return Fail(err)
 	}
-	m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name,
-		PromptField{Label: "File", Value: m.draft.ExportPath})
+	fields := []PromptField{{Label: "File", Value: m.draft.ExportPath}}
+	if phrases := casefile.TonePhrases(m.markdown); len(phrases) > 0 {
+		fields = append(fields, PromptField{Label: "Tone check: " + textsafe.Line(strings.Join(phrases, ", ")) + ". Send as it is? Type yes", Placeholder: "yes"})
+	}
+	m.prompt = NewPrompt("Export the letter and record it as sent to "+m.client.Name, fields...)
 	m.layout()
 	return nil
 }
@@ -138,9 +158,9 @@ func (m *LetterScreen) updateEditing(msg tea.KeyMsg) tea.Cmd {
 	f.set(&m.draft, m.input.Value())
 	switch f.key {
 	case "sent", "notice_days":
-		m.draft.Reschedule()
+		m.draft.Reschedule(m.facts.Calendar)
 	case "effective":
-		m.draft.RescheduleFromEffective()
+		m.draft.RescheduleFromEffective(m.facts.Calendar)
 	}
 	return tea.Batch(cmd, m.refresh(), m.save())
 }
@@ -153,14 +173,41 @@ func (m *LetterScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {
 		m.layout()
 		return nil
 	case PromptConfirmed:
-		path := m.prompt.Value(0)
+		p := m.prompt
 		m.prompt = nil
 		m.layout()
-		if path == "" {
-			return Fail(errors.New("the export needs a file name"))
+		if m.sent != nil {
+			return m.confirmSupersede(p.Value(0))
 		}
-		m.draft.ExportPath = path
-		return tea.Batch(m.save(), m.send(path))
+		return m.confirmExport(p)
 	}
 	return cmd
 }
+
+// confirmSupersede opens the form for a notice superseding the one sent,
+// when the owner typed yes.
+func (m *LetterScreen) confirmSupersede(answer string) tea.Cmd {
+	if !isYes(answer) {
+		return Notify("The notice stands; nothing was changed")
+	}
+	m.supersede, m.sent, m.loaded = true, nil, false
+	return m.Init()
+}
+
+// confirmExport sends the letter to the file the prompt names, once the
+// tone check, if it asked, is acknowledged.
+func (m *LetterScreen) confirmExport(p *Prompt) tea.Cmd {
+	path := p.Value(0)
+	if path == "" {
+		return Fail(errors.New("the export needs a file name"))
+	}
+	acceptTone := p.Len() > 1 && isYes(p.Value(1))
+	if p.Len() > 1 && !acceptTone {
+		return Fail(errors.New("not sent: type yes to acknowledge the tone check, or reword the letter"))
+	}
+	m.draft.ExportPath = path
+	return tea.Batch(m.save(), m.send(path, acceptTone))
+}
+
+// isYes reports whether a typed confirmation is yes.
+func isYes(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "yes") }

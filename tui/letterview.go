@@ -23,7 +23,7 @@ func (m *LetterScreen) View() string {
 			letters.FormatDate(t.Sent), t.Delivery)) + "\n" +
 			th.Subtle.Render(fmt.Sprintf("Effective %s · data kept until %s · %s · sha256 %.12s…",
 				letters.FormatDate(t.Effective), letters.FormatDate(t.Retention), m.sent.Letter.ExportedPath, m.sent.Letter.SHA256))
-		return lipgloss.JoinVertical(lipgloss.Left, fitLines(head, headerLines, m.width), m.preview.View())
+		return m.withPrompt(fitLines(head, headerLines, m.width), m.preview.View())
 	}
 	pw, fw := m.paneWidths()
 	var body string
@@ -35,9 +35,13 @@ func (m *LetterScreen) View() string {
 	default:
 		body = m.formView(fw, m.bodyHeight())
 	}
-	parts := []string{fitLines(m.summaryView(), headerLines, m.width), body}
+	return m.withPrompt(fitLines(m.summaryView(), headerLines, m.width), body)
+}
+
+// withPrompt stacks the parts with the open prompt, if any, below them.
+func (m *LetterScreen) withPrompt(parts ...string) string {
 	if m.prompt != nil {
-		parts = append(parts, m.prompt.View(th, m.width))
+		parts = append(parts, m.prompt.View(m.c.Theme, m.width))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
@@ -100,6 +104,10 @@ func (m *LetterScreen) summaryView() string {
 	}
 	if m.problem == nil && len(m.gaps) == 0 && len(m.tone) == 0 {
 		lines = append(lines, th.Good.Render("✓ Ready to send: no gaps, and the tone check found nothing"))
+	}
+	// Warnings do not stop the letter, so they come after what does.
+	for _, w := range m.warnings {
+		lines = append(lines, th.Warning.Render("⚠ "+w))
 	}
 	if m.decision != "" {
 		lines = appendIfRoom(lines, th.Subtle.Render(m.decision), headerLines, m.width)

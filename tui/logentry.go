@@ -388,6 +388,7 @@ func (m *LogEntryScreen) editFields() []editField {
 		{"contact", "Contact", now(cl.ContactName), &e.Contact},
 		{"email", "Email", now(cl.ContactEmail), &e.Email},
 		{"phone", "Phone", "the contact's phone number", &e.Phone},
+		{"licence", "Add a licence", "42 x Microsoft 365 Business Premium until 2027-04-30 annual", &e.Licence},
 	}
 }
 

@@ -100,6 +100,9 @@ func (p *Prompt) move(by int) tea.Cmd {
 // Value is the text of field i, trimmed.
 func (p *Prompt) Value(i int) string { return strings.TrimSpace(p.inputs[i].Value()) }
 
+// Len is the number of fields the prompt asks for.
+func (p *Prompt) Len() int { return len(p.inputs) }
+
 // ShortHelp is the prompt's keys for the help line: while it is open esc
 // cancels it rather than going back.
 func (p *Prompt) ShortHelp(keys KeyMap) []key.Binding {

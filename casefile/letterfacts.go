@@ -1,0 +1,102 @@
+package casefile
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"offboard/calendar"
+	"offboard/letters"
+	"offboard/money"
+	"offboard/store"
+)
+
+// LetterFacts are what the record and the settings hold for a client's
+// letter beyond the client's own row: loaded once when the letter opens,
+// so that drafting it again as the owner types reads no data.
+type LetterFacts struct {
+	// Calendar is our business calendar (calendar.region, calendar.closed).
+	Calendar calendar.Calendar
+	// Zone is the client's time zone, in which the close of business is
+	// reckoned; nil when the client has none or it is not known.
+	Zone *time.Location
+	// Statement is the client's account on the day the letter opened.
+	Statement letters.Statement
+	// Licences are the licences we manage for the client.
+	Licences []letters.Licence
+	// Prior is the notice the client is already under; nil when none.
+	Prior *letters.PriorNotice
+	// ZeroTolerance reports a zero-tolerance incident (criminal activity,
+	// abuse of staff at the zero-tolerance severity), for which the form
+	// offers a termination for cause.
+	ZeroTolerance bool
+	// Rate is our standard hourly rate, offered for transition assistance.
+	Rate money.Money
+}
+
+// LetterFacts loads the facts of c's letter as of today.
+func (d *Desk) LetterFacts(ctx context.Context, c store.Client, today time.Time) (LetterFacts, error) {
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return LetterFacts{}, err
+	}
+	f := LetterFacts{Calendar: setup.Config.Calendar, Rate: money.Money{Minor: setup.Config.StandardRatePerHour, Currency: c.Currency}}
+	if c.TimeZone != "" {
+		if f.Zone, err = time.LoadLocation(c.TimeZone); err != nil {
+			return f, fmt.Errorf("time zone of %s: %w", c.Name, err)
+		}
+	}
+	if f.Statement, err = d.statement(ctx, c, today); err != nil {
+		return f, err
+	}
+	if f.Licences, err = d.licences(ctx, c.ID); err != nil {
+		return f, err
+	}
+	n, ok, err := d.NoticeGiven(ctx, c)
+	if err != nil {
+		return f, err
+	}
+	if ok {
+		f.Prior = &letters.PriorNotice{Sent: n.Termination.Sent, Effective: n.Termination.Effective}
+	}
+	zt, err := d.Store.ZeroToleranceIncidents(ctx, c.ID, setup.Config.StaffAbuse.ZeroToleranceSeverity)
+	f.ZeroTolerance = zt > 0
+	return f, err
+}
+
+// statement is the client's account on day: its unpaid invoices, each with
+// its number and pay-by date, and the credits it holds.
+func (d *Desk) statement(ctx context.Context, c store.Client, day time.Time) (letters.Statement, error) {
+	open, credits, err := d.Store.OpenInvoices(ctx, c.ID, day)
+	return StatementOf(open, credits, c.Currency), err
+}
+
+// StatementOf is an account as a letter states it: the open invoices and
+// the credits held, in minor units of currency.
+func StatementOf(open []store.OpenInvoice, credits int64, currency string) letters.Statement {
+	s := letters.Statement{Credits: money.Money{Minor: credits, Currency: currency}}
+	for _, inv := range open {
+		s.Invoices = append(s.Invoices, letters.Invoice{Number: inv.Number, Issued: inv.Issued, Due: inv.Due,
+			Open: money.Money{Minor: inv.Open, Currency: inv.Currency}})
+	}
+	return s
+}
+
+// licences are the licences the record holds for the client, as the
+// letter lists them.
+func (d *Desk) licences(ctx context.Context, clientID int64) ([]letters.Licence, error) {
+	rows, err := d.Store.Licences(ctx, clientID)
+	return LicencesOf(rows), err
+}
+
+// LicencesOf are licences as a letter lists them.
+func LicencesOf(rows []store.Licence) []letters.Licence {
+	out := make([]letters.Licence, len(rows))
+	for i, l := range rows {
+		out[i] = letters.Licence{Product: l.Product, Quantity: l.Quantity, TermEnds: l.TermEnd, Billing: letters.BillingMonthly}
+		if l.Billing == store.BillingAnnual {
+			out[i].Billing = letters.BillingAnnual
+		}
+	}
+	return out
+}
