@@ -22,7 +22,7 @@ func (s *Store) SaveDraft(ctx context.Context, clientID int64, kind string, v an
 	if err != nil {
 		return fmt.Errorf("save %s draft of client %d: %w", kind, clientID, err)
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO drafts (client_id, kind, body_json, updated_at) VALUES (?, ?, ?, ?)
+	_, err = s.exec(ctx, `INSERT INTO drafts (client_id, kind, body_json, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (client_id, kind) DO UPDATE SET body_json = excluded.body_json, updated_at = excluded.updated_at`,
 		clientID, kind, string(body), Timestamp(s.now()))
 	if err != nil {

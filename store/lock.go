@@ -62,3 +62,22 @@ func isBusy(err error) bool {
 // IsLocked reports whether err is a write that could not get the database
 // from another process, wrapped by the store or straight from SQLite.
 func IsLocked(err error) bool { return errors.Is(err, ErrLocked) || isBusy(err) }
+
+// exec runs one write statement in a transaction of its own begun with
+// Begin, so that it waits for another process like every other write and,
+// when it cannot, fails with the same message naming the file.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	tx, err := s.Begin(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		_ = tx.Rollback()
+		return nil, s.lockErr(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", s.lockErr(err))
+	}
+	return res, nil
+}

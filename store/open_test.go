@@ -215,42 +215,56 @@ func TestReadOnlyOpenUpgradesAnOldSchema(t *testing.T) {
 }
 
 // TestWriterWaitsThenSaysWhatToDo holds the write lock on one store and
-// checks a second waits, says so once, and fails naming the file, with no
-// raw SQLite message.
+// checks that every kind of write of a second waits, says so once, and
+// fails naming the file, with no raw SQLite message.
 func TestWriterWaitsThenSaysWhatToDo(t *testing.T) {
 	ctx := context.Background()
 	holder := openTemp(t)
-	tx, err := holder.Begin(ctx, holder.db)
-	if err != nil {
-		t.Fatal(err)
+	id := addClient(t, holder, "Harbor Dental Group")
+	writes := []struct {
+		name  string
+		write func(s *Store) error
+	}{
+		{"a transaction", func(s *Store) error { return s.Tx(ctx, func(tx *sql.Tx) error { return nil }) }},
+		{"a form's draft", func(s *Store) error { return s.SaveDraft(ctx, id, DraftLetter, map[string]string{"a": "b"}) }},
+		{"post-mortem notes", func(s *Store) error { return s.SaveLessons(ctx, id, "bill monthly") }},
+		{"a discarded walkthrough", func(s *Store) error { return s.DiscardDraftPlan(ctx, 1) }},
 	}
-	defer tx.Rollback()
-	var notices atomic.Int32
-	s, err := Open(ctx, holder.Path(), WithLockWait(600*time.Millisecond, func() { notices.Add(1) }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	start := time.Now()
-	err = s.Tx(ctx, func(tx *sql.Tx) error { return nil })
-	waited := time.Since(start)
-	if !errors.Is(err, ErrLocked) || !IsLocked(err) {
-		t.Fatalf("err = %v, want ErrLocked", err)
-	}
-	msg := err.Error()
-	if !strings.Contains(msg, holder.Path()) || !strings.Contains(msg, "try again") || strings.Contains(msg, "SQLITE_BUSY") {
-		t.Errorf("message %q should name the file and what to do, without SQLite's code", msg)
-	}
-	if n := notices.Load(); n != 1 {
-		t.Errorf("told %d times that it waits, want once", n)
-	}
-	if waited < 500*time.Millisecond || waited > 5*time.Second {
-		t.Errorf("waited %s for a 600ms lock wait", waited)
-	}
-	// Once the lock is released the same store writes.
-	tx.Rollback()
-	if err := s.Tx(ctx, func(tx *sql.Tx) error { return nil }); err != nil {
-		t.Errorf("after the lock was released: %v", err)
+	for _, w := range writes {
+		t.Run(w.name, func(t *testing.T) {
+			tx, err := holder.Begin(ctx, holder.db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			var notices atomic.Int32
+			s, err := Open(ctx, holder.Path(), WithLockWait(600*time.Millisecond, func() { notices.Add(1) }))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			start := time.Now()
+			err = w.write(s)
+			waited := time.Since(start)
+			if !errors.Is(err, ErrLocked) || !IsLocked(err) {
+				t.Fatalf("err = %v, want ErrLocked", err)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, holder.Path()) || !strings.Contains(msg, "try again") || strings.Contains(msg, "SQLITE_BUSY") {
+				t.Errorf("message %q should name the file and what to do, without SQLite's code", msg)
+			}
+			if n := notices.Load(); n != 1 {
+				t.Errorf("told %d times that it waits, want once", n)
+			}
+			if waited < 500*time.Millisecond || waited > 5*time.Second {
+				t.Errorf("waited %s for a 600ms lock wait", waited)
+			}
+			// Once the lock is released the same store writes.
+			tx.Rollback()
+			if err := s.Tx(ctx, func(tx *sql.Tx) error { return nil }); err != nil {
+				t.Errorf("after the lock was released: %v", err)
+			}
+		})
 	}
 }
 

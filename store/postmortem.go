@@ -205,7 +205,7 @@ func (s *Store) lessons(ctx context.Context, clientID int64, f *PostMortemFacts)
 // SaveLessons stores the owner's notes on what to change after letting a
 // client go, replacing earlier notes.
 func (s *Store) SaveLessons(ctx context.Context, clientID int64, lessons string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO postmortems (client_id, lessons, updated_at) VALUES (?, ?, ?)
+	_, err := s.exec(ctx, `INSERT INTO postmortems (client_id, lessons, updated_at) VALUES (?, ?, ?)
         ON CONFLICT (client_id) DO UPDATE SET lessons = excluded.lessons, updated_at = excluded.updated_at`,
 		clientID, lessons, Timestamp(s.now()))
 	if err != nil {

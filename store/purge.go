@@ -96,7 +96,7 @@ func FinishPurge(ctx context.Context, tx *sql.Tx, p Purge) error {
 func (s *Store) Compact(ctx context.Context) error {
 	for _, q := range []string{"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("compact %s: %s: %w", s.path, q, err)
+			return fmt.Errorf("compact %s: %s: %w", s.path, q, s.lockErr(err))
 		}
 	}
 	return nil

@@ -204,7 +204,7 @@ func (s *Store) SavePlanForm(ctx context.Context, planID, seq int64, formJSON st
 // who wants to start again from the red flags. Finished plans are never
 // deleted: they are part of the record.
 func (s *Store) DiscardDraftPlan(ctx context.Context, planID int64) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM remediation_plans WHERE id = ? AND status = 'draft'", planID)
+	res, err := s.exec(ctx, "DELETE FROM remediation_plans WHERE id = ? AND status = 'draft'", planID)
 	if err != nil {
 		return fmt.Errorf("discard walkthrough of plan %d: %w", planID, err)
 	}
