@@ -33,7 +33,7 @@ func TestWhatIfEndToEnd(t *testing.T) {
 		t.Errorf("re-pricing does not show its increase in money and percent:\n%s", top)
 	}
 	s.Send("G")
-	end := s.WaitFor("Narrow the scope", "Let go", "technician hours a month freed", "not known")
+	end := s.WaitFor("left out: user support", "Let go", "technician hours a month freed", "not known")
 	if !regexp.MustCompile(`Portfolio margin .*\(\+\d+\.\d pts\)`).MatchString(lineWith(end, "Portfolio margin")) {
 		t.Errorf("letting an unprofitable client go does not raise the portfolio's margin:\n%s", end)
 	}

@@ -26,7 +26,8 @@ func exportAll(t *testing.T, s *Desk) map[importer.Kind]string {
 func rollup(t *testing.T, s *Desk) string {
 	t.Helper()
 	rows, err := s.Store.DB().Query(`SELECT c.name, m.month, m.minutes, m.billable_minutes, m.tickets, m.after_hours_tickets,
-        m.urgent_tickets, m.oos_tickets, m.oos_minutes, m.invoiced_minor, m.invoices, m.invoices_paid, m.invoices_late,
+        m.urgent_tickets, m.oos_tickets, m.oos_minutes, m.us_tickets, m.us_minutes, m.oos_us_tickets, m.oos_us_minutes,
+        m.invoiced_minor, m.invoices, m.invoices_paid, m.invoices_late,
         m.days_late_sum FROM client_months m JOIN clients c ON c.id = m.client_id ORDER BY 1, 2`)
 	if err != nil {
 		t.Fatal(err)
@@ -54,14 +55,15 @@ func TestExportRoundTrip(t *testing.T) {
 	if err := src.Store.SetSetting(context.Background(), store.SettingDemoSeed, "42"); err != nil {
 		t.Fatal(err)
 	}
-	// Tickets without ids and time on them, to check minted keys keep the link.
-	in := "client_id,opened,summary,out_of_scope\nC-002,2024-01-10T10:00:00Z,Move the printer,true\n"
+	// Tickets without ids and time on them, to check minted keys keep the
+	// link; its category makes it user support as well as out of scope.
+	in := "client_id,opened,summary,out_of_scope,category\nC-002,2024-01-10T10:00:00Z,Move the printer,true,Printer\n"
 	if _, err := src.Import(context.Background(), "t.csv", strings.NewReader(in), ImportOptions{Kind: importer.KindTickets}); err != nil {
 		t.Fatal(err)
 	}
 	first := exportAll(t, src)
-	wantTickets := "external_id,client_id,client,opened,closed,priority,status,summary,after_hours,out_of_scope\n" +
-		"T-1,C-001,\"Acme Dental, Inc.\",2024-01-05T18:42:10-05:00,2024-01-06T14:00:00Z,high,closed,Email not syncing,true,false\n"
+	wantTickets := "external_id,client_id,client,opened,closed,priority,status,summary,after_hours,out_of_scope,category\n" +
+		"T-1,C-001,\"Acme Dental, Inc.\",2024-01-05T18:42:10-05:00,2024-01-06T14:00:00Z,high,closed,Email not syncing,true,false,Email\n"
 	if !strings.HasPrefix(first[importer.KindTickets], wantTickets) {
 		t.Errorf("tickets export:\n%s\nwant it to start:\n%s", first[importer.KindTickets], wantTickets)
 	}

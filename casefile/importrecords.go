@@ -147,7 +147,8 @@ func (w *recordWriter) ticket(r importer.TicketRecord) error {
 		return err
 	}
 	row := store.TicketRow{ClientID: clientID, ExternalID: r.ExternalID, Opened: r.Opened, OpenedTZ: w.hours.Zone.String(),
-		Closed: r.Closed, Priority: w.priority(r.Priority), Status: r.Status, Summary: r.Summary, OutOfScope: r.OutOfScope}
+		Closed: r.Closed, Priority: w.priority(r.Priority), Status: r.Status, Summary: r.Summary, OutOfScope: r.OutOfScope,
+		Category: r.Category, UserSupport: r.UserSupport}
 	if r.OpenedHasZone {
 		row.OpenedTZ = r.Opened.Format("-07:00")
 	}

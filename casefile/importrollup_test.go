@@ -18,7 +18,7 @@ func rollupOf(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT client_id, month, minutes, billable_minutes, tickets, after_hours_tickets,
-        urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum,
+        urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes, oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum,
         paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30 FROM client_months ORDER BY client_id, month`)
 	if err != nil {
 		return nil, err
@@ -27,7 +27,7 @@ func rollupOf(ctx context.Context, q interface {
 	var out []string
 	for rows.Next() {
 		var month string
-		v := make([]int64, 18)
+		v := make([]int64, 22)
 		dest := []any{&v[0], &month}
 		for i := 1; i < len(v); i++ {
 			dest = append(dest, &v[i])
@@ -144,6 +144,13 @@ func TestImportKeepsRollupExact(t *testing.T) {
 			[3]int{1, 1, 0}},
 		{"time on an out-of-scope ticket", importer.KindTime,
 			"external_id,client_id,ticket,date,minutes\nE-700,C-001,T-3,2024-03-01,60\n", [3]int{1, 0, 0}},
+		{"a ticket is filed as user support", importer.KindTickets,
+			"external_id,client_id,opened,priority,status,summary,after_hours,out_of_scope,category\n" +
+				"T-3,C-001,2024-02-29T23:00:00Z,urgent,open,Server down,true,true,Password reset\n" +
+				"T-4,C-001,2024-03-02T15:00:00Z,normal,open,Teams how-to,false,false,How to\n",
+			[3]int{1, 1, 0}},
+		{"time on a user-support ticket", importer.KindTime,
+			"external_id,client_id,ticket,date,minutes\nE-701,C-001,T-4,2024-03-02,45\n", [3]int{1, 0, 0}},
 		{"invoices arrive", importer.KindInvoices,
 			"number,client_id,issued,due,paid_date,amount,currency,status\n" +
 				"INV-3,C-002,2024-03-01,2024-03-31,2024-05-10,100.00,USD,paid\n" +
@@ -175,6 +182,11 @@ func TestImportKeepsRollupExact(t *testing.T) {
 			t.Errorf("%s: new, updated, unchanged = %v, want %v", st.name, got, st.want)
 		}
 		checkRollupExact(t, s, st.name)
+	}
+	// By hand: in March 2024 C-001 has T-4's 45 minutes of user support
+	// and T-3's 60 minutes that are out of scope and user support both.
+	if got := importRowCount(t, s, "SELECT us_minutes * 1000 + oos_us_minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-001' AND month = '2024-03'"); got != (45+60)*1000+60 {
+		t.Errorf("C-001 March 2024 user-support, both minutes = %d, want %d", got, (45+60)*1000+60)
 	}
 	// By hand: E-120 (C-001, 2020-02-21, 15 minutes) moved to C-002 in
 	// December 2022 with 10 minutes, the only entry there.

@@ -58,7 +58,7 @@ func (w *recordWriter) timeEntry(r importer.TimeRecord) error {
 
 // link ties a time entry to its ticket, whose client it is.
 func link(row *store.TimeRow, l store.TicketLink) {
-	row.TicketID, row.ClientID, row.OutOfScope = l.ID, l.ClientID, l.OutOfScope
+	row.TicketID, row.ClientID, row.Scope = l.ID, l.ClientID, l.Scope
 }
 
 func (w *recordWriter) everyTicket() (map[string][]store.TicketLink, error) {

@@ -17,7 +17,8 @@ type WhatIfFigure struct {
 }
 
 // ClientFigures are the lines about the client after an option: its fee,
-// the increase when re-pricing, its revenue, hours and margin.
+// the increase when re-pricing, its revenue, hours, the work narrowing
+// leaves out by kind, and margin.
 func ClientFigures() []WhatIfFigure {
 	return []WhatIfFigure{
 		{"Monthly fee (MRR)", func(o scoring.Outcome) string { return money.Grouped(o.Client.MRR, "") }},
@@ -32,6 +33,9 @@ func ClientFigures() []WhatIfFigure {
 		}},
 		{"Annual revenue", func(o scoring.Outcome) string { return money.Grouped(o.Client.AnnualRevenue, "") }},
 		{"Labour hours a month", func(o scoring.Outcome) string { return fmt.Sprintf("%.1f", o.Client.LabourHours) }},
+		excludedFigure("  left out: out of scope", func(e *scoring.Excluded) (float64, float64) { return e.OutOfScopeHours, e.OutOfScopeTickets }),
+		excludedFigure("  left out: user support", func(e *scoring.Excluded) (float64, float64) { return e.UserSupportHours, e.UserSupportTickets }),
+		excludedFigure("  both, counted once", func(e *scoring.Excluded) (float64, float64) { return e.BothHours, e.BothTickets }),
 		{"Client margin", func(o scoring.Outcome) string {
 			if o.Client.MRR == 0 {
 				return "–"
@@ -39,6 +43,18 @@ func ClientFigures() []WhatIfFigure {
 			return fmt.Sprintf("%.1f%%", o.Client.Margin*100)
 		}},
 	}
+}
+
+// excludedFigure is one kind of the work narrowing leaves out, in hours
+// and tickets a month; blank for the other options.
+func excludedFigure(label string, of func(*scoring.Excluded) (hours, tickets float64)) WhatIfFigure {
+	return WhatIfFigure{label, func(o scoring.Outcome) string {
+		if o.Excluded == nil {
+			return ""
+		}
+		h, t := of(o.Excluded)
+		return fmt.Sprintf("%.1f h, %.1f tickets", h, t)
+	}}
 }
 
 // PortfolioFigures are the lines about the whole business after an option.
@@ -83,8 +99,8 @@ func TechniciansHint(cfg *scoring.Config) string {
 	return "Set business.technicians (offboard config set business.technicians 4) to see the hours freed per technician."
 }
 
-// NarrowingCaveat is why narrowing the scope counts what it counts.
-const NarrowingCaveat = "Narrowing the scope counts only the out-of-scope tickets and their hours: tickets carry no category, and those are not counted by time of day."
+// NarrowingCaveat is what narrowing the scope counts as leaving.
+const NarrowingCaveat = "Narrowing the scope leaves out the out-of-scope tickets and those whose category is user support, with their hours, a ticket that is both once; the after-hours tickets among them are not counted."
 
 // LetGoSummary is letting go in one sentence, as the issue's example
 // reads: "−6.1% MRR, −19% of after-hours tickets, +4.2 points of portfolio

@@ -34,10 +34,15 @@ import (
 // hours_share, top_hours, total_hours}. An outcome is {option, client (a
 // load), increase, increase_percent, portfolio, mrr_change, margin_change,
 // hours_freed, hours_freed_per_technician (0 unless business.technicians is
-// set), tickets_removed, after_hours_removed, after_hours_share}. Narrowing
-// the scope removes the out-of-scope tickets and their hours only, since
-// tickets carry no category; its after_hours_removed and after_hours_share
-// are null because those tickets are not counted by time of day.
+// set), tickets_removed, after_hours_removed, after_hours_share, and for
+// narrow only excluded}. Narrowing the scope removes the out-of-scope
+// tickets and the user-support ones (their category, by
+// importer.UserSupport) with their hours, a ticket that is both once:
+// excluded is {out_of_scope_hours, out_of_scope_tickets, user_support_hours,
+// user_support_tickets, both_hours, both_tickets} a month, and hours_freed
+// and tickets_removed are out of scope + user support − both. Its
+// after_hours_removed and after_hours_share are null because those tickets
+// are not counted by time of day.
 //
 // Money is in minor units; margins, shares and changes are fractions (0.042
 // is 4.2%, or 4.2 points for margin_change).
@@ -54,8 +59,9 @@ func whatIfCommand() *Command {
 
 For each client, four options side by side: keep as is; re-price to the
 break-even fee for the target margin; narrow the scope (the out-of-scope
-tickets and their hours leave: tickets carry no category); let go. Each shows
-the fee and annual revenue, labour hours a month, the client's and the
+tickets and those whose category is user support leave with their hours, a
+ticket that is both once); let go. Each shows the fee and annual revenue,
+labour hours a month, the work narrowing leaves out, the client's and the
 portfolio's margin after, hours freed, after-hours tickets removed and the
 portfolio's concentration after, as an average month of the assessment
 window. With several clients (or --recommended), also the portfolio after

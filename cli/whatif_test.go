@@ -112,7 +112,7 @@ func TestWhatIfOnTheDemo(t *testing.T) {
 		money.Grouped(mrr-cobalt.Client.MRR, ""),
 		"per technician (4)",
 		"Letting all 2 go at once",
-		"tickets carry no category",
+		"those whose category is user support",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)
@@ -149,7 +149,8 @@ func TestWhatIfKesslerShowsEveryFigure(t *testing.T) {
 	}
 	for _, want := range []string{
 		"KEEP AS IS", "RE-PRICE TO TARGET", "NARROW THE SCOPE", "LET GO",
-		"Monthly fee (MRR)", "  increase", "Annual revenue", "Labour hours a month", "Client margin",
+		"Monthly fee (MRR)", "  increase", "Annual revenue", "Labour hours a month",
+		"  left out: out of scope", "  left out: user support", "  both, counted once", "Client margin",
 		"Portfolio MRR", "Portfolio margin", "Hours freed a month", "  per technician (8)",
 		"After-hours tickets removed", "Concentration after",
 	} {
@@ -182,6 +183,9 @@ func TestWhatIfKesslerShowsEveryFigure(t *testing.T) {
 			if _, ok := o[field]; !ok {
 				t.Errorf("option %s lacks %q", o["option"], field)
 			}
+		}
+		if _, ok := o["excluded"]; ok != (string(o["option"]) == `"narrow"`) {
+			t.Errorf("option %s: excluded work present %v", o["option"], ok)
 		}
 		var load struct {
 			MRR         *int64   `json:"mrr"`

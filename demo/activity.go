@@ -308,15 +308,17 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		priority = "low"
 	}
 	oos := r.Float64() < p.oos
-	var summary string
+	var s subject
 	if oos {
-		summary = pick(r, outOfScopeSubjects)
+		s = pick(r, outOfScopeSubjects)
 	} else {
-		summary = pick(r, subjects)
-		if strings.Contains(summary, "%s") {
-			summary = fmt.Sprintf(summary, pick(r, firstNames))
-		}
+		s = pick(r, subjects)
 	}
+	summary := s.text
+	if strings.Contains(summary, "%s") {
+		summary = fmt.Sprintf(summary, pick(r, firstNames))
+	}
+	scope := store.TicketScope{OutOfScope: oos, UserSupport: importer.UserSupport(s.category)}
 	resolve := 6.0
 	switch priority {
 	case "urgent":
@@ -336,10 +338,10 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 	g.ticketNo++
 	ref := fmt.Sprintf("T%06d", g.ticketNo)
 	if err := g.w.tickets.add(g.ticketID, clientID, ref, store.Timestamp(opened), p.loc.String(), closedAt,
-		priority, status, ah, oos, summary); err != nil {
+		priority, status, ah, oos, summary, s.category, scope.UserSupport); err != nil {
 		return err
 	}
-	g.sums.AddTicket(clientID, store.Timestamp(opened), priority, ah, oos)
+	g.sums.AddTicket(clientID, store.Timestamp(opened), priority, ah, scope)
 	mean := p.hoursPerTicket * 60
 	if oos {
 		mean *= p.oosHours
@@ -371,7 +373,7 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 			if err := g.w.entries.add(clientID, g.ticketID, ref, store.Date(day), logged, billable, tech, note); err != nil {
 				return err
 			}
-			g.sums.AddTime(clientID, store.Date(day), logged, billable, oos)
+			g.sums.AddTime(clientID, store.Date(day), logged, billable, scope)
 			minutes -= logged
 			if next := day.AddDate(0, 0, 1); next.Before(g.end) {
 				day = next
@@ -399,7 +401,7 @@ func (g *gen) proactive(r *rand.Rand, clientID int64, p *profile, lo, hi time.Ti
 			true, pickTechnician(r), pick(r, proactiveNotes)); err != nil {
 			return err
 		}
-		g.sums.AddTime(clientID, store.Date(day.In(p.loc)), minutes, true, false)
+		g.sums.AddTime(clientID, store.Date(day.In(p.loc)), minutes, true, store.TicketScope{})
 	}
 	return nil
 }

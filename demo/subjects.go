@@ -1,57 +1,67 @@
 package demo
 
-// Help-desk subjects as they arrive in a PSA queue; %s is a staff member's
+// subject is a help-desk subject as it arrives in a PSA queue, with the
+// category a technician files it under; %s in text is a staff member's
 // first name where the subject has one.
-var subjects = []string{
-	"Password reset for %s",
-	"%s locked out of Microsoft 365",
-	"Outlook not syncing on %s's laptop",
-	"New hire onboarding: account and laptop for %s",
-	"Offboarding: disable accounts for %s",
-	"Printer on second floor offline",
-	"Scanner not sending to email",
-	"VPN disconnects every few minutes",
-	"Wi-Fi slow in conference room",
-	"Phishing email reported by %s",
-	"MFA prompt not arriving on %s's phone",
-	"Shared drive mapping missing after update",
-	"Teams audio cutting out in meetings",
-	"Laptop will not boot after Windows update",
-	"Replace failing SSD in front desk PC",
-	"Request: install Adobe Acrobat for %s",
-	"QuickBooks company file will not open",
-	"Backup job warning on file server",
-	"Firewall alert: blocked outbound connection",
-	"Mailbox full for %s",
-	"Calendar permissions for %s",
-	"Monitor flickering at reception",
-	"Phone system voicemail not emailing",
-	"Antivirus detection quarantined a file",
-	"Set up new docking station for %s",
-	"Excel crashes when opening large workbook",
-	"SharePoint site access request",
-	"Door badge reader offline",
-	"Domain certificate renewal reminder",
-	"Line-of-business app update",
+type subject struct {
+	text, category string
+}
+
+// subjects are the everyday tickets of a managed client. Their categories
+// are those of a typical PSA board, so that the user-support ones
+// (importer.UserSupport) follow from the subject drawn and draw nothing
+// more from the seed.
+var subjects = []subject{
+	{"Password reset for %s", "Password reset"},
+	{"%s locked out of Microsoft 365", "User account"},
+	{"Outlook not syncing on %s's laptop", "End user support"},
+	{"New hire onboarding: account and laptop for %s", "Onboarding"},
+	{"Offboarding: disable accounts for %s", "User account"},
+	{"Printer on second floor offline", "Printer"},
+	{"Scanner not sending to email", "Printer"},
+	{"VPN disconnects every few minutes", "Network"},
+	{"Wi-Fi slow in conference room", "Network"},
+	{"Phishing email reported by %s", "Security"},
+	{"MFA prompt not arriving on %s's phone", "User account"},
+	{"Shared drive mapping missing after update", "Server"},
+	{"Teams audio cutting out in meetings", "End user support"},
+	{"Laptop will not boot after Windows update", "Hardware"},
+	{"Replace failing SSD in front desk PC", "Hardware"},
+	{"Request: install Adobe Acrobat for %s", "Software"},
+	{"QuickBooks company file will not open", "Line of business"},
+	{"Backup job warning on file server", "Backup"},
+	{"Firewall alert: blocked outbound connection", "Security"},
+	{"Mailbox full for %s", "Email"},
+	{"Calendar permissions for %s", "Access request"},
+	{"Monitor flickering at reception", "Hardware"},
+	{"Phone system voicemail not emailing", "Telephony"},
+	{"Antivirus detection quarantined a file", "Security"},
+	{"Set up new docking station for %s", "Hardware"},
+	{"Excel crashes when opening large workbook", "How to"},
+	{"SharePoint site access request", "Access request"},
+	{"Door badge reader offline", "Facilities"},
+	{"Domain certificate renewal reminder", "Maintenance"},
+	{"Line-of-business app update", "Line of business"},
 }
 
 // outOfScopeSubjects are requests outside a managed-services agreement:
-// the favours that become expectations (seed 003, scope creep).
-var outOfScopeSubjects = []string{
-	"Set up owner's home smart TV and soundbar",
-	"Configure personal iPhone for owner's daughter",
-	"Build a payroll macro in Excel",
-	"Design new company website landing page",
-	"Fix owner's home Wi-Fi extender",
-	"Research and buy a new coffee machine with app control",
-	"Set up Shopify storefront and product catalogue",
-	"Train staff on Canva for social media posts",
-	"Recover photos from owner's personal camera card",
-	"Install gaming PC for owner's son",
-	"Move family photos to personal iCloud",
-	"Troubleshoot vendor's own software licence portal",
-	"Wire new office furniture power and USB hubs",
-	"Create marketing email campaign in Mailchimp",
+// the favours that become expectations (seed 003, scope creep). The ones
+// for the owner's family or staff's skills are user support as well.
+var outOfScopeSubjects = []subject{
+	{"Set up owner's home smart TV and soundbar", "Project"},
+	{"Configure personal iPhone for owner's daughter", "End user device"},
+	{"Build a payroll macro in Excel", "Project"},
+	{"Design new company website landing page", "Project"},
+	{"Fix owner's home Wi-Fi extender", "Project"},
+	{"Research and buy a new coffee machine with app control", "Procurement"},
+	{"Set up Shopify storefront and product catalogue", "Project"},
+	{"Train staff on Canva for social media posts", "Training"},
+	{"Recover photos from owner's personal camera card", "End user device"},
+	{"Install gaming PC for owner's son", "Project"},
+	{"Move family photos to personal iCloud", "End user device"},
+	{"Troubleshoot vendor's own software licence portal", "Vendor"},
+	{"Wire new office furniture power and USB hubs", "Facilities"},
+	{"Create marketing email campaign in Mailchimp", "Project"},
 }
 
 // ticketNotes describe reactive work in a time entry.

@@ -102,6 +102,7 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "summary"},
 		Field{Name: "after_hours", Type: TypeBool},
 		Field{Name: "out_of_scope", Type: TypeBool},
+		Field{Name: "category", Help: "the ticket's type or category in the helpdesk; one naming user support (see UserSupport) marks work a narrower agreement would exclude"},
 	),
 	KindTime: withClient(
 		Field{Name: "external_id"},

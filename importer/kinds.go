@@ -56,7 +56,9 @@ func (p *rowParser) ticket() Record {
 		Summary:    p.text("summary"),
 		AfterHours: p.boolean("after_hours"),
 		OutOfScope: p.boolean("out_of_scope"),
+		Category:   p.text("category"),
 	}
+	r.UserSupport = UserSupport(r.Category)
 	if d, ok := p.date("opened"); ok {
 		r.Opened, r.OpenedHasZone = d.Time, d.HasZone
 	}

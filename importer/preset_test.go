@@ -113,18 +113,22 @@ func TestPresetFixtures(t *testing.T) {
 			eqTime(t, "solved", a.Closed, day("2021-01-29 16:55:12"))
 			eq(t, "client", a.Client.Name, "Contoso Legal")
 			eq(t, "key", a.Key(), "5531")
+			eq(t, "ticket type as category", a.Category, "incident")
+			eq(t, "an incident is not user support", a.UserSupport, false)
 		}},
 		{"freshdesk/tickets.csv", KindTickets, "freshdesk-tickets", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(TicketRecord), recs[1].(TicketRecord)
 			eqTime(t, "closed", a.Closed, day("2021-03-03 09:40:00"))
 			eqTime(t, "resolved", b.Closed, day("2021-03-04 21:20:00"))
 			eq(t, "client", a.Client.Name, "Fabrikam Inc.")
+			eq(t, "type as category", b.Category, "Service Request")
 		}},
 		{"osticket/tickets.csv", KindTickets, "osticket-tickets", Options{}, 2, func(t *testing.T, recs []Record) {
 			a := recs[0].(TicketRecord)
 			eq(t, "client by email domain", a.Client, ClientRef{EmailDomain: "tailspin.example"})
 			eqTime(t, "opened", a.Opened, day("2025-10-09 13:42:00"))
 			eqTime(t, "closed", a.Closed, day("2025-10-10 08:58:00"))
+			eq(t, "help topic as category", a.Category, "Hardware")
 		}},
 		{"osticket/tickets.csv", KindTickets, "osticket-tickets", Options{ClientDomains: map[string]string{"Wingtip.example": "Wingtip Toys"}}, 2, func(t *testing.T, recs []Record) {
 			eq(t, "client from the domain map", recs[1].(TicketRecord).Client, ClientRef{Name: "Wingtip Toys"})
@@ -197,6 +201,9 @@ func TestPresetFixtures(t *testing.T) {
 			eqTime(t, "opened", a.Opened, day("2024-01-05 23:42:10"))
 			eq(t, "after hours", *a.AfterHours, true)
 			eq(t, "after hours unknown", b.AfterHours == nil, true)
+			eq(t, "category", a.Category, "Email")
+			eq(t, "email is not user support", a.UserSupport, false)
+			eq(t, "onboarding is user support", b.UserSupport, true)
 			eq(t, "client", a.Client, ClientRef{ExternalID: "C-001", Name: "Acme Dental, Inc."})
 		}},
 		{"offboard/time.csv", KindTime, "offboard-time", Options{}, 2, func(t *testing.T, recs []Record) {

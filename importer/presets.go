@@ -97,6 +97,7 @@ var toolPresets = []*Preset{
 			col("closed", "Complete Date/Time", "Completed"),
 			col("external_id", "Ticket Number"),
 			col("client_id", "Company ID"),
+			col("category", "Issue Type"),
 		},
 	},
 	{
@@ -110,6 +111,7 @@ var toolPresets = []*Preset{
 			col("priority", "Priority"),
 			req("opened", "Created at"),
 			col("resolved", "Solved at"),
+			col("category", "Type", "Ticket type"),
 		},
 	},
 	{
@@ -124,6 +126,7 @@ var toolPresets = []*Preset{
 			col("closed", "Closed time"),
 			col("client", "Company Name", "Company"),
 			col("requester_email", "Email", "Contact Email"),
+			col("category", "Type"),
 		},
 	},
 	{
@@ -137,6 +140,7 @@ var toolPresets = []*Preset{
 			col("status", "Current Status"),
 			col("closed", "Closed Date"),
 			col("client", "Organization"),
+			col("category", "Help Topic"),
 		},
 		Note: "osTicket exports no company: clients are found by the requester's email domain (client_domains in a mapping file, else the clients' contact emails)",
 	},

@@ -16,6 +16,7 @@ var psaPresets = []*Preset{
 			req("opened", "Date Logged", "Date Opened"),
 			col("closed", "Date Closed"),
 			col("requester_email", "User Email"),
+			col("category", "Category", "Category 1"),
 		},
 	},
 	{
@@ -66,8 +67,8 @@ var psaPresets = []*Preset{
 			req("opened", "Created"),
 			col("resolved", "Resolved"),
 			col("requester_email", "Customer Email"),
+			req("category", "Problem Type"),
 		},
-		Signature: []string{"Problem Type"},
 	},
 	{
 		Name: "syncro-invoices", Tool: "Syncro", Kind: KindInvoices,

@@ -80,6 +80,10 @@ type TicketRecord struct {
 	// writer then computes after-hours from the business hours.
 	AfterHours *bool
 	OutOfScope *bool
+	// Category is the ticket's type or category as exported, "" when the
+	// export has none; UserSupport is whether it names user support.
+	Category    string
+	UserSupport bool
 	// OpenedHasZone is false when the export gave a wall-clock time that
 	// was placed in the configured time zone.
 	OpenedHasZone bool

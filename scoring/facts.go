@@ -84,6 +84,14 @@ type MonthFacts struct {
 	UrgentTickets     int
 	OutOfScopeTickets int
 	OutOfScopeMinutes int64
+	// UserSupportTickets are those whose category is user support, and
+	// UserSupportMinutes the time logged against them; the OutOfScopeUserSupport
+	// pair counts the tickets that are both, so that a sum of the two kinds
+	// can take them away once.
+	UserSupportTickets           int
+	UserSupportMinutes           int64
+	OutOfScopeUserSupportTickets int
+	OutOfScopeUserSupportMinutes int64
 
 	Invoiced         int64 // amount invoiced, minor units
 	InvoicesIssued   int

@@ -15,9 +15,9 @@ const (
 	// margin, the scope unchanged.
 	OptionReprice WhatIfOption = "reprice"
 	// OptionNarrow keeps the fee and narrows the agreement to the systems
-	// (seed 002's re-engagement): the out-of-scope work leaves. Tickets carry
-	// no category, so the out-of-scope tickets and their hours are all that
-	// is known to leave.
+	// (seed 002's re-engagement): the work that would leave with what is
+	// excluded goes, the out-of-scope tickets and the user-support tickets
+	// with their hours, a ticket that is both once.
 	OptionNarrow WhatIfOption = "narrow"
 	// OptionLetGo offboards the client: its fee, hours and tickets leave.
 	OptionLetGo WhatIfOption = "let_go"
@@ -84,11 +84,27 @@ type Outcome struct {
 	HoursFreedPerTechnician float64 `json:"hours_freed_per_technician"`
 	// TicketsRemoved is the tickets a month that leave. AfterHoursRemoved
 	// is the after-hours tickets a month that leave, nil when unknown (the
-	// out-of-scope tickets are not counted by time of day);
+	// excluded tickets are not counted by time of day);
 	// AfterHoursShare is them as a fraction of the portfolio's.
 	TicketsRemoved    float64  `json:"tickets_removed"`
 	AfterHoursRemoved *float64 `json:"after_hours_removed"`
 	AfterHoursShare   *float64 `json:"after_hours_share"`
+	// Excluded is what narrowing takes away, by kind; nil for the other
+	// options.
+	Excluded *Excluded `json:"excluded,omitempty"`
+}
+
+// Excluded is the work a month that narrowing the agreement to the systems
+// leaves out: the out-of-scope tickets, the user-support tickets, and the
+// tickets that are both, which HoursFreed and TicketsRemoved count once
+// (out of scope + user support − both).
+type Excluded struct {
+	OutOfScopeHours    float64 `json:"out_of_scope_hours"`
+	OutOfScopeTickets  float64 `json:"out_of_scope_tickets"`
+	UserSupportHours   float64 `json:"user_support_hours"`
+	UserSupportTickets float64 `json:"user_support_tickets"`
+	BothHours          float64 `json:"both_hours"`
+	BothTickets        float64 `json:"both_tickets"`
 }
 
 // ClientWhatIf is the four options for one client side by side.
@@ -104,11 +120,21 @@ type ClientWhatIf struct {
 
 // clientMonthly is one client's window, summed, as the what-if needs it.
 type clientMonthly struct {
-	months                          int
-	minutes, oosMinutes             int64
-	tickets, afterHours, oosTickets int
-	mrr                             int64
-	serviced                        bool
+	months              int
+	minutes             int64
+	tickets, afterHours int
+	// oos, us and both are the out-of-scope tickets, the user-support
+	// tickets and those that are both, with their minutes.
+	oos, us, both excludedWork
+	mrr           int64
+	serviced      bool
+}
+
+// excludedWork is tickets of one kind narrowing excludes, and the minutes
+// logged against them.
+type excludedWork struct {
+	tickets int
+	minutes int64
 }
 
 // monthlyOf sums a client's roll-ups over its assessment window.
@@ -119,12 +145,39 @@ func monthlyOf(a *Assessment) clientMonthly {
 			continue
 		}
 		m.minutes += f.MinutesWorked
-		m.oosMinutes += f.OutOfScopeMinutes
 		m.tickets += f.Tickets
 		m.afterHours += f.AfterHoursTickets
-		m.oosTickets += f.OutOfScopeTickets
+		m.oos.add(f.OutOfScopeTickets, f.OutOfScopeMinutes)
+		m.us.add(f.UserSupportTickets, f.UserSupportMinutes)
+		m.both.add(f.OutOfScopeUserSupportTickets, f.OutOfScopeUserSupportMinutes)
 	}
 	return m
+}
+
+func (w *excludedWork) add(tickets int, minutes int64) {
+	w.tickets += tickets
+	w.minutes += minutes
+}
+
+// narrowed is the client without its out-of-scope and user-support work,
+// a ticket that is both taken away once.
+func (m clientMonthly) narrowed() clientMonthly {
+	n := m
+	n.minutes = max(0, m.minutes-(m.oos.minutes+m.us.minutes-m.both.minutes))
+	n.tickets = max(0, m.tickets-(m.oos.tickets+m.us.tickets-m.both.tickets))
+	n.oos, n.us, n.both = excludedWork{}, excludedWork{}, excludedWork{}
+	return n
+}
+
+// excluded is the client's out-of-scope and user-support work a month.
+func (m clientMonthly) excluded() *Excluded {
+	hours := func(w excludedWork) float64 { return m.perMonth(float64(w.minutes) / 60) }
+	tickets := func(w excludedWork) float64 { return m.perMonth(float64(w.tickets)) }
+	return &Excluded{
+		OutOfScopeHours: hours(m.oos), OutOfScopeTickets: tickets(m.oos),
+		UserSupportHours: hours(m.us), UserSupportTickets: tickets(m.us),
+		BothHours: hours(m.both), BothTickets: tickets(m.both),
+	}
 }
 
 // perMonth averages a window total over the window's months.
@@ -200,10 +253,7 @@ func WhatIf(p *Portfolio, i int, cfg *Config) ClientWhatIf {
 	if be := p.Assessments[i].Profit.BreakEvenMonthly; be > m.mrr {
 		repriced.mrr = be
 	}
-	narrowed := m
-	narrowed.minutes = max(0, m.minutes-m.oosMinutes)
-	narrowed.tickets = max(0, m.tickets-m.oosTickets)
-	narrowed.oosMinutes, narrowed.oosTickets = 0, 0
+	narrowed := m.narrowed()
 	gone := clientMonthly{}
 
 	for _, o := range []struct {
@@ -214,6 +264,7 @@ func WhatIf(p *Portfolio, i int, cfg *Config) ClientWhatIf {
 		out.Client = o.after.load(cfg)
 		if o.option == OptionNarrow {
 			out.AfterHoursRemoved, out.AfterHoursShare = nil, nil
+			out.Excluded = m.excluded()
 		}
 		if o.option == OptionReprice {
 			out.Increase = repriced.mrr - m.mrr

@@ -92,6 +92,9 @@ func TestWhatIfOptions(t *testing.T) {
 			if (o.AfterHoursRemoved == nil) != (tc.afterHours == nil) || (tc.afterHours != nil && (!near(*o.AfterHoursRemoved, *tc.afterHours) || !near(*o.AfterHoursShare, *tc.afterHoursShr))) {
 				t.Errorf("after hours removed %v (%v); want %v (%v)", o.AfterHoursRemoved, o.AfterHoursShare, tc.afterHours, tc.afterHoursShr)
 			}
+			if (o.Excluded != nil) != (tc.option == OptionNarrow) {
+				t.Errorf("excluded work %+v for %s", o.Excluded, tc.option)
+			}
 			if !near(o.Portfolio.Concentration.HoursShare, tc.topHoursShare) {
 				t.Errorf("concentration after %.4f, want %.4f", o.Portfolio.Concentration.HoursShare, tc.topHoursShare)
 			}
@@ -157,5 +160,58 @@ func TestLetGoSeveral(t *testing.T) {
 	}
 	if w := WhatIf(p, b, cfg).Options[3]; w.Portfolio.MRR != one.Portfolio.MRR || w.HoursFreed != one.HoursFreed {
 		t.Errorf("letting Bravo go alone differs from the client what-if: %+v vs %+v", one, w)
+	}
+}
+
+// TestNarrowRemovesExcludedWorkOnce checks narrowing takes away the
+// out-of-scope and the user-support work, a ticket that is both once. Bravo
+// works 1,800 minutes on 12 tickets every month of a 12-month window.
+func TestNarrowRemovesExcludedWorkOnce(t *testing.T) {
+	cases := []struct {
+		name                         string
+		oosTickets, usTickets, both  int
+		oosMinutes, usMinutes, bothM int64
+		freed, tickets               float64
+	}{
+		{"out of scope only", 3, 0, 0, 600, 0, 0, 600.0 / 60, 3},
+		{"user support only", 0, 4, 0, 0, 480, 0, 480.0 / 60, 4},
+		{"apart", 3, 4, 0, 600, 480, 0, (600.0 + 480) / 60, 3 + 4},
+		// One ticket of 180 minutes is both: counted once.
+		{"overlapping", 3, 4, 1, 600, 480, 180, (600.0 + 480 - 180) / 60, 3 + 4 - 1},
+		{"every ticket both", 12, 12, 12, 1800, 1800, 1800, 1800.0 / 60, 12},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, cfg := whatIfPortfolio(t, 0)
+			b := indexOf(t, p, "Bravo")
+			for j := range p.Assessments[b].Client.Months {
+				m := &p.Assessments[b].Client.Months[j]
+				m.OutOfScopeTickets, m.OutOfScopeMinutes = tc.oosTickets, tc.oosMinutes
+				m.UserSupportTickets, m.UserSupportMinutes = tc.usTickets, tc.usMinutes
+				m.OutOfScopeUserSupportTickets, m.OutOfScopeUserSupportMinutes = tc.both, tc.bothM
+			}
+			o := WhatIf(p, b, cfg).Options[2]
+			if o.Option != OptionNarrow {
+				t.Fatalf("option 2 is %s", o.Option)
+			}
+			if !near(o.HoursFreed, tc.freed) || !near(o.TicketsRemoved, tc.tickets) {
+				t.Errorf("freed %.4f hours and %.4f tickets; want %.4f and %.4f", o.HoursFreed, o.TicketsRemoved, tc.freed, tc.tickets)
+			}
+			// Before: 60 hours a month over the three clients.
+			if !near(o.Client.LabourHours, 30-tc.freed) || !near(o.Portfolio.LabourHours, 60-tc.freed) || !near(o.Client.Tickets, 12-tc.tickets) {
+				t.Errorf("client %.4f hours, %.4f tickets, portfolio %.4f hours; want %.4f, %.4f, %.4f",
+					o.Client.LabourHours, o.Client.Tickets, o.Portfolio.LabourHours, 30-tc.freed, 12-tc.tickets, 60-tc.freed)
+			}
+			want := Excluded{
+				OutOfScopeHours: float64(tc.oosMinutes) / 60, OutOfScopeTickets: float64(tc.oosTickets),
+				UserSupportHours: float64(tc.usMinutes) / 60, UserSupportTickets: float64(tc.usTickets),
+				BothHours: float64(tc.bothM) / 60, BothTickets: float64(tc.both),
+			}
+			if got := o.Excluded; got == nil || !near(got.OutOfScopeHours, want.OutOfScopeHours) || !near(got.OutOfScopeTickets, want.OutOfScopeTickets) ||
+				!near(got.UserSupportHours, want.UserSupportHours) || !near(got.UserSupportTickets, want.UserSupportTickets) ||
+				!near(got.BothHours, want.BothHours) || !near(got.BothTickets, want.BothTickets) {
+				t.Errorf("excluded %+v, want %+v", got, want)
+			}
+		})
 	}
 }

@@ -45,6 +45,10 @@ func (t *totals) add(m MonthFacts) {
 	t.UrgentTickets += m.UrgentTickets
 	t.OutOfScopeTickets += m.OutOfScopeTickets
 	t.OutOfScopeMinutes += m.OutOfScopeMinutes
+	t.UserSupportTickets += m.UserSupportTickets
+	t.UserSupportMinutes += m.UserSupportMinutes
+	t.OutOfScopeUserSupportTickets += m.OutOfScopeUserSupportTickets
+	t.OutOfScopeUserSupportMinutes += m.OutOfScopeUserSupportMinutes
 	t.Invoiced += m.Invoiced
 	t.InvoicesIssued += m.InvoicesIssued
 	t.InvoicesPaidLate += m.InvoicesPaidLate

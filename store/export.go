@@ -19,7 +19,7 @@ var exportQueries = map[string]string{
     FROM clients c WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id`,
 	"tickets": `SELECT coalesce(t.external_id, t.source_hash, 'offboard:ticket:' || t.id),
         coalesce(c.external_id, ''), c.name, t.opened_at, t.opened_tz, coalesce(t.closed_at, ''), t.priority,
-        t.status, t.summary, t.after_hours, t.out_of_scope
+        t.status, t.summary, t.after_hours, t.out_of_scope, t.category
     FROM tickets t JOIN clients c ON c.id = t.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY t.id`,
 	"time": `SELECT coalesce(te.source_hash, 'offboard:time:' || te.id), coalesce(c.external_id, ''), c.name,
         CASE WHEN t.id IS NULL THEN te.ticket_ref

@@ -51,6 +51,14 @@ type MonthTotals struct {
 	UrgentTickets     int
 	OutOfScopeTickets int
 	OutOfScopeMinutes int64
+	// UserSupportTickets are those whose category is user support, and
+	// UserSupportMinutes the time logged against them; the OutOfScopeUserSupport
+	// pair counts the tickets that are both, so that a sum of the two kinds
+	// can take them away once.
+	UserSupportTickets           int
+	UserSupportMinutes           int64
+	OutOfScopeUserSupportTickets int
+	OutOfScopeUserSupportMinutes int64
 
 	Invoiced         int64
 	InvoicesIssued   int
@@ -191,8 +199,9 @@ func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, u
 
 // monthRow writes one roll-up row as parseMonths reads it: the month, then
 // the counts in the order of MonthFacts.
-const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, minutes, billable_minutes,
-    tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_late,
+const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, minutes,
+    billable_minutes, tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes,
+    oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_late,
     days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`
 
 func (l *factsLoader) months() error {
@@ -221,7 +230,10 @@ func parseMonths(raw []byte, into []MonthTotals) ([]MonthTotals, error) {
 		m.Month = time.Date(int(year), time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 		m.MinutesWorked, m.BillableMinutes = c.num(), c.num()
 		m.Tickets, m.AfterHoursTickets, m.UrgentTickets, m.OutOfScopeTickets = int(c.num()), int(c.num()), int(c.num()), int(c.num())
-		m.OutOfScopeMinutes, m.Invoiced = c.num(), c.num()
+		m.OutOfScopeMinutes = c.num()
+		m.UserSupportTickets, m.UserSupportMinutes = int(c.num()), c.num()
+		m.OutOfScopeUserSupportTickets, m.OutOfScopeUserSupportMinutes = int(c.num()), c.num()
+		m.Invoiced = c.num()
 		m.InvoicesIssued, m.InvoicesPaidLate, m.DaysLateSum = int(c.num()), int(c.num()), int(c.num())
 		m.PaidOnTime, m.PaidLate1to7, m.PaidLate8to15, m.PaidLate16to30, m.PaidLateOver30 = int(c.num()), int(c.num()), int(c.num()), int(c.num()), int(c.num())
 		if c.bad || month < 1 || month > 12 {

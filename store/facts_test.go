@@ -16,10 +16,11 @@ func TestPortfolioFacts(t *testing.T) {
 	exec := mustExec(t, s)
 	exec(`UPDATE clients SET seats = 12, mrr_minor = 150000, currency = 'EUR', client_since_on = '2025-01-15' WHERE id = ?`, acme)
 	exec(`UPDATE clients SET status = 'watch', agreement_signed_on = '2024-06-01' WHERE id = ?`, quiet)
-	exec(`INSERT INTO tickets (id, client_id, opened_at, priority, after_hours, out_of_scope) VALUES
-        (1, ?1, '2026-03-02T10:00:00Z', 'urgent', 1, 0),
-        (2, ?1, '2026-03-05T10:00:00Z', 'normal', 0, 1),
-        (3, ?1, '2026-04-01T10:00:00Z', 'normal', 1, 0)`, acme)
+	// Tickets 1 and 2 are user support, 2 out of scope as well.
+	exec(`INSERT INTO tickets (id, client_id, opened_at, priority, after_hours, out_of_scope, category, user_support) VALUES
+        (1, ?1, '2026-03-02T10:00:00Z', 'urgent', 1, 0, 'Password reset', 1),
+        (2, ?1, '2026-03-05T10:00:00Z', 'normal', 0, 1, 'Training', 1),
+        (3, ?1, '2026-04-01T10:00:00Z', 'normal', 1, 0, 'Network', 0)`, acme)
 	exec(`INSERT INTO time_entries (client_id, ticket_id, worked_on, minutes, billable) VALUES
         (?1, 1, '2026-03-02', 90, 1), (?1, 2, '2026-03-06', 45, 0), (?1, NULL, '2026-04-10', 30, 1)`, acme)
 	// Due 31 March: paid 3 days early, 5 late, 40 late; A4 and A5 unpaid,
@@ -65,7 +66,8 @@ func TestPortfolioFacts(t *testing.T) {
 			Since: utc(2025, 1, 15, 0),
 			Months: []MonthTotals{
 				{Month: utc(2026, 3, 1, 0), MinutesWorked: 135, BillableMinutes: 90, Tickets: 2, AfterHoursTickets: 1, UrgentTickets: 1,
-					OutOfScopeTickets: 1, OutOfScopeMinutes: 45, Invoiced: 27000, InvoicesIssued: 3, InvoicesPaidLate: 2, DaysLateSum: 45,
+					OutOfScopeTickets: 1, OutOfScopeMinutes: 45, UserSupportTickets: 2, UserSupportMinutes: 90 + 45,
+					OutOfScopeUserSupportTickets: 1, OutOfScopeUserSupportMinutes: 45, Invoiced: 27000, InvoicesIssued: 3, InvoicesPaidLate: 2, DaysLateSum: 45,
 					PaidOnTime: 1, PaidLate1to7: 1, PaidLateOver30: 1},
 				{Month: utc(2026, 4, 1, 0), MinutesWorked: 30, BillableMinutes: 30, Tickets: 1, AfterHoursTickets: 1, Invoiced: 5000, InvoicesIssued: 1},
 				{Month: utc(2026, 5, 1, 0), Invoiced: 7000, InvoicesIssued: 1},

@@ -34,7 +34,8 @@ func (t *ImportTx) ClientKeys() ([]ClientKey, error) {
 type TicketLink struct {
 	ID, ClientID int64
 	Ref          string
-	OutOfScope   bool
+	// Scope is the ticket's, which the minutes logged against it take.
+	Scope TicketScope
 }
 
 // TicketRef is a ticket number a time entry gives, with the client the
@@ -52,10 +53,10 @@ const ticketLookupRefs = 256
 // ticketLookup finds tickets by (client, external id), through the
 // UNIQUE (client_id, external_id) index, or by content key. UNION drops
 // the repeats of the padding.
-var ticketLookup = `SELECT t.id, t.client_id, t.out_of_scope, t.external_id
+var ticketLookup = `SELECT t.id, t.client_id, t.out_of_scope, t.user_support, t.external_id
     FROM (VALUES ` + valueRows(ticketLookupRefs, 2) + `) v JOIN tickets t ON t.client_id = v.column1 AND t.external_id = v.column2
 UNION
-SELECT id, client_id, out_of_scope, source_hash FROM tickets
+SELECT id, client_id, out_of_scope, user_support, source_hash FROM tickets
     WHERE external_id IS NULL AND source_hash IN ` + valueRows(1, ticketLookupRefs)
 
 // TicketLinks returns the tickets of the references' clients that hold
@@ -85,7 +86,7 @@ func (t *ImportTx) TicketLinks(refs []TicketRef) ([]TicketLink, error) {
 // AllTicketLinks returns every stored ticket with a number, for entries
 // that name a ticket but no client.
 func (t *ImportTx) AllTicketLinks() ([]TicketLink, error) {
-	return t.ticketLinks(`SELECT id, client_id, out_of_scope, coalesce(external_id, source_hash) FROM tickets
+	return t.ticketLinks(`SELECT id, client_id, out_of_scope, user_support, coalesce(external_id, source_hash) FROM tickets
         WHERE coalesce(external_id, source_hash) IS NOT NULL`)
 }
 
@@ -100,7 +101,7 @@ func (t *ImportTx) ticketLinks(query string, args ...any) ([]TicketLink, error) 
 	var out []TicketLink
 	for rows.Next() {
 		var l TicketLink
-		if err := rows.Scan(&l.ID, &l.ClientID, &l.OutOfScope, &l.Ref); err != nil {
+		if err := rows.Scan(&l.ID, &l.ClientID, &l.Scope.OutOfScope, &l.Scope.UserSupport, &l.Ref); err != nil {
 			return nil, fmt.Errorf("read tickets: %w", err)
 		}
 		out = append(out, l)

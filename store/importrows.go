@@ -21,6 +21,12 @@ type TicketRow struct {
 	// OutOfScope is nil when the source does not say: a stored ticket keeps
 	// its flag, a new one is in scope.
 	OutOfScope *bool
+	// Category is the ticket's category as exported, and UserSupport
+	// whether it is user support; an empty category leaves a stored
+	// ticket's pair as it was, so an export without the column clears
+	// nothing.
+	Category    string
+	UserSupport bool
 }
 
 // InvoiceRow is an invoice as an import writes it, keyed by its number.
@@ -154,22 +160,27 @@ func (t *ImportTx) WriteTicket(r TicketRow) error {
 	}
 	opened := Timestamp(r.Opened)
 	cols := []any{opened, r.OpenedTZ, nullTime(r.Closed), r.Priority, r.Status, boolInt(r.AfterHours),
-		nullBool(r.OutOfScope), r.Summary}
+		nullBool(r.OutOfScope), r.Summary, r.Category, boolInt(r.UserSupport)}
 	out, err := t.upsert(`INSERT INTO tickets (client_id, external_id, opened_at, opened_tz, closed_at, priority, status,
-        after_hours, out_of_scope, summary, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?)
+        after_hours, out_of_scope, summary, category, user_support, source_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?, ?, ?)
         ON CONFLICT DO NOTHING`,
 		append(append([]any{r.ClientID, ext}, cols...), hash),
 		`UPDATE tickets SET opened_at = ?3, opened_tz = ?4, closed_at = ?5, priority = ?6, status = ?7, after_hours = ?8,
-        out_of_scope = coalesce(?9, out_of_scope), summary = ?10
+        out_of_scope = coalesce(?9, out_of_scope), summary = ?10,
+        category = coalesce(nullif(?11, ''), category), user_support = iif(?11 = '', user_support, ?12)
     WHERE client_id = ?1 AND `+key+` = ?2 AND (opened_at IS NOT ?3 OR opened_tz IS NOT ?4 OR closed_at IS NOT ?5
         OR priority IS NOT ?6 OR status IS NOT ?7 OR after_hours IS NOT ?8
-        OR out_of_scope IS NOT coalesce(?9, out_of_scope) OR summary IS NOT ?10)`,
+        OR out_of_scope IS NOT coalesce(?9, out_of_scope) OR summary IS NOT ?10
+        OR category IS NOT coalesce(nullif(?11, ''), category) OR user_support IS NOT iif(?11 = '', user_support, ?12))`,
 		append([]any{r.ClientID, keyValue}, cols...))
 	switch out {
 	case inserted:
-		t.roll.AddTicket(r.ClientID, opened, r.Priority, r.AfterHours, r.OutOfScope != nil && *r.OutOfScope)
+		t.roll.AddTicket(r.ClientID, opened, r.Priority, r.AfterHours,
+			TicketScope{OutOfScope: r.OutOfScope != nil && *r.OutOfScope, UserSupport: r.UserSupport})
 	case updated:
-		// Its time entries' out-of-scope minutes may change with it.
+		// Its time entries' out-of-scope and user-support minutes may
+		// change with it.
 		t.roll.markDirty(r.ClientID)
 	}
 	return err

@@ -37,8 +37,8 @@ type TimeRow struct {
 	Technician string
 	Notes      string
 	Key        string
-	// OutOfScope is the flag of the ticket the entry is linked to.
-	OutOfScope bool
+	// Scope is that of the ticket the entry is linked to.
+	Scope TicketScope
 }
 
 // queuedTime is a time entry waiting for its batch, with the values as
@@ -54,7 +54,7 @@ type queuedTime struct {
 	technician string
 	notes      string
 	key        string
-	outOfScope bool
+	scope      TicketScope
 }
 
 func (q *queuedTime) appendArgs(args []any) []any {
@@ -162,14 +162,14 @@ func (b *timeBatch) finish() error {
 func (t *ImportTx) QueueTime(r TimeRow) error {
 	q := queuedTime{line: r.Line, clientID: r.ClientID, ticketRef: r.TicketRef, workedOn: Date(r.Worked),
 		minutes: r.Minutes, billable: r.Billable, technician: r.Technician, notes: r.Notes, key: r.Key,
-		outOfScope: r.OutOfScope}
+		scope: r.Scope}
 	if r.TicketID != 0 {
 		q.ticketID = r.TicketID
 	}
 	next := t.times.next
 	next.rows = append(next.rows, q)
 	next.args = q.appendArgs(next.args)
-	t.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.outOfScope)
+	t.roll.AddTime(q.clientID, q.workedOn, q.minutes, q.billable, q.scope)
 	if len(next.rows) == timeBatchRows {
 		return t.sendTimes()
 	}
@@ -244,7 +244,7 @@ func (t *ImportTx) insertTimes(batch *timeRows) error {
 		return fmt.Errorf("%s: %w", lines, err)
 	}
 	for _, q := range taken {
-		b.back.AddTime(q.clientID, q.workedOn, -q.minutes, q.billable, q.outOfScope)
+		b.back.AddTime(q.clientID, q.workedOn, -q.minutes, q.billable, q.scope)
 		was, ok := stored[q.key]
 		if ok && was == q.stored() {
 			t.count(unchanged)

@@ -21,7 +21,9 @@ work AS (
     SELECT te.client_id, substr(te.worked_on, 1, 7) AS month,
            sum(te.minutes) AS minutes,
            sum(te.minutes * te.billable) AS billable_minutes,
-           sum(CASE WHEN t.out_of_scope = 1 THEN te.minutes ELSE 0 END) AS oos_minutes
+           sum(CASE WHEN t.out_of_scope = 1 THEN te.minutes ELSE 0 END) AS oos_minutes,
+           sum(CASE WHEN t.user_support = 1 THEN te.minutes ELSE 0 END) AS us_minutes,
+           sum(CASE WHEN t.out_of_scope = 1 AND t.user_support = 1 THEN te.minutes ELSE 0 END) AS oos_us_minutes
     FROM time_entries te
     LEFT JOIN tickets t ON t.id = te.ticket_id
     WHERE te.client_id IN scope
@@ -32,7 +34,9 @@ tix AS (
            count(*) AS tickets,
            sum(after_hours) AS after_hours_tickets,
            sum(priority = 'urgent') AS urgent_tickets,
-           sum(out_of_scope) AS oos_tickets
+           sum(out_of_scope) AS oos_tickets,
+           sum(user_support) AS us_tickets,
+           sum(out_of_scope AND user_support) AS oos_us_tickets
     FROM tickets
     WHERE client_id IN scope
     GROUP BY 1, 2
@@ -67,7 +71,8 @@ SELECT k.client_id, k.month,
        coalesce(w.minutes, 0), coalesce(w.billable_minutes, 0),
        coalesce(t.tickets, 0), coalesce(t.after_hours_tickets, 0),
        coalesce(t.urgent_tickets, 0), coalesce(t.oos_tickets, 0),
-       coalesce(w.oos_minutes, 0),
+       coalesce(w.oos_minutes, 0), coalesce(t.us_tickets, 0), coalesce(w.us_minutes, 0),
+       coalesce(t.oos_us_tickets, 0), coalesce(w.oos_us_minutes, 0),
        coalesce(b.invoiced_minor, 0), coalesce(b.invoices, 0),
        coalesce(b.invoices_paid, 0), coalesce(b.invoices_late, 0),
        coalesce(b.days_late_sum, 0), coalesce(b.paid_on_time, 0),
@@ -95,7 +100,8 @@ func RebuildRollup(ctx context.Context, tx *sql.Tx, ids []int64) error {
 		return fmt.Errorf("rebuild roll-up: clear: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO client_months (client_id, month, minutes, billable_minutes,
-        tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices,
+        tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes,
+        oos_us_tickets, oos_us_minutes, invoiced_minor, invoices,
         invoices_paid, invoices_late, days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`+
 		rollupSelect, scope); err != nil {
 		return fmt.Errorf("rebuild roll-up: %w", err)
@@ -133,6 +139,7 @@ func (k monthKey) monthString() string {
 type monthTotals struct {
 	minutes, billableMinutes, oosMinutes                             int64
 	tickets, afterHoursTickets, urgentTickets, oosTickets            int64
+	usTickets, usMinutes, oosUSTickets, oosUSMinutes                 int64
 	invoicedMinor, invoices, invoicesPaid, invoicesLate, daysLateSum int64
 	paidOnTime, late1to7, late8to15, late16to30, lateOver30          int64
 }
@@ -165,27 +172,49 @@ func (d *MonthSums) at(client int64, stamp string) *monthTotals {
 	return m
 }
 
+// TicketScope is what a ticket says about the work done on it, by which
+// the roll-up sums the ticket and the minutes logged against it.
+type TicketScope struct {
+	// OutOfScope is work outside the agreement.
+	OutOfScope bool
+	// UserSupport is work for the client's people rather than its systems.
+	UserSupport bool
+}
+
+// count adds n (tickets or minutes) to the counters of the scope it
+// belongs to, the ticket both out of scope and user support to its own
+// counter as well so that the two are never summed twice.
+func (s TicketScope) count(n int64, oos, us, both *int64) {
+	if s.OutOfScope {
+		*oos += n
+	}
+	if s.UserSupport {
+		*us += n
+	}
+	if s.OutOfScope && s.UserSupport {
+		*both += n
+	}
+}
+
 // AddTime counts a new time entry, worked on a stored date (see Date);
-// outOfScope is its ticket's flag. Negative minutes take an entry back.
-func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable, outOfScope bool) {
+// scope is its ticket's. Negative minutes take an entry back.
+func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable bool, scope TicketScope) {
 	m := d.at(client, workedOn)
 	m.minutes += int64(minutes)
 	if billable {
 		m.billableMinutes += int64(minutes)
 	}
-	if outOfScope {
-		m.oosMinutes += int64(minutes)
-	}
+	scope.count(int64(minutes), &m.oosMinutes, &m.usMinutes, &m.oosUSMinutes)
 }
 
 // AddTicket counts a new ticket, opened at a stored instant (see
 // Timestamp).
-func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours, outOfScope bool) {
+func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours bool, scope TicketScope) {
 	m := d.at(client, openedAt)
 	m.tickets++
 	m.afterHoursTickets += int64(boolInt(afterHours))
 	m.urgentTickets += int64(boolInt(priority == "urgent"))
-	m.oosTickets += int64(boolInt(outOfScope))
+	scope.count(1, &m.oosTickets, &m.usTickets, &m.oosUSTickets)
 }
 
 // AddInvoice counts a new invoice from its stored dates; paidOn is empty
@@ -248,6 +277,10 @@ func (t *monthTotals) add(o *monthTotals) {
 	t.afterHoursTickets += o.afterHoursTickets
 	t.urgentTickets += o.urgentTickets
 	t.oosTickets += o.oosTickets
+	t.usTickets += o.usTickets
+	t.usMinutes += o.usMinutes
+	t.oosUSTickets += o.oosUSTickets
+	t.oosUSMinutes += o.oosUSMinutes
 	t.invoicedMinor += o.invoicedMinor
 	t.invoices += o.invoices
 	t.invoicesPaid += o.invoicesPaid
@@ -271,7 +304,7 @@ func (d *MonthSums) markDirty(ids ...int64) {
 
 // monthColumns are client_months' columns in the order Apply writes them.
 const monthColumns = `client_id, month, minutes, billable_minutes, oos_minutes, tickets, after_hours_tickets,
-    urgent_tickets, oos_tickets, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
+    urgent_tickets, oos_tickets, us_tickets, us_minutes, oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
     late_1_7, late_8_15, late_16_30, late_over_30`
 
 // addMonths adds to every counter of client_months the value being
@@ -280,11 +313,16 @@ const addMonths = ` ON CONFLICT (client_id, month) DO UPDATE SET minutes = minut
     billable_minutes = billable_minutes + excluded.billable_minutes, oos_minutes = oos_minutes + excluded.oos_minutes,
     tickets = tickets + excluded.tickets, after_hours_tickets = after_hours_tickets + excluded.after_hours_tickets,
     urgent_tickets = urgent_tickets + excluded.urgent_tickets, oos_tickets = oos_tickets + excluded.oos_tickets,
+    us_tickets = us_tickets + excluded.us_tickets, us_minutes = us_minutes + excluded.us_minutes,
+    oos_us_tickets = oos_us_tickets + excluded.oos_us_tickets, oos_us_minutes = oos_us_minutes + excluded.oos_us_minutes,
     invoiced_minor = invoiced_minor + excluded.invoiced_minor, invoices = invoices + excluded.invoices,
     invoices_paid = invoices_paid + excluded.invoices_paid, invoices_late = invoices_late + excluded.invoices_late,
     days_late_sum = days_late_sum + excluded.days_late_sum, paid_on_time = paid_on_time + excluded.paid_on_time,
     late_1_7 = late_1_7 + excluded.late_1_7, late_8_15 = late_8_15 + excluded.late_8_15,
     late_16_30 = late_16_30 + excluded.late_16_30, late_over_30 = late_over_30 + excluded.late_over_30`
+
+// monthColumnCount is how many columns monthColumns names.
+const monthColumnCount = 23
 
 // monthBatchRows is how many client_months rows one statement adds to.
 const monthBatchRows = 100
@@ -292,21 +330,21 @@ const monthBatchRows = 100
 // Apply adds the sums to client_months and rebuilds the clients marked
 // dirty, inside the writer's transaction.
 func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
-	full, err := tx.PrepareContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(monthBatchRows, 19)+addMonths)
+	full, err := tx.PrepareContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(monthBatchRows, monthColumnCount)+addMonths)
 	if err != nil {
 		return fmt.Errorf("update roll-up: %w", err)
 	}
 	defer full.Close()
-	args := make([]any, 0, 19*monthBatchRows)
+	args := make([]any, 0, monthColumnCount*monthBatchRows)
 	add := func() error {
 		var err error
-		switch n := len(args) / 19; n {
+		switch n := len(args) / monthColumnCount; n {
 		case 0:
 			return nil
 		case monthBatchRows:
 			_, err = full.ExecContext(ctx, args...)
 		default:
-			_, err = tx.ExecContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(n, 19)+addMonths, args...)
+			_, err = tx.ExecContext(ctx, "INSERT INTO client_months ("+monthColumns+") VALUES "+valueRows(n, monthColumnCount)+addMonths, args...)
 		}
 		if err != nil {
 			return fmt.Errorf("update roll-up: %w", err)
@@ -319,7 +357,8 @@ func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
 			continue
 		}
 		args = append(args, k.client, k.monthString(), m.minutes, m.billableMinutes, m.oosMinutes,
-			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.invoicedMinor, m.invoices,
+			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.usTickets, m.usMinutes,
+			m.oosUSTickets, m.oosUSMinutes, m.invoicedMinor, m.invoices,
 			m.invoicesPaid, m.invoicesLate, m.daysLateSum, m.paidOnTime, m.late1to7, m.late8to15,
 			m.late16to30, m.lateOver30)
 		if len(args) == cap(args) {

@@ -258,7 +258,7 @@ func TestWhatIfGolden(t *testing.T) {
 			tm.Send(keyMsg("w"))
 			waitFor(t, tm, "Re-price to target")
 			tm.Send(keyMsg("G"))
-			waitFor(t, tm, "Narrowing the scope counts")
+			waitFor(t, tm, "Narrowing the scope leaves out")
 		}},
 		{"together", func(t *testing.T, tm *teatest.TestModel) {
 			tm.Send(space)
