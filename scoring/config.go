@@ -27,8 +27,8 @@ type Config struct {
 	// StandardRatePerHour is our published hourly rate, in minor units; the
 	// effective hourly rate of each client is compared with it.
 	StandardRatePerHour int64
-	// TargetMargin is the gross margin we aim for on a client (0–1); seeds
-	// 000, 002: measure what each client costs against it.
+	// TargetMargin is the gross margin we aim for on a client (0–1), against
+	// which what each client costs is measured (seeds 000, 002).
 	TargetMargin float64
 	// Technicians is how many technicians share the work, so a what-if can
 	// say how many hours a month each would get back (seed 000: a few
