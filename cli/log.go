@@ -20,14 +20,14 @@ func logCommand() *Command {
 			"[--phone NUMBER] [--licence \"QTY x PRODUCT until DATE annual|monthly\"] [--corrects ENTRY] [--db FILE | --demo]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
-		fs := newFlags(env, c.Name, c.Usage, `Keeps what happened in the record, chained like everything else there (seed 001:
-keep a record of every communication). --summary is what happened as you write
-it; for an incident its description, for an edit the reason. --at is in the
-client's time zone (else this machine's); it defaults to now and may not be in
-the future. An incident counts in the client's score at once: abuse of
-severity 4 or 5 is zero tolerance. --corrects names the record entry (its
-number in 'offboard record') that this one corrects; nothing is ever changed
-in place.`)
+		// seed 001: keep a record of every communication.
+		fs := newFlags(env, c.Name, c.Usage, `Keeps what happened in the record, chained like everything else there. --summary
+is what happened as you write it; for an incident its description, for an edit
+the reason. --at is in the client's time zone (else this machine's); it defaults
+to now and may not be in the future. An incident counts in the client's score at
+once: abuse of severity 4 or 5 is zero tolerance. --corrects names the record
+entry (its number in 'offboard record') that this one corrects; nothing is ever
+changed in place.`)
 		var o scoringFlags
 		o.register(fs)
 		var d casefile.EntryDraft

@@ -15,8 +15,9 @@ func postmortemCommand() *Command {
 		Usage:   "postmortem CLIENT [--lessons TEXT] [-o FILE] [--db FILE]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
-		fs := newFlags(env, c.Name, c.Usage, "Prints the post-mortem note of a client given notice (seed 002: take stock of how you got\n"+
-			"there): when each red flag first appeared and how long until action was taken, with your\n"+
+		// seed 002: take stock of how you got there.
+		fs := newFlags(env, c.Name, c.Usage, "Prints the post-mortem note of a client given notice, to take stock of how you got\n"+
+			"there: when each red flag first appeared and how long until action was taken, with your\n"+
 			"notes on what to change. In --lessons, lines starting with - are changes to make; the\n"+
 			"rest are notes. -o writes the note to a file and records it.")
 		lessons := fs.String("lessons", "", "save your notes on what to change (replaces earlier notes)")

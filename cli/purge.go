@@ -16,11 +16,11 @@ func purgeCommand() *Command {
 		Usage:   "purge CLIENT --by NAME [--force --reason TEXT] [-o FILE] [--db FILE | --demo]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
+		// seed 001: confidentiality and the disposal of personal information.
 		fs := newFlags(env, c.Name, c.Usage, `Disposes of a client's personal information once the retention deadline the
-notice of termination set has passed (seed 001: confidentiality and disposal of
-personal information): contact names, email addresses, phone numbers and
-addresses, and the free text of tickets, incidents, communications and
-documents. Amounts, dates and counts stay, so scores are unchanged, and the
+notice of termination set has passed: contact names, email addresses, phone
+numbers and addresses, and the free text of tickets, incidents, communications
+and documents. Amounts, dates and counts stay, so scores are unchanged, and the
 record's hashes stay, so 'offboard verify' still passes. Writes a certificate of
 destruction (by default exports/<client>-certificate-of-destruction-<date>.md)
 and records it. Refused before the deadline unless --force with a --reason.`)

@@ -15,11 +15,12 @@ func recordCommand() *Command {
 		Usage:   "record CLIENT [-o FILE] [--db FILE | --demo]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
-		fs := newFlags(env, c.Name, c.Usage, `Writes the client's record as Markdown (seed 001: keep records of every
-communication, for an audit trail if there is a dispute): where the client
-stands and its red flags, then every decision, communication, document,
-incident, edit and checklist step in the order it was recorded, each with its
-hash, and the result of verifying the whole record. By default to
+		// seed 001: keep records of every communication, for an audit trail if
+		// there is a dispute.
+		fs := newFlags(env, c.Name, c.Usage, `Writes the client's record as Markdown, the audit trail if there is a dispute:
+where the client stands and its red flags, then every decision, communication,
+document, incident, edit and checklist step in the order it was recorded, each
+with its hash, and the result of verifying the whole record. By default to
 exports/<client>-record-<date>.md; -o - prints it.`)
 		var o scoringFlags
 		o.register(fs)

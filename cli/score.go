@@ -16,11 +16,12 @@ import (
 
 // jsonSchema is the version of the JSON that `offboard score --json`
 // prints. It changes only when a field is renamed or removed or its meaning
-// changes; new fields may appear without a change.
+// changes; new fields may appear without a change. Version 2 removed the
+// seeds of each flag: where a rule comes from is documentation, not output.
 //
 // The portfolio (without --client) is one object:
 //
-//	schema          1
+//	schema          2
 //	as_of           RFC 3339 instant of the assessment
 //	window          {from, to, months}: the calendar months the rates cover
 //	method, k       "sd" or "robust", and the half-width of the normal ranges
@@ -34,7 +35,7 @@ import (
 //
 //	client          {id, name, status, seats, mrr, currency, since}
 //	window          {from, to, months}; history_months; rated (false: too little history)
-//	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance, seeds}]
+//	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance}]
 //	score           0–100
 //	computed        the policy's recommendation: keep, watch, remediate or offboard
 //	recommendation  the one in force: the owner's override when there is one
@@ -47,7 +48,7 @@ import (
 //
 // Money is in minor units of the client's currency; shares and margins are
 // fractions (0.25 is 25%); MFA coverage and patch compliance are percentages.
-const jsonSchema = 1
+const jsonSchema = 2
 
 func scoreCommand() *Command {
 	c := &Command{
@@ -197,7 +198,7 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 		if f.ZeroTolerance {
 			zero = " · ZERO TOLERANCE"
 		}
-		fmt.Fprintf(w, "  %s: severity %d, %.1f points · %s · %s%s\n    %s\n", f.Title, f.Severity, f.Points, f.Category, f.Seeds, zero, textsafe.Line(f.Evidence))
+		fmt.Fprintf(w, "  %s: severity %d, %.1f points · %s%s\n    %s\n", f.Title, f.Severity, f.Points, f.Category, zero, textsafe.Line(f.Evidence))
 	}
 
 	fmt.Fprintf(w, "\nLab panel (normal range: %s)\n", p.Norms[scoring.MetricHoursPerSeat].Describe())

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -129,7 +130,7 @@ func TestScoreClientJSON(t *testing.T) {
 	// 9 late of 12; (2×20 + 7×45) / 9 = 39.4 days; 3,250.00 overdue
 	// against 1,500.00 MRR is 2.2 months.
 	wantEvidence := "9 of 12 paid invoices issued in the last 12 months were paid late, 7 more than 30 days late; the late ones averaged 39 days late; payment grade F; 3,250.00 overdue on 2 invoices (2.2 months of recurring revenue)."
-	if got.Schema != 1 || got.AsOf != "2026-11-01T00:00:00Z" || got.Client.Name != "Slow Pay Ltd" || got.Client.MRR != 150000 {
+	if got.Schema != 2 || got.AsOf != "2026-11-01T00:00:00Z" || got.Client.Name != "Slow Pay Ltd" || got.Client.MRR != 150000 {
 		t.Errorf("header %+v", got)
 	}
 	if len(got.Flags) != 1 || got.Flags[0].ID != "late_payment" || got.Flags[0].Severity != 100 || got.Flags[0].Evidence != wantEvidence {
@@ -140,6 +141,24 @@ func TestScoreClientJSON(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(got.Reasons, " "), "Remediate first") {
 		t.Errorf("reasons %q", got.Reasons)
+	}
+	// A flag carries the fields jsonSchema documents, no more: schema 2
+	// removed the seeds.
+	var raw struct {
+		Flags []map[string]any `json:"flags"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range raw.Flags {
+		var keys []string
+		for k := range f {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if want := "category evidence id points severity title zero_tolerance"; strings.Join(keys, " ") != want {
+			t.Errorf("flag fields %q, want %q", keys, want)
+		}
 	}
 }
 
@@ -153,7 +172,7 @@ func TestScoreClientText(t *testing.T) {
 		"Favours Inc: Watch (score 100)",
 		"active · 20 seats · MRR 2,000.00 USD · 24 months of history · assessed 2026-11-01 over 2025-11–2026-10",
 		"Owner's override on 2026-11-10: Watch. Their reason: A rogue employee, since dismissed. The assessment alone says Offboard.",
-		"Criminal activity: severity 100, 100.0 points · risk · seed 003 · ZERO TOLERANCE",
+		"Criminal activity: severity 100, 100.0 points · risk · ZERO TOLERANCE",
 		"Lab panel (normal range: mean ± 2 standard deviations)",
 		"Hours per seat per month",
 		"reactive support ≈0.25",

@@ -98,7 +98,8 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 				done: m.AddDate(0, 0, 3)},
 			{kind: "action", title: "Pay within terms", side: "client", owner: "Maria Pruitt", due: g.day(5),
 				target: "Invoices paid within 30 days of issue"},
-			{kind: "term", title: "Autopay required from the next invoice (seed 003: make autopay the standard)"},
+			// seed 003: make autopay the standard.
+			{kind: "term", title: "Autopay required from the next invoice"},
 			{kind: "term", title: "Late fee of 1.5% a month on balances more than 30 days overdue, as the agreement allows"},
 		},
 	})
@@ -351,7 +352,7 @@ func reengagedWorkflow(g *gen, id int64, p *profile) error {
 		g.localAt(p, sentAgo-reengagedNoticeDays-1, 17)); err != nil {
 		return err
 	}
-	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own (seed 002)."
+	reason := "Taken back on a narrower contract: support for the systems' functionality only; how-to and training are the client's own."
 	at := g.localAt(p, reengagedDaysAgo, 10)
 	if err := store.LogDecision(g.ctx, g.tx, store.Decision{ClientID: id, At: at, Kind: "re-engagement",
 		From: string(scoring.StatusOffboarded), To: string(scoring.StatusReengaged), Reason: reason}); err != nil {

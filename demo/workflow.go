@@ -161,7 +161,7 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		"Attendees: "+people(s.ours)+"; "+people(s.theirs)+"."); err != nil {
 		return err
 	}
-	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusRemediation), "Remediation meeting held; plan in writing (seed 004)",
+	if err := store.SetStatus(g.ctx, g.tx, id, string(scoring.StatusRemediation), "Remediation meeting held; plan in writing",
 		s.meeting); err != nil {
 		return err
 	}

@@ -148,13 +148,16 @@ func UnderLegalHold(steps []ChecklistStep) []ChecklistStep {
 // checklist lays out the standard steps on schedule s, with the final
 // invoice step and the day disposal is due given by the caller.
 func checklist(s schedule, invoice ChecklistStep, retention time.Time) []ChecklistStep {
+	// seed 001: the written notice, the retention agreed with the client,
+	// the disposal of personal information and the record kept for a
+	// dispute.
 	steps := []ChecklistStep{
 		{StepConfirmNotice, "Confirm the notice and the termination date in writing", s.sent,
-			"Every other date counts from it; the written notice starts the audit trail (seed 001)."},
+			"Every other date counts from it; the written notice starts the audit trail."},
 		{StepHandoverScope, "Agree the handover scope with the client or the incoming provider", s.scope,
 			"Exports, credentials and licences must go to the right people, in a form they can use."},
 		{StepRetention, "Agree backup retention and the destruction date", s.scope,
-			"The client must know how long copies exist and when they are destroyed (seed 001)."},
+			"The client must know how long copies exist and when they are destroyed."},
 		invoice,
 		{StepExportData, "Export and hand over data, documentation, password vaults and backup encryption keys", s.export,
 			"Backups are useless without their keys, and the client needs time to check them before our access ends."},
@@ -167,9 +170,9 @@ func checklist(s schedule, invoice ChecklistStep, retention time.Time) []Checkli
 		{StepRevokeAccess, "Revoke all remaining access and delegated permissions", s.effective,
 			"Delegated admin rights outlive the agents; access left behind is a risk to both sides."},
 		{StepDisposeData, "Securely dispose of retained data; certificate of destruction on request", retention,
-			"Personal information is not kept beyond the agreed retention (seed 001)."},
+			"Personal information is not kept beyond the agreed retention."},
 		{StepArchiveRecords, "Archive the client's record", retention,
-			"The letter, this checklist and the communications log are the record if there is a dispute (seed 001)."},
+			"The letter, this checklist and the communications log are the record if there is a dispute."},
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Due.Before(steps[j].Due) })
 	return steps

@@ -122,6 +122,11 @@ func TestChecklistSteps(t *testing.T) {
 				if s.Title == "" || s.Why == "" {
 					t.Errorf("step %s has no title or reason", s.Key)
 				}
+				// The source of a step is a comment in the code, not
+				// part of the reason given to whoever does it.
+				if strings.Contains(s.Title+s.Why, "seed 0") {
+					t.Errorf("step %s cites a seed article: %s %s", s.Key, s.Title, s.Why)
+				}
 			}
 		})
 	}

@@ -27,10 +27,12 @@ type Config struct {
 	// StandardRatePerHour is our published hourly rate, in minor units; the
 	// effective hourly rate of each client is compared with it.
 	StandardRatePerHour int64
-	// TargetMargin is the gross margin we aim for on a client (0–1).
+	// TargetMargin is the gross margin we aim for on a client (0–1), against
+	// which what each client costs is measured (seeds 000, 002).
 	TargetMargin float64
 	// Technicians is how many technicians share the work, so a what-if can
-	// say how many hours a month each would get back; 0 leaves that unsaid.
+	// say how many hours a month each would get back (seed 000: a few
+	// clients consume most resources); 0 leaves that unsaid.
 	Technicians int
 
 	// Calendar is our business calendar: the region whose public holidays
@@ -45,7 +47,7 @@ type Config struct {
 	Bench Benchmarks
 
 	// RemediateScore is the score from which a client is recommended for
-	// remediation rather than watched.
+	// remediation rather than watched (seeds 003, 004: remediate first).
 	RemediateScore float64
 	// IncidentWindowMonths is how far back incidents count.
 	IncidentWindowMonths int
@@ -105,7 +107,8 @@ type StatsConfig struct {
 	// TrendTolerance is the relative change under which a trend is steady.
 	TrendTolerance float64
 	// ConcentrationTop is the share of clients, the heaviest users, whose
-	// share of all hours is reported as the portfolio's concentration.
+	// share of all hours is reported as the portfolio's concentration (seed
+	// 000: a few clients consume most resources).
 	ConcentrationTop float64
 }
 
@@ -170,9 +173,11 @@ type LatePaymentConfig struct {
 	// DaysToPay: 30 or fewer is good, 48 or more is bottom quartile
 	// (published MSP cash-flow benchmarks); Concern is the bottom quartile.
 	DaysToPay Band
-	// SeriouslyLate is the share of paid invoices paid more than 15 days late.
+	// SeriouslyLate is the share of paid invoices paid more than 15 days
+	// late (seed 003: recurring payment issues).
 	SeriouslyLate Band
-	// OverdueMonths is the overdue balance in months of recurring revenue.
+	// OverdueMonths is the overdue balance in months of recurring revenue
+	// (seed 003: a major overdue balance).
 	OverdueMonths Band
 	// MinInvoices is the number of paid invoices in the window below which
 	// the payment rates are not judged (the overdue balance still is).
@@ -228,7 +233,8 @@ type SecurityConfig struct {
 	MFA Band
 	// Patch is the patch-compliance percentage; 95% or more is compliant.
 	Patch Band
-	// EOLShare is the share of devices past their end of life.
+	// EOLShare is the share of devices past their end of life (seed 000:
+	// outdated hardware).
 	EOLShare Band
 }
 
@@ -522,11 +528,11 @@ func buildParams() []param {
 			func(c *Config) *int64 { return &c.LoadedCostPerHour }),
 		minorParam("labour.standard_rate_per_hour", "Our standard hourly rate in minor units; each client's effective hourly rate is shown against it (published MSP rates run 100–200 an hour).",
 			func(c *Config) *int64 { return &c.StandardRatePerHour }),
-		floatParam("margin.target", "Target gross margin per client; published MSP goals range 45–65%. The break-even price brings a client to it (seeds 000, 002).",
+		floatParam("margin.target", "Target gross margin per client; published MSP goals range 45–65%. The break-even price brings a client to it.",
 			0.01, 0.95, func(c *Config) *float64 { return &c.TargetMargin }),
-		intParam("business.technicians", "Technicians who share the work; the what-if shares the hours a client frees among them (seed 000: a few clients consume most resources). 0 leaves the figure out.",
+		intParam("business.technicians", "Technicians who share the work; the what-if shares the hours a client frees among them. 0 leaves the figure out.",
 			0, 10000, func(c *Config) *int { return &c.Technicians }),
-		textParam("business.time_zone", "Our time zone, for clients without one of their own, when deciding whether a ticket was opened after hours (seed 000).",
+		textParam("business.time_zone", "Our time zone, for clients without one of their own, when deciding whether a ticket was opened after hours.",
 			"an IANA time zone name such as America/Chicago",
 			func(c *Config) string { return c.Hours.TimeZone },
 			func(c *Config, v any) bool {
@@ -537,7 +543,7 @@ func buildParams() []param {
 				c.Hours.TimeZone = s
 				return true
 			}),
-		textParam("business.hours", "The working day; tickets opened outside it are after hours (seed 000).",
+		textParam("business.hours", "The working day; tickets opened outside it are after hours.",
 			"a span of the day as HH:MM-HH:MM that ends after it starts, such as 08:00-18:00",
 			func(c *Config) string { return clock(c.Hours.Start) + "-" + clock(c.Hours.End) },
 			func(c *Config, v any) bool {
@@ -551,7 +557,7 @@ func buildParams() []param {
 				c.Hours.Start, c.Hours.End = start, end
 				return true
 			}),
-		textParam("business.days", "The working week; tickets opened on other days are after hours (seed 000).",
+		textParam("business.days", "The working week; tickets opened on other days are after hours.",
 			"weekdays as a range or a list, such as Mon-Fri or Mon,Tue,Thu",
 			func(c *Config) string { return formatDays(c.Hours.Days) },
 			func(c *Config, v any) bool {
@@ -563,7 +569,7 @@ func buildParams() []param {
 			}),
 		calendarRegionParam(),
 		calendarClosedParam(),
-		textParam("stats.method", "How normal ranges are computed: sd is mean ± k standard deviations as seed 002 describes; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.",
+		textParam("stats.method", "How normal ranges are computed: sd is mean ± k standard deviations; robust is median ± k × 1.4826 × MAD, which one enormous client cannot stretch.",
 			"sd or robust",
 			func(c *Config) string { return string(c.Stats.Method) },
 			func(c *Config, v any) bool {
@@ -574,59 +580,59 @@ func buildParams() []param {
 				c.Stats.Method = StatsMethod(s)
 				return true
 			}),
-		floatParam("stats.k", "Half-width of the normal range in spreads: two standard deviations from the norm (seed 002).", 0.5, 6, func(c *Config) *float64 { return &c.Stats.K }),
+		floatParam("stats.k", "Half-width of the normal range in spreads; 2 is two standard deviations from the norm.", 0.5, 6, func(c *Config) *float64 { return &c.Stats.K }),
 		intParam("stats.min_history_months", "Months of history before a client is judged on rates and counted in the normal ranges.", 1, 36, func(c *Config) *int { return &c.Stats.MinHistoryMonths }),
 		intParam("stats.window_months", "Complete months before the assessment date that rates and payment figures cover.", 3, 60, func(c *Config) *int { return &c.Stats.WindowMonths }),
 		intParam("stats.trend_months", "Length of each period compared for a trend: the last N months against the N before.", 1, 12, func(c *Config) *int { return &c.Stats.TrendMonths }),
 		floatParam("stats.trend_tolerance", "Relative change under which a trend is steady.", 0, 1, func(c *Config) *float64 { return &c.Stats.TrendTolerance }),
-		floatParam("stats.concentration_top", "Share of clients, the heaviest users, whose share of all hours is the portfolio's concentration (seed 000: a few clients consume most resources).", 0.01, 0.5, func(c *Config) *float64 { return &c.Stats.ConcentrationTop }),
+		floatParam("stats.concentration_top", "Share of clients, the heaviest users, whose share of all hours is the portfolio's concentration.", 0.01, 0.5, func(c *Config) *float64 { return &c.Stats.ConcentrationTop }),
 		floatParam("benchmark.tickets_per_seat_reactive", "Monthly tickets per seat of a reactive shop (published: about 2).", 0, 20, func(c *Config) *float64 { return &c.Bench.TicketsPerSeatReactive }),
 		floatParam("benchmark.tickets_per_seat_well_run_low", "Lower end of monthly tickets per seat in a well-run shop (published: 0.2).", 0, 20, func(c *Config) *float64 { return &c.Bench.TicketsPerSeatWellRunLow }),
 		floatParam("benchmark.tickets_per_seat_well_run_high", "Upper end of monthly tickets per seat in a well-run shop (published: 0.5).", 0, 20, func(c *Config) *float64 { return &c.Bench.TicketsPerSeatWellRunHigh }),
 		floatParam("benchmark.reactive_hours_per_seat", "Reactive support hours per seat per month of a typical shop (published: about 0.25).", 0, 20, func(c *Config) *float64 { return &c.Bench.ReactiveHoursPerSeat }),
 		intParam("benchmark.days_to_pay_good", "Days to pay within which a client pays well (published: 30 or fewer).", 0, 365, func(c *Config) *int { return &c.Bench.DaysToPayGood }),
-		floatParam("score.remediate", "Score (0–100) from which a flagged client is recommended for remediation rather than watched (seeds 003, 004: remediate first).", 1, 100, func(c *Config) *float64 { return &c.RemediateScore }),
+		floatParam("score.remediate", "Score (0–100) from which a flagged client is recommended for remediation rather than watched.", 1, 100, func(c *Config) *float64 { return &c.RemediateScore }),
 		intParam("incidents.window_months", "Months back that incidents and declined upgrades count.", 1, 120, func(c *Config) *int { return &c.IncidentWindowMonths }),
 
-		weightParam("late_payment", "late payment (seeds 001, 003)", func(c *Config) *float64 { return &c.LatePayment.Weight }),
+		weightParam("late_payment", "late payment", func(c *Config) *float64 { return &c.LatePayment.Weight }),
 		intParam("late_payment.terms_days", "Our usual payment terms in days; days to pay is estimated as terms plus the average days late.", 0, 120, func(c *Config) *int { return &c.LatePayment.TermsDays }),
 	}
 	ps = append(ps, bandParams("late_payment.days_to_pay", "average days to pay (published: 30 or fewer is good, 48 or more is bottom quartile)", 0, 365, func(c *Config) *Band { return &c.LatePayment.DaysToPay })...)
-	ps = append(ps, bandParams("late_payment.seriously_late_share", "share of paid invoices paid more than 15 days late (seed 003: recurring payment issues)", 0, 1, func(c *Config) *Band { return &c.LatePayment.SeriouslyLate })...)
-	ps = append(ps, bandParams("late_payment.overdue_months", "overdue balance in months of recurring revenue (seed 003: a major overdue balance)", 0, 24, func(c *Config) *Band { return &c.LatePayment.OverdueMonths })...)
+	ps = append(ps, bandParams("late_payment.seriously_late_share", "share of paid invoices paid more than 15 days late", 0, 1, func(c *Config) *Band { return &c.LatePayment.SeriouslyLate })...)
+	ps = append(ps, bandParams("late_payment.overdue_months", "overdue balance in months of recurring revenue", 0, 24, func(c *Config) *Band { return &c.LatePayment.OverdueMonths })...)
 	ps = append(ps,
 		intParam("late_payment.min_invoices", "Paid invoices in the window below which payment rates are not judged.", 1, 60, func(c *Config) *int { return &c.LatePayment.MinInvoices }),
 		listParam("late_payment.grade_cutoffs", "Upper bounds of payment grades A, B, C and D on the average payment band (0 on time, 1 for 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for over 30); above the last is F, as client payment scorecards grade.",
 			"four increasing numbers between 0 and 4, such as 0.25,0.75,1.5,2.5",
 			func(c *Config) *[]float64 { return &c.LatePayment.GradeCutoffs },
 			func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }, parseCutoffs),
-		weightParam("resource_drain", "resource drain (seed 002)", func(c *Config) *float64 { return &c.ResourceDrain.Weight }),
+		weightParam("resource_drain", "resource drain", func(c *Config) *float64 { return &c.ResourceDrain.Weight }),
 		floatParam("resource_drain.severe_z", "z-score at which a resource drain's severity reaches 100; just outside the normal range it is 50.", 1, 20, func(c *Config) *float64 { return &c.ResourceDrain.SevereZ }),
-		weightParam("unprofitable", "unprofitable client (seeds 000, 002, 004)", func(c *Config) *float64 { return &c.Unprofitable.Weight }),
+		weightParam("unprofitable", "unprofitable client", func(c *Config) *float64 { return &c.Unprofitable.Weight }),
 	)
 	ps = append(ps, bandParams("unprofitable.margin", "gross margin after loaded labour cost, as a fraction (a negative margin loses money)", -5, 1, func(c *Config) *Band { return &c.Unprofitable.Margin })...)
-	ps = append(ps, weightParam("after_hours", "after-hours urgency (seed 000, \"Mr. Urgent\")", func(c *Config) *float64 { return &c.AfterHours.Weight }))
+	ps = append(ps, weightParam("after_hours", "after-hours urgency", func(c *Config) *float64 { return &c.AfterHours.Weight }))
 	ps = append(ps, bandParams("after_hours.share", "share of tickets opened outside business hours", 0, 1, func(c *Config) *Band { return &c.AfterHours.Share })...)
 	ps = append(ps, bandParams("after_hours.urgent_share", "share of tickets opened at urgent priority", 0, 1, func(c *Config) *Band { return &c.AfterHours.UrgentShare })...)
 	ps = append(ps, bandParams("after_hours.incidents", "after-hours demand incidents in the incident window", 0, 1000, func(c *Config) *Band { return &c.AfterHours.Incidents })...)
 	ps = append(ps, intParam("after_hours.min_tickets", "Tickets in the window below which the after-hours and urgent shares are not judged.", 1, 1000, func(c *Config) *int { return &c.AfterHours.MinTickets }))
 	ps = append(ps,
-		weightParam("staff_abuse", "mistreatment of staff (seeds 000, 001, 003)", func(c *Config) *float64 { return &c.StaffAbuse.Weight }),
-		intParam("staff_abuse.zero_tolerance_severity", "Abuse incident severity (1–5) at or above which mistreatment of staff is zero-tolerance: offboard at once (seed 003).", 1, 5, func(c *Config) *int { return &c.StaffAbuse.ZeroToleranceSeverity }),
-		weightParam("security", "security noncompliance (seeds 000, 001)", func(c *Config) *float64 { return &c.Security.Weight }),
+		weightParam("staff_abuse", "mistreatment of staff", func(c *Config) *float64 { return &c.StaffAbuse.Weight }),
+		intParam("staff_abuse.zero_tolerance_severity", "Abuse incident severity (1–5) at or above which mistreatment of staff is zero-tolerance: offboard at once.", 1, 5, func(c *Config) *int { return &c.StaffAbuse.ZeroToleranceSeverity }),
+		weightParam("security", "security noncompliance", func(c *Config) *float64 { return &c.Security.Weight }),
 	)
-	ps = append(ps, bandParams("security.mfa_coverage", "percentage of accounts with multi-factor authentication (seed 000)", 0, 100, func(c *Config) *Band { return &c.Security.MFA })...)
+	ps = append(ps, bandParams("security.mfa_coverage", "percentage of accounts with multi-factor authentication", 0, 100, func(c *Config) *Band { return &c.Security.MFA })...)
 	ps = append(ps, bandParams("security.patch_compliance", "patch-compliance percentage (published: 95% or more is compliant)", 0, 100, func(c *Config) *Band { return &c.Security.Patch })...)
-	ps = append(ps, bandParams("security.eol_share", "share of devices past their end of life (seed 000: outdated hardware)", 0, 1, func(c *Config) *Band { return &c.Security.EOLShare })...)
+	ps = append(ps, bandParams("security.eol_share", "share of devices past their end of life", 0, 1, func(c *Config) *Band { return &c.Security.EOLShare })...)
 	ps = append(ps,
-		weightParam("data_compliance", "data-compliance violations (seed 001)", func(c *Config) *float64 { return &c.DataCompliance.Weight }),
-		weightParam("scope_creep", "scope creep (seeds 001, 003)", func(c *Config) *float64 { return &c.ScopeCreep.Weight }),
+		weightParam("data_compliance", "data-compliance violations", func(c *Config) *float64 { return &c.DataCompliance.Weight }),
+		weightParam("scope_creep", "scope creep", func(c *Config) *float64 { return &c.ScopeCreep.Weight }),
 	)
 	ps = append(ps, bandParams("scope_creep.hours_share", "share of worked hours spent out of scope", 0, 1, func(c *Config) *Band { return &c.ScopeCreep.HoursShare })...)
-	ps = append(ps, intParam("scope_creep.min_tickets", "Out-of-scope tickets in the window below which their share of hours is not judged (seed 003: favours that became everyday expectations).", 1, 1000, func(c *Config) *int { return &c.ScopeCreep.MinTickets }))
-	ps = append(ps, weightParam("modernization", "resistance to modernization (seeds 000, 003)", func(c *Config) *float64 { return &c.Modernization.Weight }))
+	ps = append(ps, intParam("scope_creep.min_tickets", "Out-of-scope tickets in the window below which their share of hours is not judged: scope creep is a favour that became an everyday expectation, not one long job.", 1, 1000, func(c *Config) *int { return &c.ScopeCreep.MinTickets }))
+	ps = append(ps, weightParam("modernization", "resistance to modernization", func(c *Config) *float64 { return &c.Modernization.Weight }))
 	ps = append(ps, bandParams("modernization.declined", "declined upgrades and technological-naivete incidents in the incident window", 0, 1000, func(c *Config) *Band { return &c.Modernization.Declined })...)
-	ps = append(ps, weightParam("criminal", "criminal activity (seed 003), which is zero-tolerance whatever its weight", func(c *Config) *float64 { return &c.Criminal.Weight }))
+	ps = append(ps, weightParam("criminal", "criminal activity, which is zero-tolerance whatever its weight", func(c *Config) *float64 { return &c.Criminal.Weight }))
 	return ps
 }
 

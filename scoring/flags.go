@@ -50,8 +50,6 @@ type Flag struct {
 	Evidence string `json:"evidence"`
 	// ZeroTolerance flags recommend offboarding at once (seed 003).
 	ZeroTolerance bool `json:"zero_tolerance"`
-	// Seeds names the seed articles the flag comes from.
-	Seeds string `json:"seeds"`
 }
 
 // FlagInfo describes a red flag of the catalogue.
@@ -59,7 +57,6 @@ type FlagInfo struct {
 	ID       FlagID
 	Title    string   // as shown to the owner
 	Category Category // what the flag threatens
-	Seeds    string   // the seed articles it comes from, "seeds 001, 003"
 }
 
 // detection is what a flag's detector found; severity 0 means no flag.
@@ -76,16 +73,16 @@ type flagDef struct {
 }
 
 var flagDefs = []flagDef{
-	{FlagInfo{FlagLatePayment, "Late payment", CategoryMoney, "seeds 001, 003"}, func(c *Config) float64 { return c.LatePayment.Weight }, detectLatePayment},
-	{FlagInfo{FlagResourceDrain, "Resource drain", CategoryWorkload, "seed 002"}, func(c *Config) float64 { return c.ResourceDrain.Weight }, detectResourceDrain},
-	{FlagInfo{FlagUnprofitable, "Unprofitable", CategoryMoney, "seeds 000, 002, 004"}, func(c *Config) float64 { return c.Unprofitable.Weight }, detectUnprofitable},
-	{FlagInfo{FlagAfterHours, "After-hours urgency", CategoryWorkload, "seed 000"}, func(c *Config) float64 { return c.AfterHours.Weight }, detectAfterHours},
-	{FlagInfo{FlagStaffAbuse, "Mistreatment of staff", CategoryConduct, "seeds 000, 001, 003"}, func(c *Config) float64 { return c.StaffAbuse.Weight }, detectStaffAbuse},
-	{FlagInfo{FlagSecurity, "Security noncompliance", CategoryRisk, "seeds 000, 001"}, func(c *Config) float64 { return c.Security.Weight }, detectSecurity},
-	{FlagInfo{FlagDataCompliance, "Data-compliance violations", CategoryRisk, "seed 001"}, func(c *Config) float64 { return c.DataCompliance.Weight }, detectDataCompliance},
-	{FlagInfo{FlagScopeCreep, "Scope creep", CategoryWorkload, "seeds 001, 003"}, func(c *Config) float64 { return c.ScopeCreep.Weight }, detectScopeCreep},
-	{FlagInfo{FlagModernization, "Resistance to modernization", CategoryConduct, "seeds 000, 003"}, func(c *Config) float64 { return c.Modernization.Weight }, detectModernization},
-	{FlagInfo{FlagCriminal, "Criminal activity", CategoryRisk, "seed 003"}, func(c *Config) float64 { return c.Criminal.Weight }, detectCriminal},
+	{FlagInfo{FlagLatePayment, "Late payment", CategoryMoney}, func(c *Config) float64 { return c.LatePayment.Weight }, detectLatePayment},
+	{FlagInfo{FlagResourceDrain, "Resource drain", CategoryWorkload}, func(c *Config) float64 { return c.ResourceDrain.Weight }, detectResourceDrain},
+	{FlagInfo{FlagUnprofitable, "Unprofitable", CategoryMoney}, func(c *Config) float64 { return c.Unprofitable.Weight }, detectUnprofitable},
+	{FlagInfo{FlagAfterHours, "After-hours urgency", CategoryWorkload}, func(c *Config) float64 { return c.AfterHours.Weight }, detectAfterHours},
+	{FlagInfo{FlagStaffAbuse, "Mistreatment of staff", CategoryConduct}, func(c *Config) float64 { return c.StaffAbuse.Weight }, detectStaffAbuse},
+	{FlagInfo{FlagSecurity, "Security noncompliance", CategoryRisk}, func(c *Config) float64 { return c.Security.Weight }, detectSecurity},
+	{FlagInfo{FlagDataCompliance, "Data-compliance violations", CategoryRisk}, func(c *Config) float64 { return c.DataCompliance.Weight }, detectDataCompliance},
+	{FlagInfo{FlagScopeCreep, "Scope creep", CategoryWorkload}, func(c *Config) float64 { return c.ScopeCreep.Weight }, detectScopeCreep},
+	{FlagInfo{FlagModernization, "Resistance to modernization", CategoryConduct}, func(c *Config) float64 { return c.Modernization.Weight }, detectModernization},
+	{FlagInfo{FlagCriminal, "Criminal activity", CategoryRisk}, func(c *Config) float64 { return c.Criminal.Weight }, detectCriminal},
 }
 
 // Catalogue lists the ten red flags in a stable order.
@@ -107,7 +104,7 @@ func raiseFlags(c *clientCalc, p *portfolioCtx) []Flag {
 		}
 		sev := int(math.Round(math.Min(100, det.severity)))
 		flags = append(flags, Flag{
-			ID: d.ID, Title: d.Title, Category: d.Category, Seeds: d.Seeds,
+			ID: d.ID, Title: d.Title, Category: d.Category,
 			Severity:      sev,
 			Points:        math.Round(d.weight(p.cfg)*float64(sev)/10) / 10,
 			Evidence:      det.evidence,

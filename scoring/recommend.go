@@ -77,8 +77,9 @@ func Recommend(flags []Flag, score int, plan *Plan, asOf time.Time, cfg *Config)
 		}
 	}
 	if len(zero) > 0 {
+		// seed 003: zero tolerance for criminal activity and mistreatment of staff.
 		return Offboard, []string{
-			fmt.Sprintf("Zero tolerance: %s. Offboard at once; no remediation plan is owed (seed 003).", strings.Join(zero, " and ")),
+			fmt.Sprintf("Zero tolerance: %s. Offboard at once; no remediation plan is owed.", strings.Join(zero, " and ")),
 		}
 	}
 	if len(flags) == 0 {
@@ -94,15 +95,18 @@ func Recommend(flags []Flag, score int, plan *Plan, asOf time.Time, cfg *Config)
 	}
 	reasons := []string{summary + fmt.Sprintf(" At or above the remediation threshold of %g.", cfg.RemediateScore)}
 	if plan == nil {
-		return Remediate, append(reasons, "Remediate first: set a meeting, then agree a written plan with owners, dates and measurable targets (seeds 003, 004).")
+		// seeds 003, 004: exhaust the options first, a meeting and then a written plan.
+		return Remediate, append(reasons, "Remediate first: set a meeting, then agree a written plan with owners, dates and measurable targets.")
 	}
 	started := plan.Started.Format(time.DateOnly)
 	review := plan.ReviewDate.Format(time.DateOnly)
 	switch plan.Status {
+	// seed 004: if there is no resolution, thank the client, fulfil the
+	// contract and give notice.
 	case PlanRefused:
-		return Offboard, append(reasons, fmt.Sprintf("The client refused the remediation plan of %s: thank them, fulfil the contract and give notice (seed 004).", started))
+		return Offboard, append(reasons, fmt.Sprintf("The client refused the remediation plan of %s: thank them, fulfil the contract and give notice.", started))
 	case PlanFailed:
-		return Offboard, append(reasons, fmt.Sprintf("The remediation plan of %s failed its review of %s: thank the client, fulfil the contract and give notice (seed 004).", started, review))
+		return Offboard, append(reasons, fmt.Sprintf("The remediation plan of %s failed its review of %s: thank the client, fulfil the contract and give notice.", started, review))
 	case PlanResolved:
 		return Remediate, append(reasons, fmt.Sprintf("The plan of %s resolved the issues at its review of %s, yet the flags are back: meet again and revise the plan.", started, review))
 	case PlanDraft:

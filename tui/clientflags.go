@@ -58,7 +58,6 @@ func verdictPane(th Theme, a *scoring.Assessment, width int) string {
 		points := fmt.Sprintf(" %3d  %+6.1f pts", f.Severity, f.Points)
 		b.WriteString(padRight(title, max(width-right, 10)) + th.severityBar(f.Severity) + points + "\n")
 		writeWrapped(&b, f.Evidence, "  ", "  ", width)
-		b.WriteString(th.Faint.Render("  "+f.Seeds) + "\n")
 	}
 	return b.String()
 }
