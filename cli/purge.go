@@ -33,6 +33,12 @@ and records it. Refused before the deadline unless --force with a --reason.`)
 		if err != nil {
 			return err
 		}
+		if *out == "-" {
+			// The record keeps the certificate's hash and verify checks it
+			// against the file, so a certificate only printed would leave
+			// the record pointing at nothing.
+			return usagef(fs, "the certificate is kept as a file the record checks: give -o a file name")
+		}
 		st, cl, err := openClient(ctx, env, db, fs, name)
 		if err != nil {
 			return err

@@ -38,6 +38,14 @@ func TestPurge(t *testing.T) {
 			t.Fatalf("the demo no longer holds %q: pick another client for this test", p)
 		}
 	}
+	// A certificate only printed would leave the record's hash pointing at
+	// nothing: -o - is refused before anything is removed.
+	if code, _, errs := run(t, env, "purge", "ashby lane", "--by", "Sam Okafor", "-o", "-", "--db", db); code != 2 || !strings.Contains(errs, "give -o a file name") {
+		t.Errorf("purge -o -: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("purge -o - wrote a file named -")
+	}
 	cert := filepath.Join(dir, "certificate.md")
 	code, out, errs := run(t, env, "purge", "ashby lane", "--by", "Sam Okafor", "-o", cert, "--db", db)
 	if code != 0 {
