@@ -262,29 +262,14 @@ func (m *LogEntryScreen) save() tea.Cmd {
 	}
 }
 
-// check reads the draft as it stands and echoes the dates it understood
-// beside their fields.
+// check reads the draft as it stands; the date fields echo what they
+// read themselves.
 func (m *LogEntryScreen) check() {
 	e, err := m.draft.Entry(m.client, m.c.Now())
 	m.entry, m.problem = e, nil
 	if err != nil {
 		m.problem = &casefile.FieldError{Field: "entry", Problem: err.Error()}
 		errors.As(err, &m.problem)
-	}
-	loc := casefile.ClientZone(m.client)
-	for i, f := range m.fields.fields {
-		switch m.names[i] {
-		case "at":
-			f.hint = "YYYY-MM-DD HH:MM"
-			if t, err := casefile.ParseWhen(f.get(), loc, m.c.Now()); err == nil {
-				f.hint = t.Format("Monday, 2 January 2006 15:04 MST")
-			}
-		case "term end":
-			f.hint = "YYYY-MM-DD"
-			if t, err := time.Parse(time.DateOnly, strings.TrimSpace(f.get())); err == nil {
-				f.hint = t.Format("Monday, 2 January 2006")
-			}
-		}
 	}
 }
 
@@ -295,8 +280,7 @@ func (m *LogEntryScreen) focusOn(name string) tea.Cmd {
 	}
 	for i, n := range m.names {
 		if n == name {
-			cmd, _ := m.fields.move(i - m.fields.focus)
-			return cmd
+			return m.fields.goTo(i)
 		}
 	}
 	return nil
@@ -329,7 +313,7 @@ func (m *LogEntryScreen) kindFields() ([]*field, []string) {
 		}
 	}
 	add("kind", choice("Kind", kinds, &d.Kind))
-	add("at", line("When", "now, or YYYY-MM-DD HH:MM in the client's time", &d.At))
+	add("at", dateLine("When", "now, or a day and time in the client's zone: yesterday 16:00", &d.At, m.c.Now, casefile.ClientZone(m.client), true))
 	switch d.Kind {
 	case "call", "email", "meeting":
 		add("direction", choice("Direction", options("inbound", "outbound", "internal"), &d.Direction))
@@ -349,7 +333,11 @@ func (m *LogEntryScreen) kindFields() ([]*field, []string) {
 		add("summary", text("What happened", "as it was said or done, in plain words", &d.Summary))
 	case "edit":
 		for _, e := range m.editFields() {
-			add(e.name, line(e.label, e.hint, e.value))
+			f := line(e.label, e.hint, e.value)
+			if e.name == "term end" {
+				f.check, f.settle = dateInput(m.c.Now, time.UTC, false)
+			}
+			add(e.name, f)
 		}
 		add("summary", text("Why", "the reason for the change, kept in the record", &d.Summary))
 	default:

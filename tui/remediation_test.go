@@ -151,7 +151,7 @@ func namedKey(k string) tea.KeyMsg {
 		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP, "ctrl+t": tea.KeyCtrlT, "ctrl+x": tea.KeyCtrlX,
 		"ctrl+o": tea.KeyCtrlO, "ctrl+s": tea.KeyCtrlS, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace,
-		"backspace": tea.KeyBackspace,
+		"backspace": tea.KeyBackspace, "left": tea.KeyLeft, "right": tea.KeyRight, "ctrl+e": tea.KeyCtrlE, "ctrl+a": tea.KeyCtrlA,
 	}
 	if t, ok := types[k]; ok {
 		if t == tea.KeySpace {
@@ -267,9 +267,16 @@ func TestWalkthroughTypingFillsTheForm(t *testing.T) {
 	if got := w.fields.focused().input.Value(); got != "Invoice payment times" {
 		t.Errorf("pre-filled topic = %q", got)
 	}
+	// The suggestion is selected: typing replaces it, an arrow keeps it to
+	// edit.
+	h.typeText("Payment times")
+	if w.form.Topics[0].Title != "Payment times" {
+		t.Errorf("typed over the suggestion: topic = %q", w.form.Topics[0].Title)
+	}
+	h.press("tab", "shift+tab", "right")
 	h.typeText(" (last 12 months)")
-	if w.form.Topics[0].Title != "Invoice payment times (last 12 months)" {
-		t.Errorf("topic = %q", w.form.Topics[0].Title)
+	if w.form.Topics[0].Title != "Payment times (last 12 months)" {
+		t.Errorf("after an arrow: topic = %q", w.form.Topics[0].Title)
 	}
 	// Notes per topic.
 	h.press("ctrl+n")

@@ -244,7 +244,10 @@ func (m *Walkthrough) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && (msg.Button == tea.MouseButtonWheelUp || msg.Button == tea.MouseButtonWheelDown) {
-			cmd, _ := m.fields.move(map[bool]int{true: -1, false: 1}[msg.Button == tea.MouseButtonWheelUp])
+			cmd, _, settled := m.fields.move(map[bool]int{true: -1, false: 1}[msg.Button == tea.MouseButtonWheelUp])
+			if settled {
+				return m, tea.Batch(cmd, m.changed())
+			}
 			return m, cmd
 		}
 	default:
