@@ -373,14 +373,17 @@ func (f *form) resize(width int) {
 
 // updateWidget passes a non-key message (a cursor blink) to the focused
 // widget.
-func (f *form) updateWidget(msg tea.Msg) tea.Cmd {
-	fl := f.focused()
+func (f *form) updateWidget(msg tea.Msg) tea.Cmd { return f.focused().updateWidget(msg) }
+
+// updateWidget passes a non-key message (a paste, a cursor blink) to the
+// field's widget.
+func (f *field) updateWidget(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	switch fl.kind {
+	switch f.kind {
 	case fieldLine:
-		fl.input, cmd = fl.input.Update(msg)
+		f.input, cmd = f.input.Update(msg)
 	case fieldText:
-		fl.area, cmd = fl.area.Update(msg)
+		f.area, cmd = f.area.Update(msg)
 	}
 	return cmd
 }
@@ -467,4 +470,30 @@ func oneRuneEach(msg tea.KeyMsg) []tea.KeyMsg {
 		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt, Paste: msg.Paste}
 	}
 	return out
+}
+
+// discardQuestion is what esc over typed text asks, in every form and
+// dialog.
+const discardQuestion = "Throw away what you typed? y discards it · any other key goes back"
+
+// discardGuard is esc over typed text: nothing typed is thrown away by one
+// key. The first esc asks; y then discards, any other key goes back to the
+// form.
+type discardGuard struct{ asking bool }
+
+// esc reports whether esc leaves at once: it does when nothing was typed,
+// otherwise it asks.
+func (g *discardGuard) esc(typed bool) (leave bool) {
+	g.asking = typed
+	return !typed
+}
+
+// answer takes the key after the question; ok is false when no question
+// was open, and discard is true for y.
+func (g *discardGuard) answer(msg tea.KeyMsg) (ok, discard bool) {
+	if !g.asking {
+		return false, false
+	}
+	g.asking = false
+	return true, msg.String() == "y"
 }

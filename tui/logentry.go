@@ -42,10 +42,9 @@ type LogEntryScreen struct {
 	entry   casefile.Entry
 	// tried is set once a save was asked for: the problem is then an error
 	// to fix rather than what is still to fill in.
-	tried bool
-	// discarding is set by esc over typed text: y throws the text away.
-	discarding bool
-	saving     bool
+	tried   bool
+	discard discardGuard
+	saving  bool
 	// flushed is the draft last kept for the next time the form opens.
 	flushed casefile.EntryDraft
 	failure error
@@ -207,21 +206,21 @@ func (m *LogEntryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (m *LogEntryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
-	switch {
-	case m.saving:
+	if m.saving {
 		return nil
-	case m.discarding:
-		m.discarding = false
-		if msg.String() == "y" {
+	}
+	if ok, discard := m.discard.answer(msg); ok {
+		if discard {
 			return Pop
 		}
 		return nil
+	}
+	switch {
 	case key.Matches(msg, k.Back):
-		if m.typed() {
-			m.discarding = true
-			return nil
+		if m.discard.esc(m.typed()) {
+			return Pop
 		}
-		return Pop
+		return nil
 	case key.Matches(msg, k.Save):
 		return m.save()
 	}
@@ -405,8 +404,8 @@ func (m *LogEntryScreen) View() string {
 	}
 	style, foot := th.Good, "✓ Ready: ctrl+s, or enter on Record it, records it."
 	switch {
-	case m.discarding:
-		style, foot = th.Warning, "Throw away what you typed? y discards it · any other key goes back to the form"
+	case m.discard.asking:
+		style, foot = th.Warning, discardQuestion
 	case m.saving:
 		style, foot = th.Subtle, "Recording…"
 	case m.failure != nil:

@@ -27,9 +27,8 @@ type Prompt struct {
 	form    form
 	// tried is set by an attempt to confirm: from then on every field's
 	// problem shows, not only those of the fields typed in.
-	tried bool
-	// discarding is set by esc over typed text: y throws it away.
-	discarding bool
+	tried   bool
+	discard discardGuard
 }
 
 // PromptField is one field of a prompt with its starting value.
@@ -82,20 +81,18 @@ func (p *Prompt) Update(msg tea.Msg, keys KeyMap) (PromptResult, tea.Cmd) {
 	if !isKey {
 		return PromptOpen, p.form.updateWidget(msg)
 	}
-	if p.discarding {
-		p.discarding = false
-		if k.String() == "y" {
+	if ok, discard := p.discard.answer(k); ok {
+		if discard {
 			return PromptCancelled, nil
 		}
 		return PromptOpen, nil
 	}
 	switch {
 	case key.Matches(k, keys.Back):
-		if p.typed() {
-			p.discarding = true
-			return PromptOpen, nil
+		if p.discard.esc(p.typed()) {
+			return PromptCancelled, nil
 		}
-		return PromptCancelled, nil
+		return PromptOpen, nil
 	case key.Matches(k, keys.Enter):
 		if !p.form.lastField() {
 			cmd, _, _ := p.form.move(1)
@@ -152,7 +149,7 @@ func (p *Prompt) Len() int { return len(p.values) }
 // does on the field at hand, and esc cancels the dialog rather than going
 // back.
 func (p *Prompt) ShortHelp(keys KeyMap) []key.Binding {
-	if p.discarding {
+	if p.discard.asking {
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
 			key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep typing"))}
 	}
@@ -211,8 +208,8 @@ func (p *Prompt) View(th Theme, width int) string {
 	if len(p.values) > 1 {
 		foot = "enter " + p.enterWord() + " · tab/shift+tab move · esc cancel"
 	}
-	if p.discarding {
-		lines = append(lines, th.Warning.Render(truncate("Throw away what you typed? y discards it · any other key goes back", inner)))
+	if p.discard.asking {
+		lines = append(lines, th.Warning.Render(truncate(discardQuestion, inner)))
 	} else {
 		lines = append(lines, th.Faint.Render(truncate(foot, inner)))
 	}
