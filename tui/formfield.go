@@ -349,6 +349,25 @@ func (f *form) goTo(i int) tea.Cmd {
 	return cmd
 }
 
+// enterHelp is enter as the footer names it for the focused field: a new
+// line in several lines of text, the button's action on a button, submit
+// on the last field, else the next field.
+func (f *form) enterHelp(keys KeyMap, submit string) key.Binding {
+	b := keys.Enter
+	fl := f.focused()
+	switch {
+	case fl.kind == fieldText:
+		b.SetHelp("enter", "new line")
+	case fl.kind == fieldButton:
+		b.SetHelp("enter", strings.ToLower(fl.label))
+	case f.lastField():
+		b.SetHelp("enter", submit)
+	default:
+		b.SetHelp("enter", "next field")
+	}
+	return b
+}
+
 // lastField reports whether the cursor is on the last field, where enter
 // submits.
 func (f *form) lastField() bool { return f.focus == len(f.fields)-1 }
@@ -393,9 +412,16 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 	var lines []string
 	focusTop, focusBottom := 0, 0
 	for i, fl := range f.fields {
+		if i == f.focus {
+			focusTop = len(lines)
+		}
 		if fl.group != "" {
 			if len(lines) > 0 {
 				lines = append(lines, "")
+			}
+			// The heading and note of the focused field's group show with it.
+			if i == f.focus {
+				focusTop = len(lines)
 			}
 			// A group's title and note quote the client's data (a topic's
 			// title, an incident's description).
@@ -405,9 +431,6 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 				lines = append(lines, strings.Split(indent(note, "  "), "\n")...)
 			}
 		}
-		if i == f.focus {
-			focusTop = len(lines)
-		}
 		lines = append(lines, strings.Split(fl.view(th, i == f.focus), "\n")...)
 		if i == f.focus {
 			focusBottom = len(lines)
@@ -415,7 +438,7 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 	}
 	room := max(height-lipgloss.Height(strings.Join(head, "\n")), 1)
 	top := max(focusBottom-room, 0) // the focused field's last line shows
-	top = min(top, focusTop)        // and its first, when it is taller than the room
+	top = min(top, focusTop)        // and its first (with its group's heading), when they are taller than the room
 	end := min(top+room, len(lines))
 	return lipgloss.JoinVertical(lipgloss.Left, append(head, lines[top:end]...)...)
 }
