@@ -368,6 +368,16 @@ func (f *form) enterHelp(keys KeyMap, submit string) key.Binding {
 	return b
 }
 
+// moveHelp is the footer's first keys: enter as enterHelp names it, and
+// tab where enter does not move on (in several lines of text, on a button).
+func (f *form) moveHelp(keys KeyMap, submit string) []key.Binding {
+	enter := f.enterHelp(keys, submit)
+	if enter.Help().Desc == "next field" {
+		return []key.Binding{enter}
+	}
+	return []key.Binding{enter, keys.NextField}
+}
+
 // lastField reports whether the cursor is on the last field, where enter
 // submits.
 func (f *form) lastField() bool { return f.focus == len(f.fields)-1 }

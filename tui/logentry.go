@@ -148,7 +148,7 @@ func (m *LogEntryScreen) record() key.Binding {
 // cursor, since nothing else says how to make one.
 func (m *LogEntryScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	help := []key.Binding{m.fields.enterHelp(k, "record"), k.NextField, m.record()}
+	help := append(m.fields.moveHelp(k, "record"), m.record())
 	if m.fields.focused().kind == fieldChoice {
 		choose := k.Toggle
 		choose.SetHelp("space/←/→", "choose")

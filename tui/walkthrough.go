@@ -187,7 +187,7 @@ func (m *Walkthrough) ShortHelp() []key.Binding {
 	pair := func(a, b key.Binding, keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keys, desc))
 	}
-	help := []key.Binding{m.fields.enterHelp(k, "next step"), k.NextField, pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step")}
+	help := append(m.fields.moveHelp(k, "next step"), pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step"))
 	choose := k.Toggle
 	choose.SetHelp("space", "choose")
 	switch m.form.Step {
