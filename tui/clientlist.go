@@ -158,7 +158,12 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Filter):
+		// A new search starts from nothing: typing after a kept filter
+		// must not run on from it ("cob" then "pine" is not "cobpine").
 		m.filtering = true
+		m.filter.SetValue("")
+		m.query.name = ""
+		m.refresh()
 		return m.filter.Focus()
 	case key.Matches(msg, k.Clear):
 		// The home screen has nowhere to go back to: esc clears the filters.
