@@ -91,7 +91,7 @@ func (m *ClientList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		scrollHelp(k),
 		{k.Enter, k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Clear},
-		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload},
+		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload, k.Settings},
 	}
 }
 
@@ -185,6 +185,8 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 		if m.snap != nil {
 			return Push(NewPortfolioScreen(m.c, m.snap))
 		}
+	case key.Matches(msg, k.Settings):
+		return Push(NewSettingsScreen(m.c))
 	case key.Matches(msg, k.Enter):
 		return m.open()
 	case key.Matches(msg, k.Mark):

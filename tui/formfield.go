@@ -248,19 +248,30 @@ func (f *field) view(th Theme, focused bool) string {
 		}
 		return marker + th.Subtle.Render(b)
 	case fieldText:
-		return marker + label + "\n" + indent(f.area.View(), "  ")
+		return marker + label + f.verdictView(th) + "\n" + indent(f.area.View(), "  ")
 	default:
-		head := marker + label
-		switch note, err := f.verdict(); {
-		case err != nil:
-			head += th.Error.Render("  ✗ " + err.Error())
-		case note != "":
-			head += th.Faint.Render("  " + note)
-		case f.input.Placeholder != "" && f.get() != "":
+		head := marker + label + f.verdictView(th)
+		if f.check == nil && f.input.Placeholder != "" && f.get() != "" {
 			head += hintView(th, f.hint)
 		}
 		return head + "\n" + "  " + f.inputView(th, focused)
 	}
+}
+
+// verdictView is what the field's check says, drawn after its label: the
+// refusal, or what it read (a date's weekday), or the hint once the
+// placeholder is hidden by text.
+func (f *field) verdictView(th Theme) string {
+	note, err := f.verdict()
+	switch {
+	case err != nil:
+		return th.Error.Render("  ✗ " + err.Error())
+	case note != "":
+		return th.Faint.Render("  " + note)
+	case f.check != nil && f.get() != "":
+		return hintView(th, f.hint)
+	}
+	return ""
 }
 
 // inputView is a one-line field's text, shown selected while typing would
