@@ -83,7 +83,7 @@ func (m *OverrideScreen) SetSize(w, _ int) {
 // ShortHelp lists the form's keys.
 func (m *OverrideScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Choose, k.Confirm}
+	return []key.Binding{k.Choose, k.Confirm, rename(k.Back, "cancel")}
 }
 
 // FullHelp lists the form's keys.

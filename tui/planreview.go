@@ -116,7 +116,7 @@ func (m *PlanReview) SetSize(w, h int) {
 // ShortHelp lists the review's keys.
 func (m *PlanReview) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	help := append(m.fields.moveHelp(k, "record"), k.PrevField)
+	help := m.fields.moveHelp(k, "record")
 	// ? is typed into the form, so the line itself says how to choose.
 	if len(m.fields.fields) > 0 && m.fields.focused().kind == fieldChoice {
 		choose := k.Toggle
