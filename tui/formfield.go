@@ -37,6 +37,12 @@ type option struct{ value, label string }
 // any dialog: the first character typed replaces it (a suggested signer,
 // a pre-filled goal), while arrows, home/end, ctrl+a/e and backspace edit
 // it in place.
+//
+// The field, not a form library's, because the screens lay their fields
+// out in their own ways (the letter's column beside its live preview, the
+// walkthrough's grouped steps saved as typed, a dialog boxed under the
+// checklist) and each keeps its data in its own struct; what they share is
+// how a field takes keys, checks and echoes, which lives here.
 type field struct {
 	kind  fieldKind
 	label string
