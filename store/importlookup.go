@@ -28,6 +28,20 @@ func (t *ImportTx) ClientKeys() ([]ClientKey, error) {
 	return out, rows.Err()
 }
 
+// HasInvoice reports whether an invoice with the number is stored, as the
+// import's transaction sees it.
+func (t *ImportTx) HasInvoice(number string) (bool, error) {
+	st, err := t.stmt(`SELECT EXISTS (SELECT 1 FROM invoices WHERE number = ?)`)
+	if err != nil {
+		return false, err
+	}
+	var ok bool
+	if err := st.QueryRowContext(t.ctx, number).Scan(&ok); err != nil {
+		return false, fmt.Errorf("look up invoice %q: %w", number, err)
+	}
+	return ok, nil
+}
+
 // TicketLink is a stored ticket a time entry may be linked to, found by
 // Ref: its external id, or its content key when it has none (an offboard
 // export writes that key in place of the id).
