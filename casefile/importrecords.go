@@ -189,10 +189,9 @@ func (w *recordWriter) invoice(r importer.InvoiceRecord) error {
 		return err
 	}
 	row := store.InvoiceRow{Number: r.Number, ClientID: clientID, Issued: r.Issued, Due: r.Due, Paid: r.Paid,
-		AmountMinor: r.Amount.Minor, Currency: w.currency(r.Amount, clientID), Status: r.Status}
-	if row.Due.IsZero() {
-		row.Due = r.Issued
-	}
+		AmountMinor: r.Amount.Minor, Currency: w.currency(r.Amount, clientID), Status: r.Status,
+		BalanceStated: r.HasBalance || !r.Paid.IsZero()}
+	w.dueAndStatus(&row, r, clientID)
 	// An export that says nothing of the balance leaves it as the whole
 	// amount, unless it gives a paid date; payments may settle it later.
 	switch {

@@ -228,6 +228,7 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 	if rd.json != nil {
 		sum.Notes = append(sum.Notes, rd.json.notes()...)
 	}
+	sum.Notes = append(sum.Notes, p.termsNote()...)
 	if err := p.flush(sum, emit); err != nil {
 		return nil, err
 	}
@@ -328,6 +329,8 @@ type rowParser struct {
 	// in it.
 	header []string
 	filter *boundFilter
+	// unreadTerms counts the invoices' terms labels no rule reads.
+	unreadTerms map[string]int
 
 	// per row
 	row       Row
@@ -355,7 +358,7 @@ func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
 		evidence: map[int]*orderEvidence{}, firstSeen: map[int][2]int{},
 		hashes: map[string]int{},
 		groups: newGroups(),
-		header: rd.Header,
+		header: rd.Header, unreadTerms: map[string]int{},
 	}
 	var err error
 	if p.filter, err = bindFilter(rd.File, opt.Filter, rd.Header); err != nil {
@@ -535,6 +538,20 @@ func (p *rowParser) finish(sum *Summary, row Row, rec Record, errs []error, emit
 	}
 	sum.addReject(rj, p.opt)
 	return nil
+}
+
+// termsNote names the terms labels no rule could read: their invoices fall
+// due on the client's default terms, else on the day of issue.
+func (p *rowParser) termsNote() []string {
+	if len(p.unreadTerms) == 0 {
+		return nil
+	}
+	labels := make([]string, 0, len(p.unreadTerms))
+	for l, n := range p.unreadTerms {
+		labels = append(labels, fmt.Sprintf("%q (%d)", l, n))
+	}
+	sort.Strings(labels)
+	return []string{"payment terms not understood, so those invoices fall due on the client's default terms, else on the day of issue: " + strings.Join(labels, ", ")}
 }
 
 // IsRowError reports whether err is about one row (a *FieldError or a

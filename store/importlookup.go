@@ -8,11 +8,14 @@ type ClientKey struct {
 	ID                                int64
 	ExternalID, NameKey, ContactEmail string
 	TimeZone, Currency                string
+	// PaymentTerms dates the client's invoices that come without a due
+	// date or terms of their own.
+	PaymentTerms string
 }
 
 // ClientKeys lists every client as the import's transaction sees it.
 func (t *ImportTx) ClientKeys() ([]ClientKey, error) {
-	rows, err := t.tx.QueryContext(t.ctx, "SELECT id, coalesce(external_id, ''), name_key, contact_email, time_zone, currency FROM clients")
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT id, coalesce(external_id, ''), name_key, contact_email, time_zone, currency, payment_terms FROM clients")
 	if err != nil {
 		return nil, fmt.Errorf("read clients: %w", err)
 	}
@@ -20,7 +23,7 @@ func (t *ImportTx) ClientKeys() ([]ClientKey, error) {
 	var out []ClientKey
 	for rows.Next() {
 		var k ClientKey
-		if err := rows.Scan(&k.ID, &k.ExternalID, &k.NameKey, &k.ContactEmail, &k.TimeZone, &k.Currency); err != nil {
+		if err := rows.Scan(&k.ID, &k.ExternalID, &k.NameKey, &k.ContactEmail, &k.TimeZone, &k.Currency, &k.PaymentTerms); err != nil {
 			return nil, fmt.Errorf("read clients: %w", err)
 		}
 		out = append(out, k)
