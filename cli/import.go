@@ -63,7 +63,7 @@ type importFlags struct {
 }
 
 func importCommand() *Command {
-	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
+	c := &Command{Name: "import", Summary: "bring in CSV or JSON exports from a PSA, helpdesk, time tracker or invoicing tool",
 		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--dedupe] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags

@@ -266,17 +266,20 @@ func (j *jsonRecords) read() (Row, error) {
 	if _, ok := rec.(map[string]any); !ok {
 		return Row{}, &RowError{File: j.file, Line: i, Msg: fmt.Sprintf("the record is %s, not an object", jsonKind(rec))}
 	}
-	values := make([]string, len(j.paths))
+	row := Row{Line: i, Values: make([]string, len(j.paths))}
+	var bad error
 	for c, p := range j.paths {
 		v, found := p.lookup(rec)
 		j.found[c] = j.found[c] || found
 		s, err := jsonText(v)
-		if err != nil {
-			return Row{}, &RowError{File: j.file, Line: i, Column: j.names[c], Msg: err.Error()}
+		if err != nil && bad == nil {
+			bad = &RowError{File: j.file, Line: i, Column: j.names[c], Msg: err.Error()}
 		}
-		values[c] = s
+		row.Values[c] = s
 	}
-	return Row{Line: i, Values: values}, nil
+	// A record with a value that is no value is rejected whole, with the
+	// values it has for the rejects file.
+	return row, bad
 }
 
 // close reads the end of the array and of the objects around it, so that

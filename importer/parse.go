@@ -178,8 +178,11 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 		if err != nil {
 			var re *RowError
 			if errors.As(err, &re) {
+				if row.Values != nil {
+					sum.Rows++
+				}
 				sum.addError(err, opt.MaxErrors)
-				sum.addReject(Reject{Line: re.Line, Reasons: []string{re.Msg}}, opt)
+				sum.addReject(Reject{Line: re.Line, Values: row.Values, Reasons: []string{re.Error()}}, opt)
 				continue
 			}
 			return nil, err
