@@ -54,8 +54,8 @@ func IsJSON(prefix []byte) bool {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// pathStep is one step of a dotted path: an object's key, or an array's
-// index when the step is a number and the value an array.
+// jsonPath is a dotted path's steps: an object's key, or an array's index
+// where the step is a number and the value an array.
 type jsonPath []string
 
 // parseJSONPath splits "company.name" or "customFields[0].value" into steps.

@@ -155,3 +155,31 @@ func TestIsJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONPathLookup(t *testing.T) {
+	rec := map[string]any{
+		"company":      map[string]any{"name": "Tailspin Toys", "site": nil},
+		"customFields": []any{map[string]any{"value": "CHG-1"}, map[string]any{"value": "CHG-2"}},
+		"7":            "a key that is a number",
+	}
+	tests := []struct {
+		path  string
+		value any
+		found bool
+	}{
+		{"company.name", "Tailspin Toys", true},
+		{"customFields.1.value", "CHG-2", true},
+		{"customFields[0].value", "CHG-1", true},
+		{"customFields.2.value", nil, false},
+		{"customFields.first.value", nil, false},
+		{"company.site.name", nil, true},
+		{"company.phone", nil, false},
+		{"7", "a key that is a number", true},
+	}
+	for _, tt := range tests {
+		v, found := parseJSONPath(tt.path).lookup(rec)
+		if v != tt.value || found != tt.found {
+			t.Errorf("lookup(%q) = %v, %v; want %v, %v", tt.path, v, found, tt.value, tt.found)
+		}
+	}
+}
