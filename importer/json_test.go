@@ -105,6 +105,8 @@ func TestJSONShapes(t *testing.T) {
 			errs: `tickets.json:1: column "dateoccurred": cannot read "yesterday" as a date` + "\n" +
 				`tickets.json:2: column "status.name": holds an object, not a value; name one of its fields (en)` + "\n" +
 				`tickets.json:3: the record is a string, not an object`},
+		{name: "records named for a CSV file", in: "ticket_id,client.name,dateoccurred\n1,A,2024-01-02\n",
+			preset: mapping(`,"records":"tickets"`), err: `names the records of a JSON file, but this file is not JSON`},
 		{name: "JSON without a mapping lists its paths", in: halo,
 			err: `a JSON file is read through a mapping file (--map) naming our fields by dotted path, such as "client": "company.name"` +
 				"\n  its records hold: client.id, client.name, dateoccurred, site.client_name, status.name, ticket_id"},

@@ -253,6 +253,9 @@ func openSource(file string, r io.Reader, known KnownColumn, opt Options) (*Read
 	if IsJSON(prefix) {
 		return newJSONReader(file, br, opt.Preset, opt.Filter)
 	}
+	if opt.Preset != nil && opt.Preset.Records != nil {
+		return nil, fmt.Errorf("%s: the mapping's \"records\" names the records of a JSON file, but this file is not JSON", file)
+	}
 	return NewReader(file, br, known)
 }
 
