@@ -189,6 +189,17 @@ func validUTF8Prefix(b []byte) bool {
 	return false
 }
 
+// filled counts a record's non-blank values.
+func filled(rec []string) int {
+	n := 0
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 func blank(rec []string) bool {
 	for _, v := range rec {
 		if strings.TrimSpace(v) != "" {
@@ -201,10 +212,11 @@ func blank(rec []string) bool {
 // sniff tries each delimiter on the start of the file and picks the record
 // naming the most known columns; ties go to the delimiter splitting the
 // header into more fields, then to the earlier row. When no row names a
-// known column, the first of the widest rows is the header, so that a
-// report's title lines above it (a company name, "Invoice List", a date
-// range) are passed over and the user hears which columns could not be
-// placed. A row holding a date or an amount is data, never the header.
+// known column, the first of the rows with the most non-blank values is
+// the header (a data row leaves some blank more often than a header), so
+// that a report's title lines above it (a company name, "Invoice List", a
+// date range) are passed over and the user hears which columns could not
+// be placed. A row holding a date or an amount is data, never the header.
 func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
 	bestScore, bestFields := 0, 0
 	widest, first, firstDelim := 0, 0, ','
@@ -223,8 +235,8 @@ func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
 			if blank(rec) || looksLikeData(rec) {
 				continue
 			}
-			if len(rec) > widest && bestScore == 0 {
-				widest, delim, index = len(rec), d, i
+			if w := filled(rec); w > widest && bestScore == 0 {
+				widest, delim, index = w, d, i
 			}
 			score := 0
 			for _, f := range rec {
