@@ -102,20 +102,24 @@ func readNotes(parsed *importer.Summary, opt ImportOptions) []string {
 			parsed.Filtered, plural(parsed.Filtered, "row", "rows"), opt.Filter))
 	}
 	if n := parsed.DuplicateCount; n > 0 {
+		unit := "line"
+		if parsed.Format == "JSON" {
+			unit = "record"
+		}
 		pairs := make([]string, 0, shownLines)
 		for i, d := range parsed.Duplicates {
 			if i == shownLines {
 				pairs = append(pairs, fmt.Sprintf("and %d more", n-shownLines))
 				break
 			}
-			pairs = append(pairs, fmt.Sprintf("line %d repeats line %d", d.Line, d.First))
+			pairs = append(pairs, fmt.Sprintf("%s %d repeats %s %d", unit, d.Line, unit, d.First))
 		}
-		verb := "imported as they are; pass --dedupe to import each once"
+		what := "imported all the same; pass --dedupe to import such rows once"
 		if opt.Dedupe {
-			verb = "merged: each imported once (--dedupe)"
+			what = "not imported again (--dedupe)"
 		}
-		out = append(out, fmt.Sprintf("%d %s exactly %s, %s: %s",
-			n, plural(n, "row", "rows"), plural(n, "repeats an earlier row", "repeat earlier rows"), verb, strings.Join(pairs, ", ")))
+		out = append(out, fmt.Sprintf("%d %s an earlier row exactly (%s): %s",
+			n, plural(n, "row repeats", "rows repeat"), strings.Join(pairs, ", "), what))
 	}
 	return out
 }

@@ -296,9 +296,9 @@ func TestImportJSONAndJudgement(t *testing.T) {
 	for _, tt := range []struct {
 		flag, dups, orphans string
 	}{
-		{"--dry-run", "1 row exactly repeats an earlier row, imported as they are; pass --dedupe to import each once: line 3 repeats line 2",
+		{"--dry-run", "1 row repeats an earlier row exactly (line 3 repeats line 2): imported all the same; pass --dedupe to import such rows once",
 			`2 payments name invoices not in the database (payments.csv: line 2 invoice "INV-77", line 3 invoice "INV-77"); kept, they will settle`},
-		{"--dedupe", "1 row exactly repeats an earlier row, merged: each imported once (--dedupe): line 3 repeats line 2",
+		{"--dedupe", "1 row repeats an earlier row exactly (line 3 repeats line 2): not imported again (--dedupe)",
 			`1 payment names an invoice not in the database (payments.csv: line 2 invoice "INV-77"); kept, it will settle`},
 	} {
 		code, out, errs = run(t, nil, "import", "payments", payments, tt.flag, "--db", db)
