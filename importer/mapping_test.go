@@ -128,3 +128,18 @@ func TestDuplicateRows(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterWithARecognisedPreset(t *testing.T) {
+	m, err := ReadMapping("m.json", strings.NewReader(`{"kind":"time","skip":{"billable":"no"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "date,client,hours,billable\n2024-01-15,Acme,1.5,yes\n2024-01-15,Acme,2,No\n2024-01-16,Acme,1,\n"
+	recs, sum, err := ParseAll("time.csv", strings.NewReader(in), Options{Kind: KindTime, Filter: m.Filter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "preset", sum.Preset.Name, "offboard-time")
+	eq(t, "records", len(recs), 2)
+	eq(t, "left out", sum.Filtered, 1)
+}
