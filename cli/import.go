@@ -33,13 +33,14 @@ const progressBytes = 256 << 10
 
 type importFlags struct {
 	db, config, preset, mapFile, order string
+	client, taken                      string
 	dryRun, skipBad, create            bool
 	list, adopt                        bool
 }
 
 func importCommand() *Command {
 	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
-		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy] [--client NAME] [--taken DATE]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
@@ -51,6 +52,8 @@ func importCommand() *Command {
 		fs.BoolVar(&f.skipBad, "skip-bad", false, "import the good rows; write the bad ones with reasons to FILE.rejects.csv")
 		fs.BoolVar(&f.create, "create-clients", false, "add the clients the files name that the database lacks")
 		fs.StringVar(&f.order, "date-order", "", "read dates such as 03/04/2024 in this `order`: mdy or dmy (default: decided from each file)")
+		fs.StringVar(&f.client, "client", "", "the `client` of every row that names none, such as the one tenant of an MFA report (default: found by email domain)")
+		fs.StringVar(&f.taken, "taken", "", "the `day` (YYYY-MM-DD) a security report of accounts or devices was taken (default: the newest date it gives)")
 		fs.BoolVar(&f.list, "list-presets", false, "list the presets and the columns each expects")
 		fs.BoolVar(&f.adopt, "adopt", false, "add offboard's tables to a SQLite file that holds another program's (refused otherwise)")
 		pos, err := parseInterspersed(env, fs, args)
@@ -108,7 +111,13 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 	if err != nil {
 		return casefile.ImportOptions{}, usagef(fs, "%v", err)
 	}
-	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create}
+	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create,
+		Client: strings.TrimSpace(f.client)}
+	if f.taken != "" {
+		if opt.Taken, err = time.Parse(time.DateOnly, f.taken); err != nil {
+			return opt, usagef(fs, "--taken %q is not a day such as 2026-03-31", f.taken)
+		}
+	}
 	switch {
 	case f.preset != "" && f.mapFile != "":
 		return opt, usagef(fs, "--preset and --map cannot be used together")

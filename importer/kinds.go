@@ -161,14 +161,22 @@ func (p *rowParser) incident() Record {
 }
 
 func (p *rowParser) security() Record {
+	if p.perRow() {
+		return p.securityRow()
+	}
 	p.require("taken")
 	r := SecurityRecord{
 		Client:          p.clientRef(true),
-		MFACoverage:     p.percent("mfa_coverage"),
-		PatchCompliance: p.percent("patch_compliance"),
-		EOLDevices:      p.integer("eol_devices"),
-		TotalDevices:    p.integer("total_devices"),
+		MFACoverage:     p.optPercent("mfa_coverage"),
+		PatchCompliance: p.optPercent("patch_compliance"),
+		EOLDevices:      p.optInt("eol_devices"),
+		TotalDevices:    p.optInt("total_devices"),
 		BackupStatus:    p.text("backup_status"),
+		MFAAccounts:     p.optInt("mfa_accounts"),
+		MFARegistered:   p.optInt("mfa_registered"),
+		PatchCompliant:  p.optInt("patch_compliant"),
+		PatchUnknown:    p.optInt("patch_unknown"),
+		OSUnknown:       p.optInt("os_unknown"),
 	}
 	r.Taken = p.when("taken")
 	if !p.ok() {
