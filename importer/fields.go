@@ -73,6 +73,7 @@ var kindFields = map[Kind][]Field{
 		{Name: "last_name", Alternative: true},
 		{Name: "contact_email"},
 		{Name: "contact_phone", Help: "the main phone number"},
+		{Name: "domains", Help: "the client's email domains; with no contact email, the first finds the client's requesters and accounts", Alternative: true},
 		{Name: "address", Help: "the street; city, region, postal_code and country are appended"},
 		{Name: "city", Alternative: true},
 		{Name: "region", Help: "state or province", Alternative: true},

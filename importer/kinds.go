@@ -30,6 +30,9 @@ func (p *rowParser) client() Record {
 	if r.ContactName == "" {
 		r.ContactName = p.fullName()
 	}
+	if r.ContactEmail == "" {
+		r.ContactEmail = domainAddress(p.text("domains"))
+	}
 	r.MRR, _ = p.money("mrr")
 	if r.Currency == "" {
 		r.Currency = r.MRR.Currency
