@@ -274,6 +274,9 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 		}
 		fmt.Fprintf(w, "  dates in %q read as %s, as the file shows\n", col, order)
 	}
+	if len(res.Parse.Unused) > 0 {
+		fmt.Fprintf(w, "  columns not read: %s\n", textsafe.Line(quoteNames(res.Parse.Unused)))
+	}
 	if enc := res.Parse.Encoding; enc != "" && enc != "UTF-8" {
 		fmt.Fprintf(w, "  the file is not UTF-8; read it as %s\n", enc)
 	}
@@ -292,6 +295,15 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 	if opt.DryRun {
 		fmt.Fprintln(w, "  nothing was written")
 	}
+}
+
+// quoteNames lists column names as the file spells them, quoted.
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func count(n int, one, many string) string {
