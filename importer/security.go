@@ -65,8 +65,11 @@ func (p *rowParser) perRow() bool {
 // when any was backed up, else none when the report says the devices have
 // none, else not known.
 type securityTally struct {
-	report                       *securityReport
-	client                       ClientRef
+	report *securityReport
+	client ClientRef
+	// line is the client's first row, where errors about its snapshot
+	// point.
+	line                         int
 	accounts, registered, guests int
 	// devices holds each device once, by name: a patch report lists a
 	// device once for each of its patches.
@@ -105,12 +108,12 @@ func (p *rowParser) securityRow() Record {
 	} else {
 		obs = p.deviceRow()
 	}
-	if !p.ok() || obs == nil {
+	if !p.ok() {
 		return nil
 	}
 	key := refKey(ref)
 	g, _ := p.join("client", key, key, nil, func(g *group) {
-		t := &securityTally{report: rep, client: ref, devices: map[string]*deviceState{}}
+		t := &securityTally{report: rep, client: ref, line: p.row.Line, devices: map[string]*deviceState{}}
 		g.acc, g.finish = t, t.record
 	})
 	obs(g.acc.(*securityTally))
@@ -251,7 +254,7 @@ func (t *securityTally) record() Record {
 			r.BackupStatus = worstBackup(backups)
 		}
 	}
-	r.Source = Source{NaturalKey: refKey(t.client) + "|" + day.Format("2006-01-02")}
+	r.Source = Source{NaturalKey: refKey(t.client) + "|" + day.Format("2006-01-02"), SourceLine: t.line}
 	return r
 }
 
