@@ -27,7 +27,7 @@ func TestImportSecurityReports(t *testing.T) {
 	// The patch report names its organisation, which --client does not
 	// override: Acme Dental is added, Fabrikam keeps its MFA alone.
 	code, out, errs = run(t, nil, "import", "security", patches, "--taken", "2026-03-06", "--create-clients", "--db", db)
-	if code != 0 || !strings.Contains(out, `"Acme Dental" on 2026-03-06: 2 of 3 devices fully patched (67%)`) {
+	if code != 0 || !strings.Contains(out, `"Acme Dental" on 2026-03-06: 2 of 4 devices fully patched (50%)`) {
 		t.Fatalf("patch report: exit %d\n%s%s", code, out, errs)
 	}
 	code, out, errs = run(t, nil, "score", "--client", "Fabrikam", "--db", db)

@@ -102,11 +102,12 @@ func TestSecurityReportPresets(t *testing.T) {
 		{"ninjaone/os-patches.csv", KindSecurity, "ninjaone-devices", Options{Taken: day("2026-03-03")}, 1, func(t *testing.T, recs []Record) {
 			a := recs[0].(SecurityRecord)
 			eqTime(t, "dated as the options say", a.Taken, day("2026-03-03"))
-			// Five patch rows, three devices: DC01 has a failed patch; a
-			// rejected patch leaves WS02 patched.
-			eqPtr(t, "devices counted once", a.TotalDevices, 3)
+			// Six patch rows, four devices: DC01 has a failed patch and
+			// WS04 one approved but not installed; a rejected patch leaves
+			// WS02 patched.
+			eqPtr(t, "devices counted once", a.TotalDevices, 4)
 			eqPtr(t, "patched", a.PatchCompliant, 2)
-			eqPtr(t, "compliance", a.PatchCompliance, 200.0/3)
+			eqPtr(t, "compliance", a.PatchCompliance, 50.0)
 			eqNil(t, "no operating systems", a.EOLDevices)
 			eq(t, "no backups", a.BackupStatus, "")
 		}},

@@ -272,6 +272,9 @@ const (
 var patchStates = map[string]int{
 	"fully patched": patchCompliant, "patched": patchCompliant, "up to date": patchCompliant, "compliant": patchCompliant,
 	"ok": patchCompliant, "healthy": patchCompliant, "installed": patchCompliant, "no missing patches": patchCompliant,
+	// NinjaOne's patch report: approved or held for manual approval, a
+	// patch is not yet installed.
+	"approved": patchBehind, "manual": patchBehind,
 	"approved pending": patchBehind, "pending": patchBehind, "install error": patchBehind, "failed": patchBehind,
 	"reboot required": patchBehind, "missing": patchBehind, "missing patches": patchBehind, "not compliant": patchBehind,
 	"non compliant": patchBehind, "noncompliant": patchBehind, "out of date": patchBehind, "needs attention": patchBehind,
@@ -290,6 +293,8 @@ var deviceBackups = map[string]string{
 	"warning": "warning", "warn": "warning", "partial": "warning", "completed with errors": "warning", "degraded": "warning", "overdue": "warning",
 	"failing": "failing", "failed": "failing", "failure": "failing", "error": "failing", "critical": "failing", "missed": "failing",
 	"none": "none", "no backup": "none", "not configured": "none", "not protected": "none", "unprotected": "none", "disabled": "none",
+	// A backup under way says nothing of the last one.
+	"in progress": "", "running": "",
 }
 
 // backupOrder ranks backup states from worst: a client's status is its
