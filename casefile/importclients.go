@@ -129,7 +129,7 @@ func (w *recordWriter) lookupClient(ref importer.ClientRef, line int) (int64, er
 		}
 	}
 	if !w.opt.CreateClients {
-		return 0, w.rowErr(line, "", "unknown client %s; import clients first, map the domain in a mapping file, or pass --create-clients", describeRef(ref))
+		return 0, w.rowErr(line, "", "unknown client %s; import clients first, map the domain in a mapping file, name the client with --client, or pass --create-clients", describeRef(ref))
 	}
 	c := store.Client{ExternalID: ref.ExternalID, Name: ref.Name}
 	if c.Name == "" {

@@ -62,8 +62,11 @@ func (sw *securityWriter) add(w *recordWriter, r importer.SecurityRecord) error 
 			return w.rowErr(r.Line(), "", "counts of accounts and devices cannot be negative")
 		}
 	}
-	if r.MFARegistered != nil && (r.MFAAccounts == nil || *r.MFARegistered > *r.MFAAccounts) {
-		return w.rowErr(r.Line(), "mfa_registered", "more accounts registered for MFA than mfa_accounts counts")
+	switch {
+	case r.MFARegistered != nil && r.MFAAccounts == nil:
+		return w.rowErr(r.Line(), "mfa_registered", "accounts registered for MFA need mfa_accounts, the accounts they are out of")
+	case r.MFARegistered != nil && *r.MFARegistered > *r.MFAAccounts:
+		return w.rowErr(r.Line(), "mfa_registered", "%d accounts registered for MFA out of %d", *r.MFARegistered, *r.MFAAccounts)
 	}
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {

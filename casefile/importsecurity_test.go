@@ -99,3 +99,24 @@ func TestSecurityReportNeedsItsDay(t *testing.T) {
 		t.Errorf("snapshot %q, want 2 of 4 devices patched on 2026-03-03", got)
 	}
 }
+
+// TestSecurityRowsThatCannotBe: counts that contradict each other are
+// refused with the line and column, and nothing is written.
+func TestSecurityRowsThatCannotBe(t *testing.T) {
+	tests := []struct{ csv, want string }{
+		{"client,taken,mfa_registered\nAcme,2026-03-01,4\n", `s.csv:2: column "mfa_registered": accounts registered for MFA need mfa_accounts`},
+		{"client,taken,mfa_accounts,mfa_registered\nAcme,2026-03-01,3,4\n", `s.csv:2: column "mfa_registered": 4 accounts registered for MFA out of 3`},
+		{"client,taken,eol_devices\nAcme,2026-03-01,-1\n", `s.csv:2: counts of accounts and devices cannot be negative`},
+		{"client,taken,backup_status\nAcme,2026-03-01,sometimes\n", `s.csv:2: column "backup_status": "sometimes" is not a backup status`},
+	}
+	for _, tt := range tests {
+		d := openImportDesk(t)
+		_, err := d.Import(context.Background(), "s.csv", strings.NewReader(tt.csv), ImportOptions{Kind: importer.KindSecurity, CreateClients: true})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %q", tt.csv, err, tt.want)
+		}
+		if n := importRowCount(t, d, `SELECT count(*) FROM security_snapshots`); n != 0 {
+			t.Errorf("%q: %d snapshots written", tt.csv, n)
+		}
+	}
+}
