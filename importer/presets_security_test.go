@@ -155,6 +155,7 @@ func TestSecurityReportPresets(t *testing.T) {
 				eqTime(t, "portal date", a.Taken, day("2026-03-05"))
 				eqPtr(t, "accounts", a.MFAAccounts, 3)
 				eqPtr(t, "capable", a.MFARegistered, 2)
+				eq(t, "a #EXT# account is a guest", a.GuestsSkipped, 1)
 			}},
 	})
 }

@@ -125,7 +125,9 @@ func (p *rowParser) securityRow() Record {
 func (p *rowParser) accountRow() func(t *securityTally) {
 	p.require("account")
 	p.require("mfa")
-	guest := strings.EqualFold(p.text("account_type"), "guest")
+	// The admin center's download has no user type, but a guest's user
+	// principal name carries #EXT#.
+	guest := strings.EqualFold(p.text("account_type"), "guest") || strings.Contains(strings.ToUpper(p.text("account")), "#EXT#")
 	registered := false
 	if v, col, ok := p.value("mfa"); ok {
 		var err error
@@ -168,7 +170,7 @@ func (p *rowParser) deviceRow() func(t *securityTally) {
 			}
 		}
 	}
-	os := p.text("os")
+	osName := p.text("os")
 	_, hasOS := p.bind["os"]
 	eol := p.boolean("os_eol")
 	_, hasEOL := p.bind["os_eol"]
@@ -189,7 +191,7 @@ func (p *rowParser) deviceRow() func(t *securityTally) {
 		t.hasBackup = t.hasBackup || hasBackup
 		d, seen := t.devices[name]
 		if !seen {
-			d = &deviceState{patch: patch, os: os, eol: eol, backup: backup}
+			d = &deviceState{patch: patch, os: osName, eol: eol, backup: backup}
 			t.devices[name] = d
 			t.order = append(t.order, name)
 			return
@@ -198,7 +200,7 @@ func (p *rowParser) deviceRow() func(t *securityTally) {
 			d.patch = patch
 		}
 		if d.os == "" {
-			d.os = os
+			d.os = osName
 		}
 		if d.eol == nil {
 			d.eol = eol
