@@ -155,7 +155,7 @@ var kindFields = map[Kind][]Field{
 	// account (an identity report) or one device (an RMM report) a row,
 	// which is gathered into a snapshot per client (see securityTally).
 	KindSecurity: append(append([]Field{}, clientRefFields...),
-		Field{Name: "taken", Type: TypeDate, Required: true, Help: "the snapshot's day; in a report of accounts or devices, the newest date dates the report"},
+		Field{Name: "taken", Type: TypeDate, Help: "the snapshot's day; in a report of accounts or devices, the newest date dates the report; a file without one needs the day given (--taken)"},
 		Field{Name: "mfa_coverage", Type: TypePercent, Help: "blank when the snapshot does not say"},
 		Field{Name: "patch_compliance", Type: TypePercent, Help: "blank when the snapshot does not say"},
 		Field{Name: "eol_devices", Type: TypeInt, Help: "devices past end of life"},

@@ -167,7 +167,6 @@ func (p *rowParser) security() Record {
 	if p.perRow() {
 		return p.securityRow()
 	}
-	p.require("taken")
 	r := SecurityRecord{
 		Client:          p.clientRef(true),
 		MFACoverage:     p.optPercent("mfa_coverage"),
@@ -181,7 +180,12 @@ func (p *rowParser) security() Record {
 		PatchUnknown:    p.optInt("patch_unknown"),
 		OSUnknown:       p.optInt("os_unknown"),
 	}
-	r.Taken = p.when("taken")
+	if r.Taken = p.when("taken"); r.Taken.IsZero() {
+		r.Taken = p.opt.Taken
+	}
+	if r.Taken.IsZero() {
+		p.require("taken")
+	}
 	if !p.ok() {
 		return nil
 	}

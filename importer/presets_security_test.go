@@ -218,3 +218,27 @@ func TestDeviceStatusWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSecurityReportByMapping: an RMM without a preset is read through a
+// mapping of its columns, its day given in the options.
+func TestSecurityReportByMapping(t *testing.T) {
+	m, err := ReadMapping("rmm.json", strings.NewReader(
+		`{"kind": "security", "columns": {"device": "Computer", "client": "Customer", "patch_status": "Updates", "os": "System"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Computer,Customer,Updates,System\nPC1,Acme,Up to date,Windows 11 Pro\nPC2,Acme,Missing,Windows 8.1 Pro\n"
+	opt := Options{Kind: KindSecurity, Preset: m.Preset("rmm.json")}
+	if _, _, err := ParseAll("rmm.csv", strings.NewReader(in), opt); err == nil || !strings.Contains(err.Error(), "--taken") {
+		t.Fatalf("without a day: err = %v", err)
+	}
+	opt.Taken = day("2026-04-01")
+	recs, sum, err := ParseAll("rmm.csv", strings.NewReader(in), opt)
+	if err != nil || sum.ErrorCount > 0 || len(recs) != 1 {
+		t.Fatalf("err %v, %d records, errors %v", err, len(recs), sum.Err())
+	}
+	a := recs[0].(SecurityRecord)
+	eqTime(t, "the day given", a.Taken, day("2026-04-01"))
+	eqPtr(t, "compliance", a.PatchCompliance, 50.0)
+	eqPtr(t, "Windows 8.1 ended 2023-01-10", a.EOLDevices, 1)
+}

@@ -29,13 +29,10 @@ func (r *securityReport) day() time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// checkReportDay refuses a security report of accounts or devices that
-// gives no date when the options name none: its snapshot would have no day.
+// checkReportDay refuses a security file without a date column when the
+// options name no day: its snapshots would have none.
 func checkReportDay(file string, preset *Preset, b map[string]binding, opt Options) error {
-	_, accounts := b["account"]
-	_, devices := b["device"]
-	_, dated := b["taken"]
-	if preset.Kind != KindSecurity || !(accounts || devices) || dated || !opt.Taken.IsZero() {
+	if _, dated := b["taken"]; preset.Kind != KindSecurity || dated || !opt.Taken.IsZero() {
 		return nil
 	}
 	return fmt.Errorf("%s: preset %s reads a report with no date column: give the day it was taken (--taken YYYY-MM-DD)", file, preset.Name)
