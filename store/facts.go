@@ -355,9 +355,22 @@ type snapshotRow struct {
 func (l *factsLoader) security(asOf time.Time) error {
 	var id, last int64 = 0, -1
 	var r snapshotRow
+	// Only the snapshots that are a part's newest or earliest are read:
+	// SQLite finds them in one pass, and Go scans a few rows a client.
 	return l.scanAll(`SELECT client_id, taken_on, mfa_pct, patch_pct, eol_devices, total_devices, backup_status,
             mfa_accounts, mfa_registered, patch_compliant, patch_unknown, os_unknown
-        FROM security_snapshots WHERE taken_on <= ?1 ORDER BY client_id, taken_on`, []any{Date(asOf)}, &id,
+        FROM (SELECT *,
+                max(iif(mfa_pct IS NULL, NULL, taken_on)) OVER w AS mfa_last,
+                min(iif(mfa_pct IS NULL, NULL, taken_on)) OVER w AS mfa_first,
+                max(iif(patch_pct IS NULL, NULL, taken_on)) OVER w AS patch_last,
+                min(iif(patch_pct IS NULL, NULL, taken_on)) OVER w AS patch_first,
+                max(iif(eol_devices IS NULL AND total_devices IS NULL, NULL, taken_on)) OVER w AS devices_last,
+                min(iif(eol_devices IS NULL AND total_devices IS NULL, NULL, taken_on)) OVER w AS devices_first,
+                max(iif(backup_status IS NULL, NULL, taken_on)) OVER w AS backup_last,
+                min(iif(backup_status IS NULL, NULL, taken_on)) OVER w AS backup_first
+              FROM security_snapshots WHERE taken_on <= ?1 WINDOW w AS (PARTITION BY client_id))
+        WHERE taken_on IN (mfa_last, mfa_first, patch_last, patch_first, devices_last, devices_first, backup_last, backup_first)
+        ORDER BY client_id, taken_on`, []any{Date(asOf)}, &id,
 		[]any{&id, &r.taken, &r.mfa, &r.patch, &r.eol, &r.total, &r.backup, &r.accounts, &r.registered,
 			&r.compliant, &r.patchUnknown, &r.osUnknown},
 		func(f *ClientFacts) error {
