@@ -50,7 +50,7 @@ func exportRow(k importer.Kind, v []string) []string {
 	}
 	switch k {
 	case importer.KindClients:
-		v[6] = money.Plain(parseInt64(v[6]), v[7])
+		v[7] = money.Plain(parseInt64(v[7]), v[8])
 	case importer.KindTickets:
 		v[3] = inZone(v[3], v[4])
 		v = append(v[:4], v[5:]...)
@@ -63,8 +63,12 @@ func exportRow(k importer.Kind, v []string) []string {
 	case importer.KindPayments:
 		v[5] = money.Plain(parseInt64(v[5]), v[6])
 	case importer.KindSecurity:
-		v[3] += "%"
-		v[4] += "%"
+		// A part no report gave stays blank: unknown, not 0%.
+		for _, i := range []int{3, 4} {
+			if v[i] != "" {
+				v[i] += "%"
+			}
+		}
 	case importer.KindUpgrades:
 		// The estimate is in the client's currency, which the file does
 		// not repeat.

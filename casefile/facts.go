@@ -67,7 +67,18 @@ func securityFacts(s *store.SecurityFact, slab []scoring.SecuritySnapshot) (*sco
 	if s == nil {
 		return nil, slab
 	}
-	slab = append(slab, scoring.SecuritySnapshot{At: s.At, MFACoverage: s.MFACoverage, PatchCompliance: s.PatchCompliance,
-		EOLDevices: s.EOLDevices, Devices: s.Devices, Backup: scoring.BackupStatus(s.Backup)})
+	snap := scoring.SecuritySnapshot{At: s.At, Backup: scoring.BackupStatus(s.Backup), BackupAt: s.BackupAt,
+		NoMFA: s.MFA == nil, NoPatch: s.Patch == nil, NoDevices: s.Devices == nil}
+	if m := s.MFA; m != nil {
+		snap.MFACoverage, snap.MFAAt, snap.MFAAccounts, snap.MFARegistered = m.Coverage, m.At, m.Accounts, m.Registered
+	}
+	if p := s.Patch; p != nil {
+		snap.PatchCompliance, snap.PatchAt = p.Compliance, p.At
+		snap.PatchCounted, snap.PatchCompliant, snap.PatchUnknown = p.Counted, p.Compliant, p.Unknown
+	}
+	if d := s.Devices; d != nil {
+		snap.EOLDevices, snap.Devices, snap.DevicesAt, snap.OSUnknown = d.EOL, d.Total, d.At, d.OSUnknown
+	}
+	slab = append(slab, snap)
 	return &slab[len(slab)-1], slab
 }

@@ -21,6 +21,12 @@ type ImportOptions struct {
 	Preset        *importer.Preset
 	DateOrder     importer.DateOrder
 	ClientDomains map[string]string
+	// Client names the client of rows that name none (see
+	// importer.Options.Client).
+	Client string
+	// Taken dates a security report of accounts or devices (see
+	// importer.Options.Taken).
+	Taken time.Time
 	// Currency is assumed for amounts that name none (default: the
 	// client's currency).
 	Currency string
@@ -160,7 +166,7 @@ func (d *Desk) Import(ctx context.Context, file string, r io.Reader, opt ImportO
 	parsed, err := importer.Parse(file, tee, importer.Options{
 		Kind: opt.Kind, Preset: opt.Preset, DateOrder: opt.DateOrder, Location: hours.Zone,
 		Currency: opt.Currency, ClientDomains: opt.ClientDomains, KeepRejects: opt.SkipBad,
-		Filter: opt.Filter, Dedupe: opt.Dedupe,
+		Filter: opt.Filter, Dedupe: opt.Dedupe, Client: opt.Client, Taken: opt.Taken,
 	}, w.write)
 	if err != nil {
 		return nil, err

@@ -133,7 +133,7 @@ func (w *recordWriter) lookupClient(ref importer.ClientRef, line int) (int64, er
 		}
 	}
 	if !w.opt.CreateClients {
-		return 0, w.rowErr(line, "", "unknown client %s; import clients first, map the domain in a mapping file, or pass --create-clients", describeRef(ref))
+		return 0, w.rowErr(line, "", "unknown client %s; import clients first, map the domain in a mapping file, name the client with --client, or pass --create-clients", describeRef(ref))
 	}
 	c := store.Client{ExternalID: ref.ExternalID, Name: ref.Name}
 	if c.Name == "" {
@@ -200,7 +200,7 @@ func (w *recordWriter) client(r importer.ClientRecord) error {
 		}
 	}
 	c := store.Client{ExternalID: r.ExternalID, Name: r.Name, ContactName: r.ContactName, ContactEmail: r.ContactEmail,
-		Address: r.Address, Seats: r.Seats, MRRMinor: r.MRR.Minor, Currency: r.Currency, AgreementName: r.Agreement,
+		Phone: r.ContactPhone, Address: r.Address, Seats: r.Seats, MRRMinor: r.MRR.Minor, Currency: r.Currency, AgreementName: r.Agreement,
 		AgreementSigned: r.AgreementSigned, TerminationClause: r.TerminationClause, NoticeDays: r.NoticeDays,
 		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: r.Status, ClientSince: r.ClientSince,
 		PaymentTerms: r.PaymentTerms, NameKey: importer.NormalizeName(r.Name)}

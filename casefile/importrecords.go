@@ -20,6 +20,8 @@ type recordWriter struct {
 	res     *ImportResult
 	clients *clientIndex
 	times   *timeQueue
+	// securities holds the security snapshots until the end.
+	securities securityWriter
 	// records counts the records written or queued so far.
 	records int
 	// unknownPriorities counts priority values read as "normal".
@@ -58,7 +60,7 @@ func (w *recordWriter) write(rec importer.Record) error {
 	case importer.IncidentRecord:
 		err = w.incident(r)
 	case importer.SecurityRecord:
-		err = w.security(r)
+		err = w.securities.add(w, r)
 	case importer.UpgradeRecord:
 		err = w.upgrade(r)
 	case importer.PlanRecord:
@@ -88,6 +90,9 @@ func (w *recordWriter) write(rec importer.Record) error {
 
 // flush writes the records still queued and waits until they are written.
 func (w *recordWriter) flush() error {
+	if err := w.securities.flush(w); err != nil {
+		return err
+	}
 	if w.times == nil {
 		return nil
 	}
@@ -243,30 +248,6 @@ func (w *recordWriter) incident(r importer.IncidentRecord) error {
 	}
 	return w.tx.WriteIncident(store.IncidentRow{ClientID: clientID, Occurred: r.Occurred, Kind: kind, Severity: severity,
 		Description: r.Description, ReportedBy: r.ReportedBy, Key: r.Key()})
-}
-
-// backupStatuses maps backup states as monitoring tools word them.
-var backupStatuses = map[string]string{
-	"ok": "ok", "success": "ok", "succeeded": "ok", "healthy": "ok", "passing": "ok", "good": "ok",
-	"warning": "warning", "warn": "warning", "partial": "warning", "degraded": "warning",
-	"failing": "failing", "failed": "failing", "failure": "failing", "error": "failing",
-	"none": "none", "no backup": "none", "": "none",
-}
-
-func (w *recordWriter) security(r importer.SecurityRecord) error {
-	backup, ok := backupStatuses[strings.ToLower(r.BackupStatus)]
-	if !ok {
-		return w.rowErr(r.Line(), "backup_status", "%q is not a backup status (ok, warning, failing, none)", r.BackupStatus)
-	}
-	if r.EOLDevices < 0 || r.TotalDevices < 0 {
-		return w.rowErr(r.Line(), "", "device counts cannot be negative")
-	}
-	clientID, err := w.resolveClient(r.Client, r.Line())
-	if err != nil {
-		return err
-	}
-	return w.tx.WriteSecurity(store.SecurityRow{ClientID: clientID, Taken: r.Taken, MFAPct: r.MFACoverage,
-		PatchPct: r.PatchCompliance, EOLDevices: r.EOLDevices, TotalDevices: r.TotalDevices, Backup: backup})
 }
 
 func (w *recordWriter) upgrade(r importer.UpgradeRecord) error {

@@ -58,13 +58,14 @@ const progressBytes = 256 << 10
 
 type importFlags struct {
 	db, config, preset, mapFile, order string
+	client, taken                      string
 	dryRun, skipBad, create, dedupe    bool
 	list, adopt                        bool
 }
 
 func importCommand() *Command {
 	c := &Command{Name: "import", Summary: "bring in CSV or JSON exports from a PSA, helpdesk, time tracker or invoicing tool",
-		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--dedupe] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--dedupe] [--create-clients] [--date-order mdy|dmy] [--client NAME] [--taken DATE]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
@@ -77,6 +78,8 @@ func importCommand() *Command {
 		fs.BoolVar(&f.skipBad, "skip-bad", false, "import the good rows; write the bad ones with reasons to FILE.rejects.csv")
 		fs.BoolVar(&f.create, "create-clients", false, "add the clients the files name that the database lacks")
 		fs.StringVar(&f.order, "date-order", "", "read dates such as 03/04/2024 in this `order`: mdy or dmy (default: decided from each file)")
+		fs.StringVar(&f.client, "client", "", "the `client` of every row that names none, such as the one tenant of an MFA report (default: found by email domain)")
+		fs.StringVar(&f.taken, "taken", "", "the `day` (YYYY-MM-DD) a security report of accounts or devices was taken (default: the newest date it gives)")
 		fs.BoolVar(&f.list, "list-presets", false, "list the presets and the columns each expects")
 		fs.BoolVar(&f.adopt, "adopt", false, "add offboard's tables to a SQLite file that holds another program's (refused otherwise)")
 		pos, err := parseInterspersed(env, fs, args)
@@ -139,7 +142,13 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 	if err != nil {
 		return casefile.ImportOptions{}, usagef(fs, "%v", err)
 	}
-	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create, Dedupe: f.dedupe}
+	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create, Dedupe: f.dedupe,
+		Client: strings.TrimSpace(f.client)}
+	if f.taken != "" {
+		if opt.Taken, err = time.Parse(time.DateOnly, f.taken); err != nil {
+			return opt, usagef(fs, "--taken %q is not a day such as 2026-03-31", f.taken)
+		}
+	}
 	switch {
 	case f.preset != "" && f.mapFile != "":
 		return opt, usagef(fs, "--preset and --map cannot be used together")
@@ -322,6 +331,9 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 		}
 		fmt.Fprintf(w, "  dates in %q read as %s, as the file shows\n", col, order)
 	}
+	if len(res.Parse.Unused) > 0 {
+		fmt.Fprintf(w, "  columns not read: %s\n", textsafe.Line(quoteNames(res.Parse.Unused)))
+	}
 	if enc := res.Parse.Encoding; enc != "" && enc != "UTF-8" {
 		fmt.Fprintf(w, "  the file is not UTF-8; read it as %s\n", enc)
 	}
@@ -347,6 +359,15 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 		}
 		fmt.Fprintln(w, "  nothing was written, not even a rejects file")
 	}
+}
+
+// quoteNames lists column names as the file spells them, quoted.
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func count(n int, one, many string) string {

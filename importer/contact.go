@@ -19,3 +19,15 @@ func (p *rowParser) address() string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// domainAddress turns the first of a client's email domains ("acme.com,
+// acme.co.uk") into the contact address "@acme.com", by which tickets and
+// accounts of that domain find the client; "" when there is none.
+func domainAddress(domains string) string {
+	first, _, _ := strings.Cut(domains, ",")
+	first = strings.TrimPrefix(strings.TrimSpace(first), "@")
+	if first == "" {
+		return ""
+	}
+	return "@" + strings.ToLower(first)
+}

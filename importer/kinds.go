@@ -30,6 +30,9 @@ func (p *rowParser) client() Record {
 	if r.ContactName == "" {
 		r.ContactName = p.fullName()
 	}
+	if r.ContactEmail == "" {
+		r.ContactEmail = domainAddress(p.text("domains"))
+	}
 	r.MRR, _ = p.money("mrr")
 	if r.Currency == "" {
 		r.Currency = r.MRR.Currency
@@ -161,16 +164,28 @@ func (p *rowParser) incident() Record {
 }
 
 func (p *rowParser) security() Record {
-	p.require("taken")
+	if p.perRow() {
+		return p.securityRow()
+	}
 	r := SecurityRecord{
 		Client:          p.clientRef(true),
-		MFACoverage:     p.percent("mfa_coverage"),
-		PatchCompliance: p.percent("patch_compliance"),
-		EOLDevices:      p.integer("eol_devices"),
-		TotalDevices:    p.integer("total_devices"),
+		MFACoverage:     p.optPercent("mfa_coverage"),
+		PatchCompliance: p.optPercent("patch_compliance"),
+		EOLDevices:      p.optInt("eol_devices"),
+		TotalDevices:    p.optInt("total_devices"),
 		BackupStatus:    p.text("backup_status"),
+		MFAAccounts:     p.optInt("mfa_accounts"),
+		MFARegistered:   p.optInt("mfa_registered"),
+		PatchCompliant:  p.optInt("patch_compliant"),
+		PatchUnknown:    p.optInt("patch_unknown"),
+		OSUnknown:       p.optInt("os_unknown"),
 	}
-	r.Taken = p.when("taken")
+	if r.Taken = p.when("taken"); r.Taken.IsZero() {
+		r.Taken = p.opt.Taken
+	}
+	if r.Taken.IsZero() {
+		p.require("taken")
+	}
 	if !p.ok() {
 		return nil
 	}

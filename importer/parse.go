@@ -38,6 +38,13 @@ type Options struct {
 	// ClientDomains maps requester email domains to client names, added to
 	// the preset's.
 	ClientDomains map[string]string
+	// Client names the client of every row that names none in a client
+	// column, before its email domain or file name is tried: a report of
+	// one client's tenant or site.
+	Client string
+	// Taken is the day a security report of accounts or devices was taken,
+	// for reports that give no date (default: the newest date they give).
+	Taken time.Time
 	// MaxErrors caps the errors kept in the summary (DefaultMaxErrors if 0).
 	MaxErrors int
 	// KeepRejects keeps every rejected row, to write a rejects file;
@@ -347,6 +354,8 @@ type rowParser struct {
 	filter *boundFilter
 	// unreadTerms counts the invoices' terms labels no rule reads.
 	unreadTerms map[string]int
+	// report gathers a security report of accounts or devices.
+	report *securityReport
 
 	// per row
 	row       Row
@@ -364,6 +373,9 @@ func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
 		return nil, duplicateError(rd.File, rd.HeaderLine, rd.Header, dups[0])
 	}
 	if err := checkKindColumns(rd.File, preset, b); err != nil {
+		return nil, err
+	}
+	if err := checkReportDay(rd.File, preset, b, opt); err != nil {
 		return nil, err
 	}
 	p := &rowParser{
@@ -791,8 +803,15 @@ func (p *rowParser) percent(field string) float64 {
 // kind must name its client.
 func (p *rowParser) clientRef(needed bool) ClientRef {
 	ref := ClientRef{ExternalID: p.text("client_id"), Name: p.text("client")}
+	if ref.IsZero() {
+		ref.Name = p.opt.Client
+	}
 	if ref.Name == "" {
-		if email := p.text("requester_email"); email != "" {
+		email := p.text("requester_email")
+		if email == "" {
+			email = p.text("account")
+		}
+		if email != "" {
 			if _, domain, ok := strings.Cut(email, "@"); ok {
 				domain = strings.ToLower(strings.TrimSpace(domain))
 				if name, ok := p.domains[domain]; ok {

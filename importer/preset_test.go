@@ -239,9 +239,9 @@ func TestPresetFixtures(t *testing.T) {
 		}},
 		{"offboard/security.csv", KindSecurity, "offboard-security", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(SecurityRecord), recs[1].(SecurityRecord)
-			eq(t, "mfa", a.MFACoverage, 100.0)
-			eq(t, "fraction read as percent", b.MFACoverage, 20.0)
-			eq(t, "eol", b.EOLDevices, 7)
+			eqPtr(t, "mfa", a.MFACoverage, 100.0)
+			eqPtr(t, "fraction read as percent", b.MFACoverage, 20.0)
+			eqPtr(t, "eol", b.EOLDevices, 7)
 		}},
 	}
 	for _, tt := range tests {

@@ -249,6 +249,7 @@ func genericPreset(k Kind) *Preset {
 
 var allPresets = func() []*Preset {
 	out := append(append(append([]*Preset{}, toolPresets...), accountingPresets...), psaPresets...)
+	out = append(append(out, securityPresets...), clientPresets...)
 	for _, k := range Kinds() {
 		out = append(out, genericPreset(k))
 	}

@@ -52,6 +52,7 @@ var accountingPresets = []*Preset{
 			req("name", "Customer", "Customer full name"),
 			col("contact_name", "Full name"),
 			col("contact_email", "Email"),
+			col("contact_phone", "Phone numbers", "Phone"),
 			col("address", "Billing address", "Bill address"),
 		},
 		Signature: []string{"Phone numbers"},

@@ -97,13 +97,16 @@ var psaPresets = []*Preset{
 	},
 	{
 		Name: "syncro-customers", Tool: "Syncro", Kind: KindClients,
+		// The organisation export's columns are Syncro's field names
+		// (business_name, firstname, mobile_phone); the list view's titles
+		// are the variants.
 		Columns: []Column{
-			req("name", "Business Name"),
-			col("external_id", "Customer ID", "ID"),
-			col("first_name", "First Name"),
-			col("last_name", "Last Name"),
-			col("contact_email", "Email"),
-			col("contact_phone", "Phone", "Mobile"),
+			req("name", "business_name", "Business Name"),
+			col("external_id", "id", "Customer ID"),
+			col("first_name", "firstname", "First Name"),
+			col("last_name", "lastname", "Last Name"),
+			col("contact_email", "email"),
+			col("contact_phone", "phone", "mobile_phone", "Mobile"),
 			col("address", "Address"),
 			col("city", "City"),
 			col("region", "State"),

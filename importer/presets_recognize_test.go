@@ -5,7 +5,7 @@ import "testing"
 // TestPresetsRecognizeTheirOwnHeader checks that no preset shadows another:
 // a header of a preset's own column names is recognised as that preset.
 func TestPresetsRecognizeTheirOwnHeader(t *testing.T) {
-	for _, p := range append(append([]*Preset{}, accountingPresets...), psaPresets...) {
+	for _, p := range append(append(append(append([]*Preset{}, accountingPresets...), psaPresets...), securityPresets...), clientPresets...) {
 		var header []string
 		for _, c := range p.Columns {
 			header = append(header, c.Names[0])

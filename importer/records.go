@@ -150,16 +150,24 @@ type IncidentRecord struct {
 	ReportedBy  string
 }
 
-// SecurityRecord is a snapshot of a client's security posture.
+// SecurityRecord is a snapshot of a client's security posture. A part the
+// file does not give is nil (BackupStatus ""): it is unknown, never 0%,
+// and leaves what another report said of the same day.
 type SecurityRecord struct {
 	Source
-	Client          ClientRef
-	Taken           time.Time
-	MFACoverage     float64
-	PatchCompliance float64
-	EOLDevices      int
-	TotalDevices    int
-	BackupStatus    string
+	Client ClientRef
+	Taken  time.Time
+	// MFACoverage and PatchCompliance are percentages, 0–100.
+	MFACoverage, PatchCompliance *float64
+	EOLDevices, TotalDevices     *int
+	BackupStatus                 string
+	// The counts behind the percentages, when the file lists accounts or
+	// devices one a row (see securityTally) or gives them.
+	MFAAccounts, MFARegistered   *int
+	PatchCompliant, PatchUnknown *int
+	OSUnknown                    *int
+	// GuestsSkipped counts guest accounts left out of MFACoverage.
+	GuestsSkipped int
 }
 
 // UpgradeRecord is an upgrade we recommended to a client and what the client

@@ -140,14 +140,37 @@ const (
 	BackupNone    BackupStatus = "none"
 )
 
-// SecuritySnapshot is a client's security posture at one moment.
+// SecuritySnapshot is a client's security posture: each part as the newest
+// report that holds it gave it (or, for ClientFacts.FirstSecurity, the
+// earliest). An identity report gives MFA, a device report the rest, so
+// the parts can date from different days.
 type SecuritySnapshot struct {
+	// At is the day of the newest part (of the earliest, for FirstSecurity).
 	At              time.Time
 	MFACoverage     float64 // percent of accounts with MFA, 0–100
 	PatchCompliance float64 // percent of devices fully patched, 0–100
 	EOLDevices      int     // devices past their vendor's end of life
 	Devices         int
-	Backup          BackupStatus
+	// Backup is "" when no report said anything of backups.
+	Backup BackupStatus
+	// NoMFA, NoPatch and NoDevices mark the parts no report gave: their
+	// figures above mean nothing and are neither judged nor shown as 0.
+	NoMFA, NoPatch, NoDevices bool
+	// MFAAt, PatchAt, DevicesAt and BackupAt date a part reported on
+	// another day than At; zero means At.
+	MFAAt, PatchAt, DevicesAt, BackupAt time.Time
+	// MFAAccounts and MFARegistered are the counts behind MFACoverage when
+	// the report listed the accounts; MFAAccounts is 0 otherwise.
+	MFAAccounts, MFARegistered int
+	// PatchCounted is true when the report listed the devices: then
+	// PatchCompliant were fully patched and PatchUnknown had no patch
+	// status, counted among the devices but not as patched.
+	PatchCounted                 bool
+	PatchCompliant, PatchUnknown int
+	// OSUnknown counts the devices whose operating system the report did
+	// not make known, so whether it is past its end of life is not known;
+	// they are not counted as end-of-life.
+	OSUnknown int
 }
 
 // UpgradeDecision is the client's answer to an upgrade recommendation.

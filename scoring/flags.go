@@ -354,16 +354,12 @@ func detectSecurity(c *clientCalc, p *portfolioCtx) detection {
 	sev := incidentSeverity(n, worst.Severity)
 	var parts []string
 	if s := c.f.Security; s != nil {
-		eol := ratio(float64(s.EOLDevices), float64(s.Devices))
-		sev = max(sev, sc.MFA.Severity(s.MFACoverage), sc.Patch.Severity(s.PatchCompliance), sc.EOLShare.Severity(eol), backupSeverity[s.Backup])
-		snap := fmt.Sprintf("snapshot of %s: MFA on %s of accounts, patch compliance %s (compliant from %s), %d of %d devices end-of-life",
-			s.At.Format(time.DateOnly), percent(s.MFACoverage), percent(s.PatchCompliance), percent(sc.Patch.Concern), s.EOLDevices, s.Devices)
-		if !math.IsNaN(eol) {
-			snap += fmt.Sprintf(" (%s)", percentOf1(eol))
-		}
-		parts = append(parts, snap+", backups "+string(s.Backup))
-		if f := c.f.FirstSecurity; f != nil && f.At.Before(s.At) {
-			parts = append(parts, fmt.Sprintf("on %s MFA was %s and patch compliance %s", f.At.Format(time.DateOnly), percent(f.MFACoverage), percent(f.PatchCompliance)))
+		sev = max(sev, s.severity(sc))
+		parts = append(parts, s.evidence(sc))
+		if f := c.f.FirstSecurity; f != nil {
+			if t := travel(f, s); t != "" {
+				parts = append(parts, t)
+			}
 		}
 	}
 	return withIncidents(sev, parts, n, worst, "security incident", p)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"offboard/money"
+	"time"
 )
 
 // Metric names one line of the lab panel.
@@ -56,8 +57,9 @@ type metricDef struct {
 	// period computes the metric over summed roll-ups; nil for metrics read
 	// from the security snapshots.
 	period func(t totals, seats int, cfg *Config) float64
-	// snapshot reads the metric from a security snapshot.
-	snapshot func(s *SecuritySnapshot) float64
+	// snapshot reads the metric from a security snapshot, with the day it
+	// was reported; NaN when no report gave it.
+	snapshot func(s *SecuritySnapshot) (float64, time.Time)
 	industry func(cfg *Config) string
 }
 
@@ -112,17 +114,17 @@ var metricDefs = [numMetrics]metricDef{
 	},
 	mMFACoverage: {
 		id: MetricMFACoverage, ceiling: 100, label: "MFA coverage", format: percent,
-		snapshot: func(s *SecuritySnapshot) float64 { return s.MFACoverage },
+		snapshot: (*SecuritySnapshot).mfa,
 		industry: func(c *Config) string { return "every account; concern under " + percent(c.Security.MFA.Concern) },
 	},
 	mPatchCompliance: {
 		id: MetricPatchCompliance, ceiling: 100, label: "Patch compliance", format: percent,
-		snapshot: func(s *SecuritySnapshot) float64 { return s.PatchCompliance },
+		snapshot: (*SecuritySnapshot).patch,
 		industry: func(c *Config) string { return "compliant from " + percent(c.Security.Patch.Concern) },
 	},
 	mEOLShare: {
 		id: MetricEOLShare, ceiling: 1, label: "End-of-life devices", higherIsWorse: true, format: percentOf1,
-		snapshot: func(s *SecuritySnapshot) float64 { return ratio(float64(s.EOLDevices), float64(s.Devices)) },
+		snapshot: (*SecuritySnapshot).eolShare,
 		industry: func(c *Config) string { return "concern from " + percentOf1(c.Security.EOLShare.Concern) },
 	},
 }
@@ -208,12 +210,18 @@ func computeValues(f *ClientFacts, s span, cfg *Config) (window, recent, previou
 			continue
 		}
 		window[i], recent[i], previous[i] = math.NaN(), math.NaN(), math.NaN()
-		if f.Security != nil {
-			window[i] = d.snapshot(f.Security)
-			recent[i] = window[i]
+		if f.Security == nil {
+			continue
 		}
-		if f.FirstSecurity != nil && f.Security != nil && f.FirstSecurity.At.Before(f.Security.At) {
-			previous[i] = d.snapshot(f.FirstSecurity)
+		var now time.Time
+		window[i], now = d.snapshot(f.Security)
+		recent[i] = window[i]
+		// The earliest report of the part, when earlier than the latest,
+		// shows the direction of travel.
+		if f.FirstSecurity != nil {
+			if v, then := d.snapshot(f.FirstSecurity); then.Before(now) {
+				previous[i] = v
+			}
 		}
 	}
 	return window, recent, previous

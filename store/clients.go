@@ -19,6 +19,7 @@ type Client struct {
 	NameKey           string
 	ContactName       string
 	ContactEmail      string
+	Phone             string
 	Address           string
 	Seats             int
 	MRRMinor          int64
@@ -40,7 +41,7 @@ type Client struct {
 	OverrideAt     time.Time
 }
 
-const clientColumns = `id, coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
+const clientColumns = `id, coalesce(external_id, ''), name, contact_name, contact_email, phone, address, seats,
     mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
     coalesce(term_end_on, ''), time_zone, status, coalesce(client_since_on, ''),
     coalesce(override_recommendation, ''), override_reason, coalesce(override_at, '')`
@@ -50,7 +51,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanClient(r scanner) (Client, error) {
 	var c Client
 	var signed, termEnd, since, overrideAt string
-	err := r.Scan(&c.ID, &c.ExternalID, &c.Name, &c.ContactName, &c.ContactEmail, &c.Address, &c.Seats,
+	err := r.Scan(&c.ID, &c.ExternalID, &c.Name, &c.ContactName, &c.ContactEmail, &c.Phone, &c.Address, &c.Seats,
 		&c.MRRMinor, &c.Currency, &c.AgreementName, &signed, &c.TerminationClause, &c.NoticeDays,
 		&termEnd, &c.TimeZone, &c.Status, &since, &c.Override, &c.OverrideReason, &overrideAt)
 	if err != nil {
@@ -93,10 +94,10 @@ func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int
 		c.Currency = "USD"
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (external_id, name, name_key, contact_name, contact_email,
-        address, seats, mrr_minor, currency, agreement_name, agreement_signed_on, termination_clause, notice_days,
+        phone, address, seats, mrr_minor, currency, agreement_name, agreement_signed_on, termination_clause, notice_days,
         term_end_on, time_zone, status, client_since_on, payment_terms, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address, c.Seats,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Phone, c.Address, c.Seats,
 		c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause, c.NoticeDays,
 		nullDate(c.TermEnd), c.TimeZone, c.Status, nullDate(c.ClientSince), c.PaymentTerms, Timestamp(now), Timestamp(now))
 	if err != nil {

@@ -13,7 +13,7 @@ var exportQueries = map[string]string{
 	// Our settings go with a whole export, never with one client's, and
 	// never the demo's markers.
 	"settings": `SELECT key, value FROM settings WHERE ?1 = 0 AND key NOT LIKE 'demo.%' ORDER BY key`,
-	"clients": `SELECT coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
+	"clients": `SELECT coalesce(external_id, ''), name, contact_name, contact_email, phone, address, seats,
         mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
         coalesce(term_end_on, ''), time_zone, coalesce(client_since_on, ''), payment_terms, status
     FROM clients c WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id`,
@@ -37,8 +37,10 @@ var exportQueries = map[string]string{
 	"incidents": `SELECT coalesce(i.source_hash, 'offboard:incident:' || i.id), coalesce(c.external_id, ''),
         c.name, i.occurred_at, i.kind, i.severity, i.description, i.reported_by
     FROM incidents i JOIN clients c ON c.id = i.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY i.id`,
-	"security": `SELECT coalesce(c.external_id, ''), c.name, s.taken_on, s.mfa_pct, s.patch_pct,
-        s.eol_devices, s.total_devices, s.backup_status
+	"security": `SELECT coalesce(c.external_id, ''), c.name, s.taken_on, coalesce(s.mfa_pct, ''),
+        coalesce(s.patch_pct, ''), coalesce(s.eol_devices, ''), coalesce(s.total_devices, ''),
+        coalesce(s.backup_status, ''), coalesce(s.mfa_accounts, ''), coalesce(s.mfa_registered, ''),
+        coalesce(s.patch_compliant, ''), coalesce(s.patch_unknown, ''), coalesce(s.os_unknown, '')
     FROM security_snapshots s JOIN clients c ON c.id = s.client_id WHERE ?1 = 0 OR c.id = ?1 ORDER BY s.id`,
 	"plans": `SELECT coalesce(c.external_id, ''), c.name, p.created_at, p.status, coalesce(p.meeting_at, ''),
         p.meeting_place, p.attendees_ours, p.attendees_theirs, p.contributors, coalesce(p.review_on, ''),

@@ -80,14 +80,47 @@ type IncidentFact struct {
 	Description string
 }
 
-// SecurityFact is one security snapshot.
+// SecurityFact is a client's security posture as its reports gave it: each
+// part from the newest (or, for FirstSecurity, the earliest) snapshot that
+// holds it, since an identity report and a device report seldom share a day.
 type SecurityFact struct {
-	At              time.Time
-	MFACoverage     float64
-	PatchCompliance float64
-	EOLDevices      int
-	Devices         int
-	Backup          string
+	// At is the day of the newest part (of the earliest, for FirstSecurity).
+	At time.Time
+	// MFA, Patch and Devices are nil when no snapshot holds that part;
+	// Backup is "" then.
+	MFA      *MFAPart
+	Patch    *PatchPart
+	Devices  *DevicePart
+	Backup   string
+	BackupAt time.Time
+}
+
+// MFAPart is the share of accounts with multi-factor authentication.
+type MFAPart struct {
+	At       time.Time
+	Coverage float64
+	// Accounts and Registered are the counts behind Coverage; Accounts is
+	// 0 when the report gave only the percentage.
+	Accounts, Registered int
+}
+
+// PatchPart is the share of devices fully patched.
+type PatchPart struct {
+	At         time.Time
+	Compliance float64
+	// Counted is true when the report listed devices: Compliant of the
+	// snapshot's devices were patched, and Unknown had no patch status.
+	Counted            bool
+	Compliant, Unknown int
+}
+
+// DevicePart is the devices and those past their end of life.
+type DevicePart struct {
+	At         time.Time
+	EOL, Total int
+	// OSUnknown counts devices whose operating system the report did not
+	// make known, so their end of life could not be judged.
+	OSUnknown int
 }
 
 // UpgradeFact is one upgrade recommendation and the client's decision.
@@ -307,28 +340,74 @@ func (l *factsLoader) incidents(asOf time.Time) error {
 		})
 }
 
-// security reads each client's latest and earliest snapshot up to asOf. With
-// a single min() or max(), SQLite takes the other columns from the row that
-// holds it, so each half is one pass over the (client_id, taken_on) index.
+// snapshotRow is one stored snapshot with its parts as stored: NULL where
+// its report did not say.
+type snapshotRow struct {
+	taken                              string
+	mfa, patch                         sql.NullFloat64
+	eol, total, accounts, registered   sql.NullInt64
+	compliant, patchUnknown, osUnknown sql.NullInt64
+	backup                             sql.NullString
+}
+
+// security composes each client's latest and earliest posture up to asOf
+// from its snapshots, part by part (see SecurityFact).
 func (l *factsLoader) security(asOf time.Time) error {
-	var id int64
-	var newest bool
-	var taken string
-	var s SecurityFact
-	const half = `SELECT client_id, %s, %s(taken_on), mfa_pct, patch_pct, eol_devices, total_devices, backup_status
-        FROM security_snapshots WHERE taken_on <= ?1 GROUP BY client_id`
-	return l.scanAll(fmt.Sprintf(half, "1", "max")+" UNION ALL "+fmt.Sprintf(half, "0", "min"), []any{Date(asOf)}, &id,
-		[]any{&id, &newest, &taken, &s.MFACoverage, &s.PatchCompliance, &s.EOLDevices, &s.Devices, &s.Backup},
+	var id, last int64 = 0, -1
+	var r snapshotRow
+	// Only the snapshots that are a part's newest or earliest are read:
+	// SQLite finds them in one pass, and Go scans a few rows a client.
+	return l.scanAll(`SELECT client_id, taken_on, mfa_pct, patch_pct, eol_devices, total_devices, backup_status,
+            mfa_accounts, mfa_registered, patch_compliant, patch_unknown, os_unknown
+        FROM (SELECT *,
+                max(iif(mfa_pct IS NULL, NULL, taken_on)) OVER w AS mfa_last,
+                min(iif(mfa_pct IS NULL, NULL, taken_on)) OVER w AS mfa_first,
+                max(iif(patch_pct IS NULL, NULL, taken_on)) OVER w AS patch_last,
+                min(iif(patch_pct IS NULL, NULL, taken_on)) OVER w AS patch_first,
+                max(iif(eol_devices IS NULL AND total_devices IS NULL, NULL, taken_on)) OVER w AS devices_last,
+                min(iif(eol_devices IS NULL AND total_devices IS NULL, NULL, taken_on)) OVER w AS devices_first,
+                max(iif(backup_status IS NULL, NULL, taken_on)) OVER w AS backup_last,
+                min(iif(backup_status IS NULL, NULL, taken_on)) OVER w AS backup_first
+              FROM security_snapshots WHERE taken_on <= ?1 WINDOW w AS (PARTITION BY client_id))
+        WHERE taken_on IN (mfa_last, mfa_first, patch_last, patch_first, devices_last, devices_first, backup_last, backup_first)
+        ORDER BY client_id, taken_on`, []any{Date(asOf)}, &id,
+		[]any{&id, &r.taken, &r.mfa, &r.patch, &r.eol, &r.total, &r.backup, &r.accounts, &r.registered,
+			&r.compliant, &r.patchUnknown, &r.osUnknown},
 		func(f *ClientFacts) error {
-			s.At = parseDate(taken)
-			snap := s
-			if newest {
-				f.Security = &snap
-			} else {
-				f.FirstSecurity = &snap
+			if id != last {
+				f.Security, f.FirstSecurity, last = &SecurityFact{}, &SecurityFact{}, id
 			}
+			r.mergeInto(f.Security, true)
+			r.mergeInto(f.FirstSecurity, false)
 			return nil
 		})
+}
+
+// mergeInto adds a snapshot's parts to a posture: replacing what it holds
+// when newest (rows come oldest first), else only filling what it lacks.
+func (r *snapshotRow) mergeInto(s *SecurityFact, newest bool) {
+	at := parseDate(r.taken)
+	took := false
+	if r.mfa.Valid && (newest || s.MFA == nil) {
+		s.MFA = &MFAPart{At: at, Coverage: r.mfa.Float64, Accounts: int(r.accounts.Int64), Registered: int(r.registered.Int64)}
+		took = true
+	}
+	if r.patch.Valid && (newest || s.Patch == nil) {
+		s.Patch = &PatchPart{At: at, Compliance: r.patch.Float64, Counted: r.compliant.Valid,
+			Compliant: int(r.compliant.Int64), Unknown: int(r.patchUnknown.Int64)}
+		took = true
+	}
+	if (r.eol.Valid || r.total.Valid) && (newest || s.Devices == nil) {
+		s.Devices = &DevicePart{At: at, EOL: int(r.eol.Int64), Total: int(r.total.Int64), OSUnknown: int(r.osUnknown.Int64)}
+		took = true
+	}
+	if r.backup.Valid && (newest || s.Backup == "") {
+		s.Backup, s.BackupAt = r.backup.String, at
+		took = true
+	}
+	if took && (newest || s.At.IsZero()) {
+		s.At = at
+	}
 }
 
 func (l *factsLoader) upgrades() error {

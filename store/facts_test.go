@@ -41,6 +41,10 @@ func TestPortfolioFacts(t *testing.T) {
         (?1, '2026-05-01', 55.5, 81, 3, 12, 'ok'),
         (?1, '2026-08-01', 99, 99, 0, 12, 'ok'),
         (?2, '2026-01-01', 100, 97, 0, 4, 'ok')`, acme, quiet)
+	// An identity report's snapshot holds MFA alone: the latest MFA comes
+	// from it, the devices still from the snapshot of 1 May.
+	exec(`INSERT INTO security_snapshots (client_id, taken_on, mfa_pct, mfa_accounts, mfa_registered) VALUES
+        (?1, '2026-05-20', 70, 10, 7)`, acme)
 	exec(`INSERT INTO upgrade_recommendations (client_id, title, proposed_on, decided_on, decision) VALUES
         (?1, 'Firewall refresh', '2025-10-01', '2025-11-01', 'declined'),
         (?1, 'Server migration', '2026-04-01', NULL, 'pending')`, acme)
@@ -60,6 +64,9 @@ func TestPortfolioFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	utc := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	jan := utc(2026, 1, 1, 0)
+	quietSecurity := &SecurityFact{At: jan, MFA: &MFAPart{At: jan, Coverage: 100}, Patch: &PatchPart{At: jan, Compliance: 97},
+		Devices: &DevicePart{At: jan, Total: 4}, Backup: "ok", BackupAt: jan}
 	want := []ClientFacts{
 		{
 			ID: acme, Name: "Acme", Status: "active", Seats: 12, MRRMinor: 150000, Currency: "EUR",
@@ -77,8 +84,16 @@ func TestPortfolioFacts(t *testing.T) {
 				{Kind: "naivete", Severity: 1, At: utc(2026, 2, 1, 9), Description: "Would not learn the new VPN"},
 				{Kind: "abuse", Severity: 3, At: utc(2026, 5, 2, 14), Description: "Shouted at a technician"},
 			},
-			Security:      &SecurityFact{At: utc(2026, 5, 1, 0), MFACoverage: 55.5, PatchCompliance: 81, EOLDevices: 3, Devices: 12, Backup: "ok"},
-			FirstSecurity: &SecurityFact{At: utc(2025, 2, 1, 0), MFACoverage: 20, PatchCompliance: 60, EOLDevices: 5, Devices: 10, Backup: "failing"},
+			Security: &SecurityFact{At: utc(2026, 5, 20, 0),
+				MFA:     &MFAPart{At: utc(2026, 5, 20, 0), Coverage: 70, Accounts: 10, Registered: 7},
+				Patch:   &PatchPart{At: utc(2026, 5, 1, 0), Compliance: 81},
+				Devices: &DevicePart{At: utc(2026, 5, 1, 0), EOL: 3, Total: 12},
+				Backup:  "ok", BackupAt: utc(2026, 5, 1, 0)},
+			FirstSecurity: &SecurityFact{At: utc(2025, 2, 1, 0),
+				MFA:     &MFAPart{At: utc(2025, 2, 1, 0), Coverage: 20},
+				Patch:   &PatchPart{At: utc(2025, 2, 1, 0), Compliance: 60},
+				Devices: &DevicePart{At: utc(2025, 2, 1, 0), EOL: 5, Total: 10},
+				Backup:  "failing", BackupAt: utc(2025, 2, 1, 0)},
 			Upgrades: []UpgradeFact{
 				{Title: "Firewall refresh", Proposed: utc(2025, 10, 1, 0), Decided: utc(2025, 11, 1, 0), Decision: "declined"},
 				{Title: "Server migration", Proposed: utc(2026, 4, 1, 0), Decision: "pending"},
@@ -88,8 +103,8 @@ func TestPortfolioFacts(t *testing.T) {
 		{
 			ID: quiet, Name: "Quiet", Status: "watch", Seats: 10, MRRMinor: 0, Currency: "USD",
 			Since:         utc(2024, 6, 1, 0),
-			Security:      &SecurityFact{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: "ok"},
-			FirstSecurity: &SecurityFact{At: utc(2026, 1, 1, 0), MFACoverage: 100, PatchCompliance: 97, Devices: 4, Backup: "ok"},
+			Security:      quietSecurity,
+			FirstSecurity: quietSecurity,
 			Override:      "keep", OverrideReason: "Long-standing friend of the firm", OverrideAt: fixedNow,
 		},
 	}

@@ -66,16 +66,6 @@ type IncidentRow struct {
 	Description, ReportedBy, Key string
 }
 
-// SecurityRow is a security snapshot as an import writes it, keyed by its
-// client and day.
-type SecurityRow struct {
-	ClientID                 int64
-	Taken                    time.Time
-	MFAPct, PatchPct         float64
-	EOLDevices, TotalDevices int
-	Backup                   string
-}
-
 // UpgradeRow is an upgrade recommendation as an import writes it, keyed by
 // Key.
 type UpgradeRow struct {
@@ -140,7 +130,7 @@ func (t *ImportTx) WriteClient(id int64, c Client) (int64, error) {
         notice_days = coalesce(?14, notice_days), term_end_on = coalesce(?15, term_end_on),
         time_zone = coalesce(nullif(?16, ''), time_zone), status = coalesce(nullif(?17, ''), status),
         client_since_on = coalesce(?18, client_since_on), updated_at = ?19,
-        payment_terms = coalesce(nullif(?20, ''), payment_terms)
+        payment_terms = coalesce(nullif(?20, ''), payment_terms), phone = coalesce(nullif(?21, ''), phone)
     WHERE id = ?1 AND (external_id IS NOT coalesce(?2, external_id) OR name IS NOT ?3 OR contact_name IS NOT ?5
         OR contact_email IS NOT ?6 OR address IS NOT ?7 OR seats IS NOT ?8 OR mrr_minor IS NOT ?9
         OR currency IS NOT coalesce(nullif(?10, ''), currency) OR agreement_name IS NOT ?11
@@ -148,11 +138,11 @@ func (t *ImportTx) WriteClient(id int64, c Client) (int64, error) {
         OR notice_days IS NOT coalesce(?14, notice_days) OR term_end_on IS NOT coalesce(?15, term_end_on)
         OR time_zone IS NOT coalesce(nullif(?16, ''), time_zone) OR status IS NOT coalesce(nullif(?17, ''), status)
         OR client_since_on IS NOT coalesce(?18, client_since_on)
-        OR payment_terms IS NOT coalesce(nullif(?20, ''), payment_terms))`,
+        OR payment_terms IS NOT coalesce(nullif(?20, ''), payment_terms) OR phone IS NOT coalesce(nullif(?21, ''), phone))`,
 		[]any{id, nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address,
 			c.Seats, c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause,
 			nullInt(c.NoticeDays), nullDate(c.TermEnd), c.TimeZone, string(c.Status), nullDate(c.ClientSince),
-			Timestamp(t.s.now()), c.PaymentTerms})
+			Timestamp(t.s.now()), c.PaymentTerms, c.Phone})
 	if err != nil {
 		return 0, fmt.Errorf("update client %q: %w", c.Name, err)
 	}
@@ -264,18 +254,6 @@ func (t *ImportTx) WriteIncident(r IncidentRow) error {
         reported_by = ?6
     WHERE source_hash = ?7 AND (client_id IS NOT ?1 OR occurred_at IS NOT ?2 OR kind IS NOT ?3
         OR severity IS NOT ?4 OR description IS NOT ?5 OR reported_by IS NOT ?6)`, args)
-	return err
-}
-
-// WriteSecurity writes a security snapshot.
-func (t *ImportTx) WriteSecurity(r SecurityRow) error {
-	args := []any{r.ClientID, Date(r.Taken), r.MFAPct, r.PatchPct, r.EOLDevices, r.TotalDevices, r.Backup}
-	_, err := t.upsert(`INSERT INTO security_snapshots (client_id, taken_on, mfa_pct, patch_pct, eol_devices,
-        total_devices, backup_status) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, taken_on) DO NOTHING`, args,
-		`UPDATE security_snapshots SET mfa_pct = ?3, patch_pct = ?4, eol_devices = ?5, total_devices = ?6,
-        backup_status = ?7
-    WHERE client_id = ?1 AND taken_on = ?2 AND (mfa_pct IS NOT ?3 OR patch_pct IS NOT ?4 OR eol_devices IS NOT ?5
-        OR total_devices IS NOT ?6 OR backup_status IS NOT ?7)`, args)
 	return err
 }
 

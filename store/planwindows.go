@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"time"
 )
 
@@ -22,10 +21,10 @@ type WindowTotals struct {
 	// recommendations declined.
 	Incidents map[string]float64
 	Declined  float64
-	// MFA, Patch and EOL are the closing security snapshot's figures, when
-	// HasSnapshot.
-	MFA, Patch, EOL float64
-	HasSnapshot     bool
+	// MFA, Patch and EOL are the closing security figures: each the latest
+	// a report gave in the window, when its Has flag says one did.
+	MFA, Patch, EOL          float64
+	HasMFA, HasPatch, HasEOL bool
 }
 
 // PlanWindowTotals sums a client's roll-up, incidents and declined upgrades
@@ -112,8 +111,14 @@ func (q *windowQuery) incidents() error {
 	return rows.Err()
 }
 
-// snapshots reads the security snapshot that closes each window.
+// snapshots reads the security figures that close each window: each the
+// latest a snapshot in the window holds, since one report gives MFA and
+// another the devices.
 func (q *windowQuery) snapshots(clientID int64, meeting, end time.Time) error {
+	latest := func(col, cond string) string {
+		return `(SELECT ` + col + ` FROM security_snapshots WHERE client_id = ?1 AND ` + cond + ` AND ` + col +
+			` IS NOT NULL ORDER BY taken_on DESC LIMIT 1)`
+	}
 	for i, c := range []struct {
 		cond string
 		arg  []any
@@ -121,15 +126,16 @@ func (q *windowQuery) snapshots(clientID int64, meeting, end time.Time) error {
 		{"taken_on <= ?2", []any{clientID, Date(meeting)}},
 		{"taken_on > ?2 AND taken_on <= ?3", []any{clientID, Date(meeting), Date(end)}},
 	} {
-		err := q.db.QueryRowContext(q.ctx, `SELECT mfa_pct, patch_pct, eol_devices FROM security_snapshots
-            WHERE client_id = ?1 AND `+c.cond+` ORDER BY taken_on DESC LIMIT 1`, c.arg...).
-			Scan(&q.w[i].MFA, &q.w[i].Patch, &q.w[i].EOL)
-		switch {
-		case err == nil:
-			q.w[i].HasSnapshot = true
-		case !errors.Is(err, sql.ErrNoRows):
+		var mfa, patch, eol sql.NullFloat64
+		err := q.db.QueryRowContext(q.ctx, `SELECT `+latest("mfa_pct", c.cond)+`, `+latest("patch_pct", c.cond)+`, `+
+			latest("eol_devices", c.cond), c.arg...).Scan(&mfa, &patch, &eol)
+		if err != nil {
 			return err
 		}
+		w := &q.w[i]
+		w.MFA, w.HasMFA = mfa.Float64, mfa.Valid
+		w.Patch, w.HasPatch = patch.Float64, patch.Valid
+		w.EOL, w.HasEOL = eol.Float64, eol.Valid
 	}
 	return nil
 }
