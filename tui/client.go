@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -135,16 +137,24 @@ func (m *ClientScreen) available() []ClientAction {
 	return out
 }
 
-// ShortHelp lists the main keys, with the actions available to the client.
+// ShortHelp lists the main keys, most important first, with the actions
+// available to the client: the footer keeps as many as fit at the width.
 func (m *ClientScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	// Scrolling stays in the full help: the actions must fit on one line
-	// at 80 columns, and j/k are what everyone tries first anyway.
-	out := []key.Binding{k.NextPane, k.Override}
+	// Scrolling stays in the full help: j/k are what everyone tries first
+	// anyway, and the actions are what the screen is for.
+	acts := []key.Binding{k.Override}
 	for _, a := range m.available() {
-		out = append(out, a.Binding)
+		acts = append(acts, a.Binding)
 	}
-	return out
+	// What decides the client's future comes first; a log entry last.
+	rank := func(b key.Binding) int {
+		i := slices.IndexFunc([]key.Binding{k.Checklist, k.WhatIf, k.Remediate, k.Letter, k.Override},
+			func(r key.Binding) bool { return slices.Equal(r.Keys(), b.Keys()) })
+		return cmp.Or(i+1, 6)
+	}
+	slices.SortStableFunc(acts, func(x, y key.Binding) int { return cmp.Compare(rank(x), rank(y)) })
+	return append([]key.Binding{rename(k.NextPane, "pane")}, acts...)
 }
 
 // FullHelp lists every key of the screen.
