@@ -212,14 +212,14 @@ func (c columns) row(th Theme, r *listRow, selected, marked bool) string {
 		mark = padRight(mark, 1) + "✓"
 	}
 	cell := [numListCols]string{
-		colName:   textsafe.Line(r.a.Client.Name),
+		colName:    textsafe.Line(r.a.Client.Name),
 		colVerdict: padRight(badgeText(r.a), badgeWidth),
-		colScore:  r.score,
-		colMRR:    r.mrr,
-		colMargin: r.margin,
-		colRate:   r.rate,
-		colFlags:  fitting(c.width[colFlags], r.flags, r.flag, r.flagAlone),
-		colStatus: fitting(c.width[colStatus], r.statusText, r.statusShort, r.statusGlyph),
+		colScore:   r.score,
+		colMRR:     r.mrr,
+		colMargin:  r.margin,
+		colRate:    r.rate,
+		colFlags:   fitting(c.width[colFlags], r.flags, r.flag, r.flagAlone),
+		colStatus:  fitting(c.width[colStatus], r.statusText, r.statusShort, r.statusGlyph),
 	}
 	switch {
 	case selected:
