@@ -98,7 +98,11 @@ func (m *ChecklistScreen) SetSize(w, h int) {
 
 func (m *ChecklistScreen) keys() (signOff, export, postMortem, reengage key.Binding) {
 	k := m.c.Keys
-	return rename(k.Toggle, "sign off / reopen"), rename(k.Export, "export receipt"), k.PostMortem, k.Reengage
+	signOff = rename(k.Toggle, "sign off")
+	if m.cursor < len(m.steps) && m.steps[m.cursor].IsDone() {
+		signOff = rename(k.Toggle, "reopen")
+	}
+	return signOff, rename(k.Export, "export receipt"), k.PostMortem, k.Reengage
 }
 
 // ShortHelp lists the main keys.

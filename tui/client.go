@@ -274,22 +274,26 @@ func (m *ClientScreen) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, m.summary(t), m.tabs(), m.vp.View())
 }
 
-// summary is two lines: who the client is and what to do about it.
+// summary is two lines: who the client is and what to do about it. In a
+// narrow window the first line words the score and status more briefly,
+// and the second gives up whole facts from its end, never half of one.
 func (m *ClientScreen) summary(t ClientTarget) string {
 	th := m.c.Theme
 	a := t.Assessment
 	f := a.Client
-	line1 := []string{
-		th.Heading.Render(textsafe.Line(f.Name)),
-		th.badge(a),
-		fmt.Sprintf("score %d/100", a.Score),
-		"status " + string(f.Status),
+	sep := th.Faint.Render(" · ")
+	mk := markerText(t.Snapshot.Markers[f.ID])
+	first := func(score, status string) string {
+		items := []string{th.Heading.Render(textsafe.Line(f.Name)), th.badge(a), score, status}
+		if mk != "" {
+			items = append(items, th.Warning.Render(mk))
+		}
+		return strings.Join(items, sep)
 	}
-	if mk := markerText(t.Snapshot.Markers[f.ID]); mk != "" {
-		line1 = append(line1, th.Warning.Render(mk))
-	}
+	line1 := fitting(m.width, first(fmt.Sprintf("score %d/100", a.Score), "status "+string(f.Status)),
+		first(fmt.Sprintf("score %d", a.Score), string(f.Status)))
 	if m.load.loading {
-		line1 = append(line1, m.load.spin.View())
+		line1 += " " + m.load.spin.View()
 	}
 	line2 := []string{plural(f.Seats, "seat"), "MRR " + moneyWhole(f.MRR) + " " + f.Currency}
 	d := m.detail
@@ -303,9 +307,14 @@ func (m *ClientScreen) summary(t ClientTarget) string {
 	if d.loaded && d.client.AgreementName != "" {
 		line2 = append(line2, textsafe.Line(d.client.AgreementName))
 	}
-	sep := th.Faint.Render(" · ")
-	return truncate(strings.Join(line1, sep), m.width) + "\n" +
-		th.Subtle.Render(truncate(strings.Join(line2, " · "), m.width))
+	facts := wrapItems(line2, " · ", m.width)
+	if len(facts) > 1 {
+		facts[0] += " …"
+		if lipgloss.Width(facts[0]) > m.width {
+			facts[0] = truncateWords(facts[0], m.width)
+		}
+	}
+	return truncate(line1, m.width) + "\n" + th.Subtle.Render(truncate(facts[0], m.width))
 }
 
 // tabLine is the line of the tab bar within the screen.

@@ -35,9 +35,6 @@ type ClientList struct {
 	// marked holds the clients marked for a what-if of letting them go
 	// together (clientmarks.go).
 	marked map[int64]bool
-	// needs are the widths the cells ask for, measured once per load for
-	// the column layout.
-	needs  listNeeds
 	width  int
 	height int
 }
@@ -121,7 +118,6 @@ func (m *ClientList) setSnapshot(snap *Snapshot) {
 	m.snap = snap
 	m.rows = newListRows(snap)
 	m.pruneMarks()
-	m.needs = measure(m.rows)
 	m.refresh()
 }
 
@@ -251,13 +247,13 @@ func (m *ClientList) mouse(msg tea.MouseMsg) {
 
 // listHeaderLines are the lines above the first client: the counts, the
 // query line and the column titles; listDetailLines those below the last,
-// the selected client in full.
+// the selected client in full, under a blank line.
 const (
 	listHeaderLines = 3
 	listDetailLines = 2
 )
 
-func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines-listDetailLines, 1) }
+func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines-1-listDetailLines, 1) }
 
 func (m *ClientList) scrollToCursor() {
 	m.offset = scrolledTo(m.cursor, m.offset, m.tableRows(), len(m.shown))
@@ -277,7 +273,10 @@ func (m *ClientList) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.queryLine())
 	b.WriteByte('\n')
-	cols := listColumns(m.width, m.needs, m.query.order)
+	// The columns fit the rows in view: a column the top of the list has
+	// no room for shows where the rows below leave it room.
+	end := min(m.offset+m.tableRows(), len(m.shown))
+	cols := listColumns(m.width, measure(m.rows, m.shown[m.offset:end]), m.query.order)
 	if len(m.marked) > 0 {
 		cols = cols.withMarks()
 	}
@@ -285,7 +284,6 @@ func (m *ClientList) View() string {
 	if len(m.shown) == 0 {
 		b.WriteString("\n" + th.Subtle.Render("  No client matches. esc clears the filter."))
 	}
-	end := min(m.offset+m.tableRows(), len(m.shown))
 	for i := m.offset; i < end; i++ {
 		b.WriteByte('\n')
 		r := &m.rows[m.shown[i]]
@@ -293,7 +291,7 @@ func (m *ClientList) View() string {
 	}
 	if m.cursor < len(m.shown) {
 		// The detail sits at the foot of the body, however few rows show.
-		b.WriteString(strings.Repeat("\n", m.tableRows()-(end-m.offset)+1))
+		b.WriteString(strings.Repeat("\n", m.tableRows()-(end-m.offset)+2))
 		b.WriteString(m.detail(&m.rows[m.shown[m.cursor]], cols))
 	}
 	return b.String()
@@ -325,9 +323,10 @@ func (m *ClientList) detail(r *listRow, cols columns) string {
 	if !cols.shown(colRate) {
 		items = append(items, "rate "+r.rate+"/h")
 	}
-	lines := wrapItems(items, th.Faint.Render(" · "), m.width)
+	sep := th.Faint.Render(" · ")
+	lines := wrapItems(items, sep, m.width)
 	if len(lines) > listDetailLines {
-		lines[listDetailLines-1] = truncate(lines[listDetailLines-1]+" "+strings.Join(lines[listDetailLines:], " "), m.width)
+		lines[listDetailLines-1] = truncate(strings.Join(lines[listDetailLines-1:], sep), m.width)
 		lines = lines[:listDetailLines]
 	}
 	return strings.Join(lines, "\n")

@@ -45,7 +45,7 @@ func TestClientListNavigation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := loadedList(t, 100, 15) // 15 lines: 3 of headings, 10 rows, 2 of detail
+			m := loadedList(t, 100, 16) // 16 lines: 3 of headings, 10 rows, 3 of detail
 			press(m, tt.keys...)
 			if m.cursor != tt.want {
 				t.Errorf("cursor = %d, want %d", m.cursor, tt.want)
@@ -217,7 +217,7 @@ func TestClientListEnterOpensClient(t *testing.T) {
 }
 
 func TestClientListMouse(t *testing.T) {
-	m := loadedList(t, 100, 15)
+	m := loadedList(t, 100, 16)
 	click := func(y int) {
 		m.Update(tea.MouseMsg{X: 5, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	}

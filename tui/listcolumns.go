@@ -48,9 +48,9 @@ const (
 	maxFlagsWidth = 44
 )
 
-// listNeeds are the widths the list's cells ask for, measured once per
-// load: the widest cell of each column, and of the shorter forms the flags
-// and status cells fall back to in a narrow column.
+// listNeeds are the widths the list's cells ask for: the widest cell of
+// each column, and of the shorter forms the flags and status cells fall
+// back to in a narrow column.
 type listNeeds struct {
 	cell [numListCols]int
 	// flag and flagAlone are the widest top flag with and without the count
@@ -59,9 +59,9 @@ type listNeeds struct {
 	flag, flagAlone, statusShort, statusGlyph int
 }
 
-// measure returns what rows ask of each column; no column is narrower than
-// its heading.
-func measure(rows []listRow) listNeeds {
+// measure returns what the rows at indexes ask of each column; no column
+// is narrower than its heading.
+func measure(rows []listRow, indexes []int) listNeeds {
 	var n listNeeds
 	for c := range numListCols {
 		n.cell[c] = lipgloss.Width(listColTitles[c])
@@ -69,10 +69,11 @@ func measure(rows []listRow) listNeeds {
 	n.cell[colVerdict] = badgeWidth
 	n.flag, n.flagAlone = n.cell[colFlags], n.cell[colFlags]
 	n.statusShort, n.statusGlyph = n.cell[colStatus], n.cell[colStatus]
-	for i := range rows {
+	for _, i := range indexes {
 		r := &rows[i]
-		for c, s := range map[listCol]string{colName: textsafe.Line(r.a.Client.Name), colScore: r.score, colMRR: r.mrr,
-			colMargin: r.margin, colRate: r.rate, colFlags: r.flags, colStatus: r.statusText} {
+		cells := [numListCols]string{colName: textsafe.Line(r.a.Client.Name), colScore: r.score, colMRR: r.mrr,
+			colMargin: r.margin, colRate: r.rate, colFlags: r.flags, colStatus: r.statusText}
+		for c, s := range cells {
 			n.cell[c] = max(n.cell[c], lipgloss.Width(s))
 		}
 		n.flag = max(n.flag, lipgloss.Width(r.flag))
