@@ -272,16 +272,13 @@ func (a *App) View() string {
 		// Titles are often a client's name, as imported.
 		crumbs[i] = textsafe.Line(s.Title())
 	}
-	// A deep stack gives up the middle of its trail first: where the owner
-	// came from and where they are matter most.
-	for len(crumbs) > 2 && lipgloss.Width("offboard  "+strings.Join(crumbs, " › ")) > a.width-2 {
-		if crumbs[1] == "…" {
-			if len(crumbs) == 3 {
-				break
-			}
-			crumbs = slices.Delete(crumbs, 1, 2)
+	// A deep stack gives up the middle of its trail first, nearest the end
+	// first: where the owner started and where they are matter most.
+	for i := len(crumbs) - 2; i > 0 && lipgloss.Width("offboard  "+strings.Join(crumbs, " › ")) > a.width-2; i-- {
+		if crumbs[i+1] == "…" {
+			crumbs = slices.Delete(crumbs, i+1, i+2)
 		}
-		crumbs[1] = "…"
+		crumbs[i] = "…"
 	}
 	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
 	status := ""
