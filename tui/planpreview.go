@@ -151,7 +151,8 @@ func (m *PlanPreview) ShortHelp() []key.Binding {
 		cancel.SetHelp("esc", "cancel")
 		return []key.Binding{enter, cancel}
 	}
-	return append([]key.Binding{m.c.Keys.Up, m.c.Keys.Down}, m.keys()...)
+	// Most important first: the footer keeps those that fit.
+	return append(m.keys(), m.c.Keys.Up, m.c.Keys.Down)
 }
 
 // FullHelp lists the preview's keys, with every key that scrolls.

@@ -83,7 +83,7 @@ func (m *BarClients) Selected() *scoring.Assessment {
 // ShortHelp lists the main keys.
 func (m *BarClients) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Up, k.Down, rename(k.Enter, "open client")}
+	return []key.Binding{rename(k.Enter, "open client"), k.Up, k.Down}
 }
 
 // FullHelp lists every key of the screen.
