@@ -297,9 +297,9 @@ func (m *ClientList) View() string {
 	return b.String()
 }
 
-// detail gives the selected client in full, two lines below the list:
-// what its row cuts (the name, the flags beyond the top two, the status's
-// reminder) and the figures of any column given up for room.
+// detail gives the selected client in full, in listDetailLines lines below
+// the list: what its row cuts (the name, the flags beyond the top two, the
+// status's reminder) and the figures of any column given up for room.
 func (m *ClientList) detail(r *listRow, cols columns) string {
 	th := m.c.Theme
 	a := r.a
@@ -316,7 +316,9 @@ func (m *ClientList) detail(r *listRow, cols columns) string {
 	default:
 		items = append(items, plural(len(a.Flags), "flag")+": "+flagNames(a.Flags))
 	}
-	items = append(items, "MRR "+r.mrr)
+	if !cols.shown(colMRR) {
+		items = append(items, "MRR "+r.mrr)
+	}
 	if !cols.shown(colMargin) {
 		items = append(items, "margin "+r.margin)
 	}
