@@ -165,7 +165,15 @@ func (a *App) helpView() string {
 	// ellipsis fits: then it prints every binding. MaxWidth cuts the rest.
 	fit := lipgloss.NewStyle().MaxWidth(a.help.Width)
 	if a.fullHelp {
-		return fit.Render(a.help.View(keys))
+		// When the columns do not all fit, the root's keys (back, help,
+		// quit) take a line of their own below the screen's, rather than
+		// being the column cut off.
+		unbounded := a.help
+		unbounded.Width = 0
+		if lipgloss.Width(unbounded.FullHelpView(keys.FullHelp())) <= a.help.Width {
+			return fit.Render(a.help.View(keys))
+		}
+		return fit.Render(a.help.FullHelpView(keys.screen.FullHelp()) + "\n\n" + a.help.ShortHelpView(keys.global))
 	}
 	// In a narrow window the screen's keys give way, never the way to more
 	// help, back and out: those are drawn first and the screen's keys are
