@@ -215,12 +215,12 @@ func (a *App) shortHelpWithin(bindings []key.Binding, width int) string {
 		}
 		kept = try
 	}
+	if len(kept) == 0 {
+		return ""
+	}
 	line := unbounded.ShortHelpView(kept)
 	if cut {
 		line += ellipsis
-	}
-	if lipgloss.Width(line) > width {
-		return ""
 	}
 	return line
 }

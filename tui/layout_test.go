@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -517,4 +518,43 @@ func dropColumn(screen, first, title string) string {
 		break
 	}
 	return strings.Join(lines, "\n")
+}
+
+// The footer keeps a screen's most important keys that fit: a long binding
+// gives way to shorter ones after it, an ellipsis says some were left out,
+// and back, help and quit are always there.
+func TestShortHelpKeepsTheMostImportantKeys(t *testing.T) {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	app := NewApp(fixtureCommon(), NewClientList(fixtureCommon()))
+	tests := []struct {
+		name     string
+		bindings []key.Binding
+		width    int
+		want     string
+	}{
+		{"all fit", []key.Binding{b("a", "one"), b("b", "two")}, 20, "a one • b two"},
+		{"the long one gives way", []key.Binding{b("a", "one"), b("b", "a long description"), b("c", "three")}, 24, "a one • c three …"},
+		{"nothing fits", []key.Binding{b("a", "a long description")}, 5, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := app.shortHelpWithin(tt.bindings, tt.width); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
+	}
+	// The client screen at 80 and 100 columns keeps the what-if.
+	for _, width := range []int{80, 100} {
+		c := fixtureCommon()
+		snap := fixtureSnapshot()
+		app := NewApp(c, NewClientList(c))
+		app.Update(tea.WindowSizeMsg{Width: width, Height: 24})
+		app.Update(PushMsg{Screen: NewClientScreen(c, snap, snap.Assessments[0].Client.ID)})
+		foot := app.helpView()
+		for _, want := range []string{"w what if", "r remediation", "esc back", "? help", "q quit"} {
+			if !strings.Contains(foot, want) {
+				t.Errorf("at %d columns the client's footer %q lacks %q", width, foot, want)
+			}
+		}
+	}
 }
