@@ -219,6 +219,7 @@ func TestScreens(t *testing.T) {
 		{"override", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("o")}, "Override the recommendation"), nil},
 		{"log-entry", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("n")}, "Log an entry"), nil},
 		{"letter", then(open(demo.NameUnprofitable), []tea.Msg{keyMsg("t")}, "Ready to send"), []string{"Dear"}},
+		{"letter-gaps", then(open("Cedar Ridge Financial Planning"), []tea.Msg{keyMsg("t")}, "Missing before it can be sent"), []string{"Dear"}},
 		{"walkthrough", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("r")}, "Step 1 of 5 · Prepare"), nil},
 		{"plan-tracking", then(open(demo.NameLatePayment), []tea.Msg{keyMsg("r")}, "Actions · "), nil},
 		{"plan-preview", then(then(open(demo.NameLatePayment), []tea.Msg{keyMsg("r")}, "Actions · "), []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlO}}, "Written plan", "Service improvement plan"), nil},
