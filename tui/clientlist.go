@@ -404,15 +404,19 @@ func (m *ClientList) queryLine() string {
 	}
 	left := strings.Join(parts, " · ")
 	// Where the cursor is, at the right, when the list is longer than the
-	// window; before it the reminders the counts line had no room for.
-	var right []string
-	if rem := m.remindersLine(); rem != "" && !strings.Contains(m.countsLine(), rem) {
-		right = append(right, rem)
-	}
+	// window; before it the reminders the counts line had no room for, if
+	// they fit beside the query, which matters more.
+	pos := ""
 	if len(m.shown) > m.tableRows() {
-		right = append(right, th.Subtle.Render(fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown))))
+		pos = th.Subtle.Render(fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown)))
 	}
-	r := strings.Join(right, "  ")
+	r := pos
+	if rem := m.remindersLine(); rem != "" && !strings.Contains(m.countsLine(), rem) {
+		withRem := strings.TrimSpace(rem + "  " + pos)
+		if lipgloss.Width(left)+1+lipgloss.Width(withRem) <= m.width {
+			r = withRem
+		}
+	}
 	left = truncate(th.Subtle.Render(left), m.width-lipgloss.Width(r)-1)
 	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(r))
 	return left + strings.Repeat(" ", gap) + r

@@ -362,3 +362,14 @@ func TestClientListHeaderAtEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns the query line keeps the filter and its count; the
+// reminders stand beside them only where there is room.
+func TestClientListQueryLineKeepsTheFilterAtEightyColumns(t *testing.T) {
+	m := loadedList(t, 78, 20)
+	press(m, "/", "h", "e", "a", "l", "t", "h", "y", "enter")
+	line := strings.Split(m.View(), "\n")[1]
+	if !strings.Contains(line, `name contains "healthy" · showing 12 of 17`) {
+		t.Errorf("the query line is %q", line)
+	}
+}
