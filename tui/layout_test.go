@@ -353,9 +353,18 @@ var (
 // sizeSuffix is the "-80x24" that ends the name of a golden at a size.
 var sizeSuffix = regexp.MustCompile(`-(\d+)x(\d+)$`)
 
-// listTableTitles are the headings of the tables the rule looks after:
-// the client list and a bar's clients.
+// listTableTitles are the headings of the client list and a bar's clients.
 var listTableTitles = []string{"Client", "Verdict", "Score", "MRR", "Margin", "Rate/h", "Top flags", "Status"}
+
+// layoutTables are the tables the rule looks after, each found by one of
+// its headings: the client list, a bar's clients and the lab panel.
+var layoutTables = []struct {
+	first  string
+	titles []string
+}{
+	{"Verdict", listTableTitles},
+	{"Your normal range", []string{"Test", "Result", "Flag", "Your normal range", "Trend", "Industry norm"}},
+}
 
 // requireGoldenScreen holds the final frame of a workbench to the layout
 // rule, then compares it with the test's golden file (-update writes it).
@@ -390,8 +399,10 @@ func checkSizes(t *testing.T, screen string, size [2]int, frame string) {
 		if other == size {
 			continue
 		}
-		for _, lost := range lostColumns(wide, narrow, width, "Verdict", listTableTitles) {
-			t.Errorf("at %d columns a column is lost that has room: %s\n%s", width, lost, narrow)
+		for _, tb := range layoutTables {
+			for _, lost := range lostColumns(wide, narrow, width, tb.first, tb.titles) {
+				t.Errorf("at %d columns a column is lost that has room: %s\n%s", width, lost, narrow)
+			}
 		}
 	}
 }
