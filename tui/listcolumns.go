@@ -113,7 +113,7 @@ func (c columns) shown(col listCol) bool { return c.width[col] > 0 }
 // listColumns fits the columns to width cells. Every column starts at its
 // smallest; while they do not fit, the column of lowest priority gives way,
 // except the one the list is sorted by (an order by a column not shown is a
-// puzzle). The room left widens the status to show its reminder in words,
+// puzzle), and any given up that then fits comes back. The room left widens the status to show its reminder in words,
 // the flags to count the others, the status to its whole reminder, the
 // names, then the flags to name two, each up to what its cells ask.
 func listColumns(width int, n listNeeds, order sortKey) columns {
@@ -125,6 +125,13 @@ func listColumns(width int, n listNeeds, order sortKey) columns {
 	for col := numListCols - 1; col > colVerdict && c.used() > width; col-- {
 		if col != keep {
 			c.width[col] = 0
+		}
+	}
+	// A wide column given up may leave room for a narrower one of lower
+	// priority given up before it: that one comes back.
+	for col := colScore; col < numListCols; col++ {
+		if !c.shown(col) && c.used()+n.minWidth(col)+1 <= width {
+			c.width[col] = n.minWidth(col)
 		}
 	}
 	// A status or flags cell only reads better once its next form fits
