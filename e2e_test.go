@@ -16,8 +16,9 @@ import (
 func TestTriageEndToEnd(t *testing.T) {
 	s := startDemo(t, 100, 30)
 
-	// Names are cut to the column at this width; their start is enough.
-	drain := demo.NameResourceDrain[:20]
+	// Names are cut to the column at this width, never to fewer than 14
+	// letters and an ellipsis; their start is enough.
+	drain := demo.NameResourceDrain[:14]
 	list := s.WaitFor("60 clients", "sorted by score", "Verdict", drain)
 	if !regexp.MustCompile(`\d+ Offboard · \d+ Remediate`).MatchString(list) {
 		t.Errorf("the list does not count recommendations:\n%s", list)

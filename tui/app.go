@@ -165,7 +165,15 @@ func (a *App) helpView() string {
 	// ellipsis fits: then it prints every binding. MaxWidth cuts the rest.
 	fit := lipgloss.NewStyle().MaxWidth(a.help.Width)
 	if a.fullHelp {
-		return fit.Render(a.help.View(keys))
+		// When the columns do not all fit, the root's keys (back, help,
+		// quit) take a line of their own below the screen's, rather than
+		// being the column cut off.
+		unbounded := a.help
+		unbounded.Width = 0
+		if lipgloss.Width(unbounded.FullHelpView(keys.FullHelp())) <= a.help.Width {
+			return fit.Render(a.help.View(keys))
+		}
+		return fit.Render(a.help.FullHelpView(keys.screen.FullHelp()) + "\n\n" + a.help.ShortHelpView(keys.global))
 	}
 	// In a narrow window the screen's keys give way, never the way to more
 	// help, back and out: those are drawn first and the screen's keys are
@@ -179,22 +187,42 @@ func (a *App) helpView() string {
 	return fit.Render(own + sep + global)
 }
 
-// shortHelpWithin draws as many of bindings as fit in width cells, marking
-// a cut with an ellipsis. (help.Model cuts too, but prints the whole line
+// shortHelpWithin draws the bindings that fit in width cells, marking any
+// left out with an ellipsis. Screens list their bindings most important
+// first: each is kept if it still fits, so a long one further down gives
+// way to shorter ones before it, never a key that matters more. (help.Model
+// cuts at the first binding that does not fit, and prints the whole line
 // when not even its ellipsis fits.)
 func (a *App) shortHelpWithin(bindings []key.Binding, width int) string {
 	unbounded := a.help
 	unbounded.Width = 0
-	for n := len(bindings); n > 0; n-- {
-		line := unbounded.ShortHelpView(bindings[:n])
-		if n < len(bindings) {
-			line += " " + a.help.Styles.Ellipsis.Render(a.help.Ellipsis)
+	ellipsis := " " + a.help.Styles.Ellipsis.Render(a.help.Ellipsis)
+	var kept []key.Binding
+	cut := false
+	for i, b := range bindings {
+		if !b.Enabled() {
+			continue
 		}
-		if lipgloss.Width(line) <= width {
-			return line
+		try := append(slices.Clone(kept), b)
+		need := unbounded.ShortHelpView(try)
+		// The ellipsis must fit too, unless nothing can be left out after.
+		if i < len(bindings)-1 || cut {
+			need += ellipsis
 		}
+		if lipgloss.Width(need) > width {
+			cut = true
+			continue
+		}
+		kept = try
 	}
-	return ""
+	if len(kept) == 0 {
+		return ""
+	}
+	line := unbounded.ShortHelpView(kept)
+	if cut {
+		line += ellipsis
+	}
+	return line
 }
 
 // helpKeys adds the root's own bindings to the top screen's.
@@ -251,6 +279,14 @@ func (a *App) View() string {
 	for i, s := range a.stack {
 		// Titles are often a client's name, as imported.
 		crumbs[i] = textsafe.Line(s.Title())
+	}
+	// A deep stack gives up the middle of its trail first, nearest the end
+	// first: where the owner started and where they are matter most.
+	for i := len(crumbs) - 2; i > 0 && lipgloss.Width("offboard  "+strings.Join(crumbs, " › ")) > a.width-2; i-- {
+		if crumbs[i+1] == "…" {
+			crumbs = slices.Delete(crumbs, i+1, i+2)
+		}
+		crumbs[i] = "…"
 	}
 	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
 	status := ""

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"offboard/calendar"
 	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
@@ -96,7 +97,11 @@ func (m *ChecklistScreen) SetSize(w, h int) {
 
 func (m *ChecklistScreen) keys() (signOff, export, postMortem, reengage key.Binding) {
 	k := m.c.Keys
-	return rename(k.Toggle, "sign off / reopen"), rename(k.Export, "export receipt"), k.PostMortem, k.Reengage
+	signOff = rename(k.Toggle, "sign off")
+	if m.cursor < len(m.steps) && m.steps[m.cursor].IsDone() {
+		signOff = rename(k.Toggle, "reopen")
+	}
+	return signOff, rename(k.Export, "export receipt"), k.PostMortem, k.Reengage
 }
 
 // ShortHelp lists the main keys.
@@ -105,7 +110,7 @@ func (m *ChecklistScreen) ShortHelp() []key.Binding {
 		return m.prompt.ShortHelp(m.c.Keys)
 	}
 	signOff, export, postMortem, reengage := m.keys()
-	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, signOff, export, postMortem, reengage}
+	return []key.Binding{signOff, export, postMortem, reengage, m.c.Keys.Up, m.c.Keys.Down}
 }
 
 // FullHelp lists every key of the screen.
@@ -316,15 +321,24 @@ func (m *ChecklistScreen) reengage(p *Prompt) tea.Cmd {
 	})
 }
 
-// checklistDetailLines is the room kept below the list for the selected
-// step's full title and exception.
-const checklistDetailLines = 4
+// checklistHeadLines are the client, the dates, the progress and a blank
+// line above the steps.
+const checklistHeadLines = 4
+
+// detailLines is the room kept below the steps for the selected one in
+// full: its title, why it matters, who signed it off and any exception.
+func (m *ChecklistScreen) detailLines() int {
+	if m.height >= 40 {
+		return 6
+	}
+	return 4
+}
 
 func (m *ChecklistScreen) listHeight() int {
-	h := m.height - 5 - checklistDetailLines
+	h := m.height - checklistHeadLines - 1 - m.detailLines()
 	if m.prompt != nil {
 		// The prompt replaces the detail; a long step title wraps in its box.
-		h += checklistDetailLines - 1 - lipgloss.Height(m.prompt.View(m.c.Theme, m.width))
+		h += m.detailLines() - lipgloss.Height(m.prompt.View(m.c.Theme, m.width))
 	}
 	return max(h, 1)
 }
@@ -367,56 +381,154 @@ func (m *ChecklistScreen) View() string {
 		progress += th.High.Render(fmt.Sprintf(" · %d overdue", overdue))
 	}
 	lines := []string{truncate(head, m.width), truncate(dates, m.width), progress, ""}
-	// Columns: cursor (2), box (4), title, due date, sign-off; the title
-	// takes what the others leave.
-	const dueWidth, byWidth = 16, 34
-	titleWidth := max(m.width-2-4-2-dueWidth-2-byWidth, 16)
+	lay := m.stepLayout(today)
 	for i := m.offset; i < min(m.offset+m.listHeight(), len(m.steps)); i++ {
-		s := m.steps[i]
-		box, state := "[ ]", ""
-		switch {
-		case s.IsDone():
-			box = "[x]"
-			who := s.SignedOffBy + ", " + s.Done.Format("2 Jan 2006")
-			if s.Exception != "" {
-				state = th.Good.Render(truncate(who, byWidth-2)) + th.Warning.Render(" *")
-			} else {
-				state = th.Good.Render(truncate(who, byWidth))
-			}
-		case s.Overdue(today):
-			state = th.High.Render("OVERDUE")
-		}
-		title := padCells(truncate(textsafe.Line(s.Title), titleWidth), titleWidth)
-		due := padCells(s.Due.Format("Mon 2 Jan 2006"), dueWidth)
-		if s.Overdue(today) {
-			title, due = th.High.Render(title), th.High.Render(due)
-		}
-		line := fmt.Sprintf("%s %s  %s  %s", box, title, due, state)
-		if i == m.cursor {
-			line = th.Cursor.Render("› ") + line
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, line)
-	}
-	// The selected step's title, cut to fit its column, is given in full
-	// below the list, with its exception if it has one.
-	if m.cursor < len(m.steps) && m.prompt == nil {
-		s := m.steps[m.cursor]
-		var detail []string
-		if lipgloss.Width(s.Title) > titleWidth {
-			detail = append(detail, wrap(s.Title, m.width)...)
-		}
-		if s.Exception != "" {
-			detail = append(detail, truncate("* Exception: "+s.Exception, m.width))
-		}
-		if len(detail) > 0 {
-			lines = append(lines, "", th.Subtle.Render(strings.Join(detail, "\n")))
-		}
+		lines = append(lines, m.stepLine(lay, i, today))
 	}
 	out := strings.Join(lines, "\n")
-	if m.prompt != nil {
+	switch {
+	case m.prompt != nil:
 		out = lipgloss.JoinVertical(lipgloss.Left, out, "", m.prompt.View(th, m.width))
+	case m.cursor < len(m.steps):
+		// The detail sits at the foot of the screen, however few steps show.
+		pad := m.listHeight() - min(m.listHeight(), len(m.steps)-m.offset)
+		out += strings.Repeat("\n", pad+2) + strings.Join(m.stepDetail(m.steps[m.cursor], lay, today), "\n")
 	}
 	return out
+}
+
+// stepColumns is the width of a step line's title and sign-off cells; the
+// box, the due date and the gaps take the rest.
+type stepColumns struct{ title, state int }
+
+// Fixed cells of a step line: the cursor and box ("› [x] "), the due date
+// ("Wed 16 Dec 2026") and two spaces before each of the last two cells.
+const (
+	stepLead     = 6
+	stepDueWidth = 15
+)
+
+// stepLayout fits the titles and sign-offs to the width: both whole when
+// they fit, else the sign-off shrinks to the signer's name and the title
+// takes the rest, cut at a word with an ellipsis. The selected step's
+// title is given whole below the list.
+func (m *ChecklistScreen) stepLayout(today time.Time) stepColumns {
+	var titleNeed, stateFull, stateShort int
+	for _, s := range m.steps {
+		titleNeed = max(titleNeed, lipgloss.Width(textsafe.Line(s.Title)))
+		full, short := stepState(s, today)
+		stateFull, stateShort = max(stateFull, lipgloss.Width(full)), max(stateShort, lipgloss.Width(short))
+	}
+	room := m.width - stepLead - 2 - stepDueWidth - 2
+	if titleNeed+stateFull <= room {
+		return stepColumns{title: titleNeed, state: stateFull}
+	}
+	state := min(stateFull, max(stateShort, room-titleNeed))
+	return stepColumns{title: max(room-state, 12), state: state}
+}
+
+// stepState is a step's sign-off cell, whole and shortened: who and when,
+// with * for an exception, or OVERDUE.
+func stepState(s store.StepRow, today time.Time) (full, short string) {
+	switch {
+	case s.IsDone():
+		mark := ""
+		if s.Exception != "" {
+			mark = " *"
+		}
+		return textsafe.Line(s.SignedOffBy) + ", " + s.Done.Format("2 Jan 2006") + mark, textsafe.Line(s.SignedOffBy) + mark
+	case s.Overdue(today):
+		return "OVERDUE", "OVERDUE"
+	}
+	return "", ""
+}
+
+// stepLine draws step i: cursor, box, title, due date and sign-off.
+func (m *ChecklistScreen) stepLine(lay stepColumns, i int, today time.Time) string {
+	th := m.c.Theme
+	s := m.steps[i]
+	box := "[ ]"
+	if s.IsDone() {
+		box = "[x]"
+	}
+	full, short := stepState(s, today)
+	state := fitting(lay.state, full, short)
+	switch {
+	case s.IsDone():
+		state = th.Good.Render(truncate(state, lay.state))
+	case s.Overdue(today):
+		state = th.High.Render(state)
+	}
+	title := padCells(truncateWords(textsafe.Line(s.Title), lay.title), lay.title)
+	due := padCells(s.Due.Format("Mon 2 Jan 2006"), stepDueWidth)
+	if s.Overdue(today) {
+		title, due = th.High.Render(title), th.High.Render(due)
+	}
+	line := fmt.Sprintf("%s %s  %s  %s", box, title, due, state)
+	if i == m.cursor {
+		return th.Cursor.Render("› ") + line
+	}
+	return "  " + line
+}
+
+// stepDetail gives the selected step in full, in at most detailLines
+// lines: its title when the list cuts it, why it matters, and who signed
+// it off with any exception.
+func (m *ChecklistScreen) stepDetail(s store.StepRow, lay stepColumns, today time.Time) []string {
+	th := m.c.Theme
+	var lines []string
+	if lipgloss.Width(textsafe.Line(s.Title)) > lay.title {
+		for _, l := range wrap(s.Title, m.width) {
+			lines = append(lines, th.Heading.Render(l))
+		}
+	}
+	for _, l := range wrap(stepWhy(s), m.width) {
+		lines = append(lines, th.Subtle.Render(l))
+	}
+	var state string
+	switch {
+	case s.IsDone():
+		state = fmt.Sprintf("Signed off by %s on %s.", s.SignedOffBy, letters.FormatDate(s.Done))
+	case s.Overdue(today):
+		state = "Overdue: it was due " + letters.FormatDate(s.Due) + "."
+	default:
+		state = "Due " + letters.FormatDate(s.Due) + "."
+	}
+	if s.Exception != "" {
+		state += " * Exception: " + s.Exception
+	}
+	for _, l := range wrap(state, m.width) {
+		lines = append(lines, l)
+	}
+	if n := m.detailLines(); len(lines) > n {
+		lines = append(lines[:n-1], truncate(lines[n-1]+" …", m.width))
+	}
+	return lines
+}
+
+// stepWhys explains each standard step, by title (a legal hold and the
+// business calendar reword some steps) and else by key.
+var stepWhys = func() (whys map[string]string) {
+	whys = map[string]string{}
+	day := time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)
+	plain := letters.ChecklistSteps(day, day, day)
+	dated := letters.ChecklistStepsOn(calendar.Calendar{}, day, day, day)
+	for _, set := range [][]letters.ChecklistStep{plain, dated, letters.UnderLegalHold(plain)} {
+		for _, st := range set {
+			whys[st.Title] = st.Why
+			if _, ok := whys[st.Key]; !ok {
+				whys[st.Key] = st.Why
+			}
+		}
+	}
+	return whys
+}()
+
+// stepWhy is why step s matters, "" for a step the standard list does not
+// hold.
+func stepWhy(s store.StepRow) string {
+	if w, ok := stepWhys[s.Title]; ok {
+		return w
+	}
+	return stepWhys[s.Key]
 }

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -135,16 +137,24 @@ func (m *ClientScreen) available() []ClientAction {
 	return out
 }
 
-// ShortHelp lists the main keys, with the actions available to the client.
+// ShortHelp lists the main keys, most important first, with the actions
+// available to the client: the footer keeps as many as fit at the width.
 func (m *ClientScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	// Scrolling stays in the full help: the actions must fit on one line
-	// at 80 columns, and j/k are what everyone tries first anyway.
-	out := []key.Binding{k.NextPane, k.Override}
+	// Scrolling stays in the full help: j/k are what everyone tries first
+	// anyway, and the actions are what the screen is for.
+	acts := []key.Binding{k.Override}
 	for _, a := range m.available() {
-		out = append(out, a.Binding)
+		acts = append(acts, a.Binding)
 	}
-	return out
+	// What decides the client's future comes first; a log entry last.
+	rank := func(b key.Binding) int {
+		i := slices.IndexFunc([]key.Binding{k.Checklist, k.WhatIf, k.Remediate, k.Letter, k.Override},
+			func(r key.Binding) bool { return slices.Equal(r.Keys(), b.Keys()) })
+		return cmp.Or(i+1, 6)
+	}
+	slices.SortStableFunc(acts, func(x, y key.Binding) int { return cmp.Compare(rank(x), rank(y)) })
+	return append([]key.Binding{rename(k.NextPane, "pane")}, acts...)
 }
 
 // FullHelp lists every key of the screen.
@@ -264,22 +274,26 @@ func (m *ClientScreen) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, m.summary(t), m.tabs(), m.vp.View())
 }
 
-// summary is two lines: who the client is and what to do about it.
+// summary is two lines: who the client is and what to do about it. In a
+// narrow window the first line words the score and status more briefly,
+// and the second gives up whole facts from its end, never half of one.
 func (m *ClientScreen) summary(t ClientTarget) string {
 	th := m.c.Theme
 	a := t.Assessment
 	f := a.Client
-	line1 := []string{
-		th.Heading.Render(textsafe.Line(f.Name)),
-		th.badge(a),
-		fmt.Sprintf("score %d/100", a.Score),
-		"status " + string(f.Status),
+	sep := th.Faint.Render(" · ")
+	mk := markerText(t.Snapshot.Markers[f.ID])
+	first := func(score, status string) string {
+		items := []string{th.Heading.Render(textsafe.Line(f.Name)), th.badge(a), score, status}
+		if mk != "" {
+			items = append(items, th.Warning.Render(mk))
+		}
+		return strings.Join(items, sep)
 	}
-	if mk := markerText(t.Snapshot.Markers[f.ID]); mk != "" {
-		line1 = append(line1, th.Warning.Render(mk))
-	}
+	line1 := fitting(m.width, first(fmt.Sprintf("score %d/100", a.Score), "status "+string(f.Status)),
+		first(fmt.Sprintf("score %d", a.Score), string(f.Status)))
 	if m.load.loading {
-		line1 = append(line1, m.load.spin.View())
+		line1 += " " + m.load.spin.View()
 	}
 	line2 := []string{plural(f.Seats, "seat"), "MRR " + moneyWhole(f.MRR) + " " + f.Currency}
 	d := m.detail
@@ -293,9 +307,14 @@ func (m *ClientScreen) summary(t ClientTarget) string {
 	if d.loaded && d.client.AgreementName != "" {
 		line2 = append(line2, textsafe.Line(d.client.AgreementName))
 	}
-	sep := th.Faint.Render(" · ")
-	return truncate(strings.Join(line1, sep), m.width) + "\n" +
-		th.Subtle.Render(truncate(strings.Join(line2, " · "), m.width))
+	facts := wrapItems(line2, " · ", m.width)
+	if len(facts) > 1 {
+		facts[0] += " …"
+		if lipgloss.Width(facts[0]) > m.width {
+			facts[0] = truncateWords(facts[0], m.width)
+		}
+	}
+	return truncate(line1, m.width) + "\n" + th.Subtle.Render(truncate(facts[0], m.width))
 }
 
 // tabLine is the line of the tab bar within the screen.

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
+	"offboard/textsafe"
 )
 
 // ClientList is the home screen: every client with its recommendation,
@@ -34,11 +35,8 @@ type ClientList struct {
 	// marked holds the clients marked for a what-if of letting them go
 	// together (clientmarks.go).
 	marked map[int64]bool
-	// statusNeed and markerNeed are the widest status cell and reminder,
-	// measured once per load for the column layout.
-	statusNeed, markerNeed int
-	width                  int
-	height                 int
+	width  int
+	height int
 }
 
 // NewClientList builds the home screen; it loads the portfolio in Init.
@@ -76,13 +74,14 @@ func (m *ClientList) Selected() *scoring.Assessment {
 	return m.rows[m.shown[m.cursor]].a
 }
 
-// ShortHelp lists the main keys.
+// ShortHelp lists the main keys, most important first: the footer keeps
+// as many as fit at the width.
 func (m *ClientList) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	if m.filtering {
 		return []key.Binding{k.KeepFilter, k.DropFilter}
 	}
-	return []key.Binding{k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Portfolio, k.Mark, k.WhatIf}
+	return []key.Binding{k.Filter, k.Sort, k.Portfolio, k.WhatIf, k.Mark, k.StatusFilter, k.RecFilter}
 }
 
 // FullHelp lists every key of the screen.
@@ -119,11 +118,6 @@ func (m *ClientList) setSnapshot(snap *Snapshot) {
 	m.snap = snap
 	m.rows = newListRows(snap)
 	m.pruneMarks()
-	m.statusNeed, m.markerNeed = minStatusWidth, 0
-	for i := range m.rows {
-		m.statusNeed = max(m.statusNeed, lipgloss.Width(m.rows[i].statusText))
-		m.markerNeed = max(m.markerNeed, lipgloss.Width(m.rows[i].marker))
-	}
 	m.refresh()
 }
 
@@ -259,10 +253,14 @@ func (m *ClientList) mouse(msg tea.MouseMsg) {
 }
 
 // listHeaderLines are the lines above the first client: the counts, the
-// query line and the column titles.
-const listHeaderLines = 3
+// query line and the column titles; listDetailLines those below the last,
+// the selected client in full, under a blank line.
+const (
+	listHeaderLines = 3
+	listDetailLines = 2
+)
 
-func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines, 1) }
+func (m *ClientList) tableRows() int { return max(m.height-listHeaderLines-1-listDetailLines, 1) }
 
 func (m *ClientList) scrollToCursor() {
 	m.offset = scrolledTo(m.cursor, m.offset, m.tableRows(), len(m.shown))
@@ -282,7 +280,10 @@ func (m *ClientList) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.queryLine())
 	b.WriteByte('\n')
-	cols := listColumns(m.width, m.statusNeed, m.markerNeed, m.query.order)
+	// The columns fit the rows in view: a column the top of the list has
+	// no room for shows where the rows below leave it room.
+	end := min(m.offset+m.tableRows(), len(m.shown))
+	cols := listColumns(m.width, measure(m.rows, m.shown[m.offset:end]), m.query.order)
 	if len(m.marked) > 0 {
 		cols = cols.withMarks()
 	}
@@ -290,17 +291,59 @@ func (m *ClientList) View() string {
 	if len(m.shown) == 0 {
 		b.WriteString("\n" + th.Subtle.Render("  No client matches. esc clears the filter."))
 	}
-	end := min(m.offset+m.tableRows(), len(m.shown))
 	for i := m.offset; i < end; i++ {
 		b.WriteByte('\n')
 		r := &m.rows[m.shown[i]]
 		b.WriteString(cols.row(th, r, i == m.cursor, m.marked[r.a.Client.ID]))
 	}
+	if m.cursor < len(m.shown) {
+		// The detail sits at the foot of the body, however few rows show.
+		b.WriteString(strings.Repeat("\n", m.tableRows()-(end-m.offset)+2))
+		b.WriteString(m.detail(&m.rows[m.shown[m.cursor]], cols))
+	}
 	return b.String()
 }
 
+// detail gives the selected client in full, in listDetailLines lines below
+// the list: what its row cuts (the name, the flags beyond the top two, the
+// status's reminder) and the figures of any column given up for room.
+func (m *ClientList) detail(r *listRow, cols columns) string {
+	th := m.c.Theme
+	a := r.a
+	status := r.statusText
+	if mk := m.snap.Markers[a.Client.ID]; mk.OverdueSteps > 0 {
+		status += " (" + plural(mk.OverdueSteps, "step") + ")"
+	}
+	items := []string{th.Heading.Render(textsafe.Line(a.Client.Name)), fmt.Sprintf("%s, score %d", badgeText(a), a.Score), status}
+	switch {
+	case len(a.Flags) == 0:
+		items = append(items, "no red flag")
+	case a.Flags[0].ZeroTolerance:
+		items = append(items, th.High.Render(plural(len(a.Flags), "flag")+": "+flagNames(a.Flags)))
+	default:
+		items = append(items, plural(len(a.Flags), "flag")+": "+flagNames(a.Flags))
+	}
+	if !cols.shown(colMRR) {
+		items = append(items, "MRR "+r.mrr)
+	}
+	if !cols.shown(colMargin) {
+		items = append(items, "margin "+r.margin)
+	}
+	if !cols.shown(colRate) {
+		items = append(items, "rate "+r.rate+"/h")
+	}
+	sep := th.Faint.Render(" · ")
+	lines := wrapItems(items, sep, m.width)
+	if len(lines) > listDetailLines {
+		lines[listDetailLines-1] = truncate(strings.Join(lines[listDetailLines-1:], sep), m.width)
+		lines = lines[:listDetailLines]
+	}
+	return strings.Join(lines, "\n")
+}
+
 // countsLine is "62 clients · 4 Offboard · 7 Remediate · …", most urgent
-// first, each count in its recommendation's colour.
+// first, each count in its recommendation's colour, then the reminders when
+// they fit beside the counts (else the query line carries them).
 func (m *ClientList) countsLine() string {
 	th := m.c.Theme
 	parts := []string{th.Heading.Render(plural(len(m.rows), "client"))}
@@ -309,6 +352,22 @@ func (m *ClientList) countsLine() string {
 			parts = append(parts, th.Badge[string(r)].Render(fmt.Sprintf("%d %s", n, r.Title())))
 		}
 	}
+	sep := th.Faint.Render(" · ")
+	line := strings.Join(parts, sep)
+	if rem := m.remindersLine(); rem != "" && lipgloss.Width(line+sep+rem) <= m.width-2 {
+		line += sep + rem
+	}
+	line = truncate(line, m.width-2)
+	if m.load.loading {
+		line += " " + m.load.spin.View()
+	}
+	return line
+}
+
+// remindersLine counts the clients with a plan review due and with an
+// overdue checklist step.
+func (m *ClientList) remindersLine() string {
+	th := m.c.Theme
 	var due, overdue int
 	for _, mk := range m.snap.Markers {
 		if !mk.ReviewDue.IsZero() {
@@ -318,17 +377,14 @@ func (m *ClientList) countsLine() string {
 			overdue++
 		}
 	}
+	var parts []string
 	if due > 0 {
 		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d review due", due)))
 	}
 	if overdue > 0 {
 		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d checklist overdue", overdue)))
 	}
-	line := truncate(strings.Join(parts, th.Faint.Render(" · ")), m.width-3)
-	if m.load.loading {
-		line += " " + m.load.spin.View()
-	}
-	return line
+	return strings.Join(parts, th.Faint.Render(" · "))
 }
 
 // queryLine shows the filter being typed, or the active order and filters.
@@ -355,12 +411,20 @@ func (m *ClientList) queryLine() string {
 	}
 	left := strings.Join(parts, " · ")
 	// Where the cursor is, at the right, when the list is longer than the
-	// window.
-	right := ""
+	// window; before it the reminders the counts line had no room for, if
+	// they fit beside the query, which matters more.
+	pos := ""
 	if len(m.shown) > m.tableRows() {
-		right = fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown))
+		pos = th.Subtle.Render(fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown)))
 	}
-	left = truncate(left, m.width-len(right)-1)
-	gap := max(1, m.width-lipgloss.Width(left)-len(right))
-	return th.Subtle.Render(left + strings.Repeat(" ", gap) + right)
+	r := pos
+	if rem := m.remindersLine(); rem != "" && !strings.Contains(m.countsLine(), rem) {
+		withRem := strings.TrimSpace(rem + "  " + pos)
+		if lipgloss.Width(left)+1+lipgloss.Width(withRem) <= m.width {
+			r = withRem
+		}
+	}
+	left = truncate(th.Subtle.Render(left), m.width-lipgloss.Width(r)-1)
+	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(r))
+	return left + strings.Repeat(" ", gap) + r
 }

@@ -89,3 +89,27 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// truncateWords cuts plain text s to width cells at the end of a word,
+// marking the cut with an ellipsis; a first word too long for the width is
+// cut inside, still with the ellipsis.
+func truncateWords(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	cut := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if cut != "" {
+			next = cut + " " + word
+		}
+		if lipgloss.Width(next)+1 > width {
+			break
+		}
+		cut = next
+	}
+	if cut == "" {
+		return truncate(s, width)
+	}
+	return strings.TrimRight(cut, ",;:·-–") + "…"
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,12 +13,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
 	"offboard/casefile"
 	"offboard/demo"
+	"offboard/letters"
 	"offboard/store"
 )
 
@@ -73,7 +74,20 @@ func demoCommon(t testing.TB) *Common {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return demoNow }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return commonOn(t, st)
+}
+
+// commonOn is what the screens share over st at demoNow: the letters'
+// standard templates, documents drawn as plain text, no editor and no
+// terminal for the clipboard.
+func commonOn(t testing.TB, st *store.Store) *Common {
+	t.Helper()
+	r, err := letters.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return demoNow }, Letters: r}, Theme: DefaultTheme(), Keys: DefaultKeyMap(),
+		MarkdownStyle: "notty", Getenv: func(string) string { return "" }, Output: new(strings.Builder)}
 }
 
 // privateDemo opens a copy of the demo portfolio that a test may write to.
@@ -92,7 +106,7 @@ func privateDemo(t *testing.T) *Common {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return demoNow }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
+	return commonOn(t, st)
 }
 
 // goldenWidth and goldenHeight are the fixed terminal of the golden files.
@@ -127,10 +141,24 @@ func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
 // finalView quits and returns the last screen the workbench drew.
 func finalView(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
+	return finalApp(t, tm).View()
+}
+
+// finalApp quits and returns the workbench as it was last drawn.
+func finalApp(t *testing.T, tm *teatest.TestModel) *App {
+	t.Helper()
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).View()
+	return tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*App)
+}
+
+// requireGolden holds the workbench's last frame to the layout rule and
+// compares it with the test's golden file.
+func requireGolden(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	app := finalApp(t, tm)
+	requireGoldenScreen(t, app, app.View())
 }
 
 // openPlanted filters the list down to name and opens the client.
@@ -144,38 +172,84 @@ func openPlanted(t *testing.T, tm *teatest.TestModel, name string) {
 	waitFor(t, tm, "[Verdict & flags]", "days' notice")
 }
 
-// TestGolden draws each screen of the workbench on the demo portfolio at
-// 100×30 and compares it with testdata/TestGolden/<screen>.golden; run
-// with -update after a deliberate change of layout.
-func TestGolden(t *testing.T) {
-	tab := tea.KeyMsg{Type: tea.KeyTab}
+// TestScreens draws every screen of the workbench on the demo portfolio at
+// the smallest supported window (80×24) and a large one (140×45), holds
+// each frame to the layout rule (layout_test.go) and compares it with
+// testdata/TestScreens/<screen>-<size>.golden; run with -update after a
+// deliberate change of layout. The portfolio and the what-if have goldens
+// of their own (TestPortfolioGolden, TestWhatIfGolden).
+func TestScreens(t *testing.T) {
+	tab, enter := tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyEnter}
+	open := func(name string) func(t *testing.T, tm *teatest.TestModel) {
+		return func(t *testing.T, tm *teatest.TestModel) { openPlanted(t, tm, name) }
+	}
+	// extra is what the test being run waits for beside the last step's
+	// texts.
+	var extra []string
+	then := func(first func(*testing.T, *teatest.TestModel), keys []tea.Msg, want ...string) func(*testing.T, *teatest.TestModel) {
+		return func(t *testing.T, tm *teatest.TestModel) {
+			// The outermost step is the last: it keeps the extra texts.
+			mine := extra
+			extra = nil
+			first(t, tm)
+			for _, k := range keys {
+				tm.Send(k)
+			}
+			waitFor(t, tm, append(want, mine...)...)
+		}
+	}
+	none := func(*testing.T, *teatest.TestModel) {}
+	postMortem := then(then(open(demo.NameOffboarded), []tea.Msg{keyMsg("c")}, "steps signed off"), []tea.Msg{keyMsg("m")}, "Internal note for")
 	tests := []struct {
 		name  string
 		steps func(t *testing.T, tm *teatest.TestModel)
+		// wide is what else to wait for at 140 columns, with the last
+		// step's texts: a preview drawn beside the form.
+		wide []string
 	}{
-		{"list", func(*testing.T, *teatest.TestModel) {}},
-		{"help", func(t *testing.T, tm *teatest.TestModel) {
-			tm.Send(keyMsg("?"))
-			waitFor(t, tm, "clear filters")
-		}},
-		{"client", func(t *testing.T, tm *teatest.TestModel) {
-			openPlanted(t, tm, demo.NameResourceDrain)
-		}},
-		{"client-lab", func(t *testing.T, tm *teatest.TestModel) {
-			openPlanted(t, tm, demo.NameResourceDrain)
-			tm.Send(tab)
-			waitFor(t, tm, "[Lab panel]")
-		}},
-		{"portfolio", func(t *testing.T, tm *teatest.TestModel) {
-			tm.Send(keyMsg("p"))
-			waitFor(t, tm, "Revenue at risk")
-		}},
+		{"list", none, nil},
+		{"list-bottom", then(none, []tea.Msg{keyMsg("G")}, "60/60"), nil},
+		{"list-filter", then(none, []tea.Msg{keyMsg("/"), keyMsg("c"), keyMsg("r")}, "of 60"), nil},
+		{"help", then(none, []tea.Msg{keyMsg("?")}, "clear filters"), nil},
+		{"client-flags", open(demo.NameResourceDrain), nil},
+		{"client-lab", then(open(demo.NameResourceDrain), []tea.Msg{tab}, "[Lab panel]"), nil},
+		{"client-money", then(open(demo.NameResourceDrain), []tea.Msg{tab, tab}, "[Money & trend]"), nil},
+		{"client-activity", then(open(demo.NameLatePayment), []tea.Msg{tea.KeyMsg{Type: tea.KeyShiftTab}}, "[Activity]"), nil},
+		{"client-help", then(open(demo.NameLatePayment), []tea.Msg{keyMsg("?")}, "previous pane"), nil},
+		{"override", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("o")}, "Override the recommendation"), nil},
+		{"log-entry", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("n")}, "Log an entry"), nil},
+		{"letter", then(open(demo.NameUnprofitable), []tea.Msg{keyMsg("t")}, "Ready to send"), []string{"Dear"}},
+		{"letter-gaps", then(open("Cedar Ridge Financial Planning"), []tea.Msg{keyMsg("t")}, "Missing before it can be sent"), []string{"Dear"}},
+		{"walkthrough", then(open(demo.NameResourceDrain), []tea.Msg{keyMsg("r")}, "Step 1 of 5 · Prepare"), nil},
+		{"plan-tracking", then(open(demo.NameLatePayment), []tea.Msg{keyMsg("r")}, "Actions · "), nil},
+		{"plan-preview", then(then(open(demo.NameLatePayment), []tea.Msg{keyMsg("r")}, "Actions · "), []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlO}}, "Written plan", "Service improvement plan"), nil},
+		{"checklist", then(open(demo.NameAbuse), []tea.Msg{keyMsg("c")}, "steps signed off"), nil},
+		{"checklist-overdue-step", then(then(open(demo.NameAbuse), []tea.Msg{keyMsg("c")}, "steps signed off"), []tea.Msg{keyMsg("j")}, "Overdue: it was due"), nil},
+		{"postmortem", postMortem, nil},
+		{"postmortem-flags", then(postMortem, []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlD}}, "First sign"), nil},
+		{"bar-clients", then(then(none, []tea.Msg{keyMsg("p")}, "1 of 5"), []tea.Msg{tea.KeyMsg{Type: tea.KeyRight}, enter}, "furthest from the centre first"), nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tm := startWorkbench(t)
-			tt.steps(t, tm)
-			golden.RequireEqual(t, []byte(finalView(t, tm)))
+		for _, size := range [][2]int{{80, 24}, {140, 45}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
+				c := privateDemo(t)
+				tm := teatest.NewTestModel(t, NewApp(c, NewClientList(c)), teatest.WithInitialTermSize(size[0], size[1]))
+				waitFor(t, tm, "60 clients")
+				if size[0] > 100 {
+					extra = tt.wide
+				}
+				tt.steps(t, tm)
+				requireGolden(t, tm)
+			})
+		}
+	}
+	// Below the smallest window the workbench asks for a larger one.
+	for _, size := range [][2]int{{79, 24}, {80, 23}, {50, 12}} {
+		t.Run(fmt.Sprintf("too-small-%dx%d", size[0], size[1]), func(t *testing.T) {
+			c := demoCommon(t)
+			tm := teatest.NewTestModel(t, NewApp(c, NewClientList(c)), teatest.WithInitialTermSize(size[0], size[1]))
+			waitFor(t, tm, "please make the window larger")
+			requireGolden(t, tm)
 		})
 	}
 }

@@ -93,7 +93,10 @@ func (m *LetterScreen) summaryView() string {
 		lines = append(lines, th.Error.Render("✗ "+oneLine(m.problem.Error())))
 	}
 	if len(m.gaps) > 0 {
-		lines = append(lines, th.Missing.Render("Missing before it can be sent: "+strings.Join(m.gaps, ", ")))
+		// Wrapped here, at words: the style's own wrapping breaks them.
+		for _, l := range wrap("Missing before it can be sent: "+strings.Join(m.gaps, ", "), m.width) {
+			lines = append(lines, th.Missing.Render(l))
+		}
 	}
 	if len(m.tone) > 0 {
 		words := make([]string, 0, len(m.tone))

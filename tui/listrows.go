@@ -20,14 +20,16 @@ type listRow struct {
 	mrr       string
 	margin    string
 	rate      string
-	// flags names the top two flags; flag the top one alone, for a
-	// narrow column.
-	flags string
-	flag  string
+	// flags names the top two flags; flag the top one with the count of
+	// the others and flagAlone the top one alone, for narrower columns.
+	flags, flag, flagAlone string
 	// statusText is the status with its reminder ("remediation · review
-	// due"); marker alone is the reminder, shown when the column is narrow.
-	statusText string
-	marker     string
+	// due"); statusShort words the reminder in one word ("notice ·
+	// overdue") and statusGlyph marks it ("notice !"), for narrower
+	// columns. The status itself is never left out for its reminder.
+	statusText, statusShort, statusGlyph string
+	// marker is the reminder alone, "" when there is none.
+	marker string
 }
 
 func newListRows(snap *Snapshot) []listRow {
@@ -44,6 +46,7 @@ func newListRows(snap *Snapshot) []listRow {
 			rate:      "–",
 			flags:     topFlags(a, 2),
 			flag:      topFlags(a, 1),
+			flagAlone: flagNames(a.Flags[:min(1, len(a.Flags))]),
 		}
 		if a.Profit.Revenue > 0 {
 			r.margin = pct(a.Profit.Margin)
@@ -51,10 +54,13 @@ func newListRows(snap *Snapshot) []listRow {
 		if a.Profit.EffectiveRate > 0 {
 			r.rate = moneyWhole(a.Profit.EffectiveRate)
 		}
-		r.marker = markerText(snap.Markers[a.Client.ID])
-		r.statusText = string(r.status)
+		mk := snap.Markers[a.Client.ID]
+		r.marker = markerText(mk)
+		r.statusText, r.statusShort, r.statusGlyph = string(r.status), string(r.status), string(r.status)
 		if r.marker != "" {
 			r.statusText += " · " + r.marker
+			r.statusShort += " · " + markerWord(mk)
+			r.statusGlyph += " !"
 		}
 		rows[i] = r
 	}
@@ -62,13 +68,20 @@ func newListRows(snap *Snapshot) []listRow {
 }
 
 // markerText words a client's reminders.
-func markerText(m store.Markers) string {
+func markerText(m store.Markers) string { return reminders(m, "review due", "checklist overdue") }
+
+// markerWord words a client's reminders in a word each, for a narrow status
+// column.
+func markerWord(m store.Markers) string { return reminders(m, "review", "overdue") }
+
+// reminders joins the words of the reminders m holds.
+func reminders(m store.Markers, review, overdue string) string {
 	var parts []string
 	if !m.ReviewDue.IsZero() {
-		parts = append(parts, "review due")
+		parts = append(parts, review)
 	}
 	if m.OverdueSteps > 0 {
-		parts = append(parts, "checklist overdue")
+		parts = append(parts, overdue)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -28,6 +28,9 @@ type MarkdownView struct {
 // window: prose past a hundred columns is hard to follow.
 const maxMeasure = 100
 
+// glamourMargin is the width of the standard styles' document margins.
+const glamourMargin = 4
+
 // markdownRenderedMsg carries a rendering back to the view that asked.
 type markdownRenderedMsg struct {
 	owner *MarkdownView
@@ -76,14 +79,16 @@ func (m *MarkdownView) render() tea.Cmd {
 	return func() tea.Msg {
 		// Preserved newlines keep the letters' hard line breaks (the
 		// letterhead and addresses), which glamour otherwise joins.
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(max(width-2, 20), maxMeasure)),
+		wrap := min(max(width-2, 20), maxMeasure)
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(wrap),
 			glamour.WithPreservedNewLines())
 		if err != nil {
 			return markdownRenderedMsg{owner: owner, req: req, err: err}
 		}
 		// Documents quote imported text (names, incident descriptions),
-		// which glamour would pass through to the terminal as it is.
-		out, err := r.Render(textsafe.Text(md))
+		// which glamour would pass through to the terminal as it is. The
+		// document's margins take glamourMargin of the wrap width.
+		out, err := r.Render(stackTables(textsafe.Text(md), wrap-glamourMargin))
 		return markdownRenderedMsg{owner: owner, req: req, text: out, err: err}
 	}
 }

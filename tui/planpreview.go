@@ -143,7 +143,8 @@ func (m *PlanPreview) ShortHelp() []key.Binding {
 	if m.exporting != nil {
 		return m.exporting.ShortHelp(m.c.Keys)
 	}
-	return append([]key.Binding{m.c.Keys.Up, m.c.Keys.Down}, m.keys()...)
+	// Most important first: the footer keeps those that fit.
+	return append(m.keys(), m.c.Keys.Up, m.c.Keys.Down)
 }
 
 // FullHelp lists the preview's keys, with every key that scrolls.

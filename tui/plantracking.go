@@ -87,7 +87,8 @@ func (m *PlanTracking) keys() []key.Binding {
 	again.SetEnabled(m.loaded && !m.plan.Status.Open())
 	preview := k.Preview
 	preview.SetHelp("ctrl+o/e/x", "preview, edit, export")
-	return []key.Binding{k.Up, k.Down, tick, review, preview, again}
+	// Most important first: the footer keeps those that fit.
+	return []key.Binding{tick, review, preview, again, k.Up, k.Down}
 }
 
 // ShortHelp lists the screen's keys that apply to this plan.

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 )
 
@@ -59,7 +58,7 @@ func TestPortfolioGolden(t *testing.T) {
 				tm.Send(keyMsg("p"))
 				waitFor(t, tm, "1 of 5")
 				tt.steps(t, tm)
-				golden.RequireEqual(t, []byte(finalView(t, tm)))
+				requireGolden(t, tm)
 			})
 		}
 	}

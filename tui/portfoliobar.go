@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
 	"offboard/textsafe"
@@ -82,7 +83,7 @@ func (m *BarClients) Selected() *scoring.Assessment {
 // ShortHelp lists the main keys.
 func (m *BarClients) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Up, k.Down, rename(k.Enter, "open client")}
+	return []key.Binding{rename(k.Enter, "open client"), k.Up, k.Down}
 }
 
 // FullHelp lists every key of the screen.
@@ -146,13 +147,6 @@ func (m *BarClients) description() []string {
 		plural(len(m.rows), "client"), strings.ToLower(m.metric.title), m.label, m.where), m.width)
 }
 
-// Bar list column widths beside the name.
-const (
-	barValueWidth = 10
-	barScoreWidth = 6
-	barMRRWidth   = 10
-)
-
 // View draws the description and the clients.
 func (m *BarClients) View() string {
 	th := m.c.Theme
@@ -160,10 +154,19 @@ func (m *BarClients) View() string {
 	for _, line := range m.description() {
 		b.WriteString(th.Subtle.Render(line) + "\n")
 	}
-	nameWidth := max(minNameWidth, min(maxNameWidth+10, m.width-markWidth-barValueWidth-badgeWidth-barScoreWidth-barMRRWidth-4))
+	// The figures' columns are as wide as their widest cell; the names
+	// take the rest.
+	valueWidth, mrrWidth, nameNeed := lipgloss.Width(m.metric.short), len("MRR"), 0
+	for i, a := range m.rows {
+		valueWidth = max(valueWidth, lipgloss.Width(m.metric.format(m.values[i])))
+		mrrWidth = max(mrrWidth, lipgloss.Width(moneyWhole(a.Client.MRR)))
+		nameNeed = max(nameNeed, lipgloss.Width(textsafe.Line(a.Client.Name)))
+	}
+	const scoreWidth = len("Score")
+	nameWidth := max(minNameWidth, min(nameNeed, m.width-markWidth-valueWidth-badgeWidth-scoreWidth-mrrWidth-4))
 	cells := func(mark, name, value, badge, score, mrr string) string {
-		return padRight(mark, markWidth) + padRight(name, nameWidth) + " " + padLeft(value, barValueWidth) + " " +
-			badge + " " + padLeft(score, barScoreWidth) + " " + padLeft(mrr, barMRRWidth)
+		return padRight(mark, markWidth) + padRight(name, nameWidth) + " " + padLeft(value, valueWidth) + " " +
+			badge + " " + padLeft(score, scoreWidth) + " " + padLeft(mrr, mrrWidth)
 	}
 	b.WriteString("\n" + th.Heading.Render(cells("", "Client", m.metric.short, padRight("Verdict", badgeWidth), "Score", "MRR")))
 	end := min(m.offset+m.tableRows(), len(m.rows))

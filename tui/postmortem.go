@@ -10,6 +10,7 @@ import (
 
 	"offboard/casefile"
 	"offboard/letters"
+	"offboard/textsafe"
 )
 
 // PostMortemScreen is the owner's look back at a client let go (seed 002:
@@ -97,7 +98,7 @@ func (m *PostMortemScreen) ShortHelp() []key.Binding {
 		return m.prompt.ShortHelp(m.c.Keys)
 	}
 	edit, export, copy := m.keys()
-	return []key.Binding{m.c.Keys.Up, m.c.Keys.Down, edit, export, copy}
+	return []key.Binding{edit, export, copy, m.c.Keys.Up, m.c.Keys.Down}
 }
 
 // FullHelp lists every key of the screen.
@@ -206,7 +207,10 @@ func (m *PostMortemScreen) View() string {
 	if !m.loaded {
 		return th.Subtle.Render("Loading the post-mortem…")
 	}
-	head := th.Subtle.Render(fmt.Sprintf("Internal note on %s · e to write what we will change", m.note.Client.Name))
+	edit, _, _ := m.keys()
+	name := textsafe.Line(m.note.Client.Name)
+	head := th.Subtle.Render(fitting(m.width, fmt.Sprintf("Internal note on %s · %s to write what we will change", name, firstHelpKey(edit)),
+		"Internal note on "+name))
 	parts := []string{truncate(head, m.width), m.preview.View()}
 	if m.prompt != nil {
 		parts = append(parts, m.prompt.View(th, m.width))

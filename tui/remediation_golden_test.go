@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"offboard/demo"
@@ -45,7 +44,7 @@ func TestRemediationGolden(t *testing.T) {
 			openPlanted(t, tm, tt.client)
 			tm.Send(keyMsg("r"))
 			tt.steps(t, tm)
-			golden.RequireEqual(t, []byte(finalView(t, tm)))
+			requireGolden(t, tm)
 		})
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"offboard/casefile"
@@ -357,7 +356,7 @@ func screenGolden(t *testing.T, c *Common, s Screen, want string, keys ...tea.Ke
 	time.Sleep(100 * time.Millisecond)
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
-	golden.RequireEqual(t, []byte(final.View()))
+	requireGoldenScreen(t, final, final.View())
 }
 
 func TestLetterScreenGolden(t *testing.T) {

@@ -48,8 +48,17 @@ const zeroMark = "✖ "
 // assessment orders them), at most n of them, counting the rest: "late
 // payment, security +2".
 func topFlags(a *scoring.Assessment, n int) string {
-	parts := make([]string, 0, n)
-	for _, f := range a.Flags[:min(n, len(a.Flags))] {
+	s := flagNames(a.Flags[:min(n, len(a.Flags))])
+	if len(a.Flags) > n {
+		s += fmt.Sprintf(" +%d", len(a.Flags)-n)
+	}
+	return s
+}
+
+// flagNames names flags in a word or two each, zero-tolerance ones marked.
+func flagNames(flags []scoring.Flag) string {
+	parts := make([]string, len(flags))
+	for i, f := range flags {
 		name := flagShort[f.ID]
 		if name == "" {
 			name = strings.ToLower(f.Title)
@@ -57,11 +66,7 @@ func topFlags(a *scoring.Assessment, n int) string {
 		if f.ZeroTolerance {
 			name = zeroMark + name
 		}
-		parts = append(parts, name)
+		parts[i] = name
 	}
-	s := strings.Join(parts, ", ")
-	if len(a.Flags) > n {
-		s += fmt.Sprintf(" +%d", len(a.Flags)-n)
-	}
-	return s
+	return strings.Join(parts, ", ")
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"offboard/casefile"
@@ -279,7 +278,7 @@ func TestWhatIfGolden(t *testing.T) {
 				tm := teatest.NewTestModel(t, NewApp(c, NewClientList(c)), teatest.WithInitialTermSize(size[0], size[1]))
 				waitFor(t, tm, "60 clients")
 				tt.steps(t, tm)
-				golden.RequireEqual(t, []byte(finalView(t, tm)))
+				requireGolden(t, tm)
 			})
 		}
 	}
