@@ -188,7 +188,7 @@ func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
 func abuseWorkflow(g *gen, id int64, p *profile) error {
 	sent := g.day(noticeSentDaysAgo)
 	return g.termination(id, p, sent, p.c.NoticeDays,
-		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)",
+		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)", true,
 		func(st letters.ChecklistStep) stepDone {
 			switch {
 			case st.Key == letters.StepHandoverScope:
@@ -313,7 +313,7 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 	}
 	sentAgo := g.workdaysAgo(offboardedSentDaysAgo)
 	sent := g.day(sentAgo)
-	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review",
+	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review", false,
 		func(st letters.ChecklistStep) stepDone {
 			if st.Key == letters.StepLicences {
 				return stepDone{on: st.Due.AddDate(0, 0, 2), by: serviceManager,
@@ -338,7 +338,7 @@ func reengagedWorkflow(g *gen, id int64, p *profile) error {
 	sentAgo := g.workdaysAgo(reengagedSentDaysAgo)
 	sent := g.day(sentAgo)
 	if err := g.termination(id, p, sent, reengagedNoticeDays,
-		"Client unwilling to learn the new system; 30 days to find a new IT provider",
+		"Client unwilling to learn the new system; 30 days to find a new IT provider", false,
 		func(st letters.ChecklistStep) stepDone {
 			if st.Key == letters.StepDisposeData || st.Key == letters.StepArchiveRecords {
 				return stepDone{on: g.day(reengagedDaysAgo), by: ownerName,

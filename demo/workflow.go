@@ -64,7 +64,7 @@ func nullTime(t time.Time, format func(time.Time) string) any {
 	return format(t)
 }
 
-// people lists names with roles the way the plans table keeps attendees.
+// people lists names with roles for the communications log.
 func people(ps []letters.Person) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
@@ -74,6 +74,19 @@ func people(ps []letters.Person) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// attendees lists people the way the plans table keeps them and the
+// walkthrough reads them back: "Name, Role", one a line.
+func attendees(ps []letters.Person) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Name
+		if p.Role != "" {
+			lines[i] += ", " + p.Role
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (g *gen) lettersClient(c store.Client) letters.Client {
@@ -96,6 +109,9 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 	}
 	agenda := letters.AgendaInput{Our: g.our, Client: g.lettersClient(p.c), Meeting: s.meeting, Place: s.place,
 		OurAttendees: s.ours, ClientAttendees: s.theirs, Contributors: s.contribs, PlanBy: issued}
+	if zone, err := time.LoadLocation(p.c.TimeZone); err == nil && p.c.TimeZone != "" {
+		agenda.TimeZone = zone
+	}
 	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
 		MeetingHeld: s.meeting, Start: issued, Support: s.support, Terms: s.terms}
 	var review time.Time
@@ -105,7 +121,7 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 	res, err := g.tx.ExecContext(g.ctx, `INSERT INTO remediation_plans (client_id, status, meeting_at, meeting_place,
         attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to, form_json,
         outcome_note, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
-		id, s.status, store.Timestamp(s.meeting), s.place, people(s.ours), people(s.theirs), people(s.contribs),
+		id, s.status, store.Timestamp(s.meeting), s.place, attendees(s.ours), attendees(s.theirs), attendees(s.contribs),
 		nullTime(review, store.Date), store.Date(s.baselineFrom), store.Date(s.baselineTo), s.outcome,
 		store.Timestamp(created), store.Timestamp(updated), nullTime(s.closed, store.Timestamp))
 	if err != nil {
@@ -199,8 +215,12 @@ type stepDone struct {
 
 // termination writes the notice letter as the letters package renders it,
 // the termination row and the standard offboarding checklist, and moves
-// the client to notice. done says how each step (by its key) stands.
-func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, reason string,
+// the client to notice. done says how each step (by its key) stands. A
+// notice for cause (a zero-tolerance case) cites the agreement's for-cause
+// clause, names our service manager as the single point of contact, asks
+// for writing only and puts the client's data under a legal hold, as the
+// workbench offers for such a client.
+func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, reason string, forCause bool,
 	done func(step letters.ChecklistStep) stepDone) error {
 	effective, err := letters.EffectiveDateOn(demoCalendar, sent, noticeDays, time.Time{}, letters.EndAfterNotice)
 	if err != nil {
@@ -219,15 +239,21 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 		return err
 	}
 	steps := letters.ChecklistStepsOn(demoCalendar, sent, effective, retention)
+	contact := letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"}
 	in := letters.TerminationInput{Our: g.our, Client: g.lettersClient(c), Agreement: agreementOf(c), Sent: sent,
 		Delivery: letters.DeliveryEmail, NoticeDays: noticeDays, Effective: effective,
 		Statement: statement, FinalInvoice: letters.FinalInvoiceDate(demoCalendar, effective),
-		Contact:           letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"},
+		Contact:           contact,
 		Transition:        letters.Transition{Hours: 5, Rate: money.Money{Minor: 15000, Currency: c.Currency}},
 		RetentionDeadline: retention, Handoff: letters.DefaultHandoffOn(demoCalendar, sent, effective), Acknowledgement: true,
 		Calendar: demoCalendar, LicenceSource: letters.LicencesFromRecord, Licences: casefile.LicencesOf(g.licencesOf(p, sent))}
 	if zone, err := time.LoadLocation(c.TimeZone); err == nil && c.TimeZone != "" {
 		in.TimeZone = zone
+	}
+	if forCause {
+		in.ForCause = &letters.ForCause{Clause: forCauseClause(c.AgreementName), LegalHold: true, Contact: contact,
+			WrittenOnly: true}
+		steps = letters.UnderLegalHold(steps)
 	}
 	in.Handoff.ExportWhat = "Microsoft 365 mailboxes, the file server shares and the latest full backup"
 	in.Handoff.ExportFormat = "PST files and the original folder structure"
@@ -243,9 +269,10 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 		return err
 	}
 	if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed) VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?)`,
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold)
+        VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?, ?)`,
 		id, doc, store.Date(sent), noticeDays, store.Date(effective), store.Date(retention),
-		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned)); err != nil {
+		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned), forCause); err != nil {
 		return fmt.Errorf("termination: %w", err)
 	}
 	sentAt := g.localAt(p, int(g.asOf.Sub(sent).Hours()/24), 9)
