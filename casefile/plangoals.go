@@ -13,7 +13,7 @@ import (
 
 // goalTarget turns a red flag's goal into a number: one review metric and
 // the figure it must reach by the review, taken from the owner's own
-// settings so that every target in a plan is traceable to them (the goal
+// settings where they set one, so that every target in a plan is traceable to them (the goal
 // wordings of seeds 000, 001 and 003: every invoice within terms, MFA on
 // every account, patches at 95%, out-of-scope work quoted first).
 type goalTarget struct {
@@ -31,7 +31,9 @@ var goalTargets = []goalTarget{
 		func(c scoring.Config) float64 { return c.Bench.TicketsPerSeatWellRunHigh }},
 	{flagUnprofitable, "Effective hourly rate", false,
 		func(c scoring.Config) float64 { return float64(c.StandardRatePerHour) }},
-	{flagAfterHours, "After-hours tickets", true, func(c scoring.Config) float64 { return c.AfterHours.Share.Concern }},
+	// Seed 000's "Mr. Urgent": after-hours requests the exception, one
+	// ticket in ten at most, well inside the flag's concern threshold.
+	{flagAfterHours, "After-hours tickets", true, fixed(0.10)},
 	{flagStaffAbuse, "Incidents of abuse", true, fixed(0)},
 	{flagSecurity, "MFA coverage", false, fixed(100)},
 	{flagSecurity, "Patch compliance", false, func(c scoring.Config) float64 { return c.Security.Patch.Concern }},
@@ -205,9 +207,9 @@ func statusWords(s scoring.PlanStatus) string {
 	case scoring.PlanExtended:
 		return "Extended, in progress"
 	case scoring.PlanResolved:
-		return "Closed: goals met"
+		return "Closed as resolved"
 	case scoring.PlanFailed:
-		return "Closed: goals not met"
+		return "Closed as not resolved"
 	}
 	label := s.Label()
 	return strings.ToUpper(label[:1]) + label[1:]
