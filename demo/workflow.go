@@ -132,6 +132,11 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		return err
 	}
 	for i, it := range s.items {
+		if !it.due.IsZero() {
+			// An action falls due on a working day, as the walkthrough's
+			// dates do on our calendar.
+			it.due = demoCalendar.NextWorkingDay(it.due)
+		}
 		switch it.kind {
 		case "topic":
 			agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: it.title, Evidence: it.measures})
