@@ -166,14 +166,16 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 			in.Gaps[i].Targets = append(in.Gaps[i].Targets, gt)
 		}
 	}
-	if p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused {
-		return nil
-	}
-	progress := &letters.PlanProgress{AsOf: asOf, Status: statusWords(p.Status), BeforeWindow: before,
-		SinceWindow: monthSpan(cmp.Since.From, time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC))}
-	if !p.Status.Open() {
+	progress := &letters.PlanProgress{AsOf: asOf, Status: statusWords(p.Status)}
+	if !p.Status.Open() && !p.ClosedAt.IsZero() {
 		progress.Closed = CivilDay(p.ClosedAt)
 	}
+	in.Progress = progress
+	if p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused {
+		return nil // nothing was agreed, so nothing is followed
+	}
+	progress.BeforeWindow = before
+	progress.SinceWindow = monthSpan(cmp.Since.From, time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC))
 	for _, mc := range cmp.Metrics {
 		tm := letters.TrackedMetric{Name: mc.Label, Before: mc.BeforeText, Since: mc.SinceText, Change: string(mc.Direction)}
 		if g, ok := goalFor(mc.FlagID, mc.Label); ok {
@@ -192,7 +194,6 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 	if progress.Extensions, err = d.extensions(ctx, p); err != nil {
 		return err
 	}
-	in.Progress = progress
 	in.Checkpoints = checkpointNotes(in.AllCheckpoints(), p.Actions(), asOf)
 	return nil
 }
@@ -210,6 +211,10 @@ func statusWords(s scoring.PlanStatus) string {
 		return "Closed as resolved"
 	case scoring.PlanFailed:
 		return "Closed as not resolved"
+	case scoring.PlanDraft:
+		return "Proposed, not yet agreed"
+	case scoring.PlanRefused:
+		return "Proposed, and refused by the client"
 	}
 	label := s.Label()
 	return strings.ToUpper(label[:1]) + label[1:]
