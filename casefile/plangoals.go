@@ -176,7 +176,17 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 	}
 	progress.BeforeWindow = before
 	progress.SinceWindow = monthSpan(cmp.Since.From, time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC))
+	measured := false
 	for _, mc := range cmp.Metrics {
+		measured = measured || mc.SinceKnown
+	}
+	if !measured {
+		progress.FirstFigures = cmp.Since.From.AddDate(0, 1, -1)
+	}
+	for _, mc := range cmp.Metrics {
+		if !measured {
+			break
+		}
 		tm := letters.TrackedMetric{Name: mc.Label, Before: mc.BeforeText, Since: mc.SinceText, Change: string(mc.Direction)}
 		if g, ok := goalFor(mc.FlagID, mc.Label); ok {
 			tm.Target, tm.State = g.text(cfg), g.state(cfg, mc)

@@ -221,7 +221,7 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 		ours:         []letters.Person{owner, {Name: "Priya Raman", Role: "Security lead"}},
 		theirs:       []letters.Person{{Name: "Donna Reyes", Role: "Owner"}},
 		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
-		closed:  g.localAt(p, ago-9, 16),
+		closed:  g.localAt(p, g.workdaysAgo(ago-9), 16),
 		outcome: "The owner declined the MFA rollout, the workstation replacements and cloud backup as too costly.",
 		items: []planItem{
 			{kind: "topic", flag: "security", title: "Security practices", goal: "MFA on every account, patches current, no end-of-life devices, backups that restore",
@@ -296,7 +296,7 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		status: "failed", meeting: g.localAt(p, ago, 10), place: "Garrison Mechanical office, Tulsa",
 		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
 		theirs:       []letters.Person{{Name: "Wade Garrison", Role: "Owner"}},
-		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, ago-91, 11),
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, g.workdaysAgo(ago-91), 11),
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
 			{kind: "topic", flag: "late_payment", title: "Invoice payment times", goal: "Every invoice paid within 30 days of issue",

@@ -236,3 +236,26 @@ func TestPlanCheckpointsOnTheCalendar(t *testing.T) {
 		}
 	}
 }
+
+func TestGoalSummary(t *testing.T) {
+	met := TrackedMetric{Target: "0%", State: GoalMet}
+	notMet := TrackedMetric{Target: "at most 10%", State: GoalNotMet}
+	none := TrackedMetric{Target: "100%", State: GoalNotMeasured}
+	followed := TrackedMetric{Change: "improved"}
+	tests := []struct {
+		metrics []TrackedMetric
+		want    string
+	}{
+		{nil, ""},
+		{[]TrackedMetric{followed}, ""},
+		{[]TrackedMetric{met}, "1 of 1 goal met"},
+		{[]TrackedMetric{met, followed, notMet}, "1 of 2 goals met"},
+		{[]TrackedMetric{notMet, none}, "0 of 2 goals met (1 without a figure yet)"},
+		{[]TrackedMetric{none, none}, ""},
+	}
+	for _, tt := range tests {
+		if got := (PlanProgress{Metrics: tt.metrics}).GoalSummary(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.metrics, got, tt.want)
+		}
+	}
+}

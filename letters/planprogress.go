@@ -92,8 +92,13 @@ type PlanProgress struct {
 	// BeforeWindow and SinceWindow name the months compared, for example
 	// "March to August 2026" and "October to November 2026".
 	BeforeWindow, SinceWindow string
-	// Metrics are the figures followed.
+	// Metrics are the figures followed; empty until a month since the
+	// meeting has been measured.
 	Metrics []TrackedMetric
+	// FirstFigures is the last day of the first whole month after the
+	// meeting, when the figures are first compared; set while Metrics is
+	// empty for want of a month since.
+	FirstFigures time.Time
 }
 
 // GoalsMet counts the tracked metrics with a goal and those of them met.
@@ -110,13 +115,25 @@ func (p PlanProgress) GoalsMet() (met, goals int) {
 	return met, goals
 }
 
-// GoalSummary says in one sentence how many goals are met, for the status.
+// GoalSummary says how many goals are met, for the status: "1 of 2 goals
+// met", with those not yet measured named apart; "" when no goal has a
+// figure yet.
 func (p PlanProgress) GoalSummary() string {
 	met, goals := p.GoalsMet()
-	if goals == 0 {
+	unmeasured := 0
+	for _, m := range p.Metrics {
+		if m.Target != "" && m.State == GoalNotMeasured {
+			unmeasured++
+		}
+	}
+	if goals == 0 || unmeasured == goals {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d %s met", met, goals, pluralWord(goals, "goal", "goals"))
+	s := fmt.Sprintf("%d of %d %s met", met, goals, pluralWord(goals, "goal", "goals"))
+	if unmeasured > 0 {
+		s += fmt.Sprintf(" (%d without a figure yet)", unmeasured)
+	}
+	return s
 }
 
 func pluralWord(n int, one, many string) string {
