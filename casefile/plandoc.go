@@ -6,14 +6,15 @@ import (
 	"strings"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/money"
 	"offboard/scoring"
 	"offboard/store"
 )
 
-// planByDays is how soon after the meeting the agenda promises the
-// written plan.
+// planByDays is how many working days after the meeting the agenda
+// promises the written plan.
 const planByDays = 3
 
 // planDays is the length of a plan's timeline: 30/60/90 days.
@@ -54,18 +55,17 @@ func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error
 	if err != nil {
 		return PlanDocs{}, err
 	}
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return PlanDocs{}, err
+	}
 	form := p.documentForm()
-	agenda, plan := planInputs(form, c, our, d.Store.Now())
+	agenda, plan := planInputs(form, c, our, d.Store.Now(), setup.Config.Calendar)
 	plan.Proposed = p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused
 	if !p.ReviewOn.IsZero() && !plan.Start.IsZero() {
 		// The review as the record holds it now: an extension moves it.
 		plan.ReviewOn = p.ReviewOn
 	}
-	setup, err := d.Setup(ctx)
-	if err != nil {
-		return PlanDocs{}, err
-	}
-	plan.Calendar = setup.Config.Calendar
 	if err := d.measure(ctx, p, setup.Config, namedTopics(form.Topics), agenda.Meeting, &plan); err != nil {
 		return PlanDocs{}, err
 	}
@@ -112,8 +112,9 @@ func (p Plan) documentForm() PlanForm {
 	return f
 }
 
-// planInputs maps the walkthrough onto the letters' inputs.
-func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time) (letters.AgendaInput, letters.PlanInput) {
+// planInputs maps the walkthrough onto the letters' inputs, dated on the
+// working days of cal: the plan is promised, and issued, on one.
+func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time, cal calendar.Calendar) (letters.AgendaInput, letters.PlanInput) {
 	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address,
 		ContactTitle: roleOf(ParsePeople(f.Prepare.ClientAttendees), c.ContactName)}
 	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, time.Local)
@@ -129,14 +130,15 @@ func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Tim
 		Contributors:    ParsePeople(f.Prepare.Contributors),
 	}
 	if !meeting.IsZero() {
-		agenda.PlanBy = letters.AddDays(meeting, planByDays)
+		agenda.PlanBy = cal.AddWorkingDays(meeting, planByDays)
 	}
 	plan := letters.PlanInput{
 		Our:    our,
 		Client: client,
 		Agreement: letters.Agreement{Name: c.AgreementName, Signed: c.AgreementSigned,
 			TerminationClause: c.TerminationClause, NoticeDays: c.NoticeDays},
-		Issued:      issuedOn(f, issued),
+		Issued:      cal.NextWorkingDay(issuedOn(f, issued)),
+		Calendar:    cal,
 		MeetingHeld: meeting,
 		Start:       planStart(meeting),
 		Support:     Lines(f.Support),

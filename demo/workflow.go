@@ -101,8 +101,15 @@ func agreementOf(c store.Client) letters.Agreement {
 // plan writes the plan, its items, the agenda and plan documents as the
 // letters package renders them, and logs the meeting and the plan sent.
 func (g *gen) plan(id int64, p *profile, s planSpec) error {
-	created := s.meeting.AddDate(0, 0, -3)
-	issued := s.meeting.AddDate(0, 0, 1)
+	// The invitation goes out three working days before the meeting, the
+	// plan on the first working day after it, both at the meeting's hour;
+	// the plan starts, as every plan does, the day after the meeting.
+	atMeetingHour := func(d time.Time) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), s.meeting.Hour(), s.meeting.Minute(), 0, 0, s.meeting.Location())
+	}
+	created := atMeetingHour(demoCalendar.AddWorkingDays(s.meeting, -3))
+	issued := atMeetingHour(demoCalendar.NextWorkingDay(s.meeting.AddDate(0, 0, 1)))
+	start := letters.AddDays(s.meeting, 1)
 	updated := issued
 	if !s.closed.IsZero() {
 		updated = s.closed
@@ -113,7 +120,7 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		agenda.TimeZone = zone
 	}
 	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
-		MeetingHeld: s.meeting, Start: issued, Support: s.support, Terms: s.terms}
+		MeetingHeld: s.meeting, Start: start, Support: s.support, Terms: s.terms, Calendar: demoCalendar}
 	var review time.Time
 	if s.status != "refused" {
 		review = plan.Review()
