@@ -343,7 +343,7 @@ func reengagedWorkflow(g *gen, id int64, p *profile) error {
 		func(st letters.ChecklistStep) stepDone {
 			if st.Key == letters.StepDisposeData || st.Key == letters.StepArchiveRecords {
 				return stepDone{on: g.day(reengagedDaysAgo), by: ownerName,
-					exception: "Not done: the client came back before the retention deadline; its data is kept under the new agreement."}
+					exception: "Kept rather than disposed of: the client came back before the retention deadline, and its data and record continue under the new agreement."}
 			}
 			return stepDone{on: st.Due, by: []string{ownerName, serviceManager}[len(st.Key)%2]}
 		}); err != nil {
