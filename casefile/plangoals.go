@@ -176,12 +176,15 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 	}
 	progress.BeforeWindow = before
 	progress.SinceWindow = monthSpan(cmp.Since.From, time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC))
+	// A few days of a first month are no measure of a habit: the figures
+	// are compared once a whole month since the meeting has passed.
+	firstMonthEnds := cmp.Since.From.AddDate(0, 1, -1)
 	measured := false
 	for _, mc := range cmp.Metrics {
 		measured = measured || mc.SinceKnown
 	}
-	if !measured {
-		progress.FirstFigures = cmp.Since.From.AddDate(0, 1, -1)
+	if measured = measured && !asOf.Before(firstMonthEnds); !measured {
+		progress.FirstFigures = firstMonthEnds
 	}
 	for _, mc := range cmp.Metrics {
 		if !measured {

@@ -10,8 +10,8 @@ import (
 	"offboard/store"
 )
 
-// owner is our owner as she attends meetings.
-var owner = letters.Person{Name: ownerName, Role: "Owner"}
+// owner is our owner as she attends meetings, titled as she signs.
+var owner = letters.Person{Name: ownerName, Role: ownerTitle}
 
 // Days before the last day of history when the workflow stories happened.
 const (
@@ -80,7 +80,7 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 		status: "agreed", meeting: meeting, place: "Kessler Freight office, Omaha",
 		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
 		theirs:       []letters.Person{{Name: "Gordon Kessler", Role: "Owner"}, {Name: "Maria Pruitt", Role: "Bookkeeper"}},
-		contribs:     []letters.Person{{Name: accountManager, Role: "Sends the invoices, so far only to the owner's inbox"}},
+		contribs:     []letters.Person{{Name: accountManager, Role: "Account manager, who sends the invoices"}},
 		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
 		support: []string{"A named contact in accounts for any invoice question, answered within one business day."},
 		terms:   letters.PlanTerms{Autopay: true, AutopayFrom: monthStart(m).AddDate(0, 1, 0)},
@@ -255,7 +255,7 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 		status: "agreed", meeting: g.localAt(p, ago, 9), place: "Redfern Title office, Tacoma",
 		ours:         []letters.Person{owner, {Name: serviceManager, Role: "Service manager"}},
 		theirs:       []letters.Person{{Name: "Nathan Redfern", Role: "Owner"}, {Name: "Julia Park", Role: "Office manager"}},
-		contribs:     []letters.Person{{Name: serviceManager, Role: "Printed the on-call number on every invoice"}},
+		contribs:     []letters.Person{{Name: serviceManager, Role: "Service manager, whose on-call number is printed on every invoice"}},
 		support:      []string{"A published emergency line and rate card, and a portal for routine requests."},
 		baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
 		items: []planItem{
