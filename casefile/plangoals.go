@@ -130,6 +130,9 @@ func monthSpan(from, to time.Time) string {
 // gaps.
 func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics []TopicForm, meeting time.Time, in *letters.PlanInput) error {
 	if meeting.IsZero() {
+		// Before the meeting is set the targets stand, and their
+		// baselines wait for it.
+		addTargets(in, topics, cfg, nil)
 		return nil
 	}
 	// The goals are judged at the review: a plan read after it, or closed,
@@ -145,27 +148,8 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 	if err != nil {
 		return err
 	}
-	byFlag := map[string][]MetricChange{}
-	for _, mc := range cmp.Metrics {
-		byFlag[mc.FlagID] = append(byFlag[mc.FlagID], mc)
-	}
+	addTargets(in, topics, cfg, &cmp)
 	before := monthSpan(cmp.Before.From, cmp.Before.To)
-	window := "the months from " + cmp.Since.From.Format("January 2006") + " to the review"
-	for i, t := range topics {
-		if i >= len(in.Gaps) {
-			break
-		}
-		for _, g := range goalTargetsOf(t.FlagID) {
-			gt := letters.GoalTarget{Measure: g.metric, BaselineWindow: before, Target: g.text(cfg), By: in.Review(),
-				Window: window}
-			for _, mc := range byFlag[t.FlagID] {
-				if mc.Label == g.metric && mc.BeforeKnown {
-					gt.Baseline = mc.BeforeText
-				}
-			}
-			in.Gaps[i].Targets = append(in.Gaps[i].Targets, gt)
-		}
-	}
 	progress := &letters.PlanProgress{AsOf: asOf, Status: statusWords(p.Status)}
 	if !p.Status.Open() && !p.ClosedAt.IsZero() {
 		progress.Closed = CivilDay(p.ClosedAt)
@@ -209,6 +193,35 @@ func (d *Desk) measure(ctx context.Context, p Plan, cfg scoring.Config, topics [
 	}
 	in.Checkpoints = checkpointNotes(in.AllCheckpoints(), p.Actions(), asOf)
 	return nil
+}
+
+// addTargets sets on each gap the goals of its topic's red flag, with the
+// baseline from cmp; nil cmp (no meeting yet) leaves the baselines to it.
+func addTargets(in *letters.PlanInput, topics []TopicForm, cfg scoring.Config, cmp *PlanComparison) {
+	var before, window string
+	byFlag := map[string][]MetricChange{}
+	if cmp != nil {
+		before = monthSpan(cmp.Before.From, cmp.Before.To)
+		window = "the months from " + cmp.Since.From.Format("January 2006") + " to the review"
+		for _, mc := range cmp.Metrics {
+			byFlag[mc.FlagID] = append(byFlag[mc.FlagID], mc)
+		}
+	}
+	for i, t := range topics {
+		if i >= len(in.Gaps) {
+			break
+		}
+		for _, g := range goalTargetsOf(t.FlagID) {
+			gt := letters.GoalTarget{Measure: g.metric, BaselineWindow: before, Target: g.text(cfg), By: in.Review(),
+				Window: window}
+			for _, mc := range byFlag[t.FlagID] {
+				if mc.Label == g.metric && mc.BeforeKnown {
+					gt.Baseline = mc.BeforeText
+				}
+			}
+			in.Gaps[i].Targets = append(in.Gaps[i].Targets, gt)
+		}
+	}
 }
 
 // statusWords is a plan's status as the client reads it.

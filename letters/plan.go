@@ -171,7 +171,7 @@ type PlanInput struct {
 
 // Review is the day by which the goals are judged: ReviewOn, or day 90.
 func (in PlanInput) Review() time.Time {
-	if !in.ReviewOn.IsZero() {
+	if !in.ReviewOn.IsZero() || in.Start.IsZero() {
 		return in.ReviewOn
 	}
 	return planDay(in.Start, 90)
@@ -209,6 +209,15 @@ type PlanPhase struct {
 // day 90, day 1 being Start, leaving out any phase in which no action falls
 // due and no checkpoint is held: the plan prints no empty blocks.
 func (in PlanInput) Phases() []PlanPhase {
+	if in.Start.IsZero() {
+		// No day 1 yet: the actions in one block, by due date.
+		if len(in.Actions) == 0 {
+			return nil
+		}
+		p := PlanPhase{Title: "Timeline", Actions: append([]PlanAction(nil), in.Actions...)}
+		sort.SliceStable(p.Actions, func(i, j int) bool { return p.Actions[i].Due.Before(p.Actions[j].Due) })
+		return []PlanPhase{p}
+	}
 	phases := []PlanPhase{
 		{Title: "Days 1 to 30", From: planDay(in.Start, 1), To: planDay(in.Start, 30)},
 		{Title: "Days 31 to 60", From: planDay(in.Start, 31), To: planDay(in.Start, 60)},
@@ -277,9 +286,13 @@ type NumberedCheckpoint struct {
 
 // AllCheckpoints returns the checkpoints the plan uses, by date: those
 // given, or DefaultCheckpointsOn(Calendar, Start) when none are, with a
-// review meeting on the review date when it falls after day 90.
+// review meeting on the review date when it falls after day 90; none
+// while Start is not set.
 func (in PlanInput) AllCheckpoints() []Checkpoint {
 	if len(in.Checkpoints) == 0 {
+		if in.Start.IsZero() {
+			return nil // dated from the meeting, which is not set
+		}
 		cps := DefaultCheckpointsOn(in.Calendar, in.Start)
 		if review := in.Review(); !in.Start.IsZero() && DaysBetween(planDay(in.Start, 90), review) > 0 {
 			cps = append(cps, Checkpoint{Date: in.Calendar.PreviousWorkingDay(review), Kind: CheckpointMeeting})

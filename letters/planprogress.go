@@ -18,7 +18,8 @@ type GoalTarget struct {
 	// record holds none.
 	Baseline string
 	// BaselineWindow names the months the baseline covers, for example
-	// "March to August 2026".
+	// "March to August 2026"; "" while the meeting, from which the months
+	// are counted, is not set.
 	BaselineWindow string
 	// Target is the figure to reach, comparison included, for example "at
 	// most 25%" or "none".
@@ -26,7 +27,8 @@ type GoalTarget struct {
 	// By is the day by which the target is to be reached: the review.
 	By time.Time
 	// Window says what the target is measured over, for example "the
-	// months from October 2026 to the review".
+	// months from October 2026 to the review"; "" while the meeting is not
+	// set.
 	Window string
 }
 
