@@ -259,3 +259,27 @@ func TestGoalSummary(t *testing.T) {
 		}
 	}
 }
+
+// A plan drafted before the meeting date is set has no day 1: it prints
+// no date of year one, asks for the meeting date and the checkpoints, and
+// lists the actions in one block.
+func TestPlanBeforeItsMeetingDateIsSet(t *testing.T) {
+	in := kesslerPlan()
+	in.Start, in.MeetingHeld = time.Time{}, time.Time{}
+	in.Proposed = true
+	md, err := newRenderer(t).RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md, "0001") {
+		t.Errorf("a date of year one is printed:\n%s", md)
+	}
+	assertContains(t, "plan", md,
+		"- **Plan period:** **[meeting date missing]**\n",
+		"### Timeline\n\n| Who | What | By | Measured by |",
+		"**[to be completed: the checkpoints, dated once the meeting date is set]**",
+	)
+	if strings.Count(md, "| Sam Okafor, Bluewater Managed IT, LLC |") != 1 {
+		t.Errorf("each action once in the timeline:\n%s", md)
+	}
+}
