@@ -186,7 +186,7 @@ func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
 // Seeds 000, 001, 003: abuse of staff, the last one grave enough for zero
 // tolerance; notice was sent without a remediation plan.
 func abuseWorkflow(g *gen, id int64, p *profile) error {
-	sent := g.day(noticeSentDaysAgo)
+	sent := g.day(g.workdaysAgo(noticeSentDaysAgo))
 	return g.termination(id, p, sent, p.c.NoticeDays,
 		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)", true,
 		func(st letters.ChecklistStep) stepDone {

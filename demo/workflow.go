@@ -274,8 +274,12 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 	if err != nil {
 		return fmt.Errorf("notice letter for %s: %w", c.Name, err)
 	}
+	title := "Notice of termination of " + c.AgreementName
+	if forCause {
+		title = "Notice of termination for cause of " + c.AgreementName
+	}
 	doc, err := store.RecordDocument(g.ctx, g.tx, store.Document{ClientID: id, Kind: "termination",
-		Title: "Notice of termination of " + c.AgreementName, Markdown: letter, Sent: true,
+		Title: title, Markdown: letter, Sent: true,
 		ExportedPath: letters.DefaultExportPath(letters.KindTermination, c.Name, sent), CreatedAt: sent})
 	if err != nil {
 		return err
