@@ -117,9 +117,23 @@ func (g *gen) afterHoursMeasure(id int64, from, to time.Time) (letters.Measure, 
 		Scan(&n, &after); err != nil {
 		return letters.Measure{}, err
 	}
-	return letters.Measure{Name: "Tickets opened outside business hours, " + store.Date(from) + " to " +
-		store.Date(to.AddDate(0, 0, -1)), Value: fmt.Sprintf("%d of %d (%.0f%%)", after, n, 100*float64(after)/float64(max(n, 1))),
+	return letters.Measure{Name: "Tickets opened outside business hours, " + daySpan(from, to), Value: fmt.Sprintf("%d of %d (%.0f%%)", after, n, 100*float64(after)/float64(max(n, 1))),
 		Normal: "3% to 12%"}, nil
+}
+
+// daySpan names the days from from up to, not including, to, as a client
+// reads them: "8 March 2026 to 7 September 2026".
+func daySpan(from, to time.Time) string {
+	return from.Format("2 January 2006") + " to " + to.AddDate(0, 0, -1).Format("2 January 2006")
+}
+
+// longDate writes a stored date ("2026-06-30") as a client reads it.
+func longDate(stored string) string {
+	t, err := time.Parse(time.DateOnly, stored)
+	if err != nil {
+		return stored
+	}
+	return t.Format("2 January 2006")
 }
 
 // latenessMeasure is the average days late of the invoices a client
@@ -134,7 +148,7 @@ func (g *gen) latenessMeasure(id int64, from, to time.Time) (letters.Measure, er
 		id, store.Date(from), store.Date(to)).Scan(&avg); err != nil {
 		return letters.Measure{}, err
 	}
-	return letters.Measure{Name: "Average days late, " + store.Date(from) + " to " + store.Date(to.AddDate(0, 0, -1)),
+	return letters.Measure{Name: "Average days late, " + daySpan(from, to),
 		Value: fmt.Sprintf("%.0f days", avg), Normal: "0 to 5 days"}, nil
 }
 
@@ -226,7 +240,7 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 		items: []planItem{
 			{kind: "topic", flag: "security", title: "Security practices", goal: "MFA on every account, patches current, no end-of-life devices, backups that restore",
 				measures: []letters.Measure{
-					{Name: "MFA coverage on " + taken, Value: fmt.Sprintf("%.0f%%", mfa), Normal: "90% to 100%"},
+					{Name: "MFA coverage on " + longDate(taken), Value: fmt.Sprintf("%.0f%%", mfa), Normal: "90% to 100%"},
 					{Name: "Patch compliance", Value: fmt.Sprintf("%.0f%%", patch), Normal: "95% to 100%"},
 					{Name: "End-of-life devices", Value: fmt.Sprintf("%d of %d", eol, total), Normal: "0 to 2"},
 					{Name: "Backups", Value: backup, Normal: "ok"},
