@@ -333,16 +333,22 @@ func (d *Desk) planReady(ctx context.Context, client store.Client, planID int64,
 	if err != nil {
 		return err
 	}
-	if edited {
-		if gaps := letters.Gaps(markdown); len(gaps) > 0 {
-			return &letters.IncompleteError{Client: client.Name, Missing: []letters.MissingField{
-				{Item: "the edited plan", Field: strings.Join(gaps, ", ")}}}
+	item := "the edited plan"
+	if !edited {
+		docs, err := d.PlanDocuments(ctx, planID)
+		if err != nil {
+			return err
 		}
-		return nil
+		if err := docs.Plan.Complete(); err != nil {
+			return err
+		}
+		// Anything else left blank, such as our signatory's title, is
+		// marked in the text.
+		item = "the plan"
 	}
-	docs, err := d.PlanDocuments(ctx, planID)
-	if err != nil {
-		return err
+	if gaps := letters.Gaps(markdown); len(gaps) > 0 {
+		return &letters.IncompleteError{Client: client.Name, Missing: []letters.MissingField{
+			{Item: item, Field: strings.Join(gaps, ", ")}}}
 	}
-	return docs.Plan.Complete()
+	return nil
 }

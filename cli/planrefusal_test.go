@@ -56,6 +56,8 @@ func TestPlanExportRefusesAnIncompletePlan(t *testing.T) {
 			`goal 1 "Invoice payment times": measurable target missing`},
 		{"our commitments", func(f *casefile.PlanForm) { f.Topics[0].WeChange = "" }, "our side: commitments missing"},
 		{"meeting date", func(f *casefile.PlanForm) { f.Prepare.MeetingDate = "" }, "the plan: meeting date missing"},
+		// Complete, but our own company and the agreement were never entered.
+		{"our signatory", func(*casefile.PlanForm) {}, "the plan: company name, agreement name, date, termination clause, our signatory, our signatory's title missing"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
