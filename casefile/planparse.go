@@ -296,29 +296,36 @@ func (p *formParser) afterMeeting(actions []Action, meeting time.Time) {
 
 // OnWorkingDays refuses actions due on a day the business is closed,
 // naming the working days either side, so that every date in the plan is
-// one on which the work can be done and checked.
+// one on which the work can be done and checked. The review date may fall
+// on any day, as the walkthrough suggests it: the review meeting is held on
+// the working day before (letters.PlanInput.AllCheckpoints).
 func (d PlanDetails) OnWorkingDays(cal calendar.Calendar) error {
 	var p formParser
 	for i, a := range d.Actions {
-		if a.Due.IsZero() {
-			continue
-		}
-		why := cal.ClosedBecause(a.Due)
-		if why == "" {
-			continue
-		}
-		if why == a.Due.Weekday().String() {
-			why = "" // the date already names the weekday
-		} else {
-			why = " (" + why + ")"
-		}
-		p.bad(StepActions, fmt.Sprintf("action %d due date", i+1), "%s is not a working day%s: choose %s or %s",
-			letters.FormatDate(a.Due), why, store.Date(cal.PreviousWorkingDay(a.Due)), store.Date(cal.NextWorkingDay(a.Due)))
+		p.workingDay(cal, StepActions, fmt.Sprintf("action %d due date", i+1), a.Due)
 	}
 	if len(p.errs) > 0 {
 		return p.errs
 	}
 	return nil
+}
+
+// workingDay refuses day, when set, if the business is closed on it.
+func (p *formParser) workingDay(cal calendar.Calendar, step Step, field string, day time.Time) {
+	if day.IsZero() {
+		return
+	}
+	why := cal.ClosedBecause(day)
+	if why == "" {
+		return
+	}
+	if why == day.Weekday().String() {
+		why = "" // the date already names the weekday
+	} else {
+		why = " (" + why + ")"
+	}
+	p.bad(step, field, "%s is not a working day%s: choose %s or %s",
+		letters.FormatDate(day), why, store.Date(cal.PreviousWorkingDay(day)), store.Date(cal.NextWorkingDay(day)))
 }
 
 // terms reads the standard terms ticked.

@@ -14,8 +14,9 @@ import (
 
 // planSpec is a remediation plan as the walkthrough would have left it
 // (seeds 003, 004: a meeting, a written plan with owners, dates and
-// measurable targets, a review). The review falls on the plan's day 90, as
-// the written plan states; a refused plan has none.
+// measurable targets, a review). The review falls on the plan's day 90, or
+// the working day before, as the written plan states; a refused plan has
+// none.
 type planSpec struct {
 	status                   string
 	meeting                  time.Time
@@ -121,9 +122,11 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 	}
 	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
 		MeetingHeld: s.meeting, Start: start, Support: s.support, Terms: s.terms, Calendar: demoCalendar}
+	// The review is the day-90 meeting, held on a working day.
 	var review time.Time
 	if s.status != "refused" {
-		review = plan.Review()
+		review = demoCalendar.PreviousWorkingDay(plan.Review())
+		plan.ReviewOn = review
 	}
 	res, err := g.tx.ExecContext(g.ctx, `INSERT INTO remediation_plans (client_id, status, meeting_at, meeting_place,
         attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to, form_json,
