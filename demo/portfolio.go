@@ -185,8 +185,8 @@ type agreementVersion struct {
 	// forCause is the clause that allows ending the agreement for cause.
 	forCause string
 	from     time.Time
-	notice       []int
-	price        [2]int
+	notice   []int
+	price    [2]int
 }
 
 var agreementVersions = []agreementVersion{
