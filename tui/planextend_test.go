@@ -20,6 +20,18 @@ func TestExtendingAReviewKeepsThePlanExportable(t *testing.T) {
 	if _, err := h.c.Store.DB().Exec(`UPDATE remediation_plans SET form_json = '{}' WHERE client_id = ?`, id); err != nil {
 		t.Fatal(err)
 	}
+	// The parts of a plan that come from elsewhere than the walkthrough:
+	// our company, the client's contact and agreement.
+	for k, v := range map[string]string{"company.name": "Bluewater Managed IT, LLC", "company.signer": "Alex Moreno",
+		"company.signer_title": "Managing Director"} {
+		if err := h.c.Store.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := h.c.Store.DB().Exec(`UPDATE clients SET contact_name = 'Dr. Lena Ortiz', agreement_name = 'Managed IT Services Agreement',
+        agreement_signed_on = '2023-06-01', termination_clause = 'section 11' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
 	plan, _, err := h.c.LatestPlan(ctx, id)
 	if err != nil {
 		t.Fatal(err)
@@ -29,9 +41,13 @@ func TestExtendingAReviewKeepsThePlanExportable(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.press("enter")
-	h.screen = h.pushed[0].(*PlanReview)
-	h.press("space", "tab") // extend
-	for range len(h.screen.(*PlanReview).date) {
+	review := h.pushed[0].(*PlanReview)
+	h.screen = review
+	for i := 0; i < 3 && review.choice != reviewExtend; i++ {
+		h.press("space") // on to extend, wherever the review starts
+	}
+	h.press("tab")
+	for range len(review.date) {
 		h.press("backspace")
 	}
 	h.typeText("2027-06-30")
