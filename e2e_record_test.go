@@ -41,7 +41,7 @@ func TestRecordEndToEnd(t *testing.T) {
 	s.WaitFor("Log an entry for Ashby Lane", "(•) call")
 	s.Send("Tab")
 	s.Type(day.Format("2006-01-02") + " 10:15")
-	s.WaitFor("When  " + day.Format("Monday, 2 January 2006") + " 10:15")
+	s.WaitFor("When  " + day.Format("Monday 2 January 2006") + ", 10:15")
 	s.Send("Tab")
 	s.Send("Left") // from outbound to inbound
 	s.WaitFor("(•) inbound")

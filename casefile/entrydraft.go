@@ -42,9 +42,6 @@ const DraftEntry = "entry"
 // WhenLayout is how an entry's time is typed.
 const WhenLayout = "2006-01-02 15:04"
 
-// whenLayouts are the forms a typed time is read in, the first preferred.
-var whenLayouts = []string{WhenLayout, "2006-01-02T15:04", time.DateOnly}
-
 // ClientZone is the client's time zone, or this machine's when the client
 // has none or an unknown one: entries are typed in the client's local time.
 func ClientZone(cl store.Client) *time.Location {
@@ -57,18 +54,17 @@ func ClientZone(cl store.Client) *time.Location {
 	return time.Local
 }
 
-// ParseWhen reads a typed time in loc; empty means now.
+// ParseWhen reads a typed time in loc, as ReadDate reads a date with a
+// time ("2026-12-03 14:20", "yesterday 16:00"); empty means now.
 func ParseWhen(value string, loc *time.Location, now time.Time) (time.Time, error) {
-	value = strings.TrimSpace(value)
-	if value == "" {
+	if strings.TrimSpace(value) == "" {
 		return now, nil
 	}
-	for _, layout := range whenLayouts {
-		if t, err := time.ParseInLocation(layout, value, loc); err == nil {
-			return t, nil
-		}
+	t, err := ReadDate(value, now, loc, true)
+	if err != nil {
+		return time.Time{}, &FieldError{"at", err.Error()}
 	}
-	return time.Time{}, &FieldError{"at", fmt.Sprintf("%q is not a time like 2026-12-03 14:20", value)}
+	return t.Time, nil
 }
 
 // Entry reads the draft for the client cl and checks it as Log would, so a

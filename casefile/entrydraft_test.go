@@ -42,7 +42,7 @@ func TestEntryDraft(t *testing.T) {
 		draft EntryDraft
 		field string
 	}{
-		{EntryDraft{Kind: "call", At: "yesterday", Summary: "x"}, "at"},
+		{EntryDraft{Kind: "call", At: "someday soon", Summary: "x"}, "at"},
 		{EntryDraft{Kind: "call", At: "2026-11-21 09:00", Direction: "inbound", Summary: "x"}, "at"}, // the future
 		{EntryDraft{Kind: "incident", Summary: "x", Severity: "3"}, "category"},
 		{EntryDraft{Kind: "incident", Summary: "x", Category: "abuse"}, "severity"},

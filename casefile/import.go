@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"offboard/importer"
@@ -32,6 +33,11 @@ type ImportOptions struct {
 	// CreateClients adds clients the file names that the database lacks;
 	// without it an unknown client is a bad row.
 	CreateClients bool
+	// Filter selects the rows to read (a mapping's "only" and "skip").
+	Filter *importer.RowFilter
+	// Dedupe reads a row that repeats an earlier row of the file exactly
+	// only once; without it such rows are imported and reported.
+	Dedupe bool
 	// Hours judges tickets whose export says nothing of after hours, and
 	// its zone places times exported without one; nil means
 	// store.DefaultBusinessHours.
@@ -76,8 +82,46 @@ type ImportFailedError struct {
 
 func (e *ImportFailedError) Error() string {
 	n := e.Result.Parse.ErrorCount
-	return fmt.Sprintf("%s: %d %s; nothing was imported (fix the file, or pass --skip-bad to import the good rows)\n%v",
-		e.Result.File, n, plural(n, "error", "errors"), e.Result.Parse.Err())
+	where := ""
+	if e.Result.Parse.Format == "JSON" {
+		where = " (in a JSON file the number after its name is the record's index in the array, from 0)"
+	}
+	return fmt.Sprintf("%s: %d %s%s; nothing was imported (fix the file, or pass --skip-bad to import the good rows)\n%v",
+		e.Result.File, n, plural(n, "error", "errors"), where, e.Result.Parse.Err())
+}
+
+// shownLines is how many lines a note lists before it says how many more.
+const shownLines = 5
+
+// readNotes tells what the parse left out or found twice, so that rows
+// needing judgement are never passed over in silence.
+func readNotes(parsed *importer.Summary, opt ImportOptions) []string {
+	var out []string
+	if parsed.Filtered > 0 {
+		out = append(out, fmt.Sprintf("left out %d %s by the mapping's filter (%s)",
+			parsed.Filtered, plural(parsed.Filtered, "row", "rows"), opt.Filter))
+	}
+	if n := parsed.DuplicateCount; n > 0 {
+		unit := "line"
+		if parsed.Format == "JSON" {
+			unit = "record"
+		}
+		pairs := make([]string, 0, shownLines)
+		for i, d := range parsed.Duplicates {
+			if i == shownLines {
+				pairs = append(pairs, fmt.Sprintf("and %d more", n-shownLines))
+				break
+			}
+			pairs = append(pairs, fmt.Sprintf("%s %d repeats %s %d", unit, d.Line, unit, d.First))
+		}
+		what := "imported all the same; pass --dedupe to import such rows once"
+		if opt.Dedupe {
+			what = "not imported again (--dedupe)"
+		}
+		out = append(out, fmt.Sprintf("%d %s an earlier row exactly (%s): %s",
+			n, plural(n, "row repeats", "rows repeat"), strings.Join(pairs, ", "), what))
+	}
+	return out
 }
 
 func plural(n int, one, many string) string {
@@ -116,6 +160,7 @@ func (d *Desk) Import(ctx context.Context, file string, r io.Reader, opt ImportO
 	parsed, err := importer.Parse(file, tee, importer.Options{
 		Kind: opt.Kind, Preset: opt.Preset, DateOrder: opt.DateOrder, Location: hours.Zone,
 		Currency: opt.Currency, ClientDomains: opt.ClientDomains, KeepRejects: opt.SkipBad,
+		Filter: opt.Filter, Dedupe: opt.Dedupe,
 	}, w.write)
 	if err != nil {
 		return nil, err
@@ -135,7 +180,10 @@ func (d *Desk) Import(ctx context.Context, file string, r io.Reader, opt ImportO
 	res.Rejected = parsed.RejectCount
 	counts := tx.Counts()
 	res.New, res.Updated, res.Unchanged = counts.New, counts.Updated, counts.Unchanged
+	res.Notes = append(res.Notes, parsed.Notes...)
+	res.Notes = append(res.Notes, readNotes(parsed, opt)...)
 	res.Notes = append(res.Notes, w.notes()...)
+	res.Notes = append(res.Notes, w.orphans.note(filepath.Base(file))...)
 	if parsed.ErrorCount > 0 && !opt.SkipBad {
 		return res, &ImportFailedError{Result: res}
 	}

@@ -21,6 +21,7 @@ type clientIndex struct {
 	byDomain map[string][]int64
 	zone     map[int64]*time.Location
 	currency map[int64]string
+	terms    map[int64]string
 	resolved map[importer.ClientRef]int64
 	// zones holds each zone once: clients mostly share a few, and a
 	// loaded zone weighs kilobytes.
@@ -30,7 +31,7 @@ type clientIndex struct {
 func loadClientIndex(tx *store.ImportTx) (*clientIndex, error) {
 	ix := &clientIndex{ext: map[int64]string{}, byExt: map[string]int64{}, byKey: map[string][]int64{},
 		byDomain: map[string][]int64{}, zone: map[int64]*time.Location{}, currency: map[int64]string{},
-		resolved: map[importer.ClientRef]int64{}, zones: map[string]*time.Location{}}
+		terms: map[int64]string{}, resolved: map[importer.ClientRef]int64{}, zones: map[string]*time.Location{}}
 	keys, err := tx.ClientKeys()
 	if err != nil {
 		return nil, err
@@ -55,6 +56,9 @@ func (ix *clientIndex) add(k store.ClientKey) {
 		ix.zone[k.ID] = loc
 	}
 	ix.currency[k.ID] = k.Currency
+	if k.PaymentTerms != "" {
+		ix.terms[k.ID] = k.PaymentTerms
+	}
 }
 
 // location loads a zone by name, nil for none or an unknown name.
@@ -199,7 +203,7 @@ func (w *recordWriter) client(r importer.ClientRecord) error {
 		Address: r.Address, Seats: r.Seats, MRRMinor: r.MRR.Minor, Currency: r.Currency, AgreementName: r.Agreement,
 		AgreementSigned: r.AgreementSigned, TerminationClause: r.TerminationClause, NoticeDays: r.NoticeDays,
 		TermEnd: r.TermEnd, TimeZone: r.TimeZone, Status: r.Status, ClientSince: r.ClientSince,
-		NameKey: importer.NormalizeName(r.Name)}
+		PaymentTerms: r.PaymentTerms, NameKey: importer.NormalizeName(r.Name)}
 	if id != 0 {
 		_, err := w.tx.WriteClient(id, c)
 		return err

@@ -24,6 +24,8 @@ type recordWriter struct {
 	records int
 	// unknownPriorities counts priority values read as "normal".
 	unknownPriorities map[string]int
+	// orphans are the payments naming an invoice the database lacks.
+	orphans orphanPayments
 }
 
 func newRecordWriter(tx *store.ImportTx, file string, opt ImportOptions, hours store.BusinessHours, res *ImportResult) (*recordWriter, error) {
@@ -102,7 +104,11 @@ func (w *recordWriter) rowErr(line int, column, format string, args ...any) erro
 func (w *recordWriter) notes() []string {
 	var out []string
 	if len(w.res.CreatedClients) > 0 {
-		out = append(out, fmt.Sprintf("added %d %s: %s", len(w.res.CreatedClients),
+		verb := "added"
+		if w.opt.DryRun {
+			verb = "would add"
+		}
+		out = append(out, fmt.Sprintf("%s %d %s: %s", verb, len(w.res.CreatedClients),
 			plural(len(w.res.CreatedClients), "client", "clients"), strings.Join(w.res.CreatedClients, ", ")))
 	}
 	if len(w.unknownPriorities) > 0 {
@@ -183,10 +189,9 @@ func (w *recordWriter) invoice(r importer.InvoiceRecord) error {
 		return err
 	}
 	row := store.InvoiceRow{Number: r.Number, ClientID: clientID, Issued: r.Issued, Due: r.Due, Paid: r.Paid,
-		AmountMinor: r.Amount.Minor, Currency: w.currency(r.Amount, clientID), Status: r.Status}
-	if row.Due.IsZero() {
-		row.Due = r.Issued
-	}
+		AmountMinor: r.Amount.Minor, Currency: w.currency(r.Amount, clientID), Status: r.Status,
+		BalanceStated: r.HasBalance || !r.Paid.IsZero()}
+	w.dueAndStatus(&row, r, clientID)
 	// An export that says nothing of the balance leaves it as the whole
 	// amount, unless it gives a paid date; payments may settle it later.
 	switch {
@@ -201,6 +206,9 @@ func (w *recordWriter) invoice(r importer.InvoiceRecord) error {
 func (w *recordWriter) payment(r importer.PaymentRecord) error {
 	clientID, err := w.resolveClient(r.Client, r.Line())
 	if err != nil {
+		return err
+	}
+	if err := w.orphans.check(w.tx, r); err != nil {
 		return err
 	}
 	return w.tx.WritePayment(store.PaymentRow{ClientID: clientID, Invoice: r.Invoice, Paid: r.Date, AmountMinor: r.Amount.Minor,

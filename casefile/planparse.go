@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -364,3 +365,64 @@ func (p *formParser) optionalDay(field, s string) time.Time {
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// Filled reports, step by step, whether the walkthrough's step is really
+// filled in, for its progress bar to tick: no problem finishing would
+// report on it, and what it is for is written. The prepare step needs a
+// valid meeting date, a titled topic and people on both sides; the notes
+// what the client said and a goal for every topic; the actions one complete
+// action; the terms, which are optional, only that each term ticked is
+// complete; the outcome a result with its review date.
+func (f PlanForm) Filled(loc *time.Location) [NumSteps]bool {
+	_, err := f.Parse(loc)
+	var errs FormErrors
+	errors.As(err, &errs)
+	var out [NumSteps]bool
+	for s := range out {
+		out[s] = true
+	}
+	for _, e := range errs {
+		out[e.Step] = false
+	}
+	titled := 0
+	for _, t := range f.Topics {
+		if isBlank(t.Title) {
+			continue
+		}
+		titled++
+		if isBlank(t.ClientSaid) || isBlank(t.Goal) {
+			out[StepNotes] = false
+		}
+	}
+	out[StepPrepare] = out[StepPrepare] && len(ParsePeople(f.Prepare.OurAttendees)) > 0 && len(ParsePeople(f.Prepare.ClientAttendees)) > 0
+	out[StepNotes] = out[StepNotes] && titled > 0
+	actions := 0
+	for _, a := range f.Actions {
+		if !a.blank() {
+			actions++
+		}
+	}
+	// Finishing asks targets only of a plan not refused; a filled step has
+	// them whatever the outcome.
+	for _, a := range f.Actions {
+		if !a.blank() && isBlank(a.Target) {
+			out[StepActions] = false
+		}
+	}
+	out[StepActions] = out[StepActions] && actions > 0
+	return out
+}
+
+// UnheldMeeting reports a meeting still to come at now, as the problem
+// that stops its outcome being recorded: a meeting can be scheduled ahead,
+// never recorded as held before its time. nil when the meeting date has
+// passed or does not read.
+func (f PlanForm) UnheldMeeting(now time.Time, loc *time.Location) *FormError {
+	t, err := ParseMeeting(f.Prepare.MeetingDate, loc)
+	if err != nil || !t.After(now) {
+		return nil
+	}
+	return &FormError{Step: StepPrepare, Field: "meeting date",
+		Msg: fmt.Sprintf("is %s, still to come: record the outcome once the meeting is held; until then the draft keeps it scheduled",
+			t.Format("Monday 2 January 2006 15:04"))}
+}

@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -108,7 +109,8 @@ func (d *Desk) SavePlan(ctx context.Context, planID int64, form PlanForm) (saved
 // outcome and review date, the client's move to "remediation", the meeting
 // in the communications log and the outcome in the decisions log. A
 // refused plan is closed at once; scoring's policy then recommends
-// offboarding (seed 004).
+// offboarding (seed 004). A meeting still to come cannot be finished: its
+// outcome is not known yet.
 func (d *Desk) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 	p, err := d.Plan(ctx, planID)
 	if err != nil {
@@ -118,6 +120,11 @@ func (d *Desk) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 		return p, fmt.Errorf("finish plan %d: %w", planID, store.ErrNotDraft)
 	}
 	details, err := p.Form.Parse(time.Local)
+	if future := p.Form.UnheldMeeting(d.Store.Now(), time.Local); future != nil {
+		var errs FormErrors
+		errors.As(err, &errs)
+		return p, append(FormErrors{*future}, errs...)
+	}
 	if err != nil {
 		return p, err
 	}

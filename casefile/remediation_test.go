@@ -526,3 +526,55 @@ func TestPlanOutcomeReachesTheRecommendation(t *testing.T) {
 		}
 	}
 }
+
+// The progress bar ticks a step only when it is really filled, and a
+// meeting still to come cannot be recorded as held.
+func TestPlanFormFilledAndHeld(t *testing.T) {
+	f := NewPlanForm()
+	if got := f.Filled(time.UTC); got != [NumSteps]bool{false, false, false, true, false} {
+		t.Errorf("empty form: %v, want only the optional terms filled", got)
+	}
+	f.Prepare = PrepareForm{MeetingDate: "2026-12-10 10:00", OurAttendees: "Dana Whitfield, Owner", ClientAttendees: "Alex Moreno"}
+	f.Topics = []TopicForm{{Title: "Invoice payment times"}}
+	f.Actions = []ActionForm{{Owner: "client", Person: "Alex Moreno", What: "Autopay", Due: "2027-01-15"}}
+	f.Outcome = OutcomeForm{Result: "agreed", ReviewDate: "2027-03-10"}
+	got := f.Filled(time.UTC)
+	if want := [NumSteps]bool{true, false, false, true, true}; got != want {
+		t.Errorf("no notes, an action without a target: %v, want %v", got, want)
+	}
+	f.Topics[0].ClientSaid, f.Topics[0].Goal = "Invoices went to an old mailbox", "Paid within 30 days"
+	f.Actions[0].Target = "every invoice paid within 30 days"
+	f.Terms.Autopay = true
+	f.Terms.AutopayFrom = "someday"
+	if got, want := f.Filled(time.UTC), [NumSteps]bool{true, true, true, false, true}; got != want {
+		t.Errorf("a ticked term without a good date: %v, want %v", got, want)
+	}
+
+	before := time.Date(2026, time.December, 9, 9, 0, 0, 0, time.UTC)
+	if e := f.UnheldMeeting(before, time.UTC); e == nil || e.Step != StepPrepare ||
+		!strings.Contains(e.Msg, "Thursday 10 December 2026 10:00, still to come") {
+		t.Errorf("the day before: %+v", e)
+	}
+	if e := f.UnheldMeeting(before.AddDate(0, 0, 2), time.UTC); e != nil {
+		t.Errorf("after the meeting: %+v", e)
+	}
+}
+
+// A meeting dated after today can be saved as scheduled, but its outcome
+// cannot be recorded: finishing says so first and changes nothing.
+func TestFinishRefusesAMeetingStillToCome(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	f := agreedForm()
+	f.Prepare.MeetingDate = store.Date(s.Store.Now().AddDate(0, 0, 3)) + " 10:00"
+	f.Outcome.ReviewDate = store.Date(s.Store.Now().AddDate(0, 3, 0))
+	p, _, _ := s.StartPlan(ctx, id, f)
+	var fe FormErrors
+	if _, err := s.FinishPlan(ctx, p.ID); !errors.As(err, &fe) || fe[0].Step != StepPrepare || !strings.Contains(fe[0].Msg, "still to come") {
+		t.Fatalf("err = %v", err)
+	}
+	if got, _ := s.Plan(ctx, p.ID); got.Status != scoring.PlanDraft {
+		t.Errorf("the plan is %s, want still a draft", got.Status)
+	}
+}

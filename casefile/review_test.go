@@ -34,11 +34,12 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 		issued, _ := time.Parse(time.DateOnly, month+"-01")
 		due := issued.AddDate(0, 0, 30)
 		var paid any
+		balance := 1000
 		if late >= 0 {
-			paid = store.Date(due.AddDate(0, 0, late))
+			paid, balance = store.Date(due.AddDate(0, 0, late)), 0
 		}
 		exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor)
-            VALUES (?, ?, ?, ?, ?, 1000, 0)`, id, fmt.Sprint("I", n), store.Date(issued), store.Date(due), paid)
+            VALUES (?, ?, ?, ?, ?, 1000, ?)`, id, fmt.Sprint("I", n), store.Date(issued), store.Date(due), paid, balance)
 	}
 	// Baseline, January to June: two invoices a month, each paid 41 days
 	// late; 50 tickets, 19 after hours; 100 hours.
@@ -165,13 +166,13 @@ func TestComparePlanFromRawRows(t *testing.T) {
 	ctx := context.Background()
 	id := addClient(t, s, "Acme")
 	exec := mustExec(t, s)
-	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
-        (?1, 'B1', '2026-02-01', '2026-03-03', '2026-04-12', 1000),
-        (?1, 'B2', '2026-04-01', '2026-05-01', '2026-06-10', 1000),
-        (?1, 'S1', '2026-09-01', '2026-10-01', '2026-10-11', 1000),
-        (?1, 'S2', '2026-10-01', '2026-10-31', '2026-11-10', 1000),
-        (?1, 'S3', '2026-10-11', '2026-11-10', NULL, 1000),
-        (?1, 'S4', '2026-11-01', '2026-12-01', NULL, 1000)`, id)
+	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor) VALUES
+        (?1, 'B1', '2026-02-01', '2026-03-03', '2026-04-12', 1000, 0),
+        (?1, 'B2', '2026-04-01', '2026-05-01', '2026-06-10', 1000, 0),
+        (?1, 'S1', '2026-09-01', '2026-10-01', '2026-10-11', 1000, 0),
+        (?1, 'S2', '2026-10-01', '2026-10-31', '2026-11-10', 1000, 0),
+        (?1, 'S3', '2026-10-11', '2026-11-10', NULL, 1000, 1000),
+        (?1, 'S4', '2026-11-01', '2026-12-01', NULL, 1000, 1000)`, id)
 	exec(`INSERT INTO tickets (client_id, opened_at, after_hours) VALUES
         (?1, '2026-03-01T23:00:00Z', 1), (?1, '2026-03-02T23:00:00Z', 1), (?1, '2026-03-03T23:00:00Z', 1),
         (?1, '2026-03-04T10:00:00Z', 0), (?1, '2026-09-01T23:00:00Z', 1), (?1, '2026-09-02T10:00:00Z', 0),

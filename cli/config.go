@@ -17,18 +17,6 @@ import (
 	"offboard/store"
 )
 
-// companyKeys are the settings that describe our own company on letters and
-// plans (seed 001: a cordial final letter referencing the agreement). They
-// live only in the database; the scoring keys are listed by scoring.Params.
-var companyKeys = []scoring.Param{
-	{Key: store.SettingCompanyName, Doc: "Our company's legal name, as it signs letters.", Allowed: "any text"},
-	{Key: store.SettingCompanyAddress, Doc: `Our postal address; separate lines with "\n".`, Allowed: "any text"},
-	{Key: store.SettingCompanySigner, Doc: "The person who signs letters and plans.", Allowed: "any text"},
-	{Key: store.SettingCompanySignerTitle, Doc: "The signer's job title.", Allowed: "any text"},
-	{Key: store.SettingCompanyEmail, Doc: "The contact email printed on letters.", Allowed: "an email address"},
-	{Key: store.SettingCompanyPhone, Doc: "The contact phone number printed on letters.", Allowed: "any text"},
-}
-
 // scoringSetup is the desk a scoring command works at, with the setup it
 // resolved on opening: the effective configuration, where each value came
 // from, and the moment of the assessment.
@@ -164,37 +152,24 @@ then the database, where 'config set' stores them. Our company's details
 			return printConfig(env.Stdout, setup, *docs)
 		}
 		key, value := rest[1], rest[2]
-		if err := checkSetting(setup, key, value); err != nil {
+		// A value that is refused is a mistake on the command line; a
+		// failure to store it is not.
+		cfg := setup.Config
+		if err := casefile.CheckSetting(&cfg, key, value); err != nil {
 			return usagef(fs, "%v", err)
 		}
-		if err := st.SetSetting(ctx, key, value); err != nil {
+		changed, err := setup.desk.ChangeSettings(ctx, []store.SettingChange{{Key: key, Value: value}})
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%s = %s (stored in %s)\n", key, value, st.Path())
+		if len(changed) == 0 {
+			fmt.Fprintf(env.Stdout, "%s = %s (unchanged, in %s)\n", key, value, st.Path())
+			return nil
+		}
+		fmt.Fprintf(env.Stdout, "%s = %s (stored in %s; the change is in the record)\n", key, value, st.Path())
 		return nil
 	}
 	return c
-}
-
-// checkSetting validates a value before it is stored: a scoring key must
-// leave the whole configuration coherent; a company key must not be blank.
-func checkSetting(setup scoringSetup, key, value string) error {
-	for _, p := range companyKeys {
-		if p.Key == key {
-			if strings.TrimSpace(value) == "" {
-				return fmt.Errorf("setting %s: the value is empty; want %s", key, p.Allowed)
-			}
-			return nil
-		}
-	}
-	cfg := setup.Config
-	var unknown *scoring.UnknownKeysError
-	if err := cfg.Set(key, value); errors.As(err, &unknown) {
-		return fmt.Errorf("unknown setting %q; run 'offboard config' to list the keys", key)
-	} else if err != nil {
-		return err
-	}
-	return nil
 }
 
 // printConfig lists every key with its effective value and source, our
@@ -212,7 +187,7 @@ func printConfig(w io.Writer, setup scoringSetup, docs bool) error {
 	if !docs {
 		fmt.Fprintln(tw, "KEY\tVALUE\tSOURCE")
 	}
-	for _, p := range companyKeys {
+	for _, p := range casefile.CompanyKeys {
 		if value, ok := setup.DB[p.Key]; ok {
 			row(p, oneLine(value), "database")
 		} else {

@@ -20,12 +20,37 @@ import (
 	"offboard/textsafe"
 )
 
-const importSummary = `Brings in the CSV exports of the tools you already use. KIND is one of
-settings, clients, tickets, time, invoices, payments, incidents, security,
-upgrades or plans. The preset
-is recognised from each file's header row unless --preset or --map names one.
+const importSummary = `Brings in the CSV exports of the tools you already use, and the JSON of
+their REST APIs. KIND is one of settings, clients, tickets, time, invoices,
+payments, incidents, security, upgrades or plans. The preset is recognised
+from each file's header row unless --preset or --map names one.
 A file with a bad row imports nothing unless --skip-bad; importing the same
-file twice changes nothing the second time.`
+file twice changes nothing the second time; --dry-run writes nothing at all.
+
+A mapping file (--map) names, for each of our fields, your column, or a
+list of columns of which each row's first with a value is read; "only"
+and "skip" select rows; a JSON file's fields are dotted paths:
+
+    {
+      "kind": "invoices",
+      "columns": {"number": "Num", "client": ["Customer", "Project"],
+                  "issued": "Date", "amount": "Amount", "terms": "Terms"},
+      "only": {"Account": "Accounts Receivable"},
+      "skip": {"Memo": ["void", "deleted"]}
+    }
+
+    {
+      "kind": "tickets",
+      "records": "tickets",
+      "columns": {"external_id": "id", "client": "company.name",
+                  "opened": "_info.dateEntered", "closed": "closedDate",
+                  "status": "status.name", "summary": "summary"}
+    }
+
+A row is read when each column under "only" holds one of its values and
+no column under "skip" holds one of its (ignoring case; "" is a blank
+cell). "records" names the array of records when an object wraps it; a
+JSON file is known by its content, whatever its name.`
 
 // progressBytes is the file size from which a terminal shows a progress
 // bar: a few thousand rows.
@@ -33,13 +58,13 @@ const progressBytes = 256 << 10
 
 type importFlags struct {
 	db, config, preset, mapFile, order string
-	dryRun, skipBad, create            bool
+	dryRun, skipBad, create, dedupe    bool
 	list, adopt                        bool
 }
 
 func importCommand() *Command {
-	c := &Command{Name: "import", Summary: "bring in CSV exports from a PSA, helpdesk, time tracker or invoicing tool",
-		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
+	c := &Command{Name: "import", Summary: "bring in CSV or JSON exports from a PSA, helpdesk, time tracker or invoicing tool",
+		Usage: "import KIND FILE... [--db FILE] [--adopt] [--config FILE] [--preset NAME | --map MAPPING.json] [--dry-run] [--skip-bad] [--dedupe] [--create-clients] [--date-order mdy|dmy]\n       offboard import --list-presets"}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		var f importFlags
 		fs := newFlags(env, c.Name, c.Usage, importSummary)
@@ -47,7 +72,8 @@ func importCommand() *Command {
 		fs.StringVar(&f.config, "config", "", "scoring configuration `file`, for the business hours that decide after-hours tickets (default: $OFFBOARD_CONFIG, else $XDG_CONFIG_HOME/offboard/config.toml)")
 		fs.StringVar(&f.preset, "preset", "", "read the files with this `preset` (see --list-presets) instead of recognising it")
 		fs.StringVar(&f.mapFile, "map", "", "read the files with a mapping `file` (JSON) from our fields to your columns")
-		fs.BoolVar(&f.dryRun, "dry-run", false, "parse, check and count what would change, writing nothing")
+		fs.BoolVar(&f.dryRun, "dry-run", false, "parse, check and count what would change, writing nothing: no database change, no rejects file")
+		fs.BoolVar(&f.dedupe, "dedupe", false, "import a row that repeats an earlier row of its file exactly only once (without it, such rows are imported and reported)")
 		fs.BoolVar(&f.skipBad, "skip-bad", false, "import the good rows; write the bad ones with reasons to FILE.rejects.csv")
 		fs.BoolVar(&f.create, "create-clients", false, "add the clients the files name that the database lacks")
 		fs.StringVar(&f.order, "date-order", "", "read dates such as 03/04/2024 in this `order`: mdy or dmy (default: decided from each file)")
@@ -71,7 +97,12 @@ func importCommand() *Command {
 		if f.adopt {
 			opts = append(opts, store.Adopt())
 		}
-		st, setup, err := openScoring(ctx, env, f.db, f.config, opts...)
+		db, cleanup, err := dryRunDatabase(env, f)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		st, setup, err := openScoring(ctx, env, db, f.config, opts...)
 		if err != nil {
 			return err
 		}
@@ -108,7 +139,7 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 	if err != nil {
 		return casefile.ImportOptions{}, usagef(fs, "%v", err)
 	}
-	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create}
+	opt := casefile.ImportOptions{Kind: kind, DateOrder: order, DryRun: f.dryRun, SkipBad: f.skipBad, CreateClients: f.create, Dedupe: f.dedupe}
 	switch {
 	case f.preset != "" && f.mapFile != "":
 		return opt, usagef(fs, "--preset and --map cannot be used together")
@@ -133,12 +164,34 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 			return opt, fmt.Errorf("mapping %s is for %s, not %s", f.mapFile, m.Kind, kind)
 		}
 		opt.Preset = m.Preset(filepath.Base(f.mapFile))
-		opt.ClientDomains, opt.Currency = m.ClientDomains, m.Currency
+		opt.ClientDomains, opt.Currency, opt.Filter = m.ClientDomains, m.Currency, m.Filter()
 		if order == importer.DateOrderAuto {
 			opt.DateOrder, _ = importer.ParseDateOrder(m.DateOrder)
 		}
 	}
 	return opt, nil
+}
+
+// dryRunDatabase returns the database an import opens. A dry run against
+// a database that does not exist yet reads into a scratch one, removed
+// afterwards, so that it leaves no file behind.
+func dryRunDatabase(env Env, f importFlags) (string, func(), error) {
+	if !f.dryRun {
+		return f.db, func() {}, nil
+	}
+	path, err := store.ResolvePath(f.db, env.Getenv)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return f.db, func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", "offboard-dry-run-")
+	if err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(env.Stdout, "dry run: no database at %s yet; checking against an empty one\n", textsafe.Line(path))
+	return filepath.Join(dir, "dry-run.db"), func() { os.RemoveAll(dir) }, nil
 }
 
 // businessHours turns the scoring configuration's business hours into the
@@ -215,6 +268,10 @@ func importFile(ctx context.Context, env Env, desk *casefile.Desk, file string, 
 		return err
 	}
 	if opt.SkipBad && res.Rejected > 0 {
+		if opt.DryRun {
+			fmt.Fprintln(env.Stderr, textsafe.Text(fmt.Sprint(res.Parse.Err())))
+			return nil
+		}
 		return writeRejects(env, file, res)
 	}
 	return nil
@@ -268,6 +325,9 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 	if enc := res.Parse.Encoding; enc != "" && enc != "UTF-8" {
 		fmt.Fprintf(w, "  the file is not UTF-8; read it as %s\n", enc)
 	}
+	if res.Parse.Format == "JSON" && res.Rejected > 0 {
+		fmt.Fprintln(w, "  read as JSON: a line number in a message is the record's index in the array, from 0")
+	}
 	for _, line := range res.Parse.TotalLines {
 		fmt.Fprintf(w, "  skipped the totals row on line %d\n", line)
 	}
@@ -281,7 +341,11 @@ func printImport(w io.Writer, res *casefile.ImportResult, opt casefile.ImportOpt
 		fmt.Fprintf(w, "  this file was imported before, on %s\n", res.PreviousImport.Format("2006-01-02 15:04 MST"))
 	}
 	if opt.DryRun {
-		fmt.Fprintln(w, "  nothing was written")
+		if opt.SkipBad && res.Rejected > 0 {
+			fmt.Fprintf(w, "  %s would be skipped and listed in %s.rejects.csv\n",
+				count(res.Rejected, "bad row", "bad rows"), textsafe.Line(res.File))
+		}
+		fmt.Fprintln(w, "  nothing was written, not even a rejects file")
 	}
 }
 

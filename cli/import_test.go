@@ -247,3 +247,66 @@ func TestImportJudgesAfterHoursByTheConfiguration(t *testing.T) {
 		}
 	}
 }
+
+func TestImportDryRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "none-yet.db")
+	bad := filepath.Join(dir, "bad-date.csv")
+	data, err := os.ReadFile(fixture("pitfalls/bad-date.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, nil, "import", "invoices", bad, "--create-clients", "--skip-bad", "--dry-run", "--db", db)
+	if code != 0 || !strings.Contains(out, "1 bad row would be skipped") || !strings.Contains(out, "would add 1 client: Acme Dental") ||
+		!strings.Contains(errs, `bad-date.csv:3: column "Due Date"`) {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the dry run left files behind: %q", names)
+	}
+}
+
+func TestImportJSONAndJudgement(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	code, out, errs := run(t, nil, "import", "tickets", fixture("connectwise/project-tickets.json"),
+		"--map", fixture("connectwise/project-tickets.map.json"), "--create-clients", "--db", db)
+	if code != 0 || !strings.Contains(out, "3 rows read as map:project-tickets.map.json: 3 new") ||
+		!strings.Contains(out, "added 2 clients: Tailspin Toys, Northwind Traders") {
+		t.Fatalf("JSON: exit %d\n%s%s", code, out, errs)
+	}
+	payments := filepath.Join(dir, "payments.csv")
+	if err := os.WriteFile(payments, []byte("date,client,invoice,amount\n"+
+		"2024-03-01,Tailspin Toys,INV-77,100.00\n"+
+		"2024-03-01,Tailspin Toys,INV-77,100.00\n"+
+		"2024-03-02,Northwind Traders,,50.00\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		flag, dups, orphans string
+	}{
+		{"--dry-run", "1 row repeats an earlier row exactly (line 3 repeats line 2): imported all the same; pass --dedupe to import such rows once",
+			`2 payments name invoices not in the database (payments.csv: line 2 invoice "INV-77", line 3 invoice "INV-77"); kept, they will settle`},
+		{"--dedupe", "1 row repeats an earlier row exactly (line 3 repeats line 2): not imported again (--dedupe)",
+			`1 payment names an invoice not in the database (payments.csv: line 2 invoice "INV-77"); kept, it will settle`},
+	} {
+		code, out, errs = run(t, nil, "import", "payments", payments, tt.flag, "--db", db)
+		if code != 0 || !strings.Contains(out, tt.dups) || !strings.Contains(out, tt.orphans) {
+			t.Errorf("%s: exit %d\n%s%s", tt.flag, code, out, errs)
+		}
+	}
+	if !strings.Contains(out, "2 new, 0 updated") {
+		t.Errorf("--dedupe should write the repeated payment once:\n%s", out)
+	}
+}

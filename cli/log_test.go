@@ -69,7 +69,7 @@ func TestLogRefusesBadEntries(t *testing.T) {
 		{[]string{"--kind", "incident", "--category", "abuse", "--severity", "9", "--summary", "x"}, "severity: 9 is not between 1 (minor) and 5 (grave)"},
 		{[]string{"--kind", "incident", "--category", "rudeness", "--severity", "2", "--summary", "x"}, `category: "rudeness" is not one of`},
 		{[]string{"--kind", "call", "--summary", "x", "--at", "2027-01-01 09:00"}, "is in the future"},
-		{[]string{"--kind", "call", "--summary", "x", "--at", "next friday"}, `at: "next friday" is not a time`},
+		{[]string{"--kind", "call", "--summary", "x", "--at", "whenever"}, `at: "whenever" is not a date`},
 		{[]string{"--kind", "call"}, "summary: say what happened"},
 		{[]string{"--kind", "edit", "--summary", "why"}, "edit: nothing to change"},
 		{[]string{"--kind", "fax", "--summary", "x"}, `kind: "fax" is not one of`},

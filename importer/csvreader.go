@@ -7,11 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // sniffBytes is how much of a file is examined to find the delimiter and
@@ -43,10 +46,14 @@ type Reader struct {
 	Header []string
 	// HeaderLine is the physical line of the header row.
 	HeaderLine int
-	// Encoding is "UTF-8", or "Windows-1252" for a file that is not valid
+	// Encoding is "UTF-8", "UTF-16" for a file that starts with its
+	// byte-order mark, or "Windows-1252" for a file that is not valid
 	// UTF-8, as spreadsheets on Windows save CSV.
 	Encoding string
-	csv      *csv.Reader
+	// Format is "CSV" or "JSON".
+	Format string
+	csv    *csv.Reader
+	json   *jsonRecords
 }
 
 // KnownColumn reports whether a normalised header name belongs to some
@@ -61,15 +68,22 @@ func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	encoding := "UTF-8"
 	switch {
-	case bytes.HasPrefix(prefix, []byte{0xEF, 0xBB, 0xBF}):
+	case bytes.HasPrefix(prefix, utf8BOM):
 		_, _ = br.Discard(3)
 		prefix = prefix[3:]
 	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}), bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
-		return nil, fmt.Errorf("%s: the file is UTF-16; save it as CSV UTF-8 and try again", file)
+		// Excel's "Unicode text" and some report writers save UTF-16 with
+		// its byte-order mark, which the decoder reads and drops.
+		encoding = "UTF-16"
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffBytes)
+		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
 	}
-	encoding := "UTF-8"
-	if !validUTF8Prefix(prefix) {
+	if encoding == "UTF-8" && !validUTF8Prefix(prefix) {
 		encoding = "Windows-1252"
 		br = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
 		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -84,7 +98,7 @@ func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	rd := &Reader{File: file, Delimiter: delim, Encoding: encoding, csv: cr}
+	rd := &Reader{File: file, Delimiter: delim, Encoding: encoding, Format: "CSV", csv: cr}
 	for i := 0; ; i++ {
 		rec, err := cr.Read()
 		if err != nil {
@@ -108,6 +122,9 @@ func (r *Reader) DecimalComma() bool { return r.Delimiter == ';' }
 // Read returns the next non-blank row, or io.EOF. Values are only valid
 // until the next call.
 func (r *Reader) Read() (Row, error) {
+	if r.json != nil {
+		return r.json.read()
+	}
 	for {
 		rec, err := r.csv.Read()
 		if err != nil {
@@ -172,6 +189,17 @@ func validUTF8Prefix(b []byte) bool {
 	return false
 }
 
+// filled counts a record's non-blank values.
+func filled(rec []string) int {
+	n := 0
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 func blank(rec []string) bool {
 	for _, v := range rec {
 		if strings.TrimSpace(v) != "" {
@@ -184,11 +212,14 @@ func blank(rec []string) bool {
 // sniff tries each delimiter on the start of the file and picks the record
 // naming the most known columns; ties go to the delimiter splitting the
 // header into more fields, then to the earlier row. When no row names a
-// known column, the first row split into the most fields is the header, so
-// the user hears which columns could not be placed.
+// known column, the first of the rows with the most non-blank values is
+// the header (a data row leaves some blank more often than a header), so
+// that a report's title lines above it (a company name, "Invoice List", a
+// date range) are passed over and the user hears which columns could not
+// be placed. A row holding a date or an amount is data, never the header.
 func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
 	bestScore, bestFields := 0, 0
-	firstFields := 0
+	widest, first, firstDelim := 0, 0, ','
 	for _, d := range []rune{',', ';', '\t', '|'} {
 		cr := csv.NewReader(bytes.NewReader(prefix))
 		cr.Comma = d
@@ -198,8 +229,14 @@ func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
 			if err != nil {
 				break
 			}
-			if i == 0 && len(rec) > firstFields && bestScore == 0 {
-				firstFields, delim = len(rec), d
+			if i == 0 && len(rec) > first {
+				first, firstDelim = len(rec), d
+			}
+			if blank(rec) || looksLikeData(rec) {
+				continue
+			}
+			if w := filled(rec); w > widest && bestScore == 0 {
+				widest, delim, index = w, d, i
 			}
 			score := 0
 			for _, f := range rec {
@@ -212,7 +249,28 @@ func sniff(prefix []byte, known KnownColumn) (delim rune, index int, ok bool) {
 			}
 		}
 	}
-	return delim, index, firstFields > 0
+	if widest == 0 {
+		// Every row is data: the file has no header, and its first row
+		// stands in for one so that the error names its values.
+		return firstDelim, 0, first > 0
+	}
+	return delim, index, true
+}
+
+// dataCell matches the values a header row never holds: a date such as
+// 2024-01-31 or 1/31/2024, or an amount with cents such as $1,020.00 or
+// (400,00).
+var dataCell = regexp.MustCompile(`^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b.*|\(?[-+]?[$€£]?\s?[-+]?\d[\d,.' ]*[.,]\d{2}\)?)$`)
+
+// looksLikeData reports whether a record holds a date or an amount, which
+// makes it a data row.
+func looksLikeData(rec []string) bool {
+	for _, v := range rec {
+		if dataCell.MatchString(strings.TrimSpace(v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerNames makes the header row's names unique and non-blank.

@@ -88,7 +88,7 @@ var kindFields = map[Kind][]Field{
 		{Name: "term_end", Type: TypeDate},
 		{Name: "time_zone", Help: "the client's IANA time zone, such as America/New_York"},
 		{Name: "client_since", Type: TypeDate},
-		{Name: "payment_terms", Help: "default terms of the client's invoices, such as Net 30; read but not yet kept, so not exported", Alternative: true},
+		{Name: "payment_terms", Help: "default terms of the client's invoices, such as Net 30, EOM or Due on receipt: they date an invoice that gives neither a due date nor terms"},
 		{Name: "status", Help: "active, watch, remediation, notice, offboarded or re-engaged"},
 	},
 	KindTickets: withClient(

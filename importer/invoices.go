@@ -46,6 +46,11 @@ func (p *rowParser) invoice() Record {
 	if !p.ok() {
 		return nil
 	}
+	if rec.Terms != "" && rec.Due.IsZero() {
+		if _, ok := DueFromTerms(rec.Issued, rec.Terms); !ok {
+			p.unreadTerms[rec.Terms]++
+		}
+	}
 	g, first := p.join("invoice", fmt.Sprintf("%q", number), number, invoiceHeaderFields, func(g *group) {
 		rec.Source = p.source(number)
 		t := &invoiceTotals{rec: rec, hasTotal: hasTotal, hasPaid: hasPaid, paid: paid}
@@ -106,7 +111,7 @@ func (t *invoiceTotals) record() Record {
 	state := ParseInvoiceState(r.Status)
 	switch {
 	case state == StateDraft || state == StateVoid:
-		r.Due = time.Time{}
+		r.Due, r.Paid = time.Time{}, time.Time{}
 		r.Balance = money.Money{Currency: r.Amount.Currency}
 		r.HasBalance = true
 	case r.HasBalance:

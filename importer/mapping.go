@@ -21,26 +21,36 @@ import (
 //	  "currency": "EUR",
 //	  "client_domains": {"acme.example": "Acme Inc."}
 //	}
+//
+// A field given a list of columns reads, row by row, the first of them
+// that holds a value. "only" and "skip" select rows (see RowFilter). For a
+// JSON export the columns are dotted paths into each record
+// ("company.name"), and "records" names the array holding the records
+// when an object wraps it ("tickets" in HaloPSA's {"tickets": [...]}).
 type Mapping struct {
-	Kind          Kind                 `json:"kind"`
-	Columns       map[string]columnSet `json:"columns"`
-	DateOrder     string               `json:"date_order,omitempty"`
-	Currency      string               `json:"currency,omitempty"`
-	ClientDomains map[string]string    `json:"client_domains,omitempty"`
+	Kind          Kind                `json:"kind"`
+	Columns       map[string]textList `json:"columns"`
+	DateOrder     string              `json:"date_order,omitempty"`
+	Currency      string              `json:"currency,omitempty"`
+	ClientDomains map[string]string   `json:"client_domains,omitempty"`
+	Only          map[string]textList `json:"only,omitempty"`
+	Skip          map[string]textList `json:"skip,omitempty"`
+	Records       string              `json:"records,omitempty"`
 }
 
-// columnSet accepts one column name or a list of alternatives.
-type columnSet []string
+// textList accepts one text or a list of them: a field's column and its
+// fallbacks, a filter's values.
+type textList []string
 
-func (c *columnSet) UnmarshalJSON(b []byte) error {
+func (c *textList) UnmarshalJSON(b []byte) error {
 	var one string
 	if err := json.Unmarshal(b, &one); err == nil {
-		*c = columnSet{one}
+		*c = textList{one}
 		return nil
 	}
 	var many []string
 	if err := json.Unmarshal(b, &many); err != nil {
-		return fmt.Errorf("a column must be a name or a list of names")
+		return fmt.Errorf("a column or a filter value must be a text or a list of texts, not %s", bytes.TrimSpace(b))
 	}
 	*c = many
 	return nil
@@ -72,7 +82,17 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 			return nil, fmt.Errorf("mapping %s: field %q names no column", name, field)
 		}
 	}
+	for _, rule := range []map[string]textList{m.Only, m.Skip} {
+		for col, values := range rule {
+			if len(values) == 0 {
+				return nil, fmt.Errorf("mapping %s: the filter on column %q lists no value", name, col)
+			}
+		}
+	}
 	if len(m.Columns) == 0 {
+		if m.Records != "" {
+			return nil, fmt.Errorf("mapping %s: \"records\" reads a JSON file, which needs \"columns\" naming our fields by path", name)
+		}
 		return &m, nil
 	}
 	for _, f := range Fields(m.Kind) {
@@ -93,13 +113,29 @@ func (m *Mapping) Preset(name string) *Preset {
 		return nil
 	}
 	order, _ := ParseDateOrder(m.DateOrder)
-	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains, exactNames: true}
+	p := &Preset{Name: "map:" + name, Tool: "mapping file", Kind: m.Kind, DateOrder: order, ClientDomains: m.ClientDomains,
+		Records: parseJSONPath(m.Records), exactNames: true}
 	for _, f := range Fields(m.Kind) {
 		if cols := m.Columns[f.Name]; len(cols) > 0 {
 			p.Columns = append(p.Columns, Column{Field: f.Name, Names: cols, Required: f.Required})
 		}
 	}
 	return p
+}
+
+// Filter returns the mapping's row filter, or nil when it has none.
+func (m *Mapping) Filter() *RowFilter {
+	if len(m.Only) == 0 && len(m.Skip) == 0 {
+		return nil
+	}
+	f := &RowFilter{Only: map[string][]string{}, Skip: map[string][]string{}}
+	for col, v := range m.Only {
+		f.Only[col] = v
+	}
+	for col, v := range m.Skip {
+		f.Skip[col] = v
+	}
+	return f
 }
 
 func fieldNames(k Kind) string {

@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"offboard/money"
 	"path/filepath"
@@ -41,6 +43,16 @@ type Options struct {
 	// KeepRejects keeps every rejected row, to write a rejects file;
 	// otherwise the summary keeps as many as it keeps errors.
 	KeepRejects bool
+	// Filter selects the rows to read (a mapping's "only" and "skip").
+	Filter *RowFilter
+	// Dedupe reads a row that repeats an earlier one exactly, value for
+	// value, only once; without it such rows are read and counted.
+	Dedupe bool
+}
+
+// Duplicate is a row that repeats an earlier row of its file exactly.
+type Duplicate struct {
+	Line, First int
 }
 
 // Reject is a row that could not be read, with every reason.
@@ -78,6 +90,18 @@ type Summary struct {
 	Encoding string
 	// TotalLines are the lines of report totals rows, which were skipped.
 	TotalLines []int
+	// Format is "CSV" or "JSON".
+	Format string
+	// Filtered counts the rows the options' filter left out.
+	Filtered int
+	// Duplicates holds the first MaxErrors rows that repeat an earlier one
+	// exactly; DuplicateCount counts them all. With Options.Dedupe they
+	// were not read.
+	Duplicates     []Duplicate
+	DuplicateCount int
+	// Notes are what the user should know about the file that is not an
+	// error.
+	Notes []string
 }
 
 // Err returns an error summarising the parse's errors, or nil.
@@ -126,11 +150,11 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 	if opt.Preset != nil {
 		known = knownColumns([]*Preset{opt.Preset})
 	}
-	rd, err := NewReader(file, r, known)
+	rd, err := openSource(file, r, known, opt)
 	if err != nil {
 		return nil, err
 	}
-	sum := &Summary{File: file, Kind: opt.Kind, Preset: opt.Preset, DateOrders: map[string]DateOrder{}, Encoding: rd.Encoding}
+	sum := &Summary{File: file, Kind: opt.Kind, Preset: opt.Preset, DateOrders: map[string]DateOrder{}, Encoding: rd.Encoding, Format: rd.Format}
 	if sum.Preset == nil {
 		if sum.Preset, err = Recognize(file, opt.Kind, rd.Header); err != nil {
 			return nil, err
@@ -145,6 +169,7 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 	}
 	sum.Unused = p.unused(rd.Header)
 	var deferred []Row
+	seen := newRowHashes()
 	for {
 		row, err := rd.Read()
 		if errors.Is(err, io.EOF) {
@@ -153,8 +178,11 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 		if err != nil {
 			var re *RowError
 			if errors.As(err, &re) {
+				if row.Values != nil {
+					sum.Rows++
+				}
 				sum.addError(err, opt.MaxErrors)
-				sum.addReject(Reject{Line: re.Line, Reasons: []string{re.Msg}}, opt)
+				sum.addReject(Reject{Line: re.Line, Values: row.Values, Reasons: []string{re.Error()}}, opt)
 				continue
 			}
 			return nil, err
@@ -163,7 +191,20 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 			sum.TotalLines = append(sum.TotalLines, row.Line)
 			continue
 		}
+		if !p.filter.keep(row.Values) {
+			sum.Filtered++
+			continue
+		}
 		sum.Rows++
+		if first, dup := seen.repeated(row); dup {
+			sum.DuplicateCount++
+			if len(sum.Duplicates) < opt.MaxErrors {
+				sum.Duplicates = append(sum.Duplicates, Duplicate{Line: row.Line, First: first})
+			}
+			if opt.Dedupe {
+				continue
+			}
+		}
 		p.observe(row)
 		rec, errs, ambiguous := p.parse(row, false)
 		if ambiguous && len(errs) == 0 {
@@ -187,6 +228,10 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 		sum.DateOrders[col] = o
 	}
 	sum.Header = rd.Header
+	if rd.json != nil {
+		sum.Notes = append(sum.Notes, rd.json.notes()...)
+	}
+	sum.Notes = append(sum.Notes, p.termsNote()...)
 	if err := p.flush(sum, emit); err != nil {
 		return nil, err
 	}
@@ -195,6 +240,51 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 	sort.SliceStable(sum.Rejects, func(i, j int) bool { return sum.Rejects[i].Line < sum.Rejects[j].Line })
 	sort.SliceStable(sum.Errors, func(i, j int) bool { return errorLine(sum.Errors[i]) < errorLine(sum.Errors[j]) })
 	return sum, nil
+}
+
+// openSource opens a file as CSV or, when its content is JSON whatever its
+// name, as the records of a JSON export read through a mapping.
+func openSource(file string, r io.Reader, known KnownColumn, opt Options) (*Reader, error) {
+	br := bufio.NewReaderSize(r, sniffBytes)
+	prefix, err := br.Peek(sniffBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if IsJSON(prefix) {
+		return newJSONReader(file, br, opt.Preset, opt.Filter)
+	}
+	if opt.Preset != nil && opt.Preset.Records != nil {
+		return nil, fmt.Errorf("%s: the mapping's \"records\" names the records of a JSON file, but this file is not JSON", file)
+	}
+	return NewReader(file, br, known)
+}
+
+// rowHashes remembers a 64-bit hash of each row read, with its line, to
+// find rows that repeat an earlier one: a few dozen bytes a row. Two
+// different rows share a hash about once in 10^7 files of a million rows;
+// a repeat is reported with both lines, so the user can see it.
+type rowHashes struct {
+	seed maphash.Seed
+	seen map[uint64]int32
+}
+
+func newRowHashes() *rowHashes { return &rowHashes{seed: maphash.MakeSeed(), seen: map[uint64]int32{}} }
+
+// repeated reports whether a row repeats an earlier one value for value,
+// ignoring surrounding spaces, and the line of the first.
+func (h *rowHashes) repeated(row Row) (int, bool) {
+	var mh maphash.Hash
+	mh.SetSeed(h.seed)
+	for _, v := range row.Values {
+		mh.WriteString(strings.TrimSpace(v))
+		mh.WriteByte(0x1f)
+	}
+	key := mh.Sum64()
+	if first, ok := h.seen[key]; ok {
+		return int(first), true
+	}
+	h.seen[key] = int32(row.Line)
+	return 0, false
 }
 
 func errorLine(err error) int {
@@ -251,6 +341,12 @@ type rowParser struct {
 	firstSeen  map[int][2]int
 	hashes     map[string]int
 	groups     *groups
+	// header is the file's header row; filter the options' filter placed
+	// in it.
+	header []string
+	filter *boundFilter
+	// unreadTerms counts the invoices' terms labels no rule reads.
+	unreadTerms map[string]int
 
 	// per row
 	row       Row
@@ -278,6 +374,11 @@ func newRowParser(rd *Reader, preset *Preset, opt Options) (*rowParser, error) {
 		evidence: map[int]*orderEvidence{}, firstSeen: map[int][2]int{},
 		hashes: map[string]int{},
 		groups: newGroups(),
+		header: rd.Header, unreadTerms: map[string]int{},
+	}
+	var err error
+	if p.filter, err = bindFilter(rd.File, opt.Filter, rd.Header); err != nil {
+		return nil, err
 	}
 	for d, c := range preset.ClientDomains {
 		p.domains[strings.ToLower(d)] = c
@@ -333,6 +434,12 @@ func (p *rowParser) unused(header []string) []string {
 	used := map[int]bool{}
 	for _, bd := range p.bind {
 		used[bd.index] = true
+		for _, i := range bd.fallbacks {
+			used[i] = true
+		}
+	}
+	for _, i := range p.filter.indexes() {
+		used[i] = true
 	}
 	var out []string
 	for i, h := range header {
@@ -449,6 +556,20 @@ func (p *rowParser) finish(sum *Summary, row Row, rec Record, errs []error, emit
 	return nil
 }
 
+// termsNote names the terms labels no rule could read: their invoices fall
+// due on the client's default terms, else on the day of issue.
+func (p *rowParser) termsNote() []string {
+	if len(p.unreadTerms) == 0 {
+		return nil
+	}
+	labels := make([]string, 0, len(p.unreadTerms))
+	for l, n := range p.unreadTerms {
+		labels = append(labels, fmt.Sprintf("%q (%d)", l, n))
+	}
+	sort.Strings(labels)
+	return []string{"payment terms not understood, so those invoices fall due on the client's default terms, else on the day of issue: " + strings.Join(labels, ", ")}
+}
+
 // IsRowError reports whether err is about one row (a *FieldError or a
 // *RowError). An emit function returns such an error to reject the record
 // it was given, for reasons only the writer knows, such as an unknown client.
@@ -495,16 +616,33 @@ func (p *rowParser) parse(row Row, final bool) (Record, []error, bool) {
 	return rec, p.errs, false
 }
 
-// raw returns a field's value in the current row and its column name.
+// raw returns a field's value in the current row and its column name: the
+// first column bound to the field, or the first of a mapping's fallbacks
+// with a value where that one is blank.
 func (p *rowParser) raw(field string) (string, string, bool) {
 	bd, ok := p.bind[field]
 	if !ok {
 		return "", "", false
 	}
-	if bd.index >= len(p.row.Values) {
-		return "", bd.header, true
+	v := p.cell(bd.index)
+	for _, i := range bd.fallbacks {
+		if unguard(v) != "" {
+			break
+		}
+		if alt := p.cell(i); unguard(alt) != "" {
+			return alt, p.header[i], true
+		}
 	}
-	return strings.TrimSpace(p.row.Values[bd.index]), bd.header, true
+	return v, bd.header, true
+}
+
+// cell returns a column's trimmed value in the current row, blank past its
+// end.
+func (p *rowParser) cell(i int) string {
+	if i >= len(p.row.Values) {
+		return ""
+	}
+	return strings.TrimSpace(p.row.Values[i])
 }
 
 // value returns a field's value and column when the row has one: the field

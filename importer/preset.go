@@ -42,8 +42,14 @@ type Preset struct {
 	Signature []string
 	// Note tells the user what to know about the export.
 	Note string
+	// Records is the dotted path of the array holding a JSON export's
+	// records inside its wrapping object; nil reads the top-level array or
+	// the object's only array.
+	Records []string
 	// exactNames is set for a mapping's preset: its names are the user's
-	// own, so one spelt as the header shows it picks among twins.
+	// own, so one spelt as the header shows it picks among twins, and a
+	// field's further names are fallbacks read, row by row, where the
+	// first column is blank.
 	exactNames bool
 }
 
@@ -52,6 +58,9 @@ type binding struct {
 	field  Field
 	index  int
 	header string
+	// fallbacks are the further columns a mapping names for the field,
+	// read in order where the row's value in index is blank.
+	fallbacks []int
 }
 
 // bind places the preset's columns in a header, by normalised name.
@@ -80,6 +89,11 @@ func (p *Preset) bind(h headerIndex) (map[string]binding, []string, []duplicate)
 			} else {
 				i, ok = beyondHeader(name, len(header))
 			}
+			if b, taken := found[c.Field]; ok && taken && p.exactNames && i < len(header) {
+				b.fallbacks = append(b.fallbacks, i)
+				found[c.Field] = b
+				continue
+			}
 			if ok {
 				if _, taken := found[c.Field]; !taken {
 					found[c.Field] = binding{field: f, index: i, header: name}
@@ -91,7 +105,9 @@ func (p *Preset) bind(h headerIndex) (map[string]binding, []string, []duplicate)
 					}
 				}
 				placed = true
-				break
+				if !p.exactNames {
+					break
+				}
 			}
 		}
 		if !placed && c.Required {

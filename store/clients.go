@@ -31,9 +31,13 @@ type Client struct {
 	TimeZone          string
 	Status            string // see clientStatuses
 	ClientSince       time.Time
-	Override          string
-	OverrideReason    string
-	OverrideAt        time.Time
+	// PaymentTerms is the client's default terms label, such as "Net 30",
+	// written by imports and read by the invoices' import; "" keeps the
+	// stored terms on update.
+	PaymentTerms   string
+	Override       string
+	OverrideReason string
+	OverrideAt     time.Time
 }
 
 const clientColumns = `id, coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
@@ -90,11 +94,11 @@ func InsertClient(ctx context.Context, tx *sql.Tx, c Client, now time.Time) (int
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (external_id, name, name_key, contact_name, contact_email,
         address, seats, mrr_minor, currency, agreement_name, agreement_signed_on, termination_clause, notice_days,
-        term_end_on, time_zone, status, client_since_on, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        term_end_on, time_zone, status, client_since_on, payment_terms, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address, c.Seats,
 		c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause, c.NoticeDays,
-		nullDate(c.TermEnd), c.TimeZone, c.Status, nullDate(c.ClientSince), Timestamp(now), Timestamp(now))
+		nullDate(c.TermEnd), c.TimeZone, c.Status, nullDate(c.ClientSince), c.PaymentTerms, Timestamp(now), Timestamp(now))
 	if err != nil {
 		return 0, fmt.Errorf("add client %q: %w", c.Name, err)
 	}

@@ -15,7 +15,7 @@ var exportQueries = map[string]string{
 	"settings": `SELECT key, value FROM settings WHERE ?1 = 0 AND key NOT LIKE 'demo.%' ORDER BY key`,
 	"clients": `SELECT coalesce(external_id, ''), name, contact_name, contact_email, address, seats,
         mrr_minor, currency, agreement_name, coalesce(agreement_signed_on, ''), termination_clause, notice_days,
-        coalesce(term_end_on, ''), time_zone, coalesce(client_since_on, ''), status
+        coalesce(term_end_on, ''), time_zone, coalesce(client_since_on, ''), payment_terms, status
     FROM clients c WHERE ?1 = 0 OR c.id = ?1 ORDER BY c.id`,
 	"tickets": `SELECT coalesce(t.external_id, t.source_hash, 'offboard:ticket:' || t.id),
         coalesce(c.external_id, ''), c.name, t.opened_at, t.opened_tz, coalesce(t.closed_at, ''), t.priority,

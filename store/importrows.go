@@ -39,7 +39,14 @@ type InvoiceRow struct {
 	// BalanceMinor is nil when the source does not say: a new invoice owes
 	// its whole amount, a stored one keeps its balance.
 	BalanceMinor *int64
+	// BalanceStated is false when the export said nothing of the balance,
+	// which payments then settle (see reconcileInvoices).
+	BalanceStated bool
 }
+
+// NeverDue reports whether an invoice status, as imports store it, bills
+// nothing: a draft or a void invoice is never late.
+func NeverDue(status string) bool { return status == "draft" || status == "void" }
 
 // PaymentRow is a payment as an import writes it, keyed by Key.
 type PaymentRow struct {
@@ -132,18 +139,20 @@ func (t *ImportTx) WriteClient(id int64, c Client) (int64, error) {
         agreement_signed_on = coalesce(?12, agreement_signed_on), termination_clause = ?13,
         notice_days = coalesce(?14, notice_days), term_end_on = coalesce(?15, term_end_on),
         time_zone = coalesce(nullif(?16, ''), time_zone), status = coalesce(nullif(?17, ''), status),
-        client_since_on = coalesce(?18, client_since_on), updated_at = ?19
+        client_since_on = coalesce(?18, client_since_on), updated_at = ?19,
+        payment_terms = coalesce(nullif(?20, ''), payment_terms)
     WHERE id = ?1 AND (external_id IS NOT coalesce(?2, external_id) OR name IS NOT ?3 OR contact_name IS NOT ?5
         OR contact_email IS NOT ?6 OR address IS NOT ?7 OR seats IS NOT ?8 OR mrr_minor IS NOT ?9
         OR currency IS NOT coalesce(nullif(?10, ''), currency) OR agreement_name IS NOT ?11
         OR agreement_signed_on IS NOT coalesce(?12, agreement_signed_on) OR termination_clause IS NOT ?13
         OR notice_days IS NOT coalesce(?14, notice_days) OR term_end_on IS NOT coalesce(?15, term_end_on)
         OR time_zone IS NOT coalesce(nullif(?16, ''), time_zone) OR status IS NOT coalesce(nullif(?17, ''), status)
-        OR client_since_on IS NOT coalesce(?18, client_since_on))`,
+        OR client_since_on IS NOT coalesce(?18, client_since_on)
+        OR payment_terms IS NOT coalesce(nullif(?20, ''), payment_terms))`,
 		[]any{id, nullString(c.ExternalID), c.Name, c.NameKey, c.ContactName, c.ContactEmail, c.Address,
 			c.Seats, c.MRRMinor, c.Currency, c.AgreementName, nullDate(c.AgreementSigned), c.TerminationClause,
 			nullInt(c.NoticeDays), nullDate(c.TermEnd), c.TimeZone, string(c.Status), nullDate(c.ClientSince),
-			Timestamp(t.s.now())})
+			Timestamp(t.s.now()), c.PaymentTerms})
 	if err != nil {
 		return 0, fmt.Errorf("update client %q: %w", c.Name, err)
 	}
@@ -197,15 +206,19 @@ func (t *ImportTx) WriteInvoice(r InvoiceRow) error {
 	if !r.Paid.IsZero() {
 		paid = Date(r.Paid)
 	}
-	args := []any{r.Number, r.ClientID, issued, due, nullString(paid), r.AmountMinor, balance, r.Currency, r.Status}
+	args := []any{r.Number, r.ClientID, issued, due, nullString(paid), r.AmountMinor, balance, r.Currency, r.Status,
+		boolInt(r.BalanceStated)}
 	ok, err := t.insert(`INSERT INTO invoices (number, client_id, issued_on, due_on, paid_on, amount_minor,
-        balance_minor, currency, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?6), ?8, ?9)
+        balance_minor, currency, status, balance_stated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?6), ?8, ?9, ?10)
         ON CONFLICT (number) DO NOTHING`, args)
 	if err != nil {
 		return err
 	}
 	if ok {
 		t.count(inserted)
+		if NeverDue(r.Status) {
+			return nil
+		}
 		return t.roll.AddInvoice(r.ClientID, issued, due, paid, r.AmountMinor)
 	}
 	// The invoice may move to another client, whose months change too.
@@ -214,10 +227,12 @@ func (t *ImportTx) WriteInvoice(r InvoiceRow) error {
 		return err
 	}
 	out, err := t.update(`UPDATE invoices SET client_id = ?2, issued_on = ?3, due_on = ?4, paid_on = coalesce(?5, paid_on),
-        amount_minor = ?6, balance_minor = coalesce(?7, balance_minor), currency = ?8, status = ?9
+        amount_minor = ?6, balance_minor = coalesce(?7, balance_minor), currency = ?8, status = ?9,
+        balance_stated = ?10
     WHERE number = ?1 AND (client_id IS NOT ?2 OR issued_on IS NOT ?3 OR due_on IS NOT ?4
         OR paid_on IS NOT coalesce(?5, paid_on) OR amount_minor IS NOT ?6
-        OR balance_minor IS NOT coalesce(?7, balance_minor) OR currency IS NOT ?8 OR status IS NOT ?9)`, args)
+        OR balance_minor IS NOT coalesce(?7, balance_minor) OR currency IS NOT ?8 OR status IS NOT ?9
+        OR balance_stated IS NOT ?10)`, args)
 	if err != nil {
 		return err
 	}

@@ -126,6 +126,9 @@ func (t *ImportTx) Finish(derivePaid bool) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		if err := reconcileBalances(t.ctx, t.tx); err != nil {
+			return 0, err
+		}
 		derived = len(ids)
 		t.roll.markDirty(ids...)
 	}
@@ -240,6 +243,30 @@ func (t *ImportTx) owner(query string, args ...any) (int64, error) {
 	return id, nil
 }
 
+// reconcileBalances sets the balance of every invoice whose export did not
+// state one to its amount less the payments recorded against it, never
+// below zero. It reads only stored rows, so invoices and payments imported
+// in either order come to the same balance. Drafts, voids and credit notes
+// keep theirs.
+func reconcileBalances(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+WITH paid AS (
+    SELECT invoice_number, sum(amount_minor) AS total FROM payments
+    WHERE invoice_number <> '' GROUP BY invoice_number
+),
+owed AS (
+    SELECT i.id, max(i.amount_minor - coalesce(p.total, 0), 0) AS balance
+    FROM invoices i LEFT JOIN paid p ON p.invoice_number = i.number
+    WHERE i.balance_stated = 0 AND i.amount_minor > 0 AND i.status NOT IN ('draft', 'void')
+)
+UPDATE invoices SET balance_minor = owed.balance
+FROM owed WHERE invoices.id = owed.id AND invoices.balance_minor IS NOT owed.balance`)
+	if err != nil {
+		return fmt.Errorf("reconcile invoice balances: %w", err)
+	}
+	return nil
+}
+
 // derivePaidDates fills in the paid date of invoices the exports left
 // unpaid, as the date of the payment that brought the payments for the
 // invoice up to its amount, and returns the clients whose invoices changed.
@@ -254,6 +281,7 @@ done AS (
     SELECT r.invoice_number, min(r.paid_on) AS paid_on
     FROM run r JOIN invoices i ON i.number = r.invoice_number
     WHERE i.paid_on IS NULL AND i.amount_minor > 0 AND r.total >= i.amount_minor
+      AND i.status NOT IN ('draft', 'void')
     GROUP BY r.invoice_number
 )
 UPDATE invoices SET paid_on = done.paid_on, balance_minor = 0

@@ -69,13 +69,15 @@ func (q *windowQuery) rollup() error {
 // paid invoices: a client who stops paying after the meeting must look
 // worse, not unknown. An invoice is as late as it was paid, or if still
 // unpaid as it is at end, the end of the period since; invoices not yet
-// due and unpaid are left out.
+// due and unpaid, drafts, voids and invoices settled on no known date are
+// left out.
 func (q *windowQuery) lateness(end time.Time) error {
 	return scanWindows(q.ctx, q.db, q.w[:], func(t *WindowTotals) []*float64 {
 		return []*float64{&t.Settled, &t.Late, &t.DaysLate}
 	}, `SELECT substr(issued_on, 1, 7) > ?3, count(*), sum(days > 0), sum(max(days, 0))
         FROM (SELECT issued_on, CAST(julianday(coalesce(paid_on, ?6)) - julianday(due_on) AS INTEGER) AS days
-              FROM invoices WHERE client_id = ?1 AND (paid_on IS NOT NULL OR due_on <= ?6)
+              FROM invoices WHERE client_id = ?1 AND status NOT IN ('draft', 'void')
+                AND (paid_on IS NOT NULL OR (due_on <= ?6 AND balance_minor > 0))
                 AND (substr(issued_on, 1, 7) BETWEEN ?2 AND ?3 OR substr(issued_on, 1, 7) BETWEEN ?4 AND ?5))
         GROUP BY 1`, append(q.args, Date(end))...)
 }

@@ -156,7 +156,8 @@ func (s *Store) latePaymentSign(ctx context.Context, clientID int64) (sign FlagS
 	err = s.db.QueryRowContext(ctx, `WITH late AS (
             SELECT number, due_on, paid_on IS NULL AS open,
                    CAST(julianday(coalesce(paid_on, ?2)) - julianday(due_on) AS INTEGER) AS days
-            FROM invoices WHERE client_id = ?1)
+            FROM invoices WHERE client_id = ?1 AND status NOT IN ('draft', 'void')
+                AND (paid_on IS NOT NULL OR balance_minor > 0))
         SELECT (SELECT count(*) FROM late WHERE days > ?3),
                number, due_on, days, open
         FROM late WHERE days > ?3 ORDER BY due_on, number LIMIT 1`,

@@ -45,7 +45,7 @@ late AS (
     SELECT client_id, substr(issued_on, 1, 7) AS month, amount_minor, paid_on,
            CAST(julianday(paid_on) - julianday(due_on) AS INTEGER) AS days
     FROM invoices
-    WHERE client_id IN scope
+    WHERE client_id IN scope AND status NOT IN ('draft', 'void')
 ),
 bills AS (
     SELECT client_id, month,

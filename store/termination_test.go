@@ -330,11 +330,11 @@ func TestPostMortemFacts(t *testing.T) {
 	// late (not a sign), the second 45 days late (the first sign), and one
 	// due 30 April 2025 paid 60 days late; I4, due 30 September 2026, is
 	// still open 54 days later on the store's day, 23 November 2026.
-	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
-        (?1, 'I1', '2025-01-01', '2025-01-31', '2025-02-12', 100),
-        (?1, 'I2', '2025-02-01', '2025-02-28', '2025-04-14', 100),
-        (?1, 'I3', '2025-04-01', '2025-04-30', '2025-06-29', 100),
-        (?1, 'I4', '2026-09-01', '2026-09-30', NULL, 100)`, id)
+	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor) VALUES
+        (?1, 'I1', '2025-01-01', '2025-01-31', '2025-02-12', 100, 0),
+        (?1, 'I2', '2025-02-01', '2025-02-28', '2025-04-14', 100, 0),
+        (?1, 'I3', '2025-04-01', '2025-04-30', '2025-06-29', 100, 0),
+        (?1, 'I4', '2026-09-01', '2026-09-30', NULL, 100, 100)`, id)
 	if err := s.Tx(ctx, func(tx *sql.Tx) error { return RebuildRollup(ctx, tx, []int64{id}) }); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -182,10 +181,7 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 				PromptField{Label: "Why", Placeholder: "signed off by mistake"}))
 			return nil
 		}
-		m.openPrompt(actionSignOff, NewPrompt("Sign off “"+st.Title+"”",
-			PromptField{Label: "Signed off by", Value: m.signer},
-			PromptField{Label: "On", Value: store.Date(today)},
-			PromptField{Label: "Exception", Placeholder: "anything done differently (optional)"}))
+		m.openPrompt(actionSignOff, m.signOffPrompt(st))
 	case key.Matches(msg, export):
 		m.openPrompt(actionExport, NewPrompt("Export the offboarding receipt",
 			PromptField{Label: "File", Value: letters.DefaultExportPath(letters.KindChecklist, m.client.Name, today)}))
@@ -196,10 +192,32 @@ func (m *ChecklistScreen) updateKeys(msg tea.KeyMsg) tea.Cmd {
 			return Fail(err)
 		}
 		m.openPrompt(actionReengage, NewPrompt("Re-engage "+m.client.Name+" on new terms",
-			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately"}))
+			PromptField{Label: "New terms", Placeholder: "for example: support of system functionality only, training billed separately",
+				Check: required(nil, "the decisions log keeps the new terms: describe them")}))
 	}
 	m.keepCursorVisible()
 	return nil
+}
+
+// signOffPrompt asks who signed the step off, on which day (read as any
+// date field reads it, never later than today) and with which exception.
+func (m *ChecklistScreen) signOffPrompt(st store.StepRow) *Prompt {
+	today := m.c.Today()
+	check, settle := dateInput(m.c.Now, today.Location(), false)
+	onOrBefore := func(s string) (string, error) {
+		note, err := required(check, "the receipt dates each sign-off: enter a day")(s)
+		if err == nil {
+			if d, _ := casefile.ReadDate(s, m.c.Now(), today.Location(), false); d.Time.After(today) {
+				return "", fmt.Errorf("%s is after today: sign a step off once it is done", d.Echo())
+			}
+		}
+		return note, err
+	}
+	return NewPrompt("Sign off “"+st.Title+"”",
+		PromptField{Label: "Signed off by", Value: m.signer,
+			Check: required(nil, "the receipt says who signed each step off: enter a name")},
+		PromptField{Label: "On", Value: store.Date(today), Placeholder: dateHelp, Check: onOrBefore, Settle: settle},
+		PromptField{Label: "Exception", Placeholder: "anything done differently (optional)"})
 }
 
 func (m *ChecklistScreen) openPrompt(a checklistAction, p *Prompt) {
@@ -246,13 +264,11 @@ func (m *ChecklistScreen) done(change func(ctx context.Context) (string, error))
 // signOff ticks the selected step off as the prompt says: who, on which
 // day, with which exception.
 func (m *ChecklistScreen) signOff(p *Prompt) tea.Cmd {
+	// The dialog confirmed only once both were read.
 	step, by := m.steps[m.cursor], p.Value(0)
 	on, err := time.Parse(time.DateOnly, p.Value(1))
 	if err != nil {
-		return Fail(fmt.Errorf("sign-off date %q: want YYYY-MM-DD", p.Value(1)))
-	}
-	if by == "" {
-		return Fail(errors.New("the receipt says who signed each step off: enter a name"))
+		return Fail(fmt.Errorf("sign-off date %q: %w", p.Value(1), err))
 	}
 	m.signer = by
 	desk, id, tick := m.c.Desk, m.id, store.Tick{By: by, On: on, Exception: p.Value(2)}

@@ -153,7 +153,7 @@ func TestOverrideNeedsReason(t *testing.T) {
 	if cmd := press(o, "enter"); cmd != nil {
 		t.Error("saved with no reason")
 	}
-	if !strings.Contains(o.View(), "A reason is required") {
+	if !strings.Contains(o.View(), "✗ a reason is required") {
 		t.Errorf("no message for the missing reason:\n%s", o.View())
 	}
 	if cmd := press(o, "esc"); cmd == nil {

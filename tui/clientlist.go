@@ -91,7 +91,7 @@ func (m *ClientList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		scrollHelp(k),
 		{k.Enter, k.Filter, k.Sort, k.StatusFilter, k.RecFilter, k.Clear},
-		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload},
+		{k.Portfolio, k.Mark, k.MarkAll, k.WhatIf, k.Reload, k.Settings},
 	}
 }
 
@@ -158,7 +158,12 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Filter):
+		// A new search starts from nothing: typing after a kept filter
+		// must not run on from it ("cob" then "pine" is not "cobpine").
 		m.filtering = true
+		m.filter.SetValue("")
+		m.query.name = ""
+		m.refresh()
 		return m.filter.Focus()
 	case key.Matches(msg, k.Clear):
 		// The home screen has nowhere to go back to: esc clears the filters.
@@ -180,6 +185,8 @@ func (m *ClientList) key(msg tea.KeyMsg) tea.Cmd {
 		if m.snap != nil {
 			return Push(NewPortfolioScreen(m.c, m.snap))
 		}
+	case key.Matches(msg, k.Settings):
+		return Push(NewSettingsScreen(m.c))
 	case key.Matches(msg, k.Enter):
 		return m.open()
 	case key.Matches(msg, k.Mark):

@@ -137,6 +137,24 @@ func TestClientListFilterAsYouType(t *testing.T) {
 	}
 }
 
+// / starts a new filter: what is typed after a kept filter is a search of
+// its own, not the old one run on.
+func TestClientListSlashStartsAFreshFilter(t *testing.T) {
+	m := loadedList(t, 100, 30)
+	press(m, "/", "s", "h", "a", "d", "y", "enter")
+	if got := shownNames(m); !slices.Equal(got, []string{"Zed Shady Corp"}) {
+		t.Fatalf("kept filter shows %v", got)
+	}
+	press(m, "/")
+	if m.filter.Value() != "" || len(m.shown) != 17 {
+		t.Errorf("/ kept %q, %d shown", m.filter.Value(), len(m.shown))
+	}
+	press(m, "h", "e", "a", "l", "t", "h", "y", " ", "c")
+	if got := shownNames(m); !slices.Equal(got, []string{"Healthy C Ltd"}) {
+		t.Errorf("the second filter shows %v, filter %q", got, m.filter.Value())
+	}
+}
+
 func TestClientListFilterNoMatch(t *testing.T) {
 	m := loadedList(t, 100, 30)
 	press(m, "/", "x", "y", "z")

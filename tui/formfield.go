@@ -27,11 +27,22 @@ const (
 // option is one choice of a fieldChoice.
 type option struct{ value, label string }
 
-// field is one input of a form, bound by get and set to the value it
-// edits, so the form's data stays the single source of truth and the
-// widgets are rebuilt from it whenever the layout changes. Cursors do not
-// blink: a blink is a message every half second to every screen on the
+// field is one input of a form or a dialog, bound by get and set to the
+// value it edits, so the form's data stays the single source of truth and
+// the widgets are rebuilt from it whenever the layout changes. Cursors do
+// not blink: a blink is a message every half second to every screen on the
 // stack, for no information.
+//
+// A one-line field's text is selected when the cursor comes to it, as in
+// any dialog: the first character typed replaces it (a suggested signer,
+// a pre-filled goal), while arrows, home/end, ctrl+a/e and backspace edit
+// it in place.
+//
+// The field, not a form library's, because the screens lay their fields
+// out in their own ways (the letter's column beside its live preview, the
+// walkthrough's grouped steps saved as typed, a dialog boxed under the
+// checklist) and each keeps its data in its own struct; what they share is
+// how a field takes keys, checks and echoes, which lives here.
 type field struct {
 	kind  fieldKind
 	label string
@@ -53,6 +64,29 @@ type field struct {
 	// width is the room the widget has, for the options of a choice to
 	// wrap in rather than run off the screen.
 	width int
+	// check reads the value as it is typed: note is what it understood (a
+	// date read back as its weekday), err what is wrong with it. Both show
+	// beside the field; nil for free text.
+	check func(string) (note string, err error)
+	// settle rewrites the value as the cursor leaves the field: a date
+	// typed as "fri" is kept as the day it meant.
+	settle func(string) string
+	// selected is true while a one-line field's whole text is selected.
+	selected bool
+}
+
+// verdict is what the field's check says of its value now.
+func (f *field) verdict() (note string, err error) {
+	if f.check == nil {
+		return "", nil
+	}
+	return f.check(f.get())
+}
+
+// invalid is the field's error, nil when its value is allowed.
+func (f *field) invalid() error {
+	_, err := f.verdict()
+	return err
 }
 
 // toggleOn is how a toggle's set value reads.
@@ -92,10 +126,12 @@ func (f *field) load(width int, th Theme) {
 	}
 }
 
-// focus gives the field the cursor.
+// focus gives the field the cursor, selecting a one-line field's text.
 func (f *field) focus() tea.Cmd {
 	switch f.kind {
 	case fieldLine:
+		f.selected = f.get() != ""
+		f.input.CursorEnd()
 		return f.input.Focus()
 	case fieldText:
 		return f.area.Focus()
@@ -103,13 +139,33 @@ func (f *field) focus() tea.Cmd {
 	return nil
 }
 
-func (f *field) blur() {
+// blur takes the cursor away and settles the value; it reports whether
+// settling changed the value.
+func (f *field) blur() (changed bool) {
+	f.selected = false
 	switch f.kind {
 	case fieldLine:
 		f.input.Blur()
 	case fieldText:
 		f.area.Blur()
 	}
+	if f.settle == nil || f.kind != fieldLine {
+		return false
+	}
+	before := f.get()
+	if after := f.settle(before); after != before {
+		f.set(after)
+		f.input.SetValue(textsafe.Line(after))
+		return true
+	}
+	return false
+}
+
+// replacesSelection reports whether a key typed into a selected field
+// replaces its text: a character, a space or a paste does; a key that
+// moves or deletes edits it instead.
+func replacesSelection(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace
 }
 
 // update gives the focused field a key. It reports whether the bound
@@ -118,6 +174,10 @@ func (f *field) update(msg tea.KeyMsg, keys KeyMap) (changed, used bool, cmd tea
 	before := f.get()
 	switch f.kind {
 	case fieldLine:
+		if f.selected && replacesSelection(msg) {
+			f.input.SetValue("")
+		}
+		f.selected = false
 		f.input, cmd = f.input.Update(msg)
 		f.set(f.input.Value())
 	case fieldText:
@@ -194,14 +254,39 @@ func (f *field) view(th Theme, focused bool) string {
 		}
 		return marker + th.Subtle.Render(b)
 	case fieldText:
-		return marker + label + "\n" + indent(f.area.View(), "  ")
+		return marker + label + f.verdictView(th) + "\n" + indent(f.area.View(), "  ")
 	default:
-		head := marker + label
-		if f.kind == fieldLine && f.input.Placeholder != "" && f.get() != "" {
+		head := marker + label + f.verdictView(th)
+		if f.check == nil && f.input.Placeholder != "" && f.get() != "" {
 			head += hintView(th, f.hint)
 		}
-		return head + "\n" + "  " + f.input.View()
+		return head + "\n" + "  " + f.inputView(th, focused)
 	}
+}
+
+// verdictView is what the field's check says, drawn after its label: the
+// refusal, or what it read (a date's weekday), or the hint once the
+// placeholder is hidden by text.
+func (f *field) verdictView(th Theme) string {
+	note, err := f.verdict()
+	switch {
+	case err != nil:
+		return th.Error.Render("  ✗ " + err.Error())
+	case note != "":
+		return th.Faint.Render("  " + note)
+	case f.check != nil && f.get() != "":
+		return hintView(th, f.hint)
+	}
+	return ""
+}
+
+// inputView is a one-line field's text, shown selected while typing would
+// replace it.
+func (f *field) inputView(th Theme, focused bool) string {
+	if focused && f.selected {
+		return th.Selected.Render(truncate(textsafe.Line(f.get()), max(f.input.Width, 1)))
+	}
+	return f.input.View()
 }
 
 func hintView(th Theme, hint string) string {
@@ -242,16 +327,77 @@ func (f *form) load(fields []*field, focus, width int, th Theme) tea.Cmd {
 func (f *form) focused() *field { return f.fields[f.focus] }
 
 // move focuses the field by places away; ok is false, and nothing moves,
-// past either end.
-func (f *form) move(by int) (cmd tea.Cmd, ok bool) {
+// past either end. settled reports that the field left rewrote its value
+// (a date typed as "fri" kept as the day it meant).
+func (f *form) move(by int) (cmd tea.Cmd, ok, settled bool) {
 	next := f.focus + by
 	if next < 0 || next >= len(f.fields) {
-		return nil, false
+		return nil, false, false
 	}
-	f.fields[f.focus].blur()
+	settled = f.fields[f.focus].blur()
 	f.focus = next
-	return f.fields[f.focus].focus(), true
+	return f.fields[f.focus].focus(), true, settled
 }
+
+// settle settles the focused field's value without moving, before the form
+// is submitted from it; it reports whether the value changed.
+func (f *form) settle() bool {
+	fl := f.focused()
+	changed := fl.blur()
+	fl.focus()
+	fl.selected = false
+	return changed
+}
+
+// firstInvalid is the index of the first field whose value its check
+// refuses, -1 when every value is allowed.
+func (f *form) firstInvalid() int {
+	for i, fl := range f.fields {
+		if fl.invalid() != nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// goTo focuses field i.
+func (f *form) goTo(i int) tea.Cmd {
+	cmd, _, _ := f.move(i - f.focus)
+	return cmd
+}
+
+// enterHelp is enter as the footer names it for the focused field: a new
+// line in several lines of text, the button's action on a button, submit
+// on the last field, else the next field.
+func (f *form) enterHelp(keys KeyMap, submit string) key.Binding {
+	b := keys.Enter
+	fl := f.focused()
+	switch {
+	case fl.kind == fieldText:
+		b.SetHelp("enter", "new line")
+	case fl.kind == fieldButton:
+		b.SetHelp("enter", strings.ToLower(fl.label))
+	case f.lastField():
+		b.SetHelp("enter", submit)
+	default:
+		b.SetHelp("enter", "next field")
+	}
+	return b
+}
+
+// moveHelp is the footer's first keys: enter as enterHelp names it, and
+// tab where enter does not move on (in several lines of text, on a button).
+func (f *form) moveHelp(keys KeyMap, submit string) []key.Binding {
+	enter := f.enterHelp(keys, submit)
+	if enter.Help().Desc == "next field" {
+		return []key.Binding{enter}
+	}
+	return []key.Binding{enter, keys.NextField}
+}
+
+// lastField reports whether the cursor is on the last field, where enter
+// submits.
+func (f *form) lastField() bool { return f.focus == len(f.fields)-1 }
 
 // resize refits the widgets to a new width.
 func (f *form) resize(width int) {
@@ -273,14 +419,17 @@ func (f *form) resize(width int) {
 
 // updateWidget passes a non-key message (a cursor blink) to the focused
 // widget.
-func (f *form) updateWidget(msg tea.Msg) tea.Cmd {
-	fl := f.focused()
+func (f *form) updateWidget(msg tea.Msg) tea.Cmd { return f.focused().updateWidget(msg) }
+
+// updateWidget passes a non-key message (a paste, a cursor blink) to the
+// field's widget.
+func (f *field) updateWidget(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	switch fl.kind {
+	switch f.kind {
 	case fieldLine:
-		fl.input, cmd = fl.input.Update(msg)
+		f.input, cmd = f.input.Update(msg)
 	case fieldText:
-		fl.area, cmd = fl.area.Update(msg)
+		f.area, cmd = f.area.Update(msg)
 	}
 	return cmd
 }
@@ -290,9 +439,16 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 	var lines []string
 	focusTop, focusBottom := 0, 0
 	for i, fl := range f.fields {
+		if i == f.focus {
+			focusTop = len(lines)
+		}
 		if fl.group != "" {
 			if len(lines) > 0 {
 				lines = append(lines, "")
+			}
+			// The heading and note of the focused field's group show with it.
+			if i == f.focus {
+				focusTop = len(lines)
 			}
 			// A group's title and note quote the client's data (a topic's
 			// title, an incident's description).
@@ -302,9 +458,6 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 				lines = append(lines, strings.Split(indent(note, "  "), "\n")...)
 			}
 		}
-		if i == f.focus {
-			focusTop = len(lines)
-		}
 		lines = append(lines, strings.Split(fl.view(th, i == f.focus), "\n")...)
 		if i == f.focus {
 			focusBottom = len(lines)
@@ -312,15 +465,19 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 	}
 	room := max(height-lipgloss.Height(strings.Join(head, "\n")), 1)
 	top := max(focusBottom-room, 0) // the focused field's last line shows
-	top = min(top, focusTop)        // and its first, when it is taller than the room
+	top = min(top, focusTop)        // and its first (with its group's heading), when they are taller than the room
 	end := min(top+room, len(lines))
 	return lipgloss.JoinVertical(lipgloss.Left, append(head, lines[top:end]...)...)
 }
 
-// key gives a key to the form: tab, shift+tab, enter on a one-line field,
-// and ↑/↓ where the field has no use for them move between fields; other
-// keys go to the focused field. changed reports an edit; edge is +1 or -1
-// when a move ran past the last or first field, for the caller to go on.
+// key gives a key to the form. The rule for enter, the same in every form
+// and dialog: it moves to the next field, and on the last one it submits
+// (the caller sees edge +1); in several lines of text it starts a new
+// line, and on a button it presses it. tab and shift+tab, and ↑/↓ where
+// the field has no use for them, also move; every other key goes to the
+// focused field, so j, k, q and ? are text. changed reports an edit,
+// including a value settled on leaving its field; edge is +1 or -1 when a
+// move ran past the last or first field, for the caller to go on.
 func (f *form) key(msg tea.KeyMsg, keys KeyMap) (changed bool, edge int, cmd tea.Cmd) {
 	fl := f.focused()
 	dir := 0
@@ -329,7 +486,7 @@ func (f *form) key(msg tea.KeyMsg, keys KeyMap) (changed bool, edge int, cmd tea
 		dir = 1
 	case key.Matches(msg, keys.PrevField):
 		dir = -1
-	case msg.Type == tea.KeyEnter && fl.kind == fieldLine:
+	case msg.Type == tea.KeyEnter && fl.kind != fieldText && fl.kind != fieldButton:
 		dir = 1
 	case msg.Type == tea.KeyDown && (fl.kind != fieldText || fl.area.Line() >= fl.area.LineCount()-1):
 		dir = 1
@@ -344,10 +501,10 @@ func (f *form) key(msg tea.KeyMsg, keys KeyMap) (changed bool, edge int, cmd tea
 		}
 		return changed, 0, tea.Batch(cmds...)
 	}
-	if cmd, ok := f.move(dir); ok {
-		return false, 0, cmd
+	if cmd, ok, settled := f.move(dir); ok {
+		return settled, 0, cmd
 	}
-	return false, dir, nil
+	return f.settle(), dir, nil
 }
 
 // oneRuneEach splits a key message carrying several characters into one
@@ -363,4 +520,30 @@ func oneRuneEach(msg tea.KeyMsg) []tea.KeyMsg {
 		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt, Paste: msg.Paste}
 	}
 	return out
+}
+
+// discardQuestion is what esc over typed text asks, in every form and
+// dialog.
+const discardQuestion = "Throw away what you typed? y discards it · any other key goes back"
+
+// discardGuard is esc over typed text: nothing typed is thrown away by one
+// key. The first esc asks; y then discards, any other key goes back to the
+// form.
+type discardGuard struct{ asking bool }
+
+// esc reports whether esc leaves at once: it does when nothing was typed,
+// otherwise it asks.
+func (g *discardGuard) esc(typed bool) (leave bool) {
+	g.asking = typed
+	return !typed
+}
+
+// answer takes the key after the question; ok is false when no question
+// was open, and discard is true for y.
+func (g *discardGuard) answer(msg tea.KeyMsg) (ok, discard bool) {
+	if !g.asking {
+		return false, false
+	}
+	g.asking = false
+	return true, msg.String() == "y"
 }

@@ -36,7 +36,7 @@ func (k *KeyMap) actions() []keyAction {
 		{"edit", &k.Edit}, {"export", &k.Export}, {"copy", &k.Copy}, {"save", &k.Save},
 		{"next_step", &k.NextStep}, {"prev_step", &k.PrevStep}, {"toggle", &k.Toggle},
 		{"next_field", &k.NextField}, {"prev_field", &k.PrevField}, {"add_row", &k.AddRow}, {"remove_row", &k.RemoveRow},
-		{"preview", &k.Preview}, {"help", &k.Help}, {"quit", &k.Quit}, {"force_quit", &k.ForceQuit},
+		{"preview", &k.Preview}, {"settings", &k.Settings}, {"help", &k.Help}, {"quit", &k.Quit}, {"force_quit", &k.ForceQuit},
 	}
 }
 

@@ -23,7 +23,7 @@ type KeyMap struct {
 	NextStep, PrevStep, Toggle              key.Binding
 	NextField, PrevField, AddRow, RemoveRow key.Binding
 	Preview, Mark, MarkAll, WhatIf          key.Binding
-	Metric, Left, Right                     key.Binding
+	Metric, Left, Right, Settings           key.Binding
 	Help, Quit, ForceQuit                   key.Binding
 }
 
@@ -77,6 +77,7 @@ func DefaultKeyMap() KeyMap {
 		MarkAll:      b("a", "mark all shown", "a"),
 		WhatIf:       b("w", "what if", "w"),
 		Metric:       b("m", "next metric", "m"),
+		Settings:     b(",", "settings", ","),
 		Left:         b("←/h", "previous bar", "left", "h"),
 		Right:        b("→/l", "next bar", "right", "l"),
 		Help:         b("?", "help", "?"),

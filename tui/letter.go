@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
@@ -37,7 +36,9 @@ type LetterScreen struct {
 	cursor  int
 	offset  int
 	editing bool
-	input   textinput.Model
+	// edit is the field being typed in while editing: the forms' field,
+	// bound to the draft.
+	edit *field
 	// before is the whole form as it was when editing started, since a
 	// changed date moves the dates that follow it.
 	before casefile.LetterDraft
@@ -86,7 +87,7 @@ const formWidth = 52
 
 // NewLetterScreen opens the termination letter of the client with id.
 func NewLetterScreen(c *Common, id int64) *LetterScreen {
-	return &LetterScreen{c: c, id: id, input: NewInput(), preview: NewMarkdownView(c.MarkdownStyle), saver: &draftSaver{}}
+	return &LetterScreen{c: c, id: id, preview: NewMarkdownView(c.MarkdownStyle), saver: &draftSaver{}}
 }
 
 // Init loads the client, and its saved draft or a fresh one.
@@ -267,9 +268,7 @@ func (m *LetterScreen) update(msg tea.Msg) tea.Cmd {
 		_, cmd := m.prompt.Update(msg, m.c.Keys)
 		return cmd
 	case m.editing:
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return cmd
+		return m.edit.updateWidget(msg)
 	}
 	return nil
 }

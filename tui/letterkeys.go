@@ -86,9 +86,30 @@ func (m *LetterScreen) startEditing() tea.Cmd {
 		return m.toggle(f)
 	}
 	m.editing, m.before = true, m.draft
-	m.input.SetValue(textsafe.Line(f.value(&m.draft)))
-	m.input.CursorEnd()
-	return m.input.Focus()
+	m.edit = m.editField(f)
+	return m.edit.focus()
+}
+
+// editField is the form field that types into letter field f. A date is
+// read as every date field reads it ("fri", "+30d") and kept in the draft
+// as its ISO form as soon as it reads, so the letter and the dates that
+// follow from it move as it is typed.
+func (m *LetterScreen) editField(f letterField) *field {
+	fl := &field{kind: fieldLine, label: f.label, row: -1,
+		get: func() string { return f.value(&m.draft) },
+		set: func(v string) { f.set(&m.draft, v) }}
+	if f.kind == letterDate {
+		loc := m.c.Today().Location()
+		fl.check, _ = dateInput(m.c.Now, loc, false)
+		fl.set = func(v string) {
+			if d, err := casefile.ReadDate(v, m.c.Now(), loc, false); err == nil {
+				v = d.ISO()
+			}
+			f.set(&m.draft, v)
+		}
+	}
+	fl.load(formWidth, m.c.Theme)
+	return fl
 }
 
 // regenerate discards the owner's edited text for the letter rendered from
@@ -132,16 +153,16 @@ func (m *LetterScreen) updateEditing(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.cancel):
 		m.editing = false
-		m.input.Blur()
+		m.edit.blur()
 		m.draft = m.before
 		return tea.Batch(m.refresh(), m.save())
 	case key.Matches(msg, k.done):
 		m.editing = false
-		m.input.Blur()
+		m.edit.blur()
 		return nil
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || key.Matches(msg, g.NextPane):
 		m.editing = false
-		m.input.Blur()
+		m.edit.blur()
 		if msg.Type == tea.KeyUp {
 			m.move(-1)
 		} else {
@@ -149,20 +170,23 @@ func (m *LetterScreen) updateEditing(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	f := letterFields[m.cursor]
-	if f.value(&m.draft) == m.input.Value() {
-		return cmd
+	var cmds []tea.Cmd
+	changed := false
+	for _, one := range oneRuneEach(msg) {
+		c, _, cmd := m.edit.update(one, g)
+		changed = changed || c
+		cmds = append(cmds, cmd)
 	}
-	f.set(&m.draft, m.input.Value())
-	switch f.key {
+	if !changed {
+		return tea.Batch(cmds...)
+	}
+	switch letterFields[m.cursor].key {
 	case "sent", "notice_days":
 		m.draft.Reschedule(m.facts.Calendar)
 	case "effective":
 		m.draft.RescheduleFromEffective(m.facts.Calendar)
 	}
-	return tea.Batch(cmd, m.refresh(), m.save())
+	return tea.Batch(append(cmds, m.refresh(), m.save())...)
 }
 
 func (m *LetterScreen) updatePrompt(msg tea.KeyMsg) tea.Cmd {

@@ -132,6 +132,22 @@ func (m *LetterScreen) previewView(width int) string {
 	return lipgloss.NewStyle().Width(width).MaxHeight(max(m.bodyHeight(), 1)).Render(m.preview.View())
 }
 
+// editView is the field being typed in, with what its check read (a
+// date's weekday) or a mark that it does not read, when there is room.
+func (m *LetterScreen) editView(width int) string {
+	th := m.c.Theme
+	note, err := m.edit.verdict()
+	mark := ""
+	switch {
+	case err != nil:
+		mark = th.Error.Render(" ✗")
+	case note != "" && width >= 40:
+		mark = th.Faint.Render("  " + note)
+	}
+	m.edit.input.Width = max(width-lipgloss.Width(mark)-1, 8)
+	return m.edit.inputView(th, true) + mark
+}
+
 // formRow is a line of the form: a group heading or a field.
 type formRow struct {
 	heading string
@@ -177,8 +193,7 @@ func (m *LetterScreen) formView(width, height int) string {
 		var value string
 		switch {
 		case r.field == m.cursor && m.editing:
-			m.input.Width = valueWidth - 1
-			value = m.input.View()
+			value = m.editView(valueWidth)
 		case f.kind == letterBool:
 			value = "[ ]"
 			if *f.flag(&m.draft) {

@@ -42,10 +42,9 @@ type LogEntryScreen struct {
 	entry   casefile.Entry
 	// tried is set once a save was asked for: the problem is then an error
 	// to fix rather than what is still to fill in.
-	tried bool
-	// discarding is set by esc over typed text: y throws the text away.
-	discarding bool
-	saving     bool
+	tried   bool
+	discard discardGuard
+	saving  bool
 	// flushed is the draft last kept for the next time the form opens.
 	flushed casefile.EntryDraft
 	failure error
@@ -149,7 +148,7 @@ func (m *LogEntryScreen) record() key.Binding {
 // cursor, since nothing else says how to make one.
 func (m *LogEntryScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	help := []key.Binding{k.NextField, m.record()}
+	help := append(m.fields.moveHelp(k, "record"), m.record())
 	if m.fields.focused().kind == fieldChoice {
 		choose := k.Toggle
 		choose.SetHelp("space/←/→", "choose")
@@ -207,21 +206,21 @@ func (m *LogEntryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (m *LogEntryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
-	switch {
-	case m.saving:
+	if m.saving {
 		return nil
-	case m.discarding:
-		m.discarding = false
-		if msg.String() == "y" {
+	}
+	if ok, discard := m.discard.answer(msg); ok {
+		if discard {
 			return Pop
 		}
 		return nil
+	}
+	switch {
 	case key.Matches(msg, k.Back):
-		if m.typed() {
-			m.discarding = true
-			return nil
+		if m.discard.esc(m.typed()) {
+			return Pop
 		}
-		return Pop
+		return nil
 	case key.Matches(msg, k.Save):
 		return m.save()
 	}
@@ -262,29 +261,14 @@ func (m *LogEntryScreen) save() tea.Cmd {
 	}
 }
 
-// check reads the draft as it stands and echoes the dates it understood
-// beside their fields.
+// check reads the draft as it stands; the date fields echo what they
+// read themselves.
 func (m *LogEntryScreen) check() {
 	e, err := m.draft.Entry(m.client, m.c.Now())
 	m.entry, m.problem = e, nil
 	if err != nil {
 		m.problem = &casefile.FieldError{Field: "entry", Problem: err.Error()}
 		errors.As(err, &m.problem)
-	}
-	loc := casefile.ClientZone(m.client)
-	for i, f := range m.fields.fields {
-		switch m.names[i] {
-		case "at":
-			f.hint = "YYYY-MM-DD HH:MM"
-			if t, err := casefile.ParseWhen(f.get(), loc, m.c.Now()); err == nil {
-				f.hint = t.Format("Monday, 2 January 2006 15:04 MST")
-			}
-		case "term end":
-			f.hint = "YYYY-MM-DD"
-			if t, err := time.Parse(time.DateOnly, strings.TrimSpace(f.get())); err == nil {
-				f.hint = t.Format("Monday, 2 January 2006")
-			}
-		}
 	}
 }
 
@@ -295,8 +279,7 @@ func (m *LogEntryScreen) focusOn(name string) tea.Cmd {
 	}
 	for i, n := range m.names {
 		if n == name {
-			cmd, _ := m.fields.move(i - m.fields.focus)
-			return cmd
+			return m.fields.goTo(i)
 		}
 	}
 	return nil
@@ -329,7 +312,7 @@ func (m *LogEntryScreen) kindFields() ([]*field, []string) {
 		}
 	}
 	add("kind", choice("Kind", kinds, &d.Kind))
-	add("at", line("When", "now, or YYYY-MM-DD HH:MM in the client's time", &d.At))
+	add("at", dateLine("When", "now, or a day and time in the client's zone: yesterday 16:00", &d.At, m.c.Now, casefile.ClientZone(m.client), true))
 	switch d.Kind {
 	case "call", "email", "meeting":
 		add("direction", choice("Direction", options("inbound", "outbound", "internal"), &d.Direction))
@@ -349,7 +332,11 @@ func (m *LogEntryScreen) kindFields() ([]*field, []string) {
 		add("summary", text("What happened", "as it was said or done, in plain words", &d.Summary))
 	case "edit":
 		for _, e := range m.editFields() {
-			add(e.name, line(e.label, e.hint, e.value))
+			f := line(e.label, e.hint, e.value)
+			if e.name == "term end" {
+				f.check, f.settle = dateInput(m.c.Now, time.UTC, false)
+			}
+			add(e.name, f)
 		}
 		add("summary", text("Why", "the reason for the change, kept in the record", &d.Summary))
 	default:
@@ -417,8 +404,8 @@ func (m *LogEntryScreen) View() string {
 	}
 	style, foot := th.Good, "✓ Ready: ctrl+s, or enter on Record it, records it."
 	switch {
-	case m.discarding:
-		style, foot = th.Warning, "Throw away what you typed? y discards it · any other key goes back to the form"
+	case m.discard.asking:
+		style, foot = th.Warning, discardQuestion
 	case m.saving:
 		style, foot = th.Subtle, "Recording…"
 	case m.failure != nil:

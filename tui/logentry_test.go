@@ -75,13 +75,13 @@ func TestLogEntryFieldsFollowKindKeepingText(t *testing.T) {
 func TestLogEntryChecksAsTyped(t *testing.T) {
 	m := openLogEntry(t)
 	focusField(t, m, "at")
-	press(m, "2026-11-2")
-	if !strings.Contains(m.View(), `Still needed: at: "2026-11-2" is not a time`) {
+	press(m, "2026-11-")
+	if !strings.Contains(m.View(), `Still needed: at: "2026-11-" is not a date`) {
 		t.Errorf("a half-typed time is not named:\n%s", m.View())
 	}
-	press(m, "0 14:20")
+	press(m, "20 14:20")
 	// 20 November 2026 was a Friday.
-	if !strings.Contains(m.View(), "When  Friday, 20 November 2026 14:20") {
+	if !strings.Contains(m.View(), "When  Friday 20 November 2026, 14:20 UTC") {
 		t.Errorf("the time is not echoed with its weekday:\n%s", m.View())
 	}
 	focusField(t, m, "summary")

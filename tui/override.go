@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/casefile"
 	"offboard/scoring"
 	"offboard/textsafe"
 )
@@ -16,15 +15,22 @@ import (
 // OverrideScreen lets the owner replace a client's computed recommendation
 // with their own, or clear an earlier override. A reason is required: it
 // goes into the decisions log, so the audit trail says why (seed 001: keep
-// records).
+// records). The reason is a field of the workbench's one form, so it types
+// and checks as every other; ↑/↓ choose at any time, and enter, the form
+// having one field, saves.
 type OverrideScreen struct {
 	c       *Common
 	target  ClientTarget
 	choices []scoring.Recommendation // "" clears the override
 	choice  int
-	reason  textinput.Model
+	reason  string
+	fields  form
+	// tried is set by an attempt to save: an empty reason is then refused
+	// beside its field.
+	tried   bool
 	problem string
 	saving  bool
+	discard discardGuard
 	width   int
 }
 
@@ -36,30 +42,31 @@ type overrideSavedMsg struct {
 // NewOverrideScreen opens the override form for t, starting on the
 // recommendation in force.
 func NewOverrideScreen(c *Common, t ClientTarget) *OverrideScreen {
-	ti := textinput.New()
-	ti.Prompt = "Reason: "
-	ti.Placeholder = "why the assessment is not the whole story"
-	ti.PromptStyle = c.Theme.Key
-	ti.CharLimit = 500
-	ti.Cursor.SetMode(cursor.CursorStatic)
-	ti.Focus()
 	choices := scoring.Recommendations()
 	// The reason starts empty even over an earlier override: each decision
 	// in the record gives its own reason, never one carried over.
 	if t.Assessment.Override != nil {
 		choices = append(choices, "")
 	}
-	m := &OverrideScreen{c: c, target: t, choices: choices, reason: ti}
+	m := &OverrideScreen{c: c, target: t, choices: choices}
 	for i, r := range choices {
 		if r == t.Assessment.Recommendation {
 			m.choice = i
 		}
 	}
+	reason := line("Reason", "why the assessment is not the whole story", &m.reason)
+	reason.check = func(s string) (string, error) {
+		if m.tried && strings.TrimSpace(s) == "" {
+			return "", casefile.ErrNoReason
+		}
+		return "", nil
+	}
+	m.fields.load([]*field{reason}, 0, 60, c.Theme)
 	return m
 }
 
 // Init starts nothing: the form waits for the owner.
-func (m *OverrideScreen) Init() tea.Cmd { return nil }
+func (m *OverrideScreen) Init() tea.Cmd { return m.fields.focused().focus() }
 
 // Title names the screen.
 func (m *OverrideScreen) Title() string { return "Override" }
@@ -70,13 +77,13 @@ func (m *OverrideScreen) Capturing() bool { return true }
 // SetSize sets the drawing area.
 func (m *OverrideScreen) SetSize(w, _ int) {
 	m.width = w
-	m.reason.Width = max(w-len(m.reason.Prompt)-2, 10)
+	m.fields.resize(max(min(w-4, 96), 20))
 }
 
 // ShortHelp lists the form's keys.
 func (m *OverrideScreen) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Choose, k.Confirm}
+	return []key.Binding{k.Choose, k.Confirm, rename(k.Back, "cancel")}
 }
 
 // FullHelp lists the form's keys.
@@ -100,32 +107,47 @@ func (m *OverrideScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return m, tea.Sequence(Pop, DataChanged, Notify(note))
 	case tea.KeyMsg:
-		switch {
-		case m.saving:
-			return m, nil
-		case key.Matches(msg, m.c.Keys.Back):
-			return m, Pop
-		case msg.Type == tea.KeyUp:
-			m.choice = (m.choice + len(m.choices) - 1) % len(m.choices)
-			return m, nil
-		case msg.Type == tea.KeyDown:
-			m.choice = (m.choice + 1) % len(m.choices)
-			return m, nil
-		case key.Matches(msg, m.c.Keys.Confirm):
-			return m, m.save()
-		}
-		var cmd tea.Cmd
-		m.reason, cmd = m.reason.Update(msg)
-		m.problem = ""
-		return m, cmd
+		return m, m.key(msg)
 	}
-	return m, nil
+	return m, m.fields.updateWidget(msg)
+}
+
+// key chooses with ↑/↓, saves with enter and types the reason; esc over a
+// typed reason asks first.
+func (m *OverrideScreen) key(msg tea.KeyMsg) tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	if ok, discard := m.discard.answer(msg); ok {
+		if discard {
+			return Pop
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.c.Keys.Back):
+		if m.discard.esc(strings.TrimSpace(m.reason) != "") {
+			return Pop
+		}
+		return nil
+	case msg.Type == tea.KeyUp:
+		m.choice = (m.choice + len(m.choices) - 1) % len(m.choices)
+		return nil
+	case msg.Type == tea.KeyDown:
+		m.choice = (m.choice + 1) % len(m.choices)
+		return nil
+	case key.Matches(msg, m.c.Keys.Confirm):
+		return m.save()
+	}
+	_, _, cmd := m.fields.key(msg, m.c.Keys)
+	m.problem = ""
+	return cmd
 }
 
 func (m *OverrideScreen) save() tea.Cmd {
-	reason := strings.TrimSpace(m.reason.Value())
+	m.tried = true
+	reason := strings.TrimSpace(m.reason)
 	if reason == "" {
-		m.problem = "A reason is required: it is kept in the decisions log."
 		return nil
 	}
 	m.saving = true
@@ -160,8 +182,10 @@ func (m *OverrideScreen) View() string {
 			b.WriteString("  " + label + "\n")
 		}
 	}
-	b.WriteString("\n" + m.reason.View() + "\n")
+	b.WriteString("\n" + m.fields.view(th, m.width, 3, nil) + "\n")
 	switch {
+	case m.discard.asking:
+		b.WriteString(th.Warning.Render(truncate(discardQuestion, m.width)))
 	case m.saving:
 		b.WriteString(th.Subtle.Render("Saving…"))
 	case m.problem != "":

@@ -25,7 +25,7 @@ func TestOverrideReasonIsNeverReused(t *testing.T) {
 	a := *snap.Find(16) // overridden to Keep with the reason above
 	o := NewOverrideScreen(c, ClientTarget{ID: id, Name: "Override Partners", Assessment: &a, Snapshot: snap})
 	o.SetSize(100, 20)
-	if got := o.reason.Value(); got != "" {
+	if got := o.reason; got != "" {
 		t.Errorf("the reason starts as %q, want empty", got)
 	}
 	if strings.Contains(o.View(), first) {

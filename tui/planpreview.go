@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -37,9 +35,8 @@ type PlanPreview struct {
 	planID int64
 	kind   int
 	docs   map[letters.Kind]*previewDoc
-	// exporting shows the path prompt.
-	exporting bool
-	path      textinput.Model
+	// exporting is the dialog asking where to export, while it is open.
+	exporting *Prompt
 	req       int
 	width     int
 	height    int
@@ -117,7 +114,7 @@ func (m *PlanPreview) Init() tea.Cmd { return m.load() }
 func (m *PlanPreview) Title() string { return "Preview" }
 
 // Capturing is true while the export path is typed.
-func (m *PlanPreview) Capturing() bool { return m.exporting }
+func (m *PlanPreview) Capturing() bool { return m.exporting != nil }
 
 // SetSize sizes the viewport; the document is re-rendered for a new width.
 func (m *PlanPreview) SetSize(w, h int) {
@@ -127,7 +124,6 @@ func (m *PlanPreview) SetSize(w, h int) {
 			d.view.SetSize(w, m.viewHeight())
 		}
 	}
-	m.path.Width = max(w-16, 10)
 }
 
 // keys are the preview's own actions, beside the keys that scroll.
@@ -144,19 +140,15 @@ func (m *PlanPreview) keys() []key.Binding {
 
 // ShortHelp lists the preview's keys.
 func (m *PlanPreview) ShortHelp() []key.Binding {
-	if m.exporting {
-		enter := m.c.Keys.Enter
-		enter.SetHelp("enter", "export")
-		cancel := m.c.Keys.Back
-		cancel.SetHelp("esc", "cancel")
-		return []key.Binding{enter, cancel}
+	if m.exporting != nil {
+		return m.exporting.ShortHelp(m.c.Keys)
 	}
 	return append([]key.Binding{m.c.Keys.Up, m.c.Keys.Down}, m.keys()...)
 }
 
 // FullHelp lists the preview's keys, with every key that scrolls.
 func (m *PlanPreview) FullHelp() [][]key.Binding {
-	if m.exporting {
+	if m.exporting != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{scrollHelp(m.c.Keys), m.keys()}
@@ -209,7 +201,7 @@ func (m *PlanPreview) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(Notify(fmt.Sprintf("Exported %s · SHA-256 %s… · logged", msg.doc.ExportedPath, sum[:12])),
 			func() tea.Msg { return DataChangedMsg{} })
 	case tea.KeyMsg:
-		if m.exporting {
+		if m.exporting != nil {
 			return m.exportKey(msg)
 		}
 		return m.handleKey(msg)
@@ -232,13 +224,14 @@ func (m *PlanPreview) handleKey(msg tea.KeyMsg) tea.Cmd {
 		kind := m.current()
 		return EditText(m.c.Getenv, editTag{preview: m, kind: kind}, d.markdown, string(kind)+".md")
 	case key.Matches(msg, k.Export) && d != nil && d.err == nil:
-		m.exporting = true
-		m.path = textinput.New()
-		m.path.Prompt = "Export to: "
-		m.path.Cursor.SetMode(cursor.CursorStatic)
-		m.path.Width = max(m.width-16, 10)
-		m.path.SetValue(letters.DefaultExportPath(m.current(), m.client.Name, m.c.Now()))
-		return m.path.Focus()
+		title := "Export the meeting agenda"
+		if m.current() == letters.KindRemediationPlan {
+			title = "Export the written plan"
+		}
+		m.exporting = NewPrompt(title, PromptField{Label: "Export to",
+			Value: letters.DefaultExportPath(m.current(), m.client.Name, m.c.Now()),
+			Check: required(nil, "the export needs a file name")})
+		return nil
 	case key.Matches(msg, k.Reload) && d != nil && d.edited:
 		c, clientID, editKey := m.c, m.client.ID, m.editKey(m.current())
 		return tea.Sequence(func() tea.Msg {
@@ -272,30 +265,21 @@ func (m *PlanPreview) keepEdit(kind letters.Kind, text string) tea.Cmd {
 }
 
 func (m *PlanPreview) exportKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.exporting = false
+	res, cmd := m.exporting.Update(msg, m.c.Keys)
+	if res == PromptOpen {
+		return cmd
+	}
+	path := m.exporting.Value(0)
+	m.exporting = nil
+	if res == PromptCancelled {
 		return nil
-	case tea.KeyEnter:
-		path := strings.TrimSpace(m.path.Value())
-		if path == "" {
-			return Fail(fmt.Errorf("export: the path is empty"))
-		}
-		m.exporting = false
-		kind := m.current()
-		c, client, plan, markdown := m.c, m.client, m.planID, m.docs[kind].markdown
-		return func() tea.Msg {
-			doc, err := c.ExportPlanDocument(c.context(), client, plan, kind, markdown, path)
-			return docExportedMsg{doc: doc, err: err}
-		}
 	}
-	var cmds []tea.Cmd
-	for _, k := range oneRuneEach(msg) {
-		var cmd tea.Cmd
-		m.path, cmd = m.path.Update(k)
-		cmds = append(cmds, cmd)
+	kind := m.current()
+	c, client, plan, markdown := m.c, m.client, m.planID, m.docs[kind].markdown
+	return func() tea.Msg {
+		doc, err := c.ExportPlanDocument(c.context(), client, plan, kind, markdown, path)
+		return docExportedMsg{doc: doc, err: err}
 	}
-	return tea.Batch(cmds...)
 }
 
 // View draws the document tabs, the viewport and the export prompt.
@@ -327,9 +311,12 @@ func (m *PlanPreview) View() string {
 		body, percent = d.view.View(), d.view.ScrollPercent()
 	}
 	head := strings.Join(tabs, " ") + th.Faint.Render(fmt.Sprintf("  %3.0f%%", percent*100))
-	foot := ""
-	if m.exporting {
-		foot = m.path.View()
+	if m.exporting == nil {
+		return lipgloss.JoinVertical(lipgloss.Left, head, body, "")
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, head, body, foot)
+	// The dialog takes the bottom of the document's room.
+	foot := m.exporting.View(th, m.width)
+	lines := strings.Split(body, "\n")
+	lines = lines[:min(len(lines), max(m.height-1-lipgloss.Height(foot), 1))]
+	return lipgloss.JoinVertical(lipgloss.Left, head, strings.Join(lines, "\n"), foot)
 }

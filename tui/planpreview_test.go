@@ -61,11 +61,12 @@ func TestPreviewEditAndExport(t *testing.T) {
 
 	// x offers the default path, editable; enter exports and records.
 	h.press("x")
-	if !p.Capturing() || p.path.Value() != "exports/harbor-dental-group-remediation-plan-2026-11-23.md" {
-		t.Fatalf("export prompt: capturing %v, path %q", p.Capturing(), p.path.Value())
+	if !p.Capturing() || p.exporting.Value(0) != "exports/harbor-dental-group-remediation-plan-2026-11-23.md" {
+		t.Fatalf("export prompt: capturing %v", p.Capturing())
 	}
+	// The suggested path is selected: the path typed replaces it.
 	out := filepath.Join(t.TempDir(), "plan.md")
-	p.path.SetValue(out)
+	h.typeText(out)
 	h.press("enter")
 	if got, err := os.ReadFile(out); err != nil || string(got) != mine {
 		t.Fatalf("exported %q, %v (errors %v)", got, err, h.errs)

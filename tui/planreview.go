@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -42,24 +43,50 @@ type planReviewedMsg struct {
 }
 
 func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casefile.PlanComparison) *PlanReview {
-	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp, choice: reviewResolve,
+	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp,
 		date: store.Date(plan.ReviewOn.AddDate(0, 0, extendByDays))}
 	if later := c.Now().AddDate(0, 0, extendByDays); later.After(plan.ReviewOn.AddDate(0, 0, extendByDays)) {
 		m.date = store.Date(later)
 	}
-	if cmp.Worse() > cmp.Improved() {
-		m.choice = reviewFail
+	open, total := 0, 0
+	for _, a := range plan.Actions() {
+		total++
+		if !a.Done() {
+			open++
+		}
 	}
+	var why string
+	m.choice, why = suggestedReview(open, total, cmp.Improved(), cmp.Worse(), len(cmp.Metrics))
 	get, set := bind(&m.choice)
 	choice := &field{kind: fieldChoice, label: "Outcome", get: get, set: set, row: -1, options: []option{
 		{reviewResolve, "close as resolved"}, {reviewExtend, "extend"}, {reviewFail, "mark failed"}}}
 	confirm := &field{kind: fieldButton, label: "Record the review", row: -1, get: get, press: m.record}
-	m.fields.load(grouped("Decision", fmt.Sprintf("%d improved, %d worse of %d figures.", cmp.Improved(), cmp.Worse(), len(cmp.Metrics)), -1,
+	m.fields.load(grouped("Decision", why, -1,
 		choice,
-		line("New review date", "YYYY-MM-DD, when extending", &m.date),
+		dateLine("New review date", "when extending: "+dateHelp, &m.date, c.Now, time.Local, false),
 		text("Note", "what the figures and the client's actions show", &m.note),
 		confirm), 0, 60, c.Theme)
 	return m
+}
+
+// suggestedReview is the outcome a review starts on, with the sentence
+// that says why: a plan is closed as resolved only when every action is
+// done and the figures did not get worse overall; with actions open it is
+// extended to give them time, or marked failed when the figures got worse
+// too. The owner can choose otherwise; the reason stays on the screen.
+func suggestedReview(open, actions, improved, worse, figures int) (choice, why string) {
+	tally := fmt.Sprintf("%d improved, %d worse of %d figures", improved, worse, figures)
+	done := fmt.Sprintf("%d of %d actions done", actions-open, actions)
+	switch {
+	case open > 0 && worse > improved:
+		return reviewFail, fmt.Sprintf("%s and %s: suggested, mark failed.", done, tally)
+	case open > 0:
+		return reviewExtend, fmt.Sprintf("%s, %s: suggested, extend to give the %s time; not resolved while any is open.",
+			done, tally, plural(open, "open action"))
+	case worse > improved:
+		return reviewFail, fmt.Sprintf("%s, but %s: suggested, mark failed.", done, tally)
+	}
+	return reviewResolve, fmt.Sprintf("%s and %s: suggested, close as resolved.", done, tally)
 }
 
 // record stores the decision.
@@ -89,7 +116,7 @@ func (m *PlanReview) SetSize(w, h int) {
 // ShortHelp lists the review's keys.
 func (m *PlanReview) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	help := []key.Binding{k.NextField, k.PrevField}
+	help := m.fields.moveHelp(k, "record")
 	// ? is typed into the form, so the line itself says how to choose.
 	if len(m.fields.fields) > 0 && m.fields.focused().kind == fieldChoice {
 		choose := k.Toggle

@@ -1,32 +1,46 @@
 package tui
 
 import (
-	"offboard/textsafe"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"offboard/textsafe"
 )
 
-// Prompt is a small inline form of labelled text fields that asks for what
-// an action needs (an export path, a sign-off name) before it runs. Enter on
-// the last field confirms, tab and shift+tab move between fields, esc
-// cancels. A pre-filled value behaves as if selected: the first letter
-// typed replaces it, while arrows or backspace edit it, so typing your own
-// name over a suggested signer never yields "Dana WhitfieldSam".
+// Prompt is the workbench's one dialog: a small box of labelled one-line
+// fields that asks for what an action needs (a sign-off, an export path,
+// new terms, a confirmation) before it runs. Its fields are the forms'
+// fields, so they behave alike everywhere: a suggested value is selected
+// and replaced by typing, edited by arrows; a date is read back as its
+// weekday as it is typed, a refused value says why beside the field. enter
+// moves to the next field and on the last one confirms, as the box's last
+// line says; a value still refused keeps the dialog open with everything
+// typed. esc cancels, asking first when something was typed.
 type Prompt struct {
 	title  string
-	labels []string
-	inputs []textinput.Model
-	fresh  []bool // still holding its pre-filled value, untouched
-	focus  int
+	values []string
+	// initial are the values as the dialog opened, to tell typed text.
+	initial []string
+	form    form
+	// tried is set by an attempt to confirm: from then on every field's
+	// problem shows, not only those of the fields typed in.
+	tried   bool
+	discard discardGuard
 }
 
 // PromptField is one field of a prompt with its starting value.
 type PromptField struct {
 	Label, Value, Placeholder string
+	// Check reads the text as it is typed: a note to show beside it (a
+	// date's weekday) or what is wrong with it, which stops the dialog
+	// confirming. nil accepts any text.
+	Check func(string) (note string, err error)
+	// Settle rewrites the text as the cursor leaves the field, as a date
+	// field keeps "fri" as the day it meant.
+	Settle func(string) string
 }
 
 // PromptResult says how a key left the prompt.
@@ -39,21 +53,19 @@ const (
 	PromptCancelled
 )
 
-// NewPrompt builds a prompt with the first field focused.
+// NewPrompt builds a prompt with the first field focused and its text
+// selected.
 func NewPrompt(title string, fields ...PromptField) *Prompt {
-	p := &Prompt{title: title}
+	p := &Prompt{title: title, values: make([]string, len(fields))}
+	fs := make([]*field, len(fields))
 	for i, f := range fields {
-		in := NewInput()
-		in.SetValue(textsafe.Line(f.Value))
-		in.Placeholder = f.Placeholder
-		in.CursorEnd()
-		if i == 0 {
-			in.Focus()
-		}
-		p.labels = append(p.labels, f.Label)
-		p.inputs = append(p.inputs, in)
-		p.fresh = append(p.fresh, f.Value != "")
+		p.values[i] = f.Value
+		get, set := bind(&p.values[i])
+		fs[i] = &field{kind: fieldLine, label: f.Label, hint: f.Placeholder, get: get, set: set, row: -1,
+			check: f.Check, settle: f.Settle}
 	}
+	p.initial = append([]string(nil), p.values...)
+	p.form.load(fs, 0, 40, Theme{})
 	return p
 }
 
@@ -65,70 +77,142 @@ var (
 // Update takes a key, or a message for the focused field (a paste), and
 // says whether the prompt is done.
 func (p *Prompt) Update(msg tea.Msg, keys KeyMap) (PromptResult, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(k, keys.Back):
+	k, isKey := msg.(tea.KeyMsg)
+	if !isKey {
+		return PromptOpen, p.form.updateWidget(msg)
+	}
+	if ok, discard := p.discard.answer(k); ok {
+		if discard {
 			return PromptCancelled, nil
-		case key.Matches(k, keys.Enter):
-			if p.focus == len(p.inputs)-1 {
-				return PromptConfirmed, nil
-			}
-			return PromptOpen, p.move(1)
-		case key.Matches(k, promptNext):
-			return PromptOpen, p.move(1)
-		case key.Matches(k, promptPrev):
-			return PromptOpen, p.move(-1)
 		}
+		return PromptOpen, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && p.fresh[p.focus] {
-		p.fresh[p.focus] = false
-		if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
-			p.inputs[p.focus].SetValue("")
+	switch {
+	case key.Matches(k, keys.Back):
+		if p.discard.esc(p.typed()) {
+			return PromptCancelled, nil
 		}
+		return PromptOpen, nil
+	case key.Matches(k, keys.Enter):
+		if !p.form.lastField() {
+			cmd, _, _ := p.form.move(1)
+			return PromptOpen, cmd
+		}
+		return p.confirm()
+	case key.Matches(k, promptNext):
+		return PromptOpen, p.cycle(1)
+	case key.Matches(k, promptPrev):
+		return PromptOpen, p.cycle(-1)
 	}
-	var cmd tea.Cmd
-	p.inputs[p.focus], cmd = p.inputs[p.focus].Update(msg)
-	return PromptOpen, cmd
+	var cmds []tea.Cmd
+	for _, one := range oneRuneEach(k) {
+		_, _, cmd := p.form.focused().update(one, keys)
+		cmds = append(cmds, cmd)
+	}
+	return PromptOpen, tea.Batch(cmds...)
 }
 
-func (p *Prompt) move(by int) tea.Cmd {
-	p.inputs[p.focus].Blur()
-	p.focus = (p.focus + by + len(p.inputs)) % len(p.inputs)
-	return p.inputs[p.focus].Focus()
+// confirm closes the dialog when every value is allowed; otherwise the
+// cursor goes to the first one refused and everything typed stays.
+func (p *Prompt) confirm() (PromptResult, tea.Cmd) {
+	p.form.settle()
+	p.tried = true
+	if i := p.form.firstInvalid(); i >= 0 {
+		return PromptOpen, p.form.goTo(i)
+	}
+	return PromptConfirmed, nil
+}
+
+// cycle moves the cursor round the fields, from the last back to the first.
+func (p *Prompt) cycle(by int) tea.Cmd {
+	n := len(p.form.fields)
+	return p.form.goTo((p.form.focus + by + n) % n)
+}
+
+// typed reports whether any field holds text other than it opened with.
+func (p *Prompt) typed() bool {
+	for i, v := range p.values {
+		if v != p.initial[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // Value is the text of field i, trimmed.
-func (p *Prompt) Value(i int) string { return strings.TrimSpace(p.inputs[i].Value()) }
+func (p *Prompt) Value(i int) string { return strings.TrimSpace(p.values[i]) }
 
 // Len is the number of fields the prompt asks for.
-func (p *Prompt) Len() int { return len(p.inputs) }
+func (p *Prompt) Len() int { return len(p.values) }
 
-// ShortHelp is the prompt's keys for the help line: while it is open esc
-// cancels it rather than going back.
+// ShortHelp is the prompt's keys for the help line: enter says what it
+// does on the field at hand, and esc cancels the dialog rather than going
+// back.
 func (p *Prompt) ShortHelp(keys KeyMap) []key.Binding {
-	confirm, cancel := keys.Enter, keys.Back
-	confirm.SetHelp("enter", "confirm")
+	if p.discard.asking {
+		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
+			key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep typing"))}
+	}
+	enter, cancel := keys.Enter, keys.Back
+	enter.SetHelp("enter", p.enterWord())
 	cancel.SetHelp("esc", "cancel")
-	return []key.Binding{confirm, cancel}
+	if len(p.values) == 1 {
+		return []key.Binding{enter, cancel}
+	}
+	next := keys.NextField
+	next.SetHelp("tab/shift+tab", "move")
+	return []key.Binding{enter, next, cancel}
 }
 
-// View draws the prompt in a box width cells wide.
+// enterWord is what enter does on the focused field.
+func (p *Prompt) enterWord() string {
+	if p.form.lastField() {
+		return "confirm"
+	}
+	return "next field"
+}
+
+// View draws the prompt in a box width cells wide: the title, one row per
+// field with its label, and under a field what its check read or refused.
 func (p *Prompt) View(th Theme, width int) string {
 	labelWidth := 0
-	for _, l := range p.labels {
-		labelWidth = max(labelWidth, lipgloss.Width(l))
+	for _, f := range p.form.fields {
+		labelWidth = max(labelWidth, lipgloss.Width(f.label))
 	}
+	inner := max(width-4, 24)
+	valueWidth := max(inner-2-labelWidth-2, 10)
 	// Titles quote client names and step titles.
-	lines := []string{th.Heading.Render(textsafe.Line(p.title))}
-	for i, in := range p.inputs {
-		in.Width = max(width-labelWidth-8, 10)
-		label := th.Subtle.Render(padCells(p.labels[i], labelWidth))
-		if i == p.focus {
-			label = th.Cursor.Render(padCells(p.labels[i], labelWidth))
-		}
-		lines = append(lines, label+"  "+in.View())
+	lines := wrap(textsafe.Line(p.title), inner)
+	for i := range lines {
+		lines[i] = th.Heading.Render(lines[i])
 	}
-	lines = append(lines, th.Faint.Render("enter confirm · tab next field · esc cancel"))
+	for i, f := range p.form.fields {
+		focused := i == p.form.focus
+		marker, label := "  ", th.Subtle.Render(padCells(f.label, labelWidth))
+		if focused {
+			marker, label = th.Cursor.Render("› "), th.Cursor.Render(padCells(f.label, labelWidth))
+		}
+		f.input.Width, f.input.PlaceholderStyle = valueWidth-1, th.Faint
+		lines = append(lines, marker+label+"  "+f.inputView(th, focused))
+		pad := strings.Repeat(" ", 2+labelWidth+2)
+		switch note, err := f.verdict(); {
+		case err != nil && (p.tried || p.values[i] != p.initial[i]):
+			for _, l := range wrap("✗ "+err.Error(), valueWidth) {
+				lines = append(lines, pad+th.Error.Render(l))
+			}
+		case note != "":
+			lines = append(lines, pad+th.Faint.Render(truncate(note, valueWidth)))
+		}
+	}
+	foot := "enter " + p.enterWord() + " · esc cancel"
+	if len(p.values) > 1 {
+		foot = "enter " + p.enterWord() + " · tab/shift+tab move · esc cancel"
+	}
+	if p.discard.asking {
+		lines = append(lines, th.Warning.Render(truncate(discardQuestion, inner)))
+	} else {
+		lines = append(lines, th.Faint.Render(truncate(foot, inner)))
+	}
 	return th.ActiveBox.Width(max(width-2, 20)).Render(strings.Join(lines, "\n"))
 }
 

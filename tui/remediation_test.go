@@ -151,7 +151,7 @@ func namedKey(k string) tea.KeyMsg {
 		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP, "ctrl+t": tea.KeyCtrlT, "ctrl+x": tea.KeyCtrlX,
 		"ctrl+o": tea.KeyCtrlO, "ctrl+s": tea.KeyCtrlS, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace,
-		"backspace": tea.KeyBackspace,
+		"backspace": tea.KeyBackspace, "left": tea.KeyLeft, "right": tea.KeyRight, "ctrl+e": tea.KeyCtrlE, "ctrl+a": tea.KeyCtrlA,
 	}
 	if t, ok := types[k]; ok {
 		if t == tea.KeySpace {
@@ -221,9 +221,53 @@ func TestStepBarMarksVisitedSteps(t *testing.T) {
 	if v := h.screen.View(); !strings.Contains(v, "● Prepare ─ ○ Meeting notes ─ ○ Agreed actions ─ ○ Terms ─ ○ Outcome") {
 		t.Errorf("step bar on opening:\n%s", v)
 	}
+	// Visited but empty steps are begun (◐), never ticked; the terms are
+	// optional, so seeing them fills them.
 	h.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+p")
-	if v := h.screen.View(); !strings.Contains(v, "✓ Prepare ─ ✓ Meeting notes ─ ● Agreed actions ─ ✓ Terms ─ ○ Outcome") {
+	if v := h.screen.View(); !strings.Contains(v, "◐ Prepare ─ ◐ Meeting notes ─ ● Agreed actions ─ ✓ Terms ─ ○ Outcome") {
 		t.Errorf("step bar after visiting four steps:\n%s", v)
+	}
+	// Filling the first step ticks it: a meeting held, people on both sides.
+	h.press("ctrl+p", "ctrl+p")
+	h.typeText("2026-11-20 10:00")
+	h.press("tab", "tab")
+	h.typeText("Dana Whitfield, Owner")
+	h.press("tab")
+	h.typeText("Alex Moreno, Office manager")
+	h.press("ctrl+n")
+	if v := h.screen.View(); !strings.Contains(v, "✓ Prepare ─ ● Meeting notes") {
+		t.Errorf("step bar after filling the first step:\n%s", v)
+	}
+}
+
+// A meeting dated after today is scheduled, not held: the outcome step
+// says so, is never ticked, and finishing refuses it, keeping the draft.
+func TestFutureMeetingCannotBeRecordedAsHeld(t *testing.T) {
+	h, id := newRemHarness(t)
+	h.open(id)
+	h.typeText("next tue 10:00")
+	if v := h.screen.View(); !strings.Contains(v, "Tuesday 24 November 2026, 10:00") {
+		t.Errorf("the meeting date is not read back:\n%s", v)
+	}
+	h.press("tab")
+	w := h.walk()
+	if w.form.Prepare.MeetingDate != "2026-11-24 10:00" {
+		t.Errorf("kept as %q, want the ISO form", w.form.Prepare.MeetingDate)
+	}
+	h.press("ctrl+n", "ctrl+n", "space", "tab")
+	h.typeFields("Sam Okafor", "Publish the emergency line", "2026-12-08", "Line live")
+	h.press("ctrl+n", "ctrl+n")
+	if v := h.screen.View(); !strings.Contains(v, "The meeting is Tuesday 24 November 2026 10:00, still to come") {
+		t.Errorf("the outcome step does not say the meeting is to come:\n%s", v)
+	}
+	h.press("space") // agreed
+	for h.focusedLabel() != "Finish and record the plan" {
+		h.press("tab")
+	}
+	h.press("enter")
+	if _, ok := h.screen.(*Remediation).inner.(*Walkthrough); !ok || w.form.Step != casefile.StepPrepare ||
+		!strings.Contains(h.screen.View(), "✗ meeting date is Tuesday 24 November 2026 10:00, still to come") {
+		t.Errorf("finishing a meeting still to come: on step %v\n%s", w.form.Step, h.screen.View())
 	}
 }
 
@@ -267,9 +311,16 @@ func TestWalkthroughTypingFillsTheForm(t *testing.T) {
 	if got := w.fields.focused().input.Value(); got != "Invoice payment times" {
 		t.Errorf("pre-filled topic = %q", got)
 	}
+	// The suggestion is selected: typing replaces it, an arrow keeps it to
+	// edit.
+	h.typeText("Payment times")
+	if w.form.Topics[0].Title != "Payment times" {
+		t.Errorf("typed over the suggestion: topic = %q", w.form.Topics[0].Title)
+	}
+	h.press("tab", "shift+tab", "right")
 	h.typeText(" (last 12 months)")
-	if w.form.Topics[0].Title != "Invoice payment times (last 12 months)" {
-		t.Errorf("topic = %q", w.form.Topics[0].Title)
+	if w.form.Topics[0].Title != "Payment times (last 12 months)" {
+		t.Errorf("after an arrow: topic = %q", w.form.Topics[0].Title)
 	}
 	// Notes per topic.
 	h.press("ctrl+n")
@@ -392,9 +443,10 @@ func TestQuitFlushesTypingNotYetSaved(t *testing.T) {
 	app.FlushNow()
 }
 
-// fillMinimal completes the walkthrough with the least an agreed plan needs.
+// fillMinimal completes the walkthrough with the least an agreed plan
+// needs, for a meeting held three days before remNow.
 func fillMinimal(h *remHarness) {
-	h.typeText("2026-12-01 10:00")
+	h.typeText("2026-11-20 10:00")
 	h.press("ctrl+n", "ctrl+n", "space", "tab") // owner: us
 	h.typeFields("Sam Okafor", "Publish the emergency line", "2026-12-08", "Line live")
 	h.press("ctrl+n", "ctrl+n") // terms skipped
@@ -405,7 +457,7 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 	h.open(id)
 	fillMinimal(h)
 	w := h.walk()
-	if w.form.Outcome.ReviewDate != "2027-03-01" {
+	if w.form.Outcome.ReviewDate != "2027-02-18" {
 		t.Errorf("review date pre-filled %q, want 90 days after the meeting", w.form.Outcome.ReviewDate)
 	}
 	// Finishing with no outcome chosen lists the problem on its step.
@@ -436,7 +488,7 @@ func TestFinishingRecordsThePlanAndShowsItsTracking(t *testing.T) {
 		t.Errorf("client status %s", c.Status)
 	}
 	v := h.screen.View()
-	for _, want := range []string{"Plan agreed · meeting 2026-12-01 · review on 2027-03-01", "Actions · 0 of 1 done",
+	for _, want := range []string{"Plan agreed · meeting 2026-11-20 · review on 2027-02-18", "Actions · 0 of 1 done",
 		"[ ] due 2026-12-08 · Publish the emergency line · Sam Okafor (us)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("tracking view lacks %q:\n%s", want, v)
@@ -490,16 +542,18 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 		t.Fatalf("enter pushed %d screens", len(h.pushed))
 	}
 	review := h.pushed[0].(*PlanReview)
-	if review.date != "2027-03-31" {
+	if review.date != "2027-03-20" {
 		t.Errorf("extension date pre-filled %q, want 30 days after the review", review.date)
 	}
-	h.screen = review
-	h.press("space", "tab") // extend
-	for range len("2027-03-31") {
-		h.press("backspace")
+	// The one action is open: the review starts on extend and says why.
+	review.SetSize(100, 40)
+	if review.choice != reviewExtend || !strings.Contains(review.View(), "0 of 1 actions done") {
+		t.Errorf("review starts on %q:\n%s", review.choice, review.View())
 	}
+	h.screen = review
+	h.press("enter") // enter moves on from the choice, to the date, selected
 	h.typeText("2027-04-15")
-	h.press("tab")
+	h.press("enter")
 	h.typeText("Autopay set up late.")
 	h.press("tab", "enter")
 	if h.popped != 1 || len(h.errs) != 0 {
@@ -517,7 +571,7 @@ func TestReviewExtendsResolvesOrFails(t *testing.T) {
 
 	h.press("enter")
 	h.screen = h.pushed[1]
-	h.press("space", "space", "tab", "tab", "tab", "enter") // mark failed
+	h.press("space", "tab", "tab", "tab", "enter") // from extend to mark failed
 	p, _, _ = h.c.LatestPlan(context.Background(), id)
 	if p.Status != scoring.PlanFailed {
 		t.Errorf("plan %s, want failed", p.Status)
@@ -617,5 +671,26 @@ func TestReviewHelpSaysHowToChoose(t *testing.T) {
 	h.press("tab")
 	if strings.Contains(h.helpLine(), "choose") {
 		t.Errorf("help on the date = %q, offers a choice", h.helpLine())
+	}
+}
+
+// The review starts on the outcome the plan's actions and figures point
+// to, and says why; never resolved while actions are open.
+func TestSuggestedReview(t *testing.T) {
+	tests := []struct {
+		open, actions, improved, worse, figures int
+		choice, why                             string
+	}{
+		{3, 4, 4, 1, 5, reviewExtend, "1 of 4 actions done, 4 improved, 1 worse of 5 figures: suggested, extend to give the 3 open actions time; not resolved while any is open."},
+		{1, 4, 2, 0, 5, reviewExtend, "3 of 4 actions done, 2 improved, 0 worse of 5 figures: suggested, extend to give the 1 open action time"},
+		{2, 3, 1, 3, 5, reviewFail, "1 of 3 actions done and 1 improved, 3 worse of 5 figures: suggested, mark failed."},
+		{0, 2, 0, 2, 5, reviewFail, "2 of 2 actions done, but 0 improved, 2 worse of 5 figures: suggested, mark failed."},
+		{0, 2, 3, 1, 5, reviewResolve, "2 of 2 actions done and 3 improved, 1 worse of 5 figures: suggested, close as resolved."},
+	}
+	for _, tt := range tests {
+		choice, why := suggestedReview(tt.open, tt.actions, tt.improved, tt.worse, tt.figures)
+		if choice != tt.choice || !strings.HasPrefix(why, tt.why) {
+			t.Errorf("%d of %d open, %d improved, %d worse: %s, %q; want %s, %q", tt.open, tt.actions, tt.improved, tt.worse, choice, why, tt.choice, tt.why)
+		}
 	}
 }

@@ -7,9 +7,7 @@ import (
 	"io"
 	"offboard/casefile"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -37,16 +35,6 @@ type Common struct {
 	// Changes, when set, is polled every few seconds so that what another
 	// process writes to the database shows without a restart.
 	Changes Changes
-}
-
-// NewInput is a text field in the workbench's style. Its cursor does not
-// blink: a blink is a message every half second through every screen, for
-// no information.
-func NewInput() textinput.Model {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
 }
 
 // Screen is one page of the workbench. The root model owns a stack of

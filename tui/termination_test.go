@@ -428,7 +428,8 @@ func TestLetterScreenCopiesOverOSC52(t *testing.T) {
 }
 
 // While a sign-off prompt is open, esc cancels it; the help line says so
-// instead of leaving the workbench's "esc back" to stand for it.
+// instead of leaving the workbench's "esc back" to stand for it, and says
+// what enter does on the field at hand: the next field, then confirm.
 func TestChecklistPromptHelpSaysEscCancels(t *testing.T) {
 	c, id := termCommon(t, true)
 	sendNotice(t, c, id)
@@ -442,8 +443,16 @@ func TestChecklistPromptHelpSaysEscCancels(t *testing.T) {
 	for _, b := range s.ShortHelp() {
 		help = append(help, b.Help().Key+" "+b.Help().Desc)
 	}
-	if want := []string{"enter confirm", "esc cancel"}; !slices.Equal(help, want) {
+	if want := []string{"enter next field", "tab/shift+tab move", "esc cancel"}; !slices.Equal(help, want) {
 		t.Errorf("help under the prompt = %q, want %q", help, want)
+	}
+	d.press("tab", "tab")
+	help = help[:0]
+	for _, b := range s.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if want := []string{"enter confirm", "tab/shift+tab move", "esc cancel"}; !slices.Equal(help, want) {
+		t.Errorf("help on the last field = %q, want %q", help, want)
 	}
 	d.press("esc")
 	if s.prompt != nil || d.popped != 0 {

@@ -187,7 +187,7 @@ func (m *Walkthrough) ShortHelp() []key.Binding {
 	pair := func(a, b key.Binding, keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keys, desc))
 	}
-	help := []key.Binding{k.NextField, pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step")}
+	help := append(m.fields.moveHelp(k, "next step"), pair(k.NextStep, k.PrevStep, "ctrl+n/p", "step"))
 	choose := k.Toggle
 	choose.SetHelp("space", "choose")
 	switch m.form.Step {
@@ -244,7 +244,10 @@ func (m *Walkthrough) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && (msg.Button == tea.MouseButtonWheelUp || msg.Button == tea.MouseButtonWheelDown) {
-			cmd, _ := m.fields.move(map[bool]int{true: -1, false: 1}[msg.Button == tea.MouseButtonWheelUp])
+			cmd, _, settled := m.fields.move(map[bool]int{true: -1, false: 1}[msg.Button == tea.MouseButtonWheelUp])
+			if settled {
+				return m, tea.Batch(cmd, m.changed())
+			}
 			return m, cmd
 		}
 	default:
@@ -290,19 +293,25 @@ func (m *Walkthrough) SetSize(w, h int) {
 }
 
 // stepBar shows where the owner is: "Step 2 of 5 · Meeting notes" and
-// every step, marked visited (✓), current (●) or not yet seen (○). The
-// glyphs carry the meaning without colour.
+// every step, marked filled (✓), current (●), begun but not filled (◐) or
+// not yet seen (○). A step is ticked only when what it is for is written
+// (casefile.PlanForm.Filled); the outcome of a meeting still to come is
+// never filled. The glyphs carry the meaning without colour.
 func (m *Walkthrough) stepBar() string {
 	th := m.c.Theme
 	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, casefile.NumSteps, m.form.Step)) +
 		th.Subtle.Render("  "+textsafe.Line(m.client.Name))
+	filled := m.form.Filled(time.Local)
+	filled[casefile.StepOutcome] = filled[casefile.StepOutcome] && m.form.UnheldMeeting(m.c.Now(), time.Local) == nil
 	var parts []string
 	for s := casefile.Step(0); s < casefile.NumSteps; s++ {
 		switch {
 		case s == m.form.Step:
 			parts = append(parts, th.Cursor.Render("● "+s.String()))
-		case m.form.Visited&(1<<s) != 0:
+		case filled[s] && m.form.Visited&(1<<s) != 0:
 			parts = append(parts, th.Good.Render("✓ "+s.String()))
+		case m.form.Visited&(1<<s) != 0:
+			parts = append(parts, th.Warning.Render("◐ "+s.String()))
 		default:
 			parts = append(parts, th.Faint.Render("○ "+s.String()))
 		}

@@ -49,6 +49,12 @@ func bindBool(p *bool) (func() string, func(string)) {
 		}
 }
 
+// dateField is a date field of the walkthrough, read in this machine's
+// zone as finishing reads it.
+func (m *Walkthrough) dateField(label, hint string, p *string, withTime bool) *field {
+	return dateLine(label, hint, p, m.c.Now, time.Local, withTime)
+}
+
 func line(label, hint string, p *string) *field {
 	get, set := bind(p)
 	return &field{kind: fieldLine, label: label, hint: hint, get: get, set: set, row: -1}
@@ -79,7 +85,7 @@ func (m *Walkthrough) prepareFields() []*field {
 	// Seed 004: set a meeting to discuss the challenges, and include
 	// everyone who contributes to the issues at hand.
 	fs := grouped("Meeting", "Meet to discuss the challenges and see if there is a way to resolve them.", -1,
-		line("Date and time", "YYYY-MM-DD HH:MM", &p.MeetingDate),
+		m.dateField("Date and time", "a day and time: 2026-12-10 10:00, next tue 14:00", &p.MeetingDate, true),
 		line("Place", "office, or the video-call link", &p.Place))
 	fs = append(fs, grouped("People", "Include everyone who contributes to the issues at hand, on both sides.", -1,
 		text("Our attendees", "one per line: Name, Role", &p.OurAttendees),
@@ -168,7 +174,7 @@ func (m *Walkthrough) actionFields() []*field {
 			owner,
 			line("Person", "the named person responsible", &a.Person),
 			line("Action", "what will be done", &a.What),
-			line("Due", "YYYY-MM-DD", &a.Due),
+			m.dateField("Due", dateHelp, &a.Due, false),
 			line("Target", "measurable: invoices paid within 30 days of issue", &a.Target))...)
 	}
 	return append(fs, grouped("Support", "What we will provide to help the plan succeed.", -1,
@@ -180,14 +186,14 @@ func (m *Walkthrough) termsFields() []*field {
 	// Seed 003: clear expectations in the agreement; autopay as the standard.
 	fs := grouped("Payment", "Make autopay the standard.", -1,
 		toggle("Autopay", "invoices paid by automatic collection", &t.Autopay),
-		line("Autopay from", "YYYY-MM-DD", &t.AutopayFrom))
+		m.dateField("Autopay from", dateHelp, &t.AutopayFrom, false))
 	fs = append(fs, grouped("Scope", "Set clear expectations: restate the scope of work the agreement sets.", -1,
 		toggle("Restate the scope", "", &t.RestateScope),
 		text("Scope of work", "as the agreement states it", &t.Scope))...)
 	return append(fs, grouped("Price", priceNote(*t), -1,
 		toggle("Change the monthly fee", "", &t.PriceChange),
 		line("New monthly fee", "e.g. 4,800.00", &t.NewPrice),
-		line("From", "YYYY-MM-DD", &t.PriceFrom))...)
+		m.dateField("From", dateHelp, &t.PriceFrom, false))...)
 }
 
 // priceNote puts the fee and the break-even fee from scoring beside the
@@ -222,9 +228,13 @@ func (m *Walkthrough) outcomeFields() []*field {
 		press: m.finish}
 	// Seed 004: if there is no resolution, thank the client and fulfil the
 	// contract.
-	return grouped("Outcome", "If there is no resolution, thank the client and fulfil the contract.", -1,
+	note := "If there is no resolution, thank the client and fulfil the contract."
+	if future := m.form.UnheldMeeting(m.c.Now(), time.Local); future != nil {
+		note = "The meeting " + future.Msg + "." + "\n" + note
+	}
+	return grouped("Outcome", note, -1,
 		result,
-		line("Review date", "YYYY-MM-DD; 90 days after the meeting by default", &o.ReviewDate),
+		m.dateField("Review date", "90 days after the meeting by default", &o.ReviewDate, false),
 		text("Note", "what was agreed, or why not", &o.Note),
 		finish)
 }
