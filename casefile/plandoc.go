@@ -6,14 +6,15 @@ import (
 	"strings"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/money"
 	"offboard/scoring"
 	"offboard/store"
 )
 
-// planByDays is how soon after the meeting the agenda promises the
-// written plan.
+// planByDays is how many working days after the meeting the agenda
+// promises the written plan.
 const planByDays = 3
 
 // planDays is the length of a plan's timeline: 30/60/90 days.
@@ -54,8 +55,20 @@ func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	agenda, plan := planInputs(p.documentForm(), c, our, d.Store.Now())
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return PlanDocs{}, err
+	}
+	form := p.documentForm()
+	agenda, plan := planInputs(form, c, our, d.Store.Now(), setup.Config.Calendar)
 	plan.Proposed = p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused
+	if !p.ReviewOn.IsZero() && !plan.Start.IsZero() {
+		// The review as the record holds it now: an extension moves it.
+		plan.ReviewOn = p.ReviewOn
+	}
+	if err := d.measure(ctx, p, setup.Config, namedTopics(form.Topics), agenda.Meeting, &plan); err != nil {
+		return PlanDocs{}, err
+	}
 	return PlanDocs{PlanID: planID, Client: c, Agenda: agenda, Plan: plan}, nil
 }
 
@@ -99,37 +112,43 @@ func (p Plan) documentForm() PlanForm {
 	return f
 }
 
-// planInputs maps the walkthrough onto the letters' inputs.
-func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time) (letters.AgendaInput, letters.PlanInput) {
-	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address}
+// planInputs maps the walkthrough onto the letters' inputs, dated on the
+// working days of cal: the plan is promised, and issued, on one.
+func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time, cal calendar.Calendar) (letters.AgendaInput, letters.PlanInput) {
+	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address,
+		ContactTitle: roleOf(ParsePeople(f.Prepare.ClientAttendees), c.ContactName)}
 	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, time.Local)
+	zone := clientZone(c)
 	agenda := letters.AgendaInput{
 		Our:             our,
 		Client:          client,
 		Meeting:         meeting,
+		TimeZone:        zone,
 		Place:           f.Prepare.Place,
 		OurAttendees:    ParsePeople(f.Prepare.OurAttendees),
 		ClientAttendees: ParsePeople(f.Prepare.ClientAttendees),
 		Contributors:    ParsePeople(f.Prepare.Contributors),
 	}
 	if !meeting.IsZero() {
-		agenda.PlanBy = letters.AddDays(meeting, planByDays)
+		agenda.PlanBy = cal.AddWorkingDays(meeting, planByDays)
 	}
 	plan := letters.PlanInput{
 		Our:    our,
 		Client: client,
 		Agreement: letters.Agreement{Name: c.AgreementName, Signed: c.AgreementSigned,
 			TerminationClause: c.TerminationClause, NoticeDays: c.NoticeDays},
-		Issued:      issuedOn(f, issued),
+		Issued:      cal.NextWorkingDay(issuedOn(f, issued)),
+		Calendar:    cal,
 		MeetingHeld: meeting,
-		Start:       planStart(meeting, f.Outcome.ReviewDate),
+		Start:       planStart(meeting),
 		Support:     Lines(f.Support),
 		Terms:       planTerms(f.Terms, c),
 	}
-	for _, t := range f.Topics {
-		if !isBlank(t.Title) {
-			addTopic(&agenda, &plan, t)
-		}
+	if r, err := ParseDay(f.Outcome.ReviewDate); err == nil && !plan.Start.IsZero() {
+		plan.ReviewOn = r
+	}
+	for _, t := range namedTopics(f.Topics) {
+		addTopic(&agenda, &plan, t)
 	}
 	plan.Actions = planActions(f.Actions)
 	return agenda, plan
@@ -180,19 +199,49 @@ func issuedOn(f PlanForm, today time.Time) time.Time {
 	return today
 }
 
-// planStart is day 1 of the 90-day timeline: chosen so that day 90 falls
-// on the review date typed, and otherwise the day after the meeting.
-func planStart(meeting time.Time, review string) time.Time {
+// planStart is day 1 of the 90-day timeline: the day after the meeting.
+// It depends on nothing a later decision changes, so an extension, which
+// moves the review, never moves an agreed action before the plan's start.
+func planStart(meeting time.Time) time.Time {
 	if meeting.IsZero() {
 		return time.Time{}
 	}
-	start := letters.AddDays(meeting, 1)
-	if r, err := ParseDay(review); err == nil {
-		if s := letters.AddDays(r, 1-planDays); s.After(start) {
-			start = s
+	return letters.AddDays(meeting, 1)
+}
+
+// namedTopics are the topics that have a title: the plan's gaps, in order.
+func namedTopics(topics []TopicForm) []TopicForm {
+	var out []TopicForm
+	for _, t := range topics {
+		if !isBlank(t.Title) {
+			out = append(out, t)
 		}
 	}
-	return start
+	return out
+}
+
+// roleOf is the role under which name attended, for the client's
+// signature row; "" when they did not.
+func roleOf(attendees []letters.Person, name string) string {
+	for _, a := range attendees {
+		if strings.EqualFold(a.Name, strings.TrimSpace(name)) {
+			return a.Role
+		}
+	}
+	return ""
+}
+
+// clientZone is the client's time zone, nil when none is recorded or it is
+// not a zone this system knows.
+func clientZone(c store.Client) *time.Location {
+	if c.TimeZone == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return nil
+	}
+	return loc
 }
 
 func planTerms(t TermsForm, c store.Client) letters.PlanTerms {
@@ -260,11 +309,46 @@ func PlanDocument(clientID, planID int64, kind letters.Kind, markdown string) st
 // it, with its hash, in the communications log; an empty path is the
 // default export path for the client's document of that kind, today. It
 // returns the document as exported.
+//
+// A written plan is refused while a date, owner or target is missing: the
+// plan's own, or, for an edit the owner kept, a marker still in the text.
+// The error names every missing part and its item on one line.
 func (d *Desk) ExportPlanDocument(ctx context.Context, client store.Client, planID int64, kind letters.Kind, markdown, path string) (store.Document, error) {
+	if kind == letters.KindRemediationPlan {
+		if err := d.planReady(ctx, client, planID, markdown); err != nil {
+			return store.Document{}, err
+		}
+	}
 	doc := PlanDocument(client.ID, planID, kind, markdown)
 	if path == "" {
 		path = letters.DefaultExportPath(kind, client.Name, d.Store.Now())
 	}
 	doc.ExportedPath = path
 	return doc, d.Export(ctx, doc, path)
+}
+
+// planReady refuses a written plan that lacks a part it must have.
+func (d *Desk) planReady(ctx context.Context, client store.Client, planID int64, markdown string) error {
+	_, edited, err := d.Store.EditedDocument(ctx, client.ID, EditKey(letters.KindRemediationPlan, planID))
+	if err != nil {
+		return err
+	}
+	item := "the edited plan"
+	if !edited {
+		docs, err := d.PlanDocuments(ctx, planID)
+		if err != nil {
+			return err
+		}
+		if err := docs.Plan.Complete(); err != nil {
+			return err
+		}
+		// Anything else left blank, such as our signatory's title, is
+		// marked in the text.
+		item = "the plan"
+	}
+	if gaps := letters.Gaps(markdown); len(gaps) > 0 {
+		return &letters.IncompleteError{Client: client.Name, Missing: []letters.MissingField{
+			{Item: item, Field: strings.Join(gaps, ", ")}}}
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
@@ -176,6 +177,7 @@ func (f PlanForm) Parse(loc *time.Location) (PlanDetails, error) {
 	d.Topics = p.topics(f.Topics)
 	d.Result, d.Review = p.outcome(f.Outcome, d.Meeting)
 	d.Actions = p.actions(f.Actions, d.Result)
+	p.afterMeeting(d.Actions, d.Meeting)
 	d.Terms = p.terms(f.Terms)
 	if len(p.errs) > 0 {
 		return d, p.errs
@@ -276,6 +278,55 @@ func (p *formParser) action(a ActionForm, n int, result scoring.PlanStatus) Acti
 		p.bad(StepActions, field("target"), "is empty: say how success is measured")
 	}
 	return act
+}
+
+// afterMeeting refuses an action due before the meeting that agreed it:
+// the plan starts the day after the meeting, and its date cannot be right.
+func (p *formParser) afterMeeting(actions []Action, meeting time.Time) {
+	if meeting.IsZero() {
+		return
+	}
+	day := CivilDay(meeting)
+	for i, a := range actions {
+		if !a.Due.IsZero() && a.Due.Before(day) {
+			p.bad(StepActions, fmt.Sprintf("action %d due date", i+1), "%s is before the meeting on %s",
+				letters.FormatDate(a.Due), letters.FormatDate(day))
+		}
+	}
+}
+
+// OnWorkingDays refuses actions due on a day the business is closed,
+// naming the working days either side, so that every date in the plan is
+// one on which the work can be done and checked. The review date may fall
+// on any day, as the walkthrough suggests it: the review meeting is held on
+// the working day before (letters.PlanInput.AllCheckpoints).
+func (d PlanDetails) OnWorkingDays(cal calendar.Calendar) error {
+	var p formParser
+	for i, a := range d.Actions {
+		p.workingDay(cal, StepActions, fmt.Sprintf("action %d due date", i+1), a.Due)
+	}
+	if len(p.errs) > 0 {
+		return p.errs
+	}
+	return nil
+}
+
+// workingDay refuses day, when set, if the business is closed on it.
+func (p *formParser) workingDay(cal calendar.Calendar, step Step, field string, day time.Time) {
+	if day.IsZero() {
+		return
+	}
+	why := cal.ClosedBecause(day)
+	if why == "" {
+		return
+	}
+	if why == day.Weekday().String() {
+		why = "" // the date already names the weekday
+	} else {
+		why = " (" + why + ")"
+	}
+	p.bad(step, field, "%s is not a working day%s: choose %s or %s",
+		letters.FormatDate(day), why, store.Date(cal.PreviousWorkingDay(day)), store.Date(cal.NextWorkingDay(day)))
 }
 
 // terms reads the standard terms ticked.

@@ -128,6 +128,13 @@ func (d *Desk) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 	if err != nil {
 		return p, err
 	}
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return p, err
+	}
+	if err := details.OnWorkingDays(setup.Config.Calendar); err != nil {
+		return p, err
+	}
 	p.Form.Finished = store.Date(d.Store.Now())
 	finished, err := finishedPlan(p.Form, details)
 	if err != nil {

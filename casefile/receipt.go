@@ -70,10 +70,17 @@ func receiptInput(c store.Client, term store.Termination, steps []store.StepRow,
 	return in
 }
 
-// settled are the payments received since notice was sent, each named by
-// the invoice it paid.
+// settled are the payments received since notice was sent for what the
+// agreement billed, up to its final invoice (issued after the effective
+// date, on our calendar), each named by the invoice it paid; a later
+// agreement's invoices (a client taken back) are not this receipt's.
 func (d *Desk) settled(ctx context.Context, c store.Client, term store.Termination) ([]letters.Settlement, error) {
-	pays, err := d.Store.PaymentsSince(ctx, c.ID, term.Sent)
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	final := letters.FinalInvoiceDate(setup.Config.Calendar, term.Effective)
+	pays, err := d.Store.PaymentsSince(ctx, c.ID, term.Sent, final)
 	if err != nil {
 		return nil, err
 	}

@@ -50,8 +50,8 @@ func TestReceiptListsEachSignOff(t *testing.T) {
 
 // The receipt follows the notice, not the client's row as edited since:
 // the agreement as the letter named it, the payments received from the day
-// notice was sent (23 November 2026), and the certificates of destruction
-// issued.
+// notice was sent (23 November 2026) for what the agreement billed, and
+// the certificates of destruction issued.
 func TestReceiptTakesTheNoticeAndWhatWasSettled(t *testing.T) {
 	d := letterDesk(t)
 	cl := letterClient(t, d)
@@ -59,7 +59,14 @@ func TestReceiptTakesTheNoticeAndWhatWasSettled(t *testing.T) {
 	sendNotice(t, d, cl)
 	plant(t, d, `UPDATE clients SET agreement_name = 'MSA restated 2026' WHERE id = ?`, cl.ID)
 	plant(t, d, `INSERT INTO payments (client_id, invoice_number, paid_on, amount_minor) VALUES
-        (?1, 'INV-1', '2026-11-20', 10000), (?1, 'INV-2', '2026-11-30', 120000), (?1, '', '2026-12-01', 5000)`, cl.ID)
+        (?1, 'INV-1', '2026-11-20', 10000), (?1, 'INV-2', '2026-11-30', 120000), (?1, '', '2026-12-01', 5000),
+        (?1, 'INV-8', '2027-01-20', 30000), (?1, 'INV-9', '2027-01-10', 40000), (?1, '', '2027-01-05', 7000)`, cl.ID)
+	// The notice takes effect on Wednesday 23 December 2026 and the final
+	// invoice, INV-8, is issued the next working day: what a later
+	// agreement billed (INV-9) and money received after the final invoice
+	// without an invoice to pay are not this agreement's.
+	plant(t, d, `INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor) VALUES
+        (?1, 'INV-8', '2026-12-24', '2027-01-23', 30000), (?1, 'INV-9', '2027-01-01', '2027-01-31', 40000)`, cl.ID)
 	plant(t, d, `INSERT INTO purges (client_id, at, by_name, certificate_path, certificate_sha256, state) VALUES
         (?1, '2027-01-25T10:00:00Z', 'Sam Lee', 'exports/acme-certificate.md', 'ab12', 'done'),
         (?1, '2027-01-26T10:00:00Z', 'Sam Lee', '', '', 'running')`, cl.ID)
@@ -78,6 +85,7 @@ func TestReceiptTakesTheNoticeAndWhatWasSettled(t *testing.T) {
 	want := []letters.Settlement{
 		{What: "Invoice INV-2", Amount: money.Money{Minor: 120000, Currency: "USD"}, On: day("2026-11-30")},
 		{What: "Payment on account", Amount: money.Money{Minor: 5000, Currency: "USD"}, On: day("2026-12-01")},
+		{What: "Invoice INV-8", Amount: money.Money{Minor: 30000, Currency: "USD"}, On: day("2027-01-20")},
 	}
 	if !slices.Equal(in.Settled, want) {
 		t.Errorf("settled = %+v, want %+v", in.Settled, want)

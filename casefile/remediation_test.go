@@ -32,7 +32,7 @@ func agreedForm() PlanForm {
 		{Title: "   "},
 	}
 	f.Actions = []ActionForm{
-		{Owner: "client", Person: "Pat Kim", What: "Set up autopay", Due: "2026-08-01", Target: "Autopay active on the account"},
+		{Owner: "client", Person: "Pat Kim", What: "Set up autopay", Due: "2026-07-31", Target: "Autopay active on the account"},
 		{},
 		{Owner: "us", Person: "Sam Ortiz", What: "Publish the emergency line", Due: "2026-07-22",
 			Target: "After-hours calls only through the emergency line"},
@@ -147,6 +147,9 @@ func TestParseReportsEveryProblemAtItsStep(t *testing.T) {
 			f.Actions = []ActionForm{{}, {Owner: "them", What: "x", Due: "soon", Target: "y"}, {Owner: "us", Due: "2026-08-01"}}
 		}, []want{{StepActions, "action 1 owner"}, {StepActions, "action 1 person"}, {StepActions, "action 1 due date"},
 			{StepActions, "action 2 description"}, {StepActions, "action 2 person"}, {StepActions, "action 2 target"}}},
+		{"action due before the meeting", func(f *PlanForm) { f.Actions[2].Due = "2026-07-14" },
+			[]want{{StepActions, "action 2 due date"}}},
+		{"action due on the meeting day", func(f *PlanForm) { f.Actions[2].Due = "2026-07-15" }, nil},
 		{"agreed without actions", func(f *PlanForm) { f.Actions = []ActionForm{{}} },
 			[]want{{StepActions, "actions"}}},
 		{"terms", func(f *PlanForm) {
@@ -181,6 +184,34 @@ func TestParseReportsEveryProblemAtItsStep(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// An action due on a day the business is closed is refused when the plan
+// is finished, naming the working days either side: 2026-08-01 is a
+// Saturday, 2026-07-31 the Friday before and 2026-08-03 the Monday after.
+func TestFinishRefusesActionsDueOnClosedDays(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	id := addClient(t, s, "Acme")
+	f := agreedForm()
+	f.Actions[0].Due = "2026-08-01"
+	p, _, _ := s.StartPlan(ctx, id, f)
+	_, err := s.FinishPlan(ctx, p.ID)
+	var fe FormErrors
+	if !errors.As(err, &fe) || len(fe) != 1 || fe[0].Step != StepActions || fe[0].Field != "action 1 due date" ||
+		fe[0].Msg != "Saturday, 1 August 2026 is not a working day: choose 2026-07-31 or 2026-08-03" {
+		t.Fatalf("err = %v", err)
+	}
+	// The review may fall on any day: the meeting is held the working day
+	// before.
+	f.Actions[0].Due, f.Outcome.ReviewDate = "2026-08-03", "2026-10-17"
+	f.Seq = 2
+	if _, err := s.SavePlan(ctx, p.ID, f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.FinishPlan(ctx, p.ID); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -258,7 +289,7 @@ func TestFinishPlanWritesTheNormalisedPlanAndTheRecord(t *testing.T) {
 	want := []row{
 		{store.ItemTopic, "Invoice payment times", "", "", "Invoices go to an old mailbox"},
 		{store.ItemTopic, "After-hours calls", "", "", ""},
-		{store.ItemAction, "Set up autopay", SideClient, "2026-08-01", "Pat Kim"},
+		{store.ItemAction, "Set up autopay", SideClient, "2026-07-31", "Pat Kim"},
 		{store.ItemAction, "Publish the emergency line", SideUs, "2026-07-22", "Sam Ortiz"},
 		{store.ItemTerm, "Invoices are paid by automatic collection (autopay)", "", "2026-08-01", ""},
 		{store.ItemTerm, "Monthly fee of USD 4,800.00", "", "2026-09-01", "from USD 4,200.00; break-even USD 4,650.00"},

@@ -203,16 +203,23 @@ func (d *Desk) ComparePlan(ctx context.Context, planID int64, asOf time.Time) (P
 	if p.Meeting.IsZero() {
 		return PlanComparison{}, fmt.Errorf("compare plan %d: the meeting has not been recorded", planID)
 	}
+	return d.compare(ctx, p, p.Meeting, asOf)
+}
+
+// compare is ComparePlan for a meeting given apart from the plan's row: a
+// draft's meeting as typed, which the row does not hold yet.
+func (d *Desk) compare(ctx context.Context, p Plan, meeting, asOf time.Time) (PlanComparison, error) {
+	planID := p.ID
 	c, err := d.Store.Client(ctx, p.ClientID)
 	if err != nil {
 		return PlanComparison{}, err
 	}
-	meetingMonth := time.Date(p.Meeting.Year(), p.Meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
-	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: p.Meeting,
+	meetingMonth := time.Date(meeting.Year(), meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
+	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: meeting,
 		Before: baselinePeriod(p, meetingMonth),
 		Since:  sincePeriod(meetingMonth.AddDate(0, 1, 0), CivilDay(asOf)),
 	}
-	before, since, err := d.Store.PlanWindowTotals(ctx, p.ClientID, cmp.Before.window(), cmp.Since.window(), CivilDay(p.Meeting))
+	before, since, err := d.Store.PlanWindowTotals(ctx, p.ClientID, cmp.Before.window(), cmp.Since.window(), CivilDay(meeting))
 	if err != nil {
 		return cmp, fmt.Errorf("compare plan %d: %w", planID, err)
 	}

@@ -71,7 +71,7 @@ func (d *Desk) reviewPlan(ctx context.Context, planID int64, to scoring.PlanStat
 				planID, store.Date(review), store.Date(p.ReviewOn))
 		}
 		r.ReviewOn = review
-		summary += ", next review on " + store.Date(review)
+		summary += nextReviewOn + store.Date(review)
 	}
 	if to == scoring.PlanResolved {
 		r.ClientStatus, r.ClientReason = string(scoring.StatusActive), "remediation plan resolved at its review"

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"offboard/casefile"
@@ -18,7 +19,15 @@ func planCommand() *Command {
 agenda) as Markdown, by default to exports/<client>-remediation-plan-<date>.md,
 and records the export on the client with its SHA-256 in the communications log.
 An edit kept from the workbench's preview is what gets exported. An existing file
-is never replaced: name another with -o.`)
+is never replaced: name another with -o.
+
+A plan is exported only when it is complete: every goal a number to reach, every
+action with an owner, a due date on or after the meeting and a target, and our
+own commitments written down. Otherwise the export names each missing part and
+its item; fill them in the workbench (press r on the client) and export again.
+An exported plan that has been agreed shows where it stands: its status, the
+figures before the meeting and since against each goal, and notes on the
+checkpoints passed.`)
 		out := fs.String("o", "", "write to `file` instead of the default path; - prints it without recording")
 		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
 		db := storeFlag(fs)
@@ -28,18 +37,9 @@ is never replaced: name another with -o.`)
 			}
 			return usagef(fs, "missing the action: offboard plan export CLIENT")
 		}
-		// Flags may come before or after the client's name.
-		var names []string
-		rest := args[1:]
-		for {
-			if err := parse(env, fs, rest); err != nil {
-				return err
-			}
-			if fs.NArg() == 0 {
-				break
-			}
-			names = append(names, fs.Arg(0))
-			rest = fs.Args()[1:]
+		names, err := parseInterspersed(env, fs, args[1:])
+		if err != nil {
+			return err
 		}
 		if len(names) != 1 {
 			return usagef(fs, "name one client, for example: offboard plan export \"Harbor Dental\"")
@@ -58,6 +58,10 @@ is never replaced: name another with -o.`)
 			return err
 		}
 		doc, err := exportPlanDocument(ctx, desk, names[0], kind, *out)
+		var incomplete *letters.IncompleteError
+		if errors.As(err, &incomplete) {
+			return fmt.Errorf("%w\nsee 'offboard help %s'", err, c.Name)
+		}
 		if err != nil {
 			return err
 		}

@@ -81,8 +81,18 @@ func TestPurge(t *testing.T) {
 		}
 	}
 
-	if code, _, errs := run(t, env, "purge", "halvorsen", "--by", "Sam Okafor", "--db", db); code == 0 || !strings.Contains(errs, "still within the retention period: the data is kept until") {
+	// A notice sent today keeps the data until its retention deadline.
+	if code, _, errs := run(t, env, "letter", "juniper hill", "-o", filepath.Join(dir, "notice.md"), "--db", db); code != 0 {
+		t.Fatalf("notice: exit %d: %s", code, errs)
+	}
+	if code, _, errs := run(t, env, "purge", "juniper hill", "--by", "Sam Okafor", "--db", db); code == 0 ||
+		!strings.Contains(errs, "still within the retention period: the data is kept until") {
 		t.Errorf("purge before the deadline: exit %d, %q", code, errs)
+	}
+	// Halvorsen's notice, for cause, put its data under a legal hold.
+	if code, _, errs := run(t, env, "purge", "halvorsen", "--by", "Sam Okafor", "--db", db); code == 0 ||
+		!strings.Contains(errs, "still within the retention period: the notice placed the data under a legal hold") {
+		t.Errorf("purge under a legal hold: exit %d, %q", code, errs)
 	}
 	if code, _, errs := run(t, env, "purge", "halvorsen", "--by", "Sam Okafor", "--force", "--db", db); code == 0 || !strings.Contains(errs, "needs a reason") {
 		t.Errorf("forced purge without a reason: exit %d, %q", code, errs)

@@ -10,8 +10,8 @@ import (
 	"offboard/store"
 )
 
-// owner is our owner as she attends meetings.
-var owner = letters.Person{Name: ownerName, Role: "Owner"}
+// owner is our owner as she attends meetings, titled as she signs.
+var owner = letters.Person{Name: ownerName, Role: ownerTitle}
 
 // Days before the last day of history when the workflow stories happened.
 const (
@@ -80,7 +80,7 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 		status: "agreed", meeting: meeting, place: "Kessler Freight office, Omaha",
 		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
 		theirs:       []letters.Person{{Name: "Gordon Kessler", Role: "Owner"}, {Name: "Maria Pruitt", Role: "Bookkeeper"}},
-		contribs:     []letters.Person{{Name: accountManager, Role: "Sends the invoices, so far only to the owner's inbox"}},
+		contribs:     []letters.Person{{Name: accountManager, Role: "Account manager, who sends the invoices"}},
 		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
 		support: []string{"A named contact in accounts for any invoice question, answered within one business day."},
 		terms:   letters.PlanTerms{Autopay: true, AutopayFrom: monthStart(m).AddDate(0, 1, 0)},
@@ -117,9 +117,23 @@ func (g *gen) afterHoursMeasure(id int64, from, to time.Time) (letters.Measure, 
 		Scan(&n, &after); err != nil {
 		return letters.Measure{}, err
 	}
-	return letters.Measure{Name: "Tickets opened outside business hours, " + store.Date(from) + " to " +
-		store.Date(to.AddDate(0, 0, -1)), Value: fmt.Sprintf("%d of %d (%.0f%%)", after, n, 100*float64(after)/float64(max(n, 1))),
+	return letters.Measure{Name: "Tickets opened outside business hours, " + daySpan(from, to), Value: fmt.Sprintf("%d of %d (%.0f%%)", after, n, 100*float64(after)/float64(max(n, 1))),
 		Normal: "3% to 12%"}, nil
+}
+
+// daySpan names the days from from up to, not including, to, as a client
+// reads them: "8 March 2026 to 7 September 2026".
+func daySpan(from, to time.Time) string {
+	return from.Format("2 January 2006") + " to " + to.AddDate(0, 0, -1).Format("2 January 2006")
+}
+
+// longDate writes a stored date ("2026-06-30") as a client reads it.
+func longDate(stored string) string {
+	t, err := time.Parse(time.DateOnly, stored)
+	if err != nil {
+		return stored
+	}
+	return t.Format("2 January 2006")
 }
 
 // latenessMeasure is the average days late of the invoices a client
@@ -134,7 +148,7 @@ func (g *gen) latenessMeasure(id int64, from, to time.Time) (letters.Measure, er
 		id, store.Date(from), store.Date(to)).Scan(&avg); err != nil {
 		return letters.Measure{}, err
 	}
-	return letters.Measure{Name: "Average days late, " + store.Date(from) + " to " + store.Date(to.AddDate(0, 0, -1)),
+	return letters.Measure{Name: "Average days late, " + daySpan(from, to),
 		Value: fmt.Sprintf("%.0f days", avg), Normal: "0 to 5 days"}, nil
 }
 
@@ -186,9 +200,9 @@ func (g *gen) paymentMeasures(id int64) ([]letters.Measure, error) {
 // Seeds 000, 001, 003: abuse of staff, the last one grave enough for zero
 // tolerance; notice was sent without a remediation plan.
 func abuseWorkflow(g *gen, id int64, p *profile) error {
-	sent := g.day(noticeSentDaysAgo)
+	sent := g.day(g.workdaysAgo(noticeSentDaysAgo))
 	return g.termination(id, p, sent, p.c.NoticeDays,
-		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)",
+		"Zero tolerance: a technician was threatened on site (severity 4 abuse incident)", true,
 		func(st letters.ChecklistStep) stepDone {
 			switch {
 			case st.Key == letters.StepHandoverScope:
@@ -221,12 +235,12 @@ func securityWorkflow(g *gen, id int64, p *profile) error {
 		ours:         []letters.Person{owner, {Name: "Priya Raman", Role: "Security lead"}},
 		theirs:       []letters.Person{{Name: "Donna Reyes", Role: "Owner"}},
 		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1),
-		closed:  g.localAt(p, ago-9, 16),
+		closed:  g.localAt(p, g.workdaysAgo(ago-9), 16),
 		outcome: "The owner declined the MFA rollout, the workstation replacements and cloud backup as too costly.",
 		items: []planItem{
 			{kind: "topic", flag: "security", title: "Security practices", goal: "MFA on every account, patches current, no end-of-life devices, backups that restore",
 				measures: []letters.Measure{
-					{Name: "MFA coverage on " + taken, Value: fmt.Sprintf("%.0f%%", mfa), Normal: "90% to 100%"},
+					{Name: "MFA coverage on " + longDate(taken), Value: fmt.Sprintf("%.0f%%", mfa), Normal: "90% to 100%"},
 					{Name: "Patch compliance", Value: fmt.Sprintf("%.0f%%", patch), Normal: "95% to 100%"},
 					{Name: "End-of-life devices", Value: fmt.Sprintf("%d of %d", eol, total), Normal: "0 to 2"},
 					{Name: "Backups", Value: backup, Normal: "ok"},
@@ -255,19 +269,19 @@ func improvedWorkflow(g *gen, id int64, p *profile) error {
 		status: "agreed", meeting: g.localAt(p, ago, 9), place: "Redfern Title office, Tacoma",
 		ours:         []letters.Person{owner, {Name: serviceManager, Role: "Service manager"}},
 		theirs:       []letters.Person{{Name: "Nathan Redfern", Role: "Owner"}, {Name: "Julia Park", Role: "Office manager"}},
-		contribs:     []letters.Person{{Name: serviceManager, Role: "Printed the on-call number on every invoice"}},
+		contribs:     []letters.Person{{Name: serviceManager, Role: "Service manager, whose on-call number is printed on every invoice"}},
 		support:      []string{"A published emergency line and rate card, and a portal for routine requests."},
 		baselineFrom: from, baselineTo: m.AddDate(0, 0, -1),
 		items: []planItem{
 			{kind: "topic", flag: "after_hours", title: "Requests outside business hours",
-				goal:     "After-hours tickets under 10% of all tickets",
+				goal:     "After-hours tickets at most 10% of all tickets",
 				measures: []letters.Measure{afterHours},
 				said:     "Closings happen late and staff did not know what counts as an emergency.",
 				change:   "We stop printing the on-call number on invoices and publish an emergency rate card."},
 			{kind: "action", title: "Use the emergency line only for outages", side: "client", owner: "Nathan Redfern",
 				due: m.AddDate(0, 0, 14), target: "After-hours calls only through the emergency line, billed at the after-hours rate"},
 			{kind: "action", title: "Raise routine requests through the portal in business hours", side: "client",
-				owner: "Julia Park", due: m.AddDate(0, 0, 30), target: "After-hours tickets under 10% of all tickets"},
+				owner: "Julia Park", due: m.AddDate(0, 0, 30), target: "After-hours tickets at most 10% of all tickets"},
 			{kind: "action", title: "Publish the emergency line and rate card", side: "us", owner: serviceManager,
 				due: m.AddDate(0, 0, 7), target: "Rate card sent to all staff", done: m.AddDate(0, 0, 4)},
 			{kind: "term", title: "After-hours work billed at 1.5 times the standard rate"},
@@ -296,24 +310,25 @@ func offboardedWorkflow(g *gen, id int64, p *profile) error {
 		status: "failed", meeting: g.localAt(p, ago, 10), place: "Garrison Mechanical office, Tulsa",
 		ours:         []letters.Person{owner, {Name: accountManager, Role: "Account manager"}},
 		theirs:       []letters.Person{{Name: "Wade Garrison", Role: "Owner"}},
-		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, ago-91, 11),
+		baselineFrom: m.AddDate(0, -6, 0), baselineTo: m.AddDate(0, 0, -1), closed: g.localAt(p, g.workdaysAgo(ago-91), 11),
 		outcome: "Payments still three to five weeks late and after-hours calls unchanged at the review.",
 		items: []planItem{
 			{kind: "topic", flag: "late_payment", title: "Invoice payment times", goal: "Every invoice paid within 30 days of issue",
-				measures: []letters.Measure{lateness}},
-			{kind: "topic", flag: "after_hours", title: "Requests outside business hours", goal: "After-hours tickets under 10% of all tickets",
+				measures: []letters.Measure{lateness},
+				change:   "We send a payment reminder 7 days before each due date."},
+			{kind: "topic", flag: "after_hours", title: "Requests outside business hours", goal: "After-hours tickets at most 10% of all tickets",
 				measures: []letters.Measure{afterHours}},
 			{kind: "action", title: "Enrol in autopay", side: "client", owner: "Wade Garrison", due: m.AddDate(0, 0, 21),
 				target: "Invoices paid within 30 days of issue"},
 			{kind: "action", title: "Emergency line for outages only", side: "client", owner: "Wade Garrison",
-				due: m.AddDate(0, 0, 14), target: "After-hours tickets under 10% of all tickets"},
+				due: m.AddDate(0, 0, 14), target: "After-hours tickets at most 10% of all tickets"},
 		},
 	}); err != nil {
 		return err
 	}
 	sentAgo := g.workdaysAgo(offboardedSentDaysAgo)
 	sent := g.day(sentAgo)
-	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review",
+	if err := g.termination(id, p, sent, p.c.NoticeDays, "Remediation plan failed its review", false,
 		func(st letters.ChecklistStep) stepDone {
 			if st.Key == letters.StepLicences {
 				return stepDone{on: st.Due.AddDate(0, 0, 2), by: serviceManager,
@@ -338,11 +353,11 @@ func reengagedWorkflow(g *gen, id int64, p *profile) error {
 	sentAgo := g.workdaysAgo(reengagedSentDaysAgo)
 	sent := g.day(sentAgo)
 	if err := g.termination(id, p, sent, reengagedNoticeDays,
-		"Client unwilling to learn the new system; 30 days to find a new IT provider",
+		"Client unwilling to learn the new system; 30 days to find a new IT provider", false,
 		func(st letters.ChecklistStep) stepDone {
 			if st.Key == letters.StepDisposeData || st.Key == letters.StepArchiveRecords {
 				return stepDone{on: g.day(reengagedDaysAgo), by: ownerName,
-					exception: "Not done: the client came back before the retention deadline; its data is kept under the new agreement."}
+					exception: "Kept rather than disposed of: the client came back before the retention deadline, and its data and record continue under the new agreement."}
 			}
 			return stepDone{on: st.Due, by: []string{ownerName, serviceManager}[len(st.Key)%2]}
 		}); err != nil {

@@ -182,15 +182,27 @@ func (g *gen) healthyClient(cr, r *rand.Rand, names map[string]bool) (profile, e
 // the notice it asks for and its per-seat price band in dollars.
 type agreementVersion struct {
 	name, clause string
-	from         time.Time
-	notice       []int
-	price        [2]int
+	// forCause is the clause that allows ending the agreement for cause.
+	forCause string
+	from     time.Time
+	notice   []int
+	price    [2]int
 }
 
 var agreementVersions = []agreementVersion{
-	{"Managed Services Agreement v1 (2014)", "§9.1", time.Time{}, []int{90}, [2]int{90, 115}},
-	{"Managed Services Agreement v2 (2020)", "§12.3", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), []int{60, 90}, [2]int{105, 145}},
-	{"Managed Services Agreement v3 (2023)", "§14.2", time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC), []int{30, 30, 60}, [2]int{125, 175}},
+	{"Managed Services Agreement v1 (2014)", "§9.1", "§9.3 (termination for cause)", time.Time{}, []int{90}, [2]int{90, 115}},
+	{"Managed Services Agreement v2 (2020)", "§12.3", "§12.5 (termination for cause)", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), []int{60, 90}, [2]int{105, 145}},
+	{"Managed Services Agreement v3 (2023)", "§14.2", "§14.4 (termination for cause)", time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC), []int{30, 30, 60}, [2]int{125, 175}},
+}
+
+// forCauseClause is the for-cause clause of the agreement named name.
+func forCauseClause(name string) string {
+	for _, v := range agreementVersions {
+		if v.name == name {
+			return v.forCause
+		}
+	}
+	return agreementVersions[len(agreementVersions)-1].forCause
 }
 
 // agreement fills in the contract: the version in force when it was signed

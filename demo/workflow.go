@@ -14,8 +14,9 @@ import (
 
 // planSpec is a remediation plan as the walkthrough would have left it
 // (seeds 003, 004: a meeting, a written plan with owners, dates and
-// measurable targets, a review). The review falls on the plan's day 90, as
-// the written plan states; a refused plan has none.
+// measurable targets, a review). The review falls on the plan's day 90, or
+// the working day before, as the written plan states; a refused plan has
+// none.
 type planSpec struct {
 	status                   string
 	meeting                  time.Time
@@ -64,7 +65,7 @@ func nullTime(t time.Time, format func(time.Time) string) any {
 	return format(t)
 }
 
-// people lists names with roles the way the plans table keeps attendees.
+// people lists names with roles for the communications log.
 func people(ps []letters.Person) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
@@ -74,6 +75,19 @@ func people(ps []letters.Person) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// attendees lists people the way the plans table keeps them and the
+// walkthrough reads them back: "Name, Role", one a line.
+func attendees(ps []letters.Person) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Name
+		if p.Role != "" {
+			lines[i] += ", " + p.Role
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (g *gen) lettersClient(c store.Client) letters.Client {
@@ -88,24 +102,36 @@ func agreementOf(c store.Client) letters.Agreement {
 // plan writes the plan, its items, the agenda and plan documents as the
 // letters package renders them, and logs the meeting and the plan sent.
 func (g *gen) plan(id int64, p *profile, s planSpec) error {
-	created := s.meeting.AddDate(0, 0, -3)
-	issued := s.meeting.AddDate(0, 0, 1)
+	// The invitation goes out three working days before the meeting, the
+	// plan on the first working day after it, both at the meeting's hour;
+	// the plan starts, as every plan does, the day after the meeting.
+	atMeetingHour := func(d time.Time) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), s.meeting.Hour(), s.meeting.Minute(), 0, 0, s.meeting.Location())
+	}
+	created := atMeetingHour(demoCalendar.AddWorkingDays(s.meeting, -3))
+	issued := atMeetingHour(demoCalendar.NextWorkingDay(s.meeting.AddDate(0, 0, 1)))
+	start := letters.AddDays(s.meeting, 1)
 	updated := issued
 	if !s.closed.IsZero() {
 		updated = s.closed
 	}
 	agenda := letters.AgendaInput{Our: g.our, Client: g.lettersClient(p.c), Meeting: s.meeting, Place: s.place,
 		OurAttendees: s.ours, ClientAttendees: s.theirs, Contributors: s.contribs, PlanBy: issued}
+	if zone, err := time.LoadLocation(p.c.TimeZone); err == nil && p.c.TimeZone != "" {
+		agenda.TimeZone = zone
+	}
 	plan := letters.PlanInput{Our: g.our, Client: g.lettersClient(p.c), Agreement: agreementOf(p.c), Issued: issued,
-		MeetingHeld: s.meeting, Start: issued, Support: s.support, Terms: s.terms}
+		MeetingHeld: s.meeting, Start: start, Support: s.support, Terms: s.terms, Calendar: demoCalendar}
+	// The review is the day-90 meeting, held on a working day.
 	var review time.Time
 	if s.status != "refused" {
-		review = plan.Review()
+		review = demoCalendar.PreviousWorkingDay(plan.Review())
+		plan.ReviewOn = review
 	}
 	res, err := g.tx.ExecContext(g.ctx, `INSERT INTO remediation_plans (client_id, status, meeting_at, meeting_place,
         attendees_ours, attendees_theirs, contributors, review_on, baseline_from, baseline_to, form_json,
         outcome_note, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
-		id, s.status, store.Timestamp(s.meeting), s.place, people(s.ours), people(s.theirs), people(s.contribs),
+		id, s.status, store.Timestamp(s.meeting), s.place, attendees(s.ours), attendees(s.theirs), attendees(s.contribs),
 		nullTime(review, store.Date), store.Date(s.baselineFrom), store.Date(s.baselineTo), s.outcome,
 		store.Timestamp(created), store.Timestamp(updated), nullTime(s.closed, store.Timestamp))
 	if err != nil {
@@ -116,6 +142,11 @@ func (g *gen) plan(id int64, p *profile, s planSpec) error {
 		return err
 	}
 	for i, it := range s.items {
+		if !it.due.IsZero() {
+			// An action falls due on a working day, as the walkthrough's
+			// dates do on our calendar.
+			it.due = demoCalendar.NextWorkingDay(it.due)
+		}
 		switch it.kind {
 		case "topic":
 			agenda.Topics = append(agenda.Topics, letters.AgendaTopic{Title: it.title, Evidence: it.measures})
@@ -199,8 +230,12 @@ type stepDone struct {
 
 // termination writes the notice letter as the letters package renders it,
 // the termination row and the standard offboarding checklist, and moves
-// the client to notice. done says how each step (by its key) stands.
-func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, reason string,
+// the client to notice. done says how each step (by its key) stands. A
+// notice for cause (a zero-tolerance case) cites the agreement's for-cause
+// clause, names our service manager as the single point of contact, asks
+// for writing only and puts the client's data under a legal hold, as the
+// workbench offers for such a client.
+func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, reason string, forCause bool,
 	done func(step letters.ChecklistStep) stepDone) error {
 	effective, err := letters.EffectiveDateOn(demoCalendar, sent, noticeDays, time.Time{}, letters.EndAfterNotice)
 	if err != nil {
@@ -219,15 +254,21 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 		return err
 	}
 	steps := letters.ChecklistStepsOn(demoCalendar, sent, effective, retention)
+	contact := letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"}
 	in := letters.TerminationInput{Our: g.our, Client: g.lettersClient(c), Agreement: agreementOf(c), Sent: sent,
 		Delivery: letters.DeliveryEmail, NoticeDays: noticeDays, Effective: effective,
 		Statement: statement, FinalInvoice: letters.FinalInvoiceDate(demoCalendar, effective),
-		Contact:           letters.Person{Name: serviceManager, Role: "Service manager", Email: "jordan.ellis@bluepeakit.com"},
+		Contact:           contact,
 		Transition:        letters.Transition{Hours: 5, Rate: money.Money{Minor: 15000, Currency: c.Currency}},
 		RetentionDeadline: retention, Handoff: letters.DefaultHandoffOn(demoCalendar, sent, effective), Acknowledgement: true,
 		Calendar: demoCalendar, LicenceSource: letters.LicencesFromRecord, Licences: casefile.LicencesOf(g.licencesOf(p, sent))}
 	if zone, err := time.LoadLocation(c.TimeZone); err == nil && c.TimeZone != "" {
 		in.TimeZone = zone
+	}
+	if forCause {
+		in.ForCause = &letters.ForCause{Clause: forCauseClause(c.AgreementName), LegalHold: true, Contact: contact,
+			WrittenOnly: true}
+		steps = letters.UnderLegalHold(steps)
 	}
 	in.Handoff.ExportWhat = "Microsoft 365 mailboxes, the file server shares and the latest full backup"
 	in.Handoff.ExportFormat = "PST files and the original folder structure"
@@ -236,16 +277,21 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 	if err != nil {
 		return fmt.Errorf("notice letter for %s: %w", c.Name, err)
 	}
+	title := "Notice of termination of " + c.AgreementName
+	if forCause {
+		title = "Notice of termination for cause of " + c.AgreementName
+	}
 	doc, err := store.RecordDocument(g.ctx, g.tx, store.Document{ClientID: id, Kind: "termination",
-		Title: "Notice of termination of " + c.AgreementName, Markdown: letter, Sent: true,
+		Title: title, Markdown: letter, Sent: true,
 		ExportedPath: letters.DefaultExportPath(letters.KindTermination, c.Name, sent), CreatedAt: sent})
 	if err != nil {
 		return err
 	}
 	if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed) VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?)`,
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold)
+        VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?, ?)`,
 		id, doc, store.Date(sent), noticeDays, store.Date(effective), store.Date(retention),
-		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned)); err != nil {
+		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned), forCause); err != nil {
 		return fmt.Errorf("termination: %w", err)
 	}
 	sentAt := g.localAt(p, int(g.asOf.Sub(sent).Hours()/24), 9)

@@ -43,7 +43,31 @@ type AgendaInput struct {
 	Topics []AgendaTopic
 	// PlanBy is the day we will send the written plan; optional.
 	PlanBy time.Time
+	// TimeZone is the client's time zone: the meeting's time is given in
+	// it, and the agenda names it. Nil gives the time as recorded, with no
+	// zone named.
+	TimeZone *time.Location
 }
+
+// When is the meeting's time in the client's time zone; a meeting with no
+// time is kept on its day.
+func (in AgendaInput) When() time.Time {
+	if in.TimeZone == nil || !in.timed() {
+		return in.Meeting
+	}
+	return in.Meeting.In(in.TimeZone)
+}
+
+// Zone names the client's time zone when the meeting has a time, escaped,
+// for example "America/Los\_Angeles"; "" otherwise.
+func (in AgendaInput) Zone() string {
+	if in.TimeZone == nil || !in.timed() {
+		return ""
+	}
+	return EscapeInline(in.TimeZone.String())
+}
+
+func (in AgendaInput) timed() bool { return in.Meeting.Hour() != 0 || in.Meeting.Minute() != 0 }
 
 // Agenda renders the remediation meeting agenda.
 func (r *Renderer) Agenda(in AgendaInput) (string, error) {

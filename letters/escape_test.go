@@ -133,6 +133,12 @@ func hostileDocuments(t *testing.T, s string) map[string]string {
 	plan.Checkpoints = DefaultCheckpoints(plan.Start)
 	plan.FollowUp = "Follow-up"
 	plan.Terms.Scope = "Scope"
+	for i := range plan.Gaps {
+		plan.Gaps[i].Targets = []GoalTarget{{Measure: "M", Baseline: "B", BaselineWindow: "W", Target: "T", By: plan.Start, Window: "W"}}
+	}
+	plan.Progress = &PlanProgress{AsOf: plan.Start, Status: "S", ActionsDue: 2, ActionsDone: 1, BeforeWindow: "B", SinceWindow: "S",
+		Extensions: []PlanExtension{{On: plan.Start, Review: plan.Review()}},
+		Metrics:    []TrackedMetric{{Name: "N", Before: "B", Since: "S", Target: "T", State: GoalMet}, {Name: "N", Before: "B", Since: "S", Change: "C"}}}
 	for _, p := range []any{&term, &receipt, &pm, &agenda, &plan} {
 		setStrings(reflect.ValueOf(p).Elem(), s)
 	}

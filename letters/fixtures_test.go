@@ -393,3 +393,25 @@ func halvorsenForCause() TerminationInput {
 		Supersedes:  true,
 	}
 }
+
+// kesslerPlanExtended is kesslerPlan read on Monday 3 May 2027, after its
+// review was moved on Friday 16 April from day 90 to Monday 14 June: two
+// goals as numbers, one met, the actions due by then counted, and a
+// figure followed without a goal.
+func kesslerPlanExtended() PlanInput {
+	in := kesslerPlan()
+	in.ReviewOn = day(2027, time.June, 14)
+	in.Gaps[0].Targets = []GoalTarget{{Measure: "After-hours tickets", Baseline: "38%", BaselineWindow: "June to December 2026",
+		Target: "at most 10%", By: in.ReviewOn, Window: "the months from February 2027 to the review"}}
+	in.Gaps[1].Targets = []GoalTarget{{Measure: "MFA coverage", Baseline: "42%", BaselineWindow: "June to December 2026",
+		Target: "100%", By: in.ReviewOn, Window: "the months from February 2027 to the review"}}
+	in.Progress = &PlanProgress{AsOf: day(2027, time.May, 3), Status: "Extended, in progress",
+		Extensions:  []PlanExtension{{On: day(2027, time.April, 16), Review: in.ReviewOn}},
+		ActionsDone: 3, ActionsDue: 4, BeforeWindow: "June to December 2026", SinceWindow: "February to April 2027",
+		Metrics: []TrackedMetric{
+			{Name: "After-hours tickets", Before: "38%", Since: "14%", Target: "at most 10%", State: GoalNotMet},
+			{Name: "Urgent tickets", Before: "21%", Since: "9%", Change: "improved"},
+			{Name: "MFA coverage", Before: "42%", Since: "100%", Target: "100%", State: GoalMet},
+		}}
+	return in
+}

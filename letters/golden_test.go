@@ -65,6 +65,7 @@ func TestGoldenDocuments(t *testing.T) {
 		{"post-mortem-harborline.md", func() (string, error) { return r.PostMortem(harborlinePostMortem()) }},
 		{"remediation-agenda-kessler.md", func() (string, error) { return r.Agenda(kesslerAgenda()) }},
 		{"remediation-plan-kessler.md", func() (string, error) { return r.RemediationPlan(kesslerPlan()) }},
+		{"remediation-plan-kessler-extended.md", func() (string, error) { return r.RemediationPlan(kesslerPlanExtended()) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

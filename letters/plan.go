@@ -4,8 +4,6 @@ import (
 	"offboard/calendar"
 	"offboard/money"
 
-	"errors"
-	"fmt"
 	"sort"
 	"time"
 )
@@ -55,9 +53,12 @@ type PlanGap struct {
 	Examples []DatedNote
 	// Evidence are the numbers, each with its normal range.
 	Evidence []Measure
-	// Goal is the measurable goal, for example "Every invoice paid within
+	// Goal is the goal in words, for example "Every invoice paid within
 	// 30 days of issue".
 	Goal string
+	// Targets are the goal as numbers, baseline to target; a gap with none
+	// needs a number in Goal before the plan is sent.
+	Targets []GoalTarget
 }
 
 // PlanAction is one agreed action: who does what by when, and how success
@@ -132,8 +133,13 @@ type PlanInput struct {
 	Issued time.Time
 	// MeetingHeld is the day of the meeting the plan comes from; optional.
 	MeetingHeld time.Time
-	// Start is day 1 of the 30/60/90-day timeline.
+	// Start is day 1 of the 30/60/90-day timeline: the day after the
+	// meeting, whatever the review date, so that no review decision can
+	// move it past the actions agreed.
 	Start time.Time
+	// ReviewOn is the day the goals are judged, as the record holds it
+	// now (an extension moves it); zero is day 90.
+	ReviewOn time.Time
 	// Gaps are the areas to improve, each with a measurable goal.
 	Gaps []PlanGap
 	// OurChanges are what we will start or stop doing ourselves (seed 004:
@@ -154,14 +160,25 @@ type PlanInput struct {
 	// FollowUp says how progress is followed up; empty uses the standard
 	// paragraph.
 	FollowUp string
+	// Progress is where the plan stands on the day it is exported; nil for
+	// a plan as first issued, or not agreed.
+	Progress *PlanProgress
 	// Proposed marks a plan not agreed (yet): written before the outcome
 	// was recorded, or kept as the record of a plan the client refused. It
 	// then proposes rather than states what was agreed.
 	Proposed bool
 }
 
-// Review is the last day of the plan, day 90, by which the goals are judged.
-func (in PlanInput) Review() time.Time { return planDay(in.Start, 90) }
+// Review is the day by which the goals are judged: ReviewOn, or day 90.
+func (in PlanInput) Review() time.Time {
+	if !in.ReviewOn.IsZero() || in.Start.IsZero() {
+		return in.ReviewOn
+	}
+	return planDay(in.Start, 90)
+}
+
+// Days is the length of the plan in days, from Start to Review inclusive.
+func (in PlanInput) Days() int { return DaysBetween(in.Start, in.Review()) + 1 }
 
 // planDay returns day n of a plan that starts (day 1) on start.
 func planDay(start time.Time, n int) time.Time { return AddDays(start, n-1) }
@@ -192,15 +209,28 @@ type PlanPhase struct {
 // day 90, day 1 being Start, leaving out any phase in which no action falls
 // due and no checkpoint is held: the plan prints no empty blocks.
 func (in PlanInput) Phases() []PlanPhase {
+	if in.Start.IsZero() {
+		// No day 1 yet: the actions in one block, by due date.
+		if len(in.Actions) == 0 {
+			return nil
+		}
+		p := PlanPhase{Title: "Timeline", Actions: append([]PlanAction(nil), in.Actions...)}
+		sort.SliceStable(p.Actions, func(i, j int) bool { return p.Actions[i].Due.Before(p.Actions[j].Due) })
+		return []PlanPhase{p}
+	}
 	phases := []PlanPhase{
 		{Title: "Days 1 to 30", From: planDay(in.Start, 1), To: planDay(in.Start, 30)},
 		{Title: "Days 31 to 60", From: planDay(in.Start, 31), To: planDay(in.Start, 60)},
 		{Title: "Days 61 to 90", From: planDay(in.Start, 61), To: planDay(in.Start, 90)},
 		{Title: "After day 90", From: planDay(in.Start, 91)},
 	}
+	// A day before the start, or not yet set, is shown in the first
+	// phase, where its marker or date stands out rather than vanishing.
 	phaseOf := func(t time.Time) int {
-		n := DaysBetween(in.Start, t) + 1
-		return min((n-1)/30, 3)
+		if t.IsZero() || in.Start.IsZero() {
+			return 0
+		}
+		return max(min(DaysBetween(in.Start, t)/30, 3), 0)
 	}
 	actions := append([]PlanAction(nil), in.Actions...)
 	sort.SliceStable(actions, func(i, j int) bool { return actions[i].Due.Before(actions[j].Due) })
@@ -255,10 +285,19 @@ type NumberedCheckpoint struct {
 }
 
 // AllCheckpoints returns the checkpoints the plan uses, by date: those
-// given, or DefaultCheckpointsOn(Calendar, Start) when none are.
+// given, or DefaultCheckpointsOn(Calendar, Start) when none are, with a
+// review meeting on the review date when it falls after day 90; none
+// while Start is not set.
 func (in PlanInput) AllCheckpoints() []Checkpoint {
 	if len(in.Checkpoints) == 0 {
-		return DefaultCheckpointsOn(in.Calendar, in.Start)
+		if in.Start.IsZero() {
+			return nil // dated from the meeting, which is not set
+		}
+		cps := DefaultCheckpointsOn(in.Calendar, in.Start)
+		if review := in.Review(); !in.Start.IsZero() && DaysBetween(planDay(in.Start, 90), review) > 0 {
+			cps = append(cps, Checkpoint{Date: in.Calendar.PreviousWorkingDay(review), Kind: CheckpointMeeting})
+		}
+		return cps
 	}
 	cps := append([]Checkpoint(nil), in.Checkpoints...)
 	sort.SliceStable(cps, func(i, j int) bool { return cps[i].Date.Before(cps[j].Date) })
@@ -283,30 +322,9 @@ func DefaultCheckpointsOn(cal calendar.Calendar, start time.Time) []Checkpoint {
 	}
 }
 
-// RemediationPlan renders the remediation plan.
+// RemediationPlan renders the remediation plan. A part left blank is
+// marked where it belongs, so a preview shows what is missing beside its
+// item; Complete says whether the plan may be sent.
 func (r *Renderer) RemediationPlan(in PlanInput) (string, error) {
-	var errs []error
-	if in.Start.IsZero() {
-		errs = append(errs, errors.New("the start date is not set"))
-	}
-	if len(in.Gaps) == 0 {
-		errs = append(errs, errors.New("no gaps to work on"))
-	}
-	for i, a := range in.Actions {
-		switch {
-		case a.Due.IsZero():
-			errs = append(errs, fmt.Errorf("action %d %q has no due date", i+1, a.What))
-		case !in.Start.IsZero() && DaysBetween(in.Start, a.Due) < 0:
-			errs = append(errs, fmt.Errorf("action %d %q is due %s, before the plan starts on %s", i+1, a.What, FormatDate(a.Due), FormatDate(in.Start)))
-		}
-	}
-	for i, c := range in.Checkpoints {
-		if c.Date.IsZero() {
-			errs = append(errs, fmt.Errorf("checkpoint %d has no date", i+1))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
-		return "", fmt.Errorf("remediation plan for %s: %w", displayName(in.Client.Name), err)
-	}
 	return r.render(KindRemediationPlan, in)
 }

@@ -100,24 +100,66 @@ func TestPlanWithNotesFollowUpAndNoTerms(t *testing.T) {
 	}
 }
 
-func TestPlanErrors(t *testing.T) {
-	in := kesslerPlan()
-	in.Actions[0].Due = day(2027, time.January, 17)
-	in.Actions[1].Due = time.Time{}
-	in.Checkpoints = []Checkpoint{{Kind: CheckpointCall}}
-	_, err := newRenderer(t).RemediationPlan(in)
-	if err == nil {
-		t.Fatal("no error")
-	}
-	assertContains(t, "error", err.Error(),
-		`remediation plan for "Kessler Dental Group"`,
-		`action 1 "Set up the emergency line and publish the after-hours rate" is due Sunday, 17 January 2027, before the plan starts on Monday, 18 January 2027`,
-		`action 2 "Enrol every user in MFA" has no due date`,
-		"checkpoint 1 has no date",
+func TestPlanMissing(t *testing.T) {
+	const (
+		action1 = `action 1 "Set up the emergency line and publish the after-hours rate"`
+		goal1   = `goal 1 "Calls outside business hours"`
 	)
-	_, err = newRenderer(t).RemediationPlan(PlanInput{Client: Client{Name: "X"}})
-	if err == nil || !strings.Contains(err.Error(), "the start date is not set") || !strings.Contains(err.Error(), "no gaps") {
-		t.Errorf("empty plan error = %v", err)
+	tests := []struct {
+		name   string
+		change func(in *PlanInput)
+		want   []string
+	}{
+		{"complete", func(in *PlanInput) {}, nil},
+		{"no meeting", func(in *PlanInput) { in.Start, in.MeetingHeld = time.Time{}, time.Time{} },
+			[]string{"the plan: meeting date missing"}},
+		{"no areas", func(in *PlanInput) { in.Gaps = nil }, []string{"the plan: areas to work on missing"}},
+		{"owner", func(in *PlanInput) { in.Actions[0].Person = " " }, []string{action1 + ": owner missing"}},
+		{"due date", func(in *PlanInput) { in.Actions[0].Due = time.Time{} }, []string{action1 + ": due date missing"}},
+		{"due before the meeting", func(in *PlanInput) { in.Actions[0].Due = day(2027, time.January, 11) },
+			[]string{action1 + ": due date is Monday, 11 January 2027, before the meeting on Tuesday, 12 January 2027"}},
+		{"due on the meeting day is fine", func(in *PlanInput) { in.Actions[0].Due = day(2027, time.January, 12) }, nil},
+		{"target", func(in *PlanInput) { in.Actions[0].Target = "" }, []string{action1 + ": target missing"}},
+		{"description", func(in *PlanInput) { in.Actions[1].What = "" }, []string{"action 2: description missing"}},
+		{"goal without a number", func(in *PlanInput) { in.Gaps[0].Goal = "Fewer calls at night" },
+			[]string{goal1 + ": measurable target missing"}},
+		{"goal with targets from the record", func(in *PlanInput) {
+			in.Gaps[0].Goal = "Fewer calls at night"
+			in.Gaps[0].Targets = []GoalTarget{{Measure: "After-hours tickets", Target: "at most 25%"}}
+		}, nil},
+		{"our commitments", func(in *PlanInput) {
+			in.OurChanges = nil
+			in.Actions = in.Actions[1:3]
+		}, []string{"our side: commitments missing"}},
+		{"checkpoint date", func(in *PlanInput) { in.Checkpoints = []Checkpoint{{Kind: CheckpointCall}} },
+			[]string{"checkpoint 1: date missing"}},
+		{"several at once", func(in *PlanInput) {
+			in.Actions[0].Person, in.Actions[0].Target = "", ""
+		}, []string{action1 + ": owner missing", action1 + ": target missing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := kesslerPlan()
+			tt.change(&in)
+			var got []string
+			for _, m := range in.Missing() {
+				got = append(got, m.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("missing:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			err := in.Complete()
+			if (err == nil) != (len(tt.want) == 0) {
+				t.Fatalf("Complete() = %v", err)
+			}
+			if err != nil && (strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), tt.want[0])) {
+				t.Errorf("error is not one line naming %q: %v", tt.want[0], err)
+			}
+			// The preview still renders, with the blank part marked.
+			if _, err := newRenderer(t).RemediationPlan(in); err != nil {
+				t.Errorf("preview refused: %v", err)
+			}
+		})
 	}
 }
 
@@ -192,5 +234,52 @@ func TestPlanCheckpointsOnTheCalendar(t *testing.T) {
 		if !c.Date.Equal(want[i]) {
 			t.Errorf("checkpoint %d on %s, want %s", i+1, FormatDate(c.Date), FormatDate(want[i]))
 		}
+	}
+}
+
+func TestGoalSummary(t *testing.T) {
+	met := TrackedMetric{Target: "0%", State: GoalMet}
+	notMet := TrackedMetric{Target: "at most 10%", State: GoalNotMet}
+	none := TrackedMetric{Target: "100%", State: GoalNotMeasured}
+	followed := TrackedMetric{Change: "improved"}
+	tests := []struct {
+		metrics []TrackedMetric
+		want    string
+	}{
+		{nil, ""},
+		{[]TrackedMetric{followed}, ""},
+		{[]TrackedMetric{met}, "1 of 1 goal met"},
+		{[]TrackedMetric{met, followed, notMet}, "1 of 2 goals met"},
+		{[]TrackedMetric{notMet, none}, "0 of 2 goals met (1 without a figure yet)"},
+		{[]TrackedMetric{none, none}, ""},
+	}
+	for _, tt := range tests {
+		if got := (PlanProgress{Metrics: tt.metrics}).GoalSummary(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.metrics, got, tt.want)
+		}
+	}
+}
+
+// A plan drafted before the meeting date is set has no day 1: it prints
+// no date of year one, asks for the meeting date and the checkpoints, and
+// lists the actions in one block.
+func TestPlanBeforeItsMeetingDateIsSet(t *testing.T) {
+	in := kesslerPlan()
+	in.Start, in.MeetingHeld = time.Time{}, time.Time{}
+	in.Proposed = true
+	md, err := newRenderer(t).RemediationPlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md, "0001") {
+		t.Errorf("a date of year one is printed:\n%s", md)
+	}
+	assertContains(t, "plan", md,
+		"- **Plan period:** **[meeting date missing]**\n",
+		"### Timeline\n\n| Who | What | By | Measured by |",
+		"**[to be completed: the checkpoints, dated once the meeting date is set]**",
+	)
+	if strings.Count(md, "| Sam Okafor, Bluewater Managed IT, LLC |") != 1 {
+		t.Errorf("each action once in the timeline:\n%s", md)
 	}
 }

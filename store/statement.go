@@ -63,11 +63,19 @@ type Payment struct {
 	Currency string
 }
 
-// PaymentsSince returns the client's payments received on or after from,
-// by date: what was settled once notice was given.
-func (s *Store) PaymentsSince(ctx context.Context, clientID int64, from time.Time) ([]Payment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT invoice_number, paid_on, amount_minor, currency FROM payments
-        WHERE client_id = ? AND paid_on >= ? ORDER BY paid_on, id`, clientID, Date(from))
+// PaymentsSince returns the client's payments received on or after from
+// for invoices issued on or before issuedBy, and those allocated to no
+// invoice received by issuedBy, by date: what was settled under an
+// agreement once notice was given, leaving out what a later agreement
+// billed.
+func (s *Store) PaymentsSince(ctx context.Context, clientID int64, from, issuedBy time.Time) ([]Payment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.invoice_number, p.paid_on, p.amount_minor, p.currency FROM payments p
+        WHERE p.client_id = ?1 AND p.paid_on >= ?2 AND (
+            EXISTS (SELECT 1 FROM invoices i WHERE i.client_id = p.client_id AND i.number = p.invoice_number
+                AND i.issued_on <= ?3)
+            OR (p.paid_on <= ?3 AND NOT EXISTS (SELECT 1 FROM invoices i
+                WHERE i.client_id = p.client_id AND i.number = p.invoice_number)))
+        ORDER BY p.paid_on, p.id`, clientID, Date(from), Date(issuedBy))
 	if err != nil {
 		return nil, fmt.Errorf("payments of client %d: %w", clientID, err)
 	}
