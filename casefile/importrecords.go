@@ -86,11 +86,10 @@ func (w *recordWriter) write(rec importer.Record) error {
 
 // flush writes the records still queued and waits until they are written.
 func (w *recordWriter) flush() error {
-	if w.times == nil {
-		return nil
-	}
-	if err := w.sendTimes(); err != nil {
-		return err
+	if w.times != nil {
+		if err := w.sendTimes(); err != nil {
+			return err
+		}
 	}
 	return w.tx.Flush()
 }
@@ -146,7 +145,7 @@ func (w *recordWriter) ticket(r importer.TicketRecord) error {
 	if err != nil {
 		return err
 	}
-	row := store.TicketRow{ClientID: clientID, ExternalID: r.ExternalID, Opened: r.Opened, OpenedTZ: w.hours.Zone.String(),
+	row := store.TicketRow{Line: r.Line(), ClientID: clientID, ExternalID: r.ExternalID, Opened: r.Opened, OpenedTZ: w.hours.Zone.String(),
 		Closed: r.Closed, Priority: w.priority(r.Priority), Status: r.Status, Summary: r.Summary, OutOfScope: r.OutOfScope,
 		Category: r.Category, UserSupport: r.UserSupport}
 	if r.OpenedHasZone {
@@ -162,7 +161,7 @@ func (w *recordWriter) ticket(r importer.TicketRecord) error {
 	if r.ExternalID == "" || strings.HasPrefix(r.ExternalID, "sha256:") {
 		row.ExternalID, row.SourceHash = "", r.Key()
 	}
-	return w.tx.WriteTicket(row)
+	return w.tx.QueueTicket(row)
 }
 
 func (w *recordWriter) currency(m money.Money, clientID int64) string {

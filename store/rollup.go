@@ -210,11 +210,16 @@ func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable
 // AddTicket counts a new ticket, opened at a stored instant (see
 // Timestamp).
 func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours bool, scope TicketScope) {
+	d.countTicket(1, client, openedAt, priority, afterHours, scope)
+}
+
+// countTicket adds n tickets alike to their month: -1 takes one back.
+func (d *MonthSums) countTicket(n, client int64, openedAt, priority string, afterHours bool, scope TicketScope) {
 	m := d.at(client, openedAt)
-	m.tickets++
-	m.afterHoursTickets += int64(boolInt(afterHours))
-	m.urgentTickets += int64(boolInt(priority == "urgent"))
-	scope.count(1, &m.oosTickets, &m.usTickets, &m.oosUSTickets)
+	m.tickets += n
+	m.afterHoursTickets += n * int64(boolInt(afterHours))
+	m.urgentTickets += n * int64(boolInt(priority == "urgent"))
+	scope.count(n, &m.oosTickets, &m.usTickets, &m.oosUSTickets)
 }
 
 // AddInvoice counts a new invoice from its stored dates; paidOn is empty
