@@ -34,7 +34,8 @@ import (
 // --client, which adds schema, as_of, method and k beside it) is:
 //
 //	client          {id, name, status, seats, mrr, currency, since}
-//	window          {from, to, months}; history_months; rated (false: too little history)
+//	window          {from, to, months}; history_months; rated (false: some rates not judged)
+//	unrated         why not: "too little history (N months)" or "no seat count"; absent when rated
 //	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance}]
 //	score           0–100
 //	computed        the policy's recommendation: keep, watch, remediate or offboard
@@ -43,7 +44,7 @@ import (
 //	override        null or {recommendation, reason, at}
 //	payment_grade   "A"–"F", or "" with too few paid invoices
 //	profit          {months, revenue, hours, labour_cost, margin, effective_rate, break_even_monthly}
-//	lab             [{metric, label, known, value, display, judged, range, range_text, marker "H"/"L"/"",
+//	lab             [{metric, label, known, value, display, judged, unjudged, range, range_text, marker "H"/"L"/"",
 //	                  z, your_norm, industry_norm, method, trend {direction, previous, recent}}]
 //
 // Money is in minor units of the client's currency; shares and margins are
@@ -208,7 +209,7 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 		rng, z := r.RangeText, ""
 		switch {
 		case !r.Judged:
-			rng = "too little history"
+			rng = "not judged: " + r.Unjudged
 		case rng == "":
 			rng = r.YourNorm
 		case r.Known && r.Range.Spread > 0:

@@ -38,7 +38,7 @@ func TestLabKeyWrapsAt80(t *testing.T) {
 	snap := fixtureSnapshot()
 	a := snap.Find(13)
 	out := labPane(DefaultTheme(), ClientTarget{ID: 13, Assessment: a, Snapshot: snap, Name: a.Client.Name}, 78)
-	if !strings.Contains(out, "history)") || strings.Contains(out, "…") {
+	if !strings.Contains(out, "(see below)") || strings.Contains(out, "…") {
 		t.Errorf("the lab key is cut:\n%s", out)
 	}
 	for _, line := range strings.Split(out, "\n") {
