@@ -55,7 +55,7 @@ func scoreCommand() *Command {
 	c := &Command{
 		Name:    "score",
 		Summary: "score every client: red flags, normal ranges and a recommendation",
-		Usage:   "score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]",
+		Usage:   "score [--db FILE | --demo] [--config FILE] [--as-of DATE] [--json] [--client NAME]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
@@ -63,9 +63,11 @@ func scoreCommand() *Command {
 Without --client, a table of every client sorted by score. With --client, the
 full assessment: red flags with their evidence, the lab panel against the
 portfolio's normal ranges, profitability and the reasons for the
-recommendation. --json prints the same as a stable, versioned document.`)
+recommendation. --json prints the same as a stable, versioned document.
+--as-of judges an archive as it stood at the end of a past day.`)
 		var o scoringFlags
 		o.register(fs)
+		o.registerAsOf(fs)
 		asJSON := fs.Bool("json", false, "print JSON instead of text")
 		name := fs.String("client", "", "print the full assessment of the client whose name matches `NAME`")
 		if err := parse(env, fs, args); err != nil {

@@ -308,3 +308,33 @@ func TestScoreDemo(t *testing.T) {
 		t.Errorf("--demo with --db: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestScoreAsOf judges the portfolio as it stood at the end of August
+// 2026: Slow Pay's September invoice is not yet due, and the table says
+// the day it was judged as of.
+func TestScoreAsOf(t *testing.T) {
+	db := scoredDB(t)
+	code, out, errs := run(t, nil, "score", "--db", db, "--as-of", "2026-08-31", "--client", "slow pay", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		AsOf  string `json:"as_of"`
+		Flags []struct {
+			Evidence string `json:"evidence"`
+		} `json:"flags"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// SP-1 fell due on 31 August, so it is overdue at midnight; SP-2 is
+	// due on 1 October.
+	if got.AsOf != "2026-09-01T00:00:00Z" || len(got.Flags) != 1 || !strings.Contains(got.Flags[0].Evidence, "1,500.00 overdue on 1 invoice") {
+		t.Errorf("as of %s, flags %+v; want 2026-09-01 and 1,500.00 overdue on 1 invoice", got.AsOf, got.Flags)
+	}
+	for _, bad := range []string{"2026-11-24", "31/08/2026"} {
+		if code, _, errs := run(t, nil, "score", "--db", db, "--as-of", bad); code != 2 || !strings.Contains(errs, "--as-of") {
+			t.Errorf("--as-of %s: exit %d, %q; want a usage error naming the flag", bad, code, errs)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -316,6 +317,10 @@ func (m *ClientList) countsLine() string {
 	}
 	if overdue > 0 {
 		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d checklist overdue", overdue)))
+	}
+	// An archive judged in the past says so on every frame.
+	if asOf := m.c.Desk.AsOf; !asOf.IsZero() {
+		parts = append(parts, th.Warning.Render("as of "+asOf.Format(time.DateOnly)))
 	}
 	line := truncate(strings.Join(parts, th.Faint.Render(" · ")), m.width-3)
 	if m.load.loading {
