@@ -25,7 +25,10 @@ type ImportTx struct {
 	tx      *sql.Tx
 	restore func()
 	stmts   map[string]*sql.Stmt
-	roll    *MonthSums
+	// lookup is the ticket lookup of a time import, prepared once and used
+	// by the reading goroutine alone: stmts belongs to the inserting one.
+	lookup *sql.Stmt
+	roll   *MonthSums
 	// batch writes the rows of a kind inserted in batches, as times or
 	// tickets; nil for the other kinds.
 	batch   batcher
