@@ -151,7 +151,7 @@ func writeTable(w io.Writer, p *scoring.Portfolio) error {
 
 // portfolioHeadline sums the portfolio up in one line.
 func portfolioHeadline(p *scoring.Portfolio) string {
-	parts := []string{fmt.Sprintf("%d clients as of %s", len(p.Assessments), p.AsOf.Format(time.DateOnly))}
+	parts := []string{fmt.Sprintf("%d clients as of %s", len(p.Assessments), asOfText(p.AsOf))}
 	for _, r := range []scoring.Recommendation{scoring.Offboard, scoring.Remediate, scoring.Watch, scoring.Keep} {
 		parts = append(parts, fmt.Sprintf("%d %s", p.Counts[r], r.Title()))
 	}
@@ -179,13 +179,23 @@ func topFlags(flags []scoring.Flag, n int) string {
 	return strings.Join(parts, ", ")
 }
 
+// asOfText words the moment of an assessment: an archive or the demo,
+// judged at midnight, as the end of the day before ("the end of
+// 2025-06-30", as --as-of was given), any other moment as its date.
+func asOfText(t time.Time) string {
+	if t.Equal(t.Truncate(24*time.Hour)) {
+		return "the end of " + t.AddDate(0, 0, -1).Format(time.DateOnly)
+	}
+	return t.Format(time.DateOnly)
+}
+
 // writeAssessment prints one client's assessment in full.
 func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, cfg *scoring.Config) error {
 	c := a.Client
 	fmt.Fprintf(w, "%s: %s (score %d)\n", textsafe.Line(c.Name), a.Recommendation.Title(), a.Score)
-	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed %s over %s–%s\n\n",
+	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed as of %s over %s–%s\n\n",
 		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
-		p.AsOf.Format(time.DateOnly), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
+		asOfText(p.AsOf), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
 
 	fmt.Fprintln(w, "Why")
 	for _, r := range a.Reasons {

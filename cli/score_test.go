@@ -71,7 +71,7 @@ func TestScoreTable(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	// As of the day after the demo's last day; Favours' override counts as Watch.
-	if want := "11 clients as of 2026-11-01 · 1 Offboard · 1 Remediate · 1 Watch · 8 Keep · top 10% of clients use "; !strings.HasPrefix(lines[0], want) {
+	if want := "11 clients as of the end of 2026-10-31 · 1 Offboard · 1 Remediate · 1 Watch · 8 Keep · top 10% of clients use "; !strings.HasPrefix(lines[0], want) {
 		t.Errorf("headline %q, want prefix %q", lines[0], want)
 	}
 	fields := func(line string) []string { return strings.Fields(line) }
@@ -170,7 +170,7 @@ func TestScoreClientText(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Favours Inc: Watch (score 100)",
-		"active · 20 seats · MRR 2,000.00 USD · 24 months of history · assessed 2026-11-01 over 2025-11–2026-10",
+		"active · 20 seats · MRR 2,000.00 USD · 24 months of history · assessed as of the end of 2026-10-31 over 2025-11–2026-10",
 		"Owner's override on 2026-11-10: Watch. Their reason: A rogue employee, since dismissed. The assessment alone says Offboard.",
 		"Criminal activity: severity 100, 100.0 points · risk · ZERO TOLERANCE",
 		"Lab panel (normal range: mean ± 2 standard deviations)",
@@ -291,7 +291,7 @@ func TestHelpListsScoringCommands(t *testing.T) {
 func TestScoreDemo(t *testing.T) {
 	env := map[string]string{"HOME": t.TempDir()}
 	code, out, errs := run(t, env, "score", "--demo")
-	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-23 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
+	if code != 0 || !strings.HasPrefix(out, "60 clients as of the end of 2026-11-22 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
 		t.Errorf("score --demo: exit %d, stderr %q\n%s", code, errs, out)
 	}
 	// score only reads: with no database yet it creates none, and points
