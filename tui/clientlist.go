@@ -318,9 +318,9 @@ func (m *ClientList) countsLine() string {
 	if overdue > 0 {
 		parts = append(parts, th.Warning.Render(fmt.Sprintf("%d checklist overdue", overdue)))
 	}
-	// An archive judged in the past says so on every frame.
+	// An archive judged in the past says so first, on every frame.
 	if asOf := m.c.Desk.AsOf; !asOf.IsZero() {
-		parts = append(parts, th.Warning.Render("as of "+asOf.Format(time.DateOnly)))
+		parts = append([]string{th.Warning.Render("as of " + asOf.Format(time.DateOnly))}, parts...)
 	}
 	line := truncate(strings.Join(parts, th.Faint.Render(" · ")), m.width-3)
 	if m.load.loading {
