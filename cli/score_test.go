@@ -281,7 +281,7 @@ func TestHelpListsScoringCommands(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, nil, "score", "-h")
-	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
+	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE | --demo] [--config FILE] [--as-of DATE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
 		t.Errorf("score -h: exit %d\n%s", code, out)
 	}
 }
