@@ -31,4 +31,9 @@ type Desk struct {
 	Letters *letters.Renderer
 	// Now is the clock; time.Now in the program, fixed in tests.
 	Now func() time.Time
+	// AsOf, when set, is the last day of history an archive is judged on:
+	// the assessment is made as the portfolio stood at the end of that day,
+	// and nothing dated after it counts. Zero judges the portfolio as of
+	// now, and a demo portfolio as of its own last day.
+	AsOf time.Time
 }

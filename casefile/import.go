@@ -156,6 +156,9 @@ func (d *Desk) Import(ctx context.Context, file string, r io.Reader, opt ImportO
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}
 	defer tx.Close()
+	if res, ok, err := d.importUnchanged(tx, file, r, opt); ok || err != nil {
+		return res, err
+	}
 	res := &ImportResult{File: file, Kind: opt.Kind}
 	w, err := newRecordWriter(tx, file, opt, hours, res)
 	if err != nil {
@@ -198,7 +201,8 @@ func (d *Desk) Import(ctx context.Context, file string, r io.Reader, opt ImportO
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}
 	res.PreviousImport, err = tx.Record(store.Import{Kind: string(opt.Kind), File: filepath.Base(file), SHA256: res.SHA256,
-		Preset: res.Preset, Rows: res.Rows, New: res.New, Unchanged: res.Unchanged, Rejected: res.Rejected, At: tx.Now()})
+		Preset: res.Preset, Rows: res.Rows, New: res.New, Unchanged: res.Unchanged, Rejected: res.Rejected, At: tx.Now(),
+		OptionsSHA256: optionsFingerprint(opt)})
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", file, err)
 	}

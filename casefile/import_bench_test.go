@@ -1,113 +1,231 @@
-package casefile
+package casefile_test
 
 import (
-	"bufio"
 	"context"
-	"database/sql"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"offboard/casefile"
+	"offboard/demo"
 	"offboard/importer"
 	"offboard/store"
 )
 
-// benchClients and benchRows size the benchmark like the large demo
-// portfolio: 2,000 clients and a million time entries.
-const (
-	benchClients = 2000
-	benchRows    = 1_000_000
-)
+// importBenchAsOf is the last day of the benchmark export's history.
+var importBenchAsOf = time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)
 
-// writeTimeCSV writes a deterministic time-entry file in the generic format
-// offboard export produces, with a right-skewed spread of minutes.
-func writeTimeCSV(b *testing.B, path string) {
-	f, err := os.Create(path)
+// benchExport is the large demo portfolio's export and the databases an
+// import of each kind starts from.
+type benchExport struct {
+	// dir holds the files; work the databases, for as long as the
+	// benchmark runs.
+	dir, work string
+	// before holds, by kind, a database holding what the kind's import
+	// needs: the clients for tickets, the clients and tickets for time.
+	before map[importer.Kind]string
+}
+
+// importBenchExport returns the files `offboard demo --clients 2000
+// --months 36` then `offboard export` write (707,674 tickets and 1,003,300
+// time entries). Writing them takes about a minute, so they are kept in the
+// system's temporary folder between runs; OFFBOARD_BENCH_EXPORT names a
+// folder written by `offboard export` to use instead.
+func importBenchExport(b *testing.B) benchExport {
+	b.Helper()
+	dir := os.Getenv("OFFBOARD_BENCH_EXPORT")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "offboard-bench-export-2000x36-"+store.Date(importBenchAsOf))
+		if _, err := os.Stat(filepath.Join(dir, "time.csv")); err != nil {
+			writeBenchExport(b, dir)
+		}
+	}
+	work := b.TempDir()
+	ex := benchExport{dir: dir, work: work, before: map[importer.Kind]string{}}
+	clients := filepath.Join(work, "clients.db")
+	benchImport(b, clients, ex.file(importer.KindClients), importer.KindClients)
+	tickets := filepath.Join(work, "tickets.db")
+	copyFile(b, clients, tickets)
+	benchImport(b, tickets, ex.file(importer.KindTickets), importer.KindTickets)
+	ex.before[importer.KindTickets], ex.before[importer.KindTime] = clients, tickets
+	return ex
+}
+
+func (ex benchExport) file(k importer.Kind) string { return filepath.Join(ex.dir, string(k)+".csv") }
+
+// writeBenchExport writes the demo portfolio and exports its clients,
+// tickets and time entries to dir, as the two commands do.
+func writeBenchExport(b *testing.B, dir string) {
+	ctx := context.Background()
+	tmp := dir + ".partial"
+	if err := os.RemoveAll(tmp); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(tmp, 0o700); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(tmp, "demo.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "external_id,client_id,client,ticket,date,minutes,billable,technician,notes")
-	techs := []string{"Anna Lee", "Ben Ode", "Chris Park", "Dana Ortiz", "Eli Stone"}
-	x := uint32(2463534242)
-	for i := 0; i < benchRows; i++ {
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		c := int(x % benchClients)
-		minutes := 15 * (1 + int(x>>8%7)*int(x>>16%3+1)/2)
-		day := 1 + int(x>>4%28)
-		month := 1 + i*36/benchRows
-		fmt.Fprintf(w, "E-%d,C-%04d,Client %04d,,%d-%02d-%02d,%d,%t,%s,Routine maintenance\n",
-			i, c, c, 2023+(month-1)/12, 1+(month-1)%12, day, minutes, x%5 != 0, techs[x%5])
-	}
-	if err := w.Flush(); err != nil {
+	if _, err := demo.Generate(ctx, st, demo.Options{Clients: 2000, Months: 36, Seed: 1, AsOf: importBenchAsOf}); err != nil {
 		b.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	d := &casefile.Desk{Store: st, Now: time.Now}
+	for _, k := range []importer.Kind{importer.KindClients, importer.KindTickets, importer.KindTime} {
+		f, err := os.Create(filepath.Join(tmp, string(k)+".csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := d.ExportKind(ctx, k, f, 0); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		b.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(filepath.Join(tmp, "demo.db"+suffix))
+	}
+	if err := os.Rename(tmp, dir); err != nil {
 		b.Fatal(err)
 	}
 }
 
-// BenchmarkImportTimeEntries imports a million time entries into a database
-// holding their clients, as `offboard import time` does: parse, resolve
-// clients, write idempotently in one transaction, rebuild the roll-up.
-// Compare with the sqlite3 shell's .import of the same file into a bare
-// table (README, "Import speed").
-func BenchmarkImportTimeEntries(b *testing.B) {
-	dir := b.TempDir()
-	csvPath := filepath.Join(dir, "time.csv")
-	writeTimeCSV(b, csvPath)
-	if st, err := os.Stat(csvPath); err == nil {
-		b.SetBytes(st.Size())
-	}
-	if out := os.Getenv("OFFBOARD_BENCH_CSV"); out != "" {
-		data, err := os.ReadFile(csvPath)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(out, data, 0o600); err != nil {
-			b.Fatal(err)
-		}
-	}
+// benchImport imports a file into the database at path, as `offboard
+// import` does, and returns how long the import took from the first byte
+// read to the commit.
+func benchImport(b *testing.B, path, file string, kind importer.Kind) (time.Duration, *casefile.ImportResult) {
+	b.Helper()
 	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		st, err := store.Open(ctx, filepath.Join(dir, fmt.Sprintf("b%d.db", i)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := &Desk{Store: st, Now: time.Now}
-		err = st.Tx(ctx, func(tx *sql.Tx) error {
-			for c := 0; c < benchClients; c++ {
-				if _, err := store.InsertClient(ctx, tx, store.Client{ExternalID: fmt.Sprintf("C-%04d", c), Name: fmt.Sprintf("Client %04d", c)}, importNow); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := os.Open(csvPath)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		res, err := s.Import(ctx, "time.csv", f, ImportOptions{Kind: importer.KindTime})
-		b.StopTimer()
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.New != benchRows {
-			b.Fatalf("%d new, want %d", res.New, benchRows)
-		}
-		st.Close()
-		b.StartTimer()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.ReportMetric(float64(benchRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+	defer st.Close()
+	f, err := os.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	d := &casefile.Desk{Store: st, Now: time.Now}
+	start := time.Now()
+	res, err := d.Import(ctx, filepath.Base(file), f, casefile.ImportOptions{Kind: kind})
+	took := time.Since(start)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return took, res
+}
+
+// copyFile copies a closed database file with its write-ahead log, if it
+// left one.
+func copyFile(b *testing.B, from, to string) {
+	b.Helper()
+	for _, suffix := range []string{"", "-wal"} {
+		in, err := os.Open(from + suffix)
+		if os.IsNotExist(err) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := os.Create(to + suffix)
+		if err == nil {
+			_, err = io.Copy(out, in)
+		}
+		in.Close()
+		if err == nil {
+			err = out.Close()
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImport imports the large demo portfolio's tickets and time
+// entries side by side with the sqlite3 shell loading the same file. For
+// each kind, in this order:
+//
+//   - sqlite3: the shell's `.import --csv FILE t` into a new database file
+//     (a bare table made from the header: no key, no index, no checks),
+//     the yardstick; skipped when there is no sqlite3.
+//   - first: `offboard import` of the file into a database holding what it
+//     needs (the clients; for time entries, the tickets too), from the first
+//     byte read to the commit; x_sqlite3 is its time over the shell's just
+//     before.
+//   - again: the same file imported again into that database; x_first is
+//     its time over the first import's just before.
+//
+// A database file on both sides is the fair comparison: both write the rows
+// to disk and commit. Run it with -benchtime 1x and -count for medians.
+func BenchmarkImport(b *testing.B) {
+	ex := importBenchExport(b)
+	for _, kind := range []importer.Kind{importer.KindTickets, importer.KindTime} {
+		file := ex.file(kind)
+		var shell, first time.Duration
+		b.Run(string(kind)+"/sqlite3", func(b *testing.B) {
+			sqlite3, err := exec.LookPath("sqlite3")
+			if err != nil {
+				b.Skip("no sqlite3 shell on PATH to compare with")
+			}
+			shell = timeOps(b, func(i int) time.Duration {
+				db := filepath.Join(b.TempDir(), fmt.Sprintf("shell%d.db", i))
+				start := time.Now()
+				if out, err := exec.Command(sqlite3, db, ".import --csv "+file+" t").CombinedOutput(); err != nil {
+					b.Fatalf("sqlite3: %v\n%s", err, out)
+				}
+				return time.Since(start)
+			})
+		})
+		var db string
+		b.Run(string(kind)+"/first", func(b *testing.B) {
+			first = timeOps(b, func(i int) time.Duration {
+				db = filepath.Join(ex.work, fmt.Sprintf("%s%d.db", kind, i))
+				copyFile(b, ex.before[kind], db)
+				took, res := benchImport(b, db, file, kind)
+				if res.New != res.Records || res.New == 0 {
+					b.Fatalf("%d new of %d records", res.New, res.Records)
+				}
+				return took
+			})
+			if shell > 0 {
+				b.ReportMetric(first.Seconds()/shell.Seconds(), "x_sqlite3")
+			}
+		})
+		b.Run(string(kind)+"/again", func(b *testing.B) {
+			if db == "" {
+				b.Skip("run with the first import")
+			}
+			again := timeOps(b, func(int) time.Duration {
+				took, res := benchImport(b, db, file, kind)
+				if res.Unchanged != res.Records {
+					b.Fatalf("%d unchanged of %d records", res.Unchanged, res.Records)
+				}
+				return took
+			})
+			b.ReportMetric(again.Seconds()/first.Seconds(), "x_first")
+		})
+	}
+}
+
+// timeOps runs op b.N times and reports as ns/op only what op says it
+// took, not its set-up (copying a database, opening it), and returns the
+// time of one op.
+func timeOps(b *testing.B, op func(i int) time.Duration) time.Duration {
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		total += op(i)
+	}
+	per := total / time.Duration(b.N)
+	b.ReportMetric(float64(per.Nanoseconds()), "ns/op")
+	return per
 }

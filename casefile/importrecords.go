@@ -93,11 +93,10 @@ func (w *recordWriter) flush() error {
 	if err := w.securities.flush(w); err != nil {
 		return err
 	}
-	if w.times == nil {
-		return nil
-	}
-	if err := w.sendTimes(); err != nil {
-		return err
+	if w.times != nil {
+		if err := w.sendTimes(); err != nil {
+			return err
+		}
 	}
 	return w.tx.Flush()
 }
@@ -157,7 +156,7 @@ func (w *recordWriter) ticket(r importer.TicketRecord) error {
 	if err != nil {
 		return err
 	}
-	row := store.TicketRow{ClientID: clientID, ExternalID: r.ExternalID, Opened: r.Opened, OpenedTZ: w.hours.Zone.String(),
+	row := store.TicketRow{Line: r.Line(), ClientID: clientID, ExternalID: r.ExternalID, Opened: r.Opened, OpenedTZ: w.hours.Zone.String(),
 		Closed: r.Closed, Priority: w.priority(r.Priority), Status: r.Status, Summary: r.Summary, OutOfScope: r.OutOfScope,
 		Category: r.Category, UserSupport: r.UserSupport}
 	if r.OpenedHasZone {
@@ -173,7 +172,7 @@ func (w *recordWriter) ticket(r importer.TicketRecord) error {
 	if r.ExternalID == "" || strings.HasPrefix(r.ExternalID, "sha256:") {
 		row.ExternalID, row.SourceHash = "", r.Key()
 	}
-	return w.tx.WriteTicket(row)
+	return w.tx.QueueTicket(row)
 }
 
 func (w *recordWriter) currency(m money.Money, clientID int64) string {

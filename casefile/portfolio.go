@@ -20,7 +20,8 @@ type Setup struct {
 }
 
 // Setup resolves the scoring configuration (defaults, then the file, then
-// the database's settings) and the assessment date.
+// the database's settings) and the assessment date: the end of the desk's
+// AsOf day when it is set, else AssessmentDate.
 func (d *Desk) Setup(ctx context.Context) (Setup, error) {
 	var s Setup
 	db, err := d.Store.Settings(ctx)
@@ -34,6 +35,11 @@ func (d *Desk) Setup(ctx context.Context) (Setup, error) {
 			return s, fmt.Errorf("%s: %w", d.ConfigPath, err)
 		}
 		return s, fmt.Errorf("scoring configuration: %w", err)
+	}
+	if !d.AsOf.IsZero() {
+		// The end of the day is the start of the next, as for the demo.
+		s.AsOf = CivilDay(d.AsOf).AddDate(0, 0, 1)
+		return s, nil
 	}
 	s.AsOf, err = AssessmentDate(db, d.Now())
 	return s, err

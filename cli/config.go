@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"offboard/casefile"
 	"offboard/scoring"
@@ -30,6 +31,13 @@ type scoringSetup struct {
 type scoringFlags struct {
 	storeFlags
 	config string
+	// asOf is --as-of, for the commands that register it.
+	asOf string
+}
+
+// registerAsOf adds --as-of to fs.
+func (o *scoringFlags) registerAsOf(fs *flag.FlagSet) {
+	fs.StringVar(&o.asOf, "as-of", "", "judge the portfolio as it stood at the end of `DATE` (YYYY-MM-DD): an archive's later tickets, payments, incidents and snapshots do not count")
 }
 
 // register adds --db, --demo and --config to fs.
@@ -60,8 +68,8 @@ func configPath(flagValue string, getenv func(string) string) (path string, expl
 // loadScoring reads the configuration file and resolves, through the desk,
 // the scoring configuration from the defaults, that file and the database's
 // settings, and the assessment date.
-func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string) (scoringSetup, error) {
-	setup := scoringSetup{desk: &casefile.Desk{Store: st, Now: env.Now}}
+func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue string, asOf time.Time) (scoringSetup, error) {
+	setup := scoringSetup{desk: &casefile.Desk{Store: st, Now: env.Now, AsOf: asOf}}
 	path, explicit := configPath(configFlagValue, env.Getenv)
 	if path != "" {
 		b, err := os.ReadFile(path)
@@ -82,29 +90,47 @@ func loadScoring(ctx context.Context, env Env, st *store.Store, configFlagValue 
 // the scoring setup against it; the caller closes the store.
 func openScoring(ctx context.Context, env Env, dbPath, cfgPath string, opts ...store.Option) (*store.Store, scoringSetup, error) {
 	st, err := openStore(ctx, env, dbPath, opts...)
-	return withSetup(ctx, env, st, err, cfgPath)
+	return withSetup(ctx, env, st, err, cfgPath, time.Time{})
 }
 
 // open opens the database the flags name, the demo's with --demo, and
 // resolves the scoring setup against it.
 func (o scoringFlags) open(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	asOf, err := o.asOfDate(env, fs)
+	if err != nil {
+		return nil, scoringSetup{}, err
+	}
 	st, err := o.storeFlags.open(ctx, env, fs)
-	return withSetup(ctx, env, st, err, o.config)
+	return withSetup(ctx, env, st, err, o.config, asOf)
 }
 
 // openRead is open for a command that only reads.
 func (o scoringFlags) openRead(ctx context.Context, env Env, fs *flag.FlagSet) (*store.Store, scoringSetup, error) {
+	asOf, err := o.asOfDate(env, fs)
+	if err != nil {
+		return nil, scoringSetup{}, err
+	}
 	st, err := o.storeFlags.openRead(ctx, env, fs)
-	return withSetup(ctx, env, st, err, o.config)
+	return withSetup(ctx, env, st, err, o.config, asOf)
+}
+
+// asOfDate reads --as-of: zero when not given; a day to come is refused,
+// since nothing is known of it.
+func (o scoringFlags) asOfDate(env Env, fs *flag.FlagSet) (time.Time, error) {
+	asOf, err := dateFlag(fs, "as-of", o.asOf, time.Time{})
+	if err == nil && asOf.After(env.Now()) {
+		err = usagef(fs, "--as-of %s is still to come: judge the portfolio as of today or an earlier day", o.asOf)
+	}
+	return asOf, err
 }
 
 // withSetup completes an open: it resolves the scoring setup, closing the
 // store if that fails.
-func withSetup(ctx context.Context, env Env, st *store.Store, err error, cfgPath string) (*store.Store, scoringSetup, error) {
+func withSetup(ctx context.Context, env Env, st *store.Store, err error, cfgPath string, asOf time.Time) (*store.Store, scoringSetup, error) {
 	if err != nil {
 		return nil, scoringSetup{}, err
 	}
-	setup, err := loadScoring(ctx, env, st, cfgPath)
+	setup, err := loadScoring(ctx, env, st, cfgPath, asOf)
 	if err != nil {
 		st.Close()
 		return nil, scoringSetup{}, err

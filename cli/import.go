@@ -237,7 +237,7 @@ func parseInterspersed(env Env, fs *flag.FlagSet, args []string) ([]string, erro
 
 // countingReader counts the bytes read, for the progress bar's ETA.
 type countingReader struct {
-	r io.Reader
+	r io.ReadSeeker
 	n atomic.Int64
 }
 
@@ -245,6 +245,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// Seek moves in the file, which an import reads twice when it first checks
+// whether the file was imported before, unchanged.
+func (c *countingReader) Seek(offset int64, whence int) (int64, error) {
+	pos, err := c.r.Seek(offset, whence)
+	c.n.Store(pos)
+	return pos, err
 }
 
 // importFile imports one file and prints what happened.

@@ -34,7 +34,8 @@ import (
 // --client, which adds schema, as_of, method and k beside it) is:
 //
 //	client          {id, name, status, seats, mrr, currency, since}
-//	window          {from, to, months}; history_months; rated (false: too little history)
+//	window          {from, to, months}; history_months; rated (false: some rates not judged)
+//	unrated         why not: "too little history (N months)" or "no seat count"; absent when rated
 //	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance}]
 //	score           0–100
 //	computed        the policy's recommendation: keep, watch, remediate or offboard
@@ -43,7 +44,7 @@ import (
 //	override        null or {recommendation, reason, at}
 //	payment_grade   "A"–"F", or "" with too few paid invoices
 //	profit          {months, revenue, hours, labour_cost, margin, effective_rate, break_even_monthly}
-//	lab             [{metric, label, known, value, display, judged, range, range_text, marker "H"/"L"/"",
+//	lab             [{metric, label, known, value, display, judged, unjudged, range, range_text, marker "H"/"L"/"",
 //	                  z, your_norm, industry_norm, method, trend {direction, previous, recent}}]
 //
 // Money is in minor units of the client's currency; shares and margins are
@@ -54,7 +55,7 @@ func scoreCommand() *Command {
 	c := &Command{
 		Name:    "score",
 		Summary: "score every client: red flags, normal ranges and a recommendation",
-		Usage:   "score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]",
+		Usage:   "score [--db FILE | --demo] [--config FILE] [--as-of DATE] [--json] [--client NAME]",
 	}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
 		fs := newFlags(env, c.Name, c.Usage, c.Summary+`.
@@ -62,9 +63,11 @@ func scoreCommand() *Command {
 Without --client, a table of every client sorted by score. With --client, the
 full assessment: red flags with their evidence, the lab panel against the
 portfolio's normal ranges, profitability and the reasons for the
-recommendation. --json prints the same as a stable, versioned document.`)
+recommendation. --json prints the same as a stable, versioned document.
+--as-of judges an archive as it stood at the end of a past day.`)
 		var o scoringFlags
 		o.register(fs)
+		o.registerAsOf(fs)
 		asJSON := fs.Bool("json", false, "print JSON instead of text")
 		name := fs.String("client", "", "print the full assessment of the client whose name matches `NAME`")
 		if err := parse(env, fs, args); err != nil {
@@ -148,7 +151,7 @@ func writeTable(w io.Writer, p *scoring.Portfolio) error {
 
 // portfolioHeadline sums the portfolio up in one line.
 func portfolioHeadline(p *scoring.Portfolio) string {
-	parts := []string{fmt.Sprintf("%d clients as of %s", len(p.Assessments), p.AsOf.Format(time.DateOnly))}
+	parts := []string{fmt.Sprintf("%d clients as of %s", len(p.Assessments), asOfText(p.AsOf))}
 	for _, r := range []scoring.Recommendation{scoring.Offboard, scoring.Remediate, scoring.Watch, scoring.Keep} {
 		parts = append(parts, fmt.Sprintf("%d %s", p.Counts[r], r.Title()))
 	}
@@ -176,13 +179,23 @@ func topFlags(flags []scoring.Flag, n int) string {
 	return strings.Join(parts, ", ")
 }
 
+// asOfText words the moment of an assessment: an archive or the demo,
+// judged at midnight, as the end of the day before ("the end of
+// 2025-06-30", as --as-of was given), any other moment as its date.
+func asOfText(t time.Time) string {
+	if t.Equal(t.Truncate(24*time.Hour)) {
+		return "the end of " + t.AddDate(0, 0, -1).Format(time.DateOnly)
+	}
+	return t.Format(time.DateOnly)
+}
+
 // writeAssessment prints one client's assessment in full.
 func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, cfg *scoring.Config) error {
 	c := a.Client
 	fmt.Fprintf(w, "%s: %s (score %d)\n", textsafe.Line(c.Name), a.Recommendation.Title(), a.Score)
-	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed %s over %s–%s\n\n",
+	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed as of %s over %s–%s\n\n",
 		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
-		p.AsOf.Format(time.DateOnly), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
+		asOfText(p.AsOf), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
 
 	fmt.Fprintln(w, "Why")
 	for _, r := range a.Reasons {
@@ -208,7 +221,7 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 		rng, z := r.RangeText, ""
 		switch {
 		case !r.Judged:
-			rng = "too little history"
+			rng = "not judged: " + r.Unjudged
 		case rng == "":
 			rng = r.YourNorm
 		case r.Known && r.Range.Spread > 0:

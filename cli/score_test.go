@@ -71,7 +71,7 @@ func TestScoreTable(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	// As of the day after the demo's last day; Favours' override counts as Watch.
-	if want := "11 clients as of 2026-11-01 · 1 Offboard · 1 Remediate · 1 Watch · 8 Keep · top 10% of clients use "; !strings.HasPrefix(lines[0], want) {
+	if want := "11 clients as of the end of 2026-10-31 · 1 Offboard · 1 Remediate · 1 Watch · 8 Keep · top 10% of clients use "; !strings.HasPrefix(lines[0], want) {
 		t.Errorf("headline %q, want prefix %q", lines[0], want)
 	}
 	fields := func(line string) []string { return strings.Fields(line) }
@@ -170,7 +170,7 @@ func TestScoreClientText(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Favours Inc: Watch (score 100)",
-		"active · 20 seats · MRR 2,000.00 USD · 24 months of history · assessed 2026-11-01 over 2025-11–2026-10",
+		"active · 20 seats · MRR 2,000.00 USD · 24 months of history · assessed as of the end of 2026-10-31 over 2025-11–2026-10",
 		"Owner's override on 2026-11-10: Watch. Their reason: A rogue employee, since dismissed. The assessment alone says Offboard.",
 		"Criminal activity: severity 100, 100.0 points · risk · ZERO TOLERANCE",
 		"Lab panel (normal range: mean ± 2 standard deviations)",
@@ -281,7 +281,7 @@ func TestHelpListsScoringCommands(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, nil, "score", "-h")
-	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE | --demo] [--config FILE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
+	if code != 0 || !strings.Contains(out, "usage: offboard score [--db FILE | --demo] [--config FILE] [--as-of DATE] [--json] [--client NAME]") || !strings.Contains(out, "--client NAME") {
 		t.Errorf("score -h: exit %d\n%s", code, out)
 	}
 }
@@ -291,7 +291,7 @@ func TestHelpListsScoringCommands(t *testing.T) {
 func TestScoreDemo(t *testing.T) {
 	env := map[string]string{"HOME": t.TempDir()}
 	code, out, errs := run(t, env, "score", "--demo")
-	if code != 0 || !strings.HasPrefix(out, "60 clients as of 2026-11-23 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
+	if code != 0 || !strings.HasPrefix(out, "60 clients as of the end of 2026-11-22 · ") || !strings.Contains(out, "Cobalt Creek Veterinary Hospital") {
 		t.Errorf("score --demo: exit %d, stderr %q\n%s", code, errs, out)
 	}
 	// score only reads: with no database yet it creates none, and points
@@ -306,5 +306,35 @@ func TestScoreDemo(t *testing.T) {
 	code, _, errs = run(t, env, "score", "--demo", "--db", "x.db")
 	if code != 2 || !strings.Contains(errs, "--demo and --db cannot be used together") {
 		t.Errorf("--demo with --db: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestScoreAsOf judges the portfolio as it stood at the end of August
+// 2026: Slow Pay's September invoice is not yet due, and the table says
+// the day it was judged as of.
+func TestScoreAsOf(t *testing.T) {
+	db := scoredDB(t)
+	code, out, errs := run(t, nil, "score", "--db", db, "--as-of", "2026-08-31", "--client", "slow pay", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		AsOf  string `json:"as_of"`
+		Flags []struct {
+			Evidence string `json:"evidence"`
+		} `json:"flags"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// SP-1 fell due on 31 August, so it is overdue at midnight; SP-2 is
+	// due on 1 October.
+	if got.AsOf != "2026-09-01T00:00:00Z" || len(got.Flags) != 1 || !strings.Contains(got.Flags[0].Evidence, "1,500.00 overdue on 1 invoice") {
+		t.Errorf("as of %s, flags %+v; want 2026-09-01 and 1,500.00 overdue on 1 invoice", got.AsOf, got.Flags)
+	}
+	for _, bad := range []string{"2026-11-24", "31/08/2026"} {
+		if code, _, errs := run(t, nil, "score", "--db", db, "--as-of", bad); code != 2 || !strings.Contains(errs, "--as-of") {
+			t.Errorf("--as-of %s: exit %d, %q; want a usage error naming the flag", bad, code, errs)
+		}
 	}
 }

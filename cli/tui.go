@@ -17,9 +17,10 @@ type tuiOptions struct {
 }
 
 func rootFlags(env Env, o *tuiOptions) *flag.FlagSet {
-	fs := newFlags(env, "offboard", "[--db FILE | --demo] [--config FILE] [--no-mouse] | COMMAND [flags]",
+	fs := newFlags(env, "offboard", "[--db FILE | --demo] [--config FILE] [--as-of DATE] [--no-mouse] | COMMAND [flags]",
 		"Opens the workbench. Run 'offboard help' for the commands.")
 	o.register(fs)
+	o.registerAsOf(fs)
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal, so text can be selected")
 	return fs
 }

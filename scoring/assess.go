@@ -15,11 +15,15 @@ type Assessment struct {
 	// Window is the span of this client's rates: the configured window, or
 	// its whole history when that is shorter.
 	Window Window `json:"window"`
-	// HistoryMonths counts complete months of history; Rated is false when
-	// they are too few for the client to be judged on rates ("too little
-	// history"), though incidents, payments and security still count.
-	HistoryMonths int  `json:"history_months"`
-	Rated         bool `json:"rated"`
+	// HistoryMonths counts complete months of history. Rated is false when
+	// some of the client's rates are not judged, and Unrated then says why:
+	// too few months of history (no rate is judged, though incidents,
+	// payments and security still count), or no seat count (the per-seat
+	// rates are not judged). The two causes are told apart here, once, so
+	// that no screen guesses one from the other.
+	HistoryMonths int    `json:"history_months"`
+	Rated         bool   `json:"rated"`
+	Unrated       string `json:"unrated,omitempty"`
 	// Flags are the red flags raised, heaviest first.
 	Flags []Flag `json:"flags"`
 	// Score is 0–100 from the flags' points; 100 with a zero-tolerance flag.
@@ -128,13 +132,45 @@ type portfolioCtx struct {
 
 // clientCalc is one client's intermediate figures.
 type clientCalc struct {
-	f                          *ClientFacts
-	span                       span
-	window                     Window
-	rated                      bool
+	f      *ClientFacts
+	span   span
+	window Window
+	// enough is true when the history is long enough for rates to be
+	// judged; rated when, besides, the seats are known, so every rate is.
+	enough, rated              bool
 	values, recent, previous   metricValues
 	profit                     Profit
 	incidentsFrom, incidentsTo time.Time
+}
+
+// unratedNoSeats is Assessment.Unrated for a client whose seats are not
+// known.
+const unratedNoSeats = "no seat count"
+
+// UnratedNote is a sentence for the foot of the lab panel saying why some
+// rates are not judged, "" when every one is.
+func (a Assessment) UnratedNote() string {
+	switch a.Unrated {
+	case "":
+		return ""
+	case unratedNoSeats:
+		return "No seat count: hours and tickets per seat are not judged. Import the clients' seats to judge them."
+	}
+	return fmt.Sprintf("Too little history (%s) to judge this client on rates.", count(a.HistoryMonths, "month"))
+}
+
+// unjudged says why a metric of the client is not compared with the
+// normal range, "" when it is.
+func (c *clientCalc) unjudged(d metricDef) string {
+	switch {
+	case d.period == nil:
+		return ""
+	case !c.enough:
+		return "too little history"
+	case d.perSeat && c.f.Seats <= 0:
+		return "no seat count"
+	}
+	return ""
 }
 
 // incidents counts the client's incidents of a kind in the incident window
@@ -171,7 +207,8 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 		c.f = f
 		c.span = summarize(f, &cfg, end)
 		c.window = Window{From: monthStart(end - c.span.window.months), To: monthStart(end), Months: c.span.window.months}
-		c.rated = c.span.history >= cfg.Stats.MinHistoryMonths && f.Seats > 0
+		c.enough = c.span.history >= cfg.Stats.MinHistoryMonths
+		c.rated = c.enough && f.Seats > 0
 		c.values, c.recent, c.previous = computeValues(f, c.span, &cfg)
 		c.profit = ProfitOf(c.span.window.Invoiced, c.span.window.MinutesWorked, c.span.window.months, &cfg)
 		c.incidentsFrom, c.incidentsTo = p.incidentsFrom, asOf
@@ -183,7 +220,7 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 		vals = vals[:0]
 		for i := range calcs {
 			c := &calcs[i]
-			if c.f.Status.Serviced() && (c.rated || d.period == nil) {
+			if c.f.Status.Serviced() && c.unjudged(d) == "" {
 				vals = append(vals, c.values[m])
 			}
 		}
@@ -260,8 +297,13 @@ func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
 		Profit:         c.profit,
 		Lab:            labPanel(c, p),
 	}
-	if !c.rated {
+	switch {
+	case !c.enough:
+		a.Unrated = fmt.Sprintf("too little history (%s)", count(c.span.history, "month"))
 		a.Reasons = append(a.Reasons, fmt.Sprintf("Too little history (%s) to judge on rates; incidents, payments and security still count.", count(c.span.history, "month")))
+	case !c.rated:
+		a.Unrated = unratedNoSeats
+		a.Reasons = append(a.Reasons, "No seat count, so hours and tickets per seat are not judged; the other rates, incidents, payments and security still count.")
 	}
 	if o := c.f.Override; o != nil && o.Recommendation != "" {
 		a.Override = o

@@ -318,3 +318,54 @@ func TestTrendIgnoresNoise(t *testing.T) {
 		t.Errorf("no earlier period: %+v", got)
 	}
 }
+
+// A client is left unjudged for the reason it has, never for another: an
+// archive's client with 86 months of history but no seat count is not "too
+// little history (86 months)".
+func TestUnratedSaysWhy(t *testing.T) {
+	tests := []struct {
+		name          string
+		seats, months int
+		rated         bool
+		unrated, note string
+		// perSeat and margin are the lab rows' Unjudged for hours per seat
+		// and for the gross margin.
+		perSeat, margin string
+		history         int
+	}{
+		{"judged", 20, 24, true, "", "", "", "", 24},
+		{"no seat count", 0, 86, false, "no seat count",
+			"No seat count: hours and tickets per seat are not judged. Import the clients' seats to judge them.",
+			"no seat count", "", 86},
+		{"a newcomer", 20, 2, false, "too little history (2 months)",
+			"Too little history (2 months) to judge this client on rates.", "too little history", "too little history", 2},
+		{"a newcomer without seats", 0, 1, false, "too little history (1 month)",
+			"Too little history (1 month) to judge this client on rates.", "too little history", "too little history", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Assess(append(healthyPortfolio(10), client("Subject", tc.seats, tc.months, scaled(1))), DefaultConfig(), asOf)
+			a := mustFind(t, &p, "Subject")
+			if a.Rated != tc.rated || a.Unrated != tc.unrated || a.HistoryMonths != tc.history {
+				t.Errorf("rated %v, unrated %q, %d months; want %v, %q, %d", a.Rated, a.Unrated, a.HistoryMonths, tc.rated, tc.unrated, tc.history)
+			}
+			if got := a.UnratedNote(); got != tc.note {
+				t.Errorf("note %q, want %q", got, tc.note)
+			}
+			rows := map[Metric]LabRow{}
+			for _, r := range a.Lab {
+				rows[r.Metric] = r
+			}
+			for m, want := range map[Metric]string{MetricHoursPerSeat: tc.perSeat, MetricTicketsPerSeat: tc.perSeat,
+				MetricMargin: tc.margin, MetricMFACoverage: ""} {
+				if r := rows[m]; r.Unjudged != want || r.Judged != (want == "") {
+					t.Errorf("%s: judged %v, unjudged %q; want %q", m, r.Judged, r.Unjudged, want)
+				}
+			}
+			says := slices.ContainsFunc(a.Reasons, func(r string) bool { return strings.Contains(r, "Too little history") })
+			if says != strings.HasPrefix(tc.unrated, "too little history") {
+				t.Errorf("reasons %q for %s", a.Reasons, tc.name)
+			}
+		})
+	}
+}

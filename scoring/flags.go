@@ -225,7 +225,7 @@ func detectResourceDrain(c *clientCalc, p *portfolioCtx) detection {
 
 func detectUnprofitable(c *clientCalc, p *portfolioCtx) detection {
 	pr := c.profit
-	if !c.rated || pr.Hours == 0 {
+	if !c.enough || pr.Hours == 0 {
 		return detection{}
 	}
 	margin := math.Inf(-1)
@@ -261,7 +261,7 @@ func detectAfterHours(c *clientCalc, p *portfolioCtx) detection {
 	if w.Tickets > 0 {
 		share := float64(w.AfterHoursTickets) / float64(w.Tickets)
 		urgent := float64(w.UrgentTickets) / float64(w.Tickets)
-		if c.rated && w.Tickets >= ah.MinTickets {
+		if c.enough && w.Tickets >= ah.MinTickets {
 			sev = max(sev, ah.Share.Severity(share), ah.UrgentShare.Severity(urgent))
 		}
 		parts = append(parts, fmt.Sprintf("%s of %d tickets %s were opened after hours (%d) and %s at urgent priority (%d)",
@@ -384,7 +384,7 @@ func detectScopeCreep(c *clientCalc, p *portfolioCtx) detection {
 	var parts []string
 	if w.MinutesWorked > 0 {
 		share := float64(w.OutOfScopeMinutes) / float64(w.MinutesWorked)
-		if c.rated && w.OutOfScopeTickets >= p.cfg.ScopeCreep.MinTickets {
+		if c.enough && w.OutOfScopeTickets >= p.cfg.ScopeCreep.MinTickets {
 			sev = max(sev, p.cfg.ScopeCreep.HoursShare.Severity(share))
 		}
 		parts = append(parts, fmt.Sprintf("%.1f of %.1f hours (%s) %s were out of scope, on %d of %d tickets",

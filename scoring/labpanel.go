@@ -57,6 +57,9 @@ type metricDef struct {
 	// period computes the metric over summed roll-ups; nil for metrics read
 	// from the security snapshots.
 	period func(t totals, seats int, cfg *Config) float64
+	// perSeat metrics divide by the client's seats, and are not judged
+	// without a seat count.
+	perSeat bool
 	// snapshot reads the metric from a security snapshot, with the day it
 	// was reported; NaN when no report gave it.
 	snapshot func(s *SecuritySnapshot) (float64, time.Time)
@@ -65,14 +68,14 @@ type metricDef struct {
 
 var metricDefs = [numMetrics]metricDef{
 	mHoursPerSeat: {
-		id: MetricHoursPerSeat, label: "Hours per seat per month", higherIsWorse: true, format: fixed2,
+		id: MetricHoursPerSeat, label: "Hours per seat per month", higherIsWorse: true, format: fixed2, perSeat: true,
 		period: func(t totals, seats int, _ *Config) float64 { return ratio(t.hours(), float64(seats*t.months)) },
 		industry: func(c *Config) string {
 			return fmt.Sprintf("reactive support ≈%.2f", c.Bench.ReactiveHoursPerSeat)
 		},
 	},
 	mTicketsPerSeat: {
-		id: MetricTicketsPerSeat, label: "Tickets per seat per month", higherIsWorse: true, format: fixed2,
+		id: MetricTicketsPerSeat, label: "Tickets per seat per month", higherIsWorse: true, format: fixed2, perSeat: true,
 		period: func(t totals, seats int, _ *Config) float64 {
 			return ratio(float64(t.Tickets), float64(seats*t.months))
 		},
@@ -181,10 +184,12 @@ type LabRow struct {
 	Known   bool    `json:"known"`
 	Value   float64 `json:"value"`
 	Display string  `json:"display"`
-	// Judged is false when the client has too little history for its rates
-	// to be compared with the normal range.
-	Judged bool  `json:"judged"`
-	Range  Range `json:"range"`
+	// Judged is false when the value is not compared with the normal
+	// range; Unjudged then says why: "too little history" or "no seat
+	// count".
+	Judged   bool   `json:"judged"`
+	Unjudged string `json:"unjudged,omitempty"`
+	Range    Range  `json:"range"`
 	// RangeText is the normal range formatted like the value ("0.21–1.10"),
 	// "" when the portfolio is too small for one.
 	RangeText string  `json:"range_text"`
@@ -291,8 +296,9 @@ func labPanel(c *clientCalc, p *portfolioCtx) []LabRow {
 		row := LabRow{
 			Metric: d.id, Label: d.label, Display: "–",
 			Range: r, RangeText: notes.rangeText, Method: notes.method, YourNorm: notes.yourNorm, IndustryNorm: notes.industryNorm,
-			Judged: d.period == nil || c.rated,
 		}
+		row.Unjudged = c.unjudged(d)
+		row.Judged = row.Unjudged == ""
 		if !math.IsNaN(v) {
 			row.Known, row.Value, row.Display = true, v, d.format(v)
 			if row.Judged {

@@ -140,12 +140,18 @@ type LatestPlan struct {
 }
 
 // PortfolioFacts loads what the assessment needs about every client, as of
-// a moment, as plain rows, in eight queries whatever the number of clients: the clients,
+// a moment, as plain rows, in nine queries whatever the number of clients: the clients,
 // their monthly roll-ups, overdue balances, incidents, first and latest
 // security snapshots, upgrade recommendations and latest remediation plans.
 // Raw tickets, time entries and invoices are never read: client_months
 // already sums them, and each client's months arrive as one row so that
-// allocations grow with clients, not with months of history.
+// allocations grow with clients, not with months of history. Nothing
+// dated after the moment counts, so an archive can be judged as it stood
+// then: a payment made later leaves its invoice unpaid (and, past its due
+// date, overdue), and later incidents, snapshots and upgrades are left
+// out; the scoring leaves out the months from the moment's on. The latest
+// remediation plan counts whenever it was made: the workbench judges a
+// demo portfolio as of its last day while its owner plans today.
 func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]ClientFacts, error) {
 	l := factsLoader{ctx: ctx, db: s.db}
 	steps := []struct {
@@ -154,10 +160,11 @@ func (s *Store) PortfolioFacts(ctx context.Context, asOf time.Time) ([]ClientFac
 	}{
 		{"clients", l.clients},
 		{"monthly roll-ups", l.months},
+		{"payments after the assessment", func() error { return l.paidLater(asOf) }},
 		{"overdue balances", func() error { return l.overdue(asOf) }},
 		{"incidents", func() error { return l.incidents(asOf) }},
 		{"security snapshots", func() error { return l.security(asOf) }},
-		{"upgrade recommendations", l.upgrades},
+		{"upgrade recommendations", func() error { return l.upgrades(asOf) }},
 		{"remediation plans", l.plans},
 	}
 	for _, step := range steps {
@@ -315,11 +322,66 @@ func clipBytes(b []byte, n int) string {
 	return string(b)
 }
 
+// paidLater takes out of the roll-up's payment counts the invoices paid
+// after the moment: as of then they were not paid yet. Their months keep
+// what they invoiced. None are found when the moment is now.
+func (l *factsLoader) paidLater(asOf time.Time) error {
+	var id int64
+	var issued, due, paid string
+	return l.scanAll(`SELECT client_id, issued_on, due_on, paid_on FROM invoices WHERE paid_on > ?1 AND issued_on <= ?1`,
+		[]any{Date(asOf)}, &id, []any{&id, &issued, &due, &paid},
+		func(f *ClientFacts) error {
+			days, err := daysLate(due, paid)
+			if err != nil {
+				return fmt.Errorf("invoice due %s paid %s: %w", due, paid, err)
+			}
+			for i := range f.Months {
+				if m := &f.Months[i]; m.Month.Format("2006-01") == issued[:7] {
+					m.unpay(days)
+				}
+			}
+			return nil
+		})
+}
+
+// unpay takes an invoice paid days late (0 or less: on time) out of the
+// month's payment counts.
+func (m *MonthTotals) unpay(days int64) {
+	switch band := lateBand(days); band {
+	case 0:
+		m.PaidOnTime--
+		return
+	case 1:
+		m.PaidLate1to7--
+	case 2:
+		m.PaidLate8to15--
+	case 3:
+		m.PaidLate16to30--
+	default:
+		m.PaidLateOver30--
+	}
+	m.InvoicesPaidLate--
+	m.DaysLateSum -= int(days)
+}
+
+// overdue sums, per client, what was owed on invoices due before the
+// moment: nothing on one paid by then; on one paid later, its amount less
+// the payments made by then; on one unpaid, its balance and the payments
+// made since.
 func (l *factsLoader) overdue(asOf time.Time) error {
 	var id, balance int64
 	var n int
-	return l.scanAll(`SELECT client_id, sum(balance_minor), count(*) FROM invoices
-        WHERE balance_minor > 0 AND due_on < ? GROUP BY client_id`, []any{Date(asOf)}, &id, []any{&id, &balance, &n},
+	return l.scanAll(`SELECT client_id, sum(owed), count(*) FROM (
+        SELECT client_id, CASE WHEN paid_on IS NOT NULL
+                THEN amount_minor - coalesce((SELECT sum(p.amount_minor) FROM payments p
+                    WHERE p.invoice_number = i.number AND p.paid_on <= ?1), 0)
+                ELSE balance_minor + coalesce((SELECT sum(p.amount_minor) FROM payments p
+                    WHERE p.invoice_number = i.number AND p.paid_on > ?1), 0)
+            END AS owed
+        FROM invoices i
+        WHERE due_on < ?1 AND (paid_on > ?1 OR (paid_on IS NULL AND (balance_minor > 0 OR EXISTS (
+            SELECT 1 FROM payments p WHERE p.invoice_number = i.number AND p.paid_on > ?1)))))
+    WHERE owed > 0 GROUP BY client_id`, []any{Date(asOf)}, &id, []any{&id, &balance, &n},
 		func(f *ClientFacts) error {
 			f.OverdueMinor, f.OverdueInvoices = balance, n
 			return nil
@@ -410,12 +472,12 @@ func (r *snapshotRow) mergeInto(s *SecurityFact, newest bool) {
 	}
 }
 
-func (l *factsLoader) upgrades() error {
+func (l *factsLoader) upgrades(asOf time.Time) error {
 	var id int64
 	var u UpgradeFact
 	var proposed, decided string
 	return l.scanAll(`SELECT client_id, title, proposed_on, coalesce(decided_on, ''), decision
-        FROM upgrade_recommendations ORDER BY client_id, proposed_on`, nil, &id,
+        FROM upgrade_recommendations WHERE proposed_on <= ? ORDER BY client_id, proposed_on`, []any{Date(asOf)}, &id,
 		[]any{&id, &u.Title, &proposed, &decided, &u.Decision},
 		func(f *ClientFacts) error {
 			u.Proposed, u.Decided = parseDate(proposed), parseDate(decided)

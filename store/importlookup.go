@@ -1,6 +1,9 @@
 package store
 
-import "fmt"
+import (
+	"database/sql"
+	"fmt"
+)
 
 // ClientKey is what an import matches a client on, with the defaults its
 // rows take from the client.
@@ -90,7 +93,13 @@ func (t *ImportTx) TicketLinks(refs []TicketRef) ([]TicketLink, error) {
 			pairs = append(pairs, r.ClientID, r.Ref)
 			keys = append(keys, r.Ref)
 		}
-		links, err := t.ticketLinks(ticketLookup, append(pairs, keys...)...)
+		if t.lookup == nil {
+			var err error
+			if t.lookup, err = t.tx.PrepareContext(t.ctx, ticketLookup); err != nil {
+				return nil, fmt.Errorf("read tickets: %w", err)
+			}
+		}
+		links, err := scanTicketLinks(t.lookup.QueryContext(t.ctx, append(pairs, keys...)...))
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +119,11 @@ func (t *ImportTx) AllTicketLinks() ([]TicketLink, error) {
 // ticketLinks runs a ticket query without the statement cache, which the
 // inserting goroutine of a time import owns.
 func (t *ImportTx) ticketLinks(query string, args ...any) ([]TicketLink, error) {
-	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	return scanTicketLinks(t.tx.QueryContext(t.ctx, query, args...))
+}
+
+// scanTicketLinks reads the rows of a ticket query.
+func scanTicketLinks(rows *sql.Rows, err error) ([]TicketLink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read tickets: %w", err)
 	}

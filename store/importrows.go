@@ -8,6 +8,8 @@ import (
 // TicketRow is a ticket as an import writes it, keyed by its client and its
 // external id, or by its content key when the source gave no id.
 type TicketRow struct {
+	// Line is where the ticket is in its file, for errors.
+	Line       int
 	ClientID   int64
 	ExternalID string
 	SourceHash string
@@ -148,41 +150,6 @@ func (t *ImportTx) WriteClient(id int64, c Client) (int64, error) {
 	}
 	t.count(out)
 	return id, nil
-}
-
-// WriteTicket writes a ticket and keeps its client's months current.
-func (t *ImportTx) WriteTicket(r TicketRow) error {
-	ext, hash, key := nullString(r.ExternalID), nullString(r.SourceHash), "external_id"
-	keyValue := ext
-	if r.ExternalID == "" {
-		key, keyValue = "source_hash", hash
-	}
-	opened := Timestamp(r.Opened)
-	cols := []any{opened, r.OpenedTZ, nullTime(r.Closed), r.Priority, r.Status, boolInt(r.AfterHours),
-		nullBool(r.OutOfScope), r.Summary, r.Category, boolInt(r.UserSupport)}
-	out, err := t.upsert(`INSERT INTO tickets (client_id, external_id, opened_at, opened_tz, closed_at, priority, status,
-        after_hours, out_of_scope, summary, category, user_support, source_hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?, ?, ?)
-        ON CONFLICT DO NOTHING`,
-		append(append([]any{r.ClientID, ext}, cols...), hash),
-		`UPDATE tickets SET opened_at = ?3, opened_tz = ?4, closed_at = ?5, priority = ?6, status = ?7, after_hours = ?8,
-        out_of_scope = coalesce(?9, out_of_scope), summary = ?10,
-        category = coalesce(nullif(?11, ''), category), user_support = iif(?11 = '', user_support, ?12)
-    WHERE client_id = ?1 AND `+key+` = ?2 AND (opened_at IS NOT ?3 OR opened_tz IS NOT ?4 OR closed_at IS NOT ?5
-        OR priority IS NOT ?6 OR status IS NOT ?7 OR after_hours IS NOT ?8
-        OR out_of_scope IS NOT coalesce(?9, out_of_scope) OR summary IS NOT ?10
-        OR category IS NOT coalesce(nullif(?11, ''), category) OR user_support IS NOT iif(?11 = '', user_support, ?12))`,
-		append([]any{r.ClientID, keyValue}, cols...))
-	switch out {
-	case inserted:
-		t.roll.AddTicket(r.ClientID, opened, r.Priority, r.AfterHours,
-			TicketScope{OutOfScope: r.OutOfScope != nil && *r.OutOfScope, UserSupport: r.UserSupport})
-	case updated:
-		// Its time entries' out-of-scope and user-support minutes may
-		// change with it.
-		t.roll.markDirty(r.ClientID)
-	}
-	return err
 }
 
 // WriteInvoice writes an invoice and keeps its client's months current.

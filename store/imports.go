@@ -11,6 +11,9 @@ type Import struct {
 	Kind, File, SHA256, Preset     string
 	Rows, New, Unchanged, Rejected int
 	At                             time.Time
+	// OptionsSHA256 fingerprints the options the file was read with; ""
+	// when they could not be, and the import is never repeated unread.
+	OptionsSHA256 string
 }
 
 // Imports lists the recorded imports, newest first, so the owner can see

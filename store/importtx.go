@@ -25,8 +25,15 @@ type ImportTx struct {
 	tx      *sql.Tx
 	restore func()
 	stmts   map[string]*sql.Stmt
-	roll    *MonthSums
-	times   *timeBatch
+	// lookup is the ticket lookup of a time import, prepared once and used
+	// by the reading goroutine alone: stmts belongs to the inserting one.
+	lookup *sql.Stmt
+	roll   *MonthSums
+	// batch writes the rows of a kind inserted in batches, as times or
+	// tickets; nil for the other kinds.
+	batch   batcher
+	times   *rowBatch[queuedTime]
+	tickets *rowBatch[queuedTicket]
 	counts  ImportCounts
 	// rebuildIndexes restores indexes dropped for a bulk load.
 	rebuildIndexes func() error
@@ -69,11 +76,17 @@ func (t *ImportTx) begin(kind, table string) error {
 	if t.tx, err = t.s.Begin(t.ctx, t.conn); err != nil {
 		return err
 	}
-	if kind == "time" {
-		if t.times, err = newTimeBatch(t.ctx, t.tx); err != nil {
+	switch kind {
+	case "time":
+		if t.times, err = startBatch[queuedTime](t.ctx, t, timeTable{}); err != nil {
 			return err
 		}
-		go t.insertBatches()
+		t.batch = t.times
+	case "tickets":
+		if t.tickets, err = startBatch[queuedTicket](t.ctx, t, ticketTable{}); err != nil {
+			return err
+		}
+		t.batch = t.tickets
 	}
 	t.rebuildIndexes, err = deferIndexes(t.ctx, t.tx, table)
 	return err
@@ -82,8 +95,8 @@ func (t *ImportTx) begin(kind, table string) error {
 // Close ends the import: it stops the writing goroutine, rolls back what
 // was not committed and hands the connection back as it was.
 func (t *ImportTx) Close() {
-	if t.times != nil {
-		_ = t.times.finish()
+	if t.batch != nil {
+		_ = t.batch.finish()
 	}
 	if t.tx != nil {
 		_ = t.tx.Rollback()
@@ -97,8 +110,8 @@ func (t *ImportTx) Close() {
 // Now is the store's clock, for the rows an import stamps.
 func (t *ImportTx) Now() time.Time { return t.s.now() }
 
-// Counts returns what the rows written so far did; time entries count once
-// Flush has returned.
+// Counts returns what the rows written so far did; time entries and
+// tickets count once Flush has returned.
 func (t *ImportTx) Counts() ImportCounts { return t.counts }
 
 // count adds a row's outcome to the counts.
@@ -135,8 +148,9 @@ func (t *ImportTx) Finish(derivePaid bool) (int, error) {
 	return derived, t.roll.Apply(t.ctx, t.tx)
 }
 
-// Record adds the import to the imports table and returns when a file
-// with the same content was last imported as the same kind, if ever.
+// Record adds the import to the imports table, with the state its table
+// is left in, and returns when a file with the same content was last
+// imported as the same kind, if ever.
 func (t *ImportTx) Record(im Import) (time.Time, error) {
 	var prev sql.NullString
 	var was time.Time
@@ -147,9 +161,14 @@ func (t *ImportTx) Record(im Import) (time.Time, error) {
 	if prev.Valid {
 		was, _ = time.Parse(time.RFC3339, prev.String)
 	}
+	state, err := t.tableState(im.Kind)
+	if err != nil {
+		return was, err
+	}
 	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO imports (kind, file_name, sha256, preset, rows_total, rows_new,
-        rows_unchanged, rows_rejected, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		im.Kind, im.File, im.SHA256, im.Preset, im.Rows, im.New, im.Unchanged, im.Rejected, Timestamp(im.At)); err != nil {
+        rows_unchanged, rows_rejected, imported_at, options_sha256, table_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		im.Kind, im.File, im.SHA256, im.Preset, im.Rows, im.New, im.Unchanged, im.Rejected, Timestamp(im.At),
+		im.OptionsSHA256, state); err != nil {
 		return was, fmt.Errorf("record the import: %w", err)
 	}
 	return was, nil
@@ -227,6 +246,26 @@ func (t *ImportTx) update(query string, args []any) (outcome, error) {
 		return unchanged, err
 	}
 	return updated, nil
+}
+
+// queryRows runs a query prepared once per import and hands each row to
+// scan.
+func (t *ImportTx) queryRows(query string, args []any, scan func(*sql.Rows) error) error {
+	st, err := t.stmt(query)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(t.ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // owner returns the client of the existing row a query selects, before an

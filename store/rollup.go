@@ -210,11 +210,16 @@ func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable
 // AddTicket counts a new ticket, opened at a stored instant (see
 // Timestamp).
 func (d *MonthSums) AddTicket(client int64, openedAt, priority string, afterHours bool, scope TicketScope) {
+	d.countTicket(1, client, openedAt, priority, afterHours, scope)
+}
+
+// countTicket adds n tickets alike to their month: -1 takes one back.
+func (d *MonthSums) countTicket(n, client int64, openedAt, priority string, afterHours bool, scope TicketScope) {
 	m := d.at(client, openedAt)
-	m.tickets++
-	m.afterHoursTickets += int64(boolInt(afterHours))
-	m.urgentTickets += int64(boolInt(priority == "urgent"))
-	scope.count(1, &m.oosTickets, &m.usTickets, &m.oosUSTickets)
+	m.tickets += n
+	m.afterHoursTickets += n * int64(boolInt(afterHours))
+	m.urgentTickets += n * int64(boolInt(priority == "urgent"))
+	scope.count(n, &m.oosTickets, &m.usTickets, &m.oosUSTickets)
 }
 
 // AddInvoice counts a new invoice from its stored dates; paidOn is empty
@@ -226,25 +231,20 @@ func (d *MonthSums) AddInvoice(client int64, issuedOn, dueOn, paidOn string, amo
 	if paidOn == "" {
 		return nil
 	}
-	due, err := time.Parse(time.DateOnly, dueOn)
+	days, err := daysLate(dueOn, paidOn)
 	if err != nil {
 		return err
 	}
-	paid, err := time.Parse(time.DateOnly, paidOn)
-	if err != nil {
-		return err
-	}
-	days := int64(paid.Sub(due).Hours()) / 24
 	m.invoicesPaid++
-	switch {
-	case days <= 0:
+	switch lateBand(days) {
+	case 0:
 		m.paidOnTime++
 		return nil
-	case days <= 7:
+	case 1:
 		m.late1to7++
-	case days <= 15:
+	case 2:
 		m.late8to15++
-	case days <= 30:
+	case 3:
 		m.late16to30++
 	default:
 		m.lateOver30++
@@ -252,6 +252,36 @@ func (d *MonthSums) AddInvoice(client int64, issuedOn, dueOn, paidOn string, amo
 	m.invoicesLate++
 	m.daysLateSum += days
 	return nil
+}
+
+// daysLate is how many days after its due date an invoice was paid, from
+// the stored dates; 0 or less is on time.
+func daysLate(dueOn, paidOn string) (int64, error) {
+	due, err := time.Parse(time.DateOnly, dueOn)
+	if err != nil {
+		return 0, err
+	}
+	paid, err := time.Parse(time.DateOnly, paidOn)
+	if err != nil {
+		return 0, err
+	}
+	return int64(paid.Sub(due).Hours()) / 24, nil
+}
+
+// lateBand is the roll-up's band of a payment days late: 0 on time, 1 for
+// 1–7 days late, 2 for 8–15, 3 for 16–30, 4 for more.
+func lateBand(days int64) int {
+	switch {
+	case days <= 0:
+		return 0
+	case days <= 7:
+		return 1
+	case days <= 15:
+		return 2
+	case days <= 30:
+		return 3
+	}
+	return 4
 }
 
 // merge adds other sums and dirty clients to these.

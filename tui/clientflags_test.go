@@ -38,8 +38,19 @@ func TestLabKeyWrapsAt80(t *testing.T) {
 	snap := fixtureSnapshot()
 	a := snap.Find(13)
 	out := labPane(DefaultTheme(), ClientTarget{ID: 13, Assessment: a, Snapshot: snap, Name: a.Client.Name}, 78)
-	if !strings.Contains(out, "history)") || strings.Contains(out, "…") {
+	flat := strings.Join(strings.Fields(out), " ")
+	if !strings.Contains(flat, "a dot: shown, not judged") || strings.Contains(out, "…") {
 		t.Errorf("the lab key is cut:\n%s", out)
+	}
+	// "see below" points at the reason only a client not rated has.
+	if strings.Contains(out, "see below") {
+		t.Errorf("the key points below with nothing below:\n%s", out)
+	}
+	unrated := *a
+	unrated.Unrated = "no seat count"
+	out = labPane(DefaultTheme(), ClientTarget{ID: 13, Assessment: &unrated, Snapshot: snap, Name: a.Client.Name}, 78)
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "not judged (see below)") {
+		t.Errorf("an unrated client's key does not point at the reason:\n%s", out)
 	}
 	for _, line := range strings.Split(out, "\n") {
 		if w := len([]rune(line)); w > 78 {

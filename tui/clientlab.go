@@ -85,16 +85,19 @@ func labPane(th Theme, t ClientTarget, width int) string {
 	}
 	// The key to the markers wraps at the window like the notes above it:
 	// at 80 columns it is one word too long for a line.
-	key := wrap("H above, L below the normal range · a dot: shown, not judged (too little history)", width)
+	legend := "H above, L below the normal range · a dot: shown, not judged"
+	if a.Unrated != "" {
+		legend += " (see below)"
+	}
+	key := wrap(legend, width)
 	for i, line := range key {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.WriteString(th.Subtle.Render(line))
 	}
-	if !a.Rated {
-		b.WriteString("\n" + th.Warning.Render(fmt.Sprintf("Too little history (%s) to judge this client on rates.",
-			plural(a.HistoryMonths, "month"))))
+	if a.Unrated != "" {
+		b.WriteString("\n" + th.Warning.Render(a.UnratedNote()))
 	}
 	return b.String()
 }

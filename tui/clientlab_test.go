@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"offboard/scoring"
@@ -21,6 +22,34 @@ func TestTrendArrowFollowsTheValue(t *testing.T) {
 	for _, c := range cases {
 		if got := trendText(c.trend); got != c.want {
 			t.Errorf("trendText(%+v) = %q, want %q", c.trend, got, c.want)
+		}
+	}
+}
+
+// An archive's client with years of history but no seat count is shown
+// with that reason: never "too little history" beside its 86 months.
+func TestLabSaysWhyRatesAreNotJudged(t *testing.T) {
+	archived := fixtureClient(30, "Archive Holdings", 200000, 1)
+	archived.Seats = 0
+	archived.Since = fixtureMonth(86)
+	newcomer := fixtureClient(31, "Newcomer Ltd", 200000, 1)
+	newcomer.Since, newcomer.Months = fixtureMonth(2), newcomer.Months[22:]
+	p := scoring.Assess(append(fixturePortfolio(), archived, newcomer), scoring.DefaultConfig(), fixtureNow)
+	snap := NewSnapshot(p, nil)
+	tests := []struct {
+		id          int64
+		want, never string
+	}{
+		{30, "No seat count: hours and tickets per seat are not judged.", "Too little history"},
+		{31, "Too little history (2 months) to judge this client on rates.", "No seat count"},
+		{1, "", "not judged."},
+	}
+	for _, tc := range tests {
+		a := snap.Find(tc.id)
+		out := labPane(DefaultTheme(), ClientTarget{ID: tc.id, Assessment: a, Snapshot: snap, Name: a.Client.Name}, 140)
+		flat := strings.Join(strings.Fields(out), " ")
+		if !strings.Contains(flat, tc.want) || strings.Contains(flat, tc.never) {
+			t.Errorf("%s: lab panel should say %q and never %q:\n%s", a.Client.Name, tc.want, tc.never, out)
 		}
 	}
 }

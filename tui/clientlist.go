@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -347,6 +348,10 @@ func (m *ClientList) detail(r *listRow, cols columns) string {
 func (m *ClientList) countsLine() string {
 	th := m.c.Theme
 	parts := []string{th.Heading.Render(plural(len(m.rows), "client"))}
+	// An archive judged in the past says so first, on every frame.
+	if asOf := m.c.Desk.AsOf; !asOf.IsZero() {
+		parts = append([]string{th.Warning.Render("as of " + asOf.Format(time.DateOnly))}, parts...)
+	}
 	for _, r := range recFilterOrder[1:] {
 		if n := m.snap.Counts[r]; n > 0 {
 			parts = append(parts, th.Badge[string(r)].Render(fmt.Sprintf("%d %s", n, r.Title())))

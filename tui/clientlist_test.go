@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -390,5 +391,21 @@ func TestClientListQueryLineKeepsTheFilterAtEightyColumns(t *testing.T) {
 	line := strings.Split(m.View(), "\n")[1]
 	if !strings.Contains(line, `name contains "healthy" · showing 12 of 17`) {
 		t.Errorf("the query line is %q", line)
+	}
+}
+
+// An archive judged as of a past day says so first on the counts line,
+// where 80 columns do not cut it off.
+func TestListSaysItsAsOfDate(t *testing.T) {
+	c := fixtureCommon()
+	c.Desk.AsOf = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	m := NewClientList(c)
+	m.SetSize(80, 24)
+	m.setSnapshot(fixtureSnapshot())
+	if line := strings.Split(m.View(), "\n")[0]; !strings.HasPrefix(strings.TrimSpace(line), "as of 2025-06-30 · ") {
+		t.Errorf("counts line %q does not begin with the as-of date", line)
+	}
+	if line := strings.Split(loadedList(t, 80, 24).View(), "\n")[0]; strings.Contains(line, "as of") {
+		t.Errorf("counts line %q names a date when judging as of now", line)
 	}
 }
