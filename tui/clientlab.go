@@ -96,8 +96,8 @@ func labPane(th Theme, t ClientTarget, width int) string {
 		}
 		b.WriteString(th.Subtle.Render(line))
 	}
-	if a.Unrated != "" {
-		b.WriteString("\n" + th.Warning.Render(a.UnratedNote()))
+	for _, line := range wrap(a.UnratedNote(), width) {
+		b.WriteString("\n" + th.Warning.Render(line))
 	}
 	return b.String()
 }
