@@ -43,8 +43,19 @@ func verdictPane(th Theme, a *scoring.Assessment, width int) string {
 		b.WriteString(th.Good.Render("No red flags.") + "\n")
 		return b.String()
 	}
-	b.WriteString(th.Heading.Render(fmt.Sprintf("Red flags (%d)", len(a.Flags))) +
-		th.Subtle.Render("  severity 0–100 · "+scoreSentence(a)) + "\n")
+	// The sentence stands beside the heading where it fits, else wraps
+	// under it: cut, it would stop at "; the".
+	heading := fmt.Sprintf("Red flags (%d)", len(a.Flags))
+	sentence := "severity 0–100 · " + scoreSentence(a)
+	b.WriteString(th.Heading.Render(heading))
+	if lipgloss.Width(heading+"  "+sentence) <= width {
+		b.WriteString(th.Subtle.Render("  "+sentence) + "\n")
+	} else {
+		b.WriteByte('\n')
+		for _, line := range wrap(sentence, width-2) {
+			b.WriteString(th.Subtle.Render("  "+line) + "\n")
+		}
+	}
 	// Title, then the bar, severity and points at the right edge.
 	right := severityCells + len(" 100  +100.0 pts")
 	for _, f := range a.Flags {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/lipgloss"
+
 	"strings"
 	"testing"
 
@@ -55,6 +57,23 @@ func TestLabKeyWrapsAt80(t *testing.T) {
 	for _, line := range strings.Split(out, "\n") {
 		if w := len([]rune(line)); w > 78 {
 			t.Errorf("line of %d cells at width 78: %q", w, line)
+		}
+	}
+}
+
+// At 80 columns the sentence beside the flags' heading wraps under it
+// rather than stopping mid-sentence at the window's edge.
+func TestFlagsHeadingSentenceWraps(t *testing.T) {
+	a := &scoring.Assessment{Flags: []scoring.Flag{{Title: "Mistreatment of staff", Points: 50, ZeroTolerance: true}}}
+	a.Score = scoring.Score(a.Flags)
+	out := verdictPane(DefaultTheme(), a, 76)
+	flat := strings.Join(strings.Fields(out), " ")
+	if !strings.Contains(flat, "zero tolerance sets the score to 100/100; the points add up to 50.0") {
+		t.Errorf("the score sentence is not whole:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if w := lipgloss.Width(line); w > 76 {
+			t.Errorf("line of %d cells at width 76: %q", w, line)
 		}
 	}
 }
