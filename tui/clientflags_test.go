@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"github.com/charmbracelet/lipgloss"
-
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"offboard/scoring"
 )
