@@ -92,7 +92,7 @@ func latePaymentWorkflow(g *gen, id int64, p *profile) error {
 			{kind: "action", title: "Enrol in ACH autopay through the payment portal", side: "client", owner: "Gordon Kessler",
 				due: m.AddDate(0, 0, 14), target: "Every invoice collected by autopay on its due date"},
 			{kind: "action", title: "Settle the overdue balance", side: "client", owner: "Maria Pruitt",
-				due: m.AddDate(0, 0, 30), target: "Overdue balance 0.00"},
+				due: m.AddDate(0, 0, 30), target: "Overdue balance USD 0.00"},
 			{kind: "action", title: "Send invoices to accounts payable and remind before the due date", side: "us",
 				owner: accountManager, due: m.AddDate(0, 0, 7), target: "Reminder sent 7 days before every due date",
 				done: m.AddDate(0, 0, 3)},
