@@ -547,3 +547,21 @@ func (g *discardGuard) answer(msg tea.KeyMsg) (ok, discard bool) {
 	g.asking = false
 	return true, msg.String() == "y"
 }
+
+// guard takes the keys the question and esc own: handled is true when msg
+// was one of them, and cmd then leaves the screen or does nothing.
+func (g *discardGuard) guard(msg tea.KeyMsg, back key.Binding, typed bool) (handled bool, cmd tea.Cmd) {
+	if ok, discard := g.answer(msg); ok {
+		if discard {
+			return true, Pop
+		}
+		return true, nil
+	}
+	if key.Matches(msg, back) {
+		if g.esc(typed) {
+			return true, Pop
+		}
+		return true, nil
+	}
+	return false, nil
+}

@@ -209,18 +209,10 @@ func (m *LogEntryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if m.saving {
 		return nil
 	}
-	if ok, discard := m.discard.answer(msg); ok {
-		if discard {
-			return Pop
-		}
-		return nil
+	if handled, cmd := m.discard.guard(msg, k.Back, m.typed()); handled {
+		return cmd
 	}
 	switch {
-	case key.Matches(msg, k.Back):
-		if m.discard.esc(m.typed()) {
-			return Pop
-		}
-		return nil
 	case key.Matches(msg, k.Save):
 		return m.save()
 	}

@@ -118,18 +118,10 @@ func (m *OverrideScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if m.saving {
 		return nil
 	}
-	if ok, discard := m.discard.answer(msg); ok {
-		if discard {
-			return Pop
-		}
-		return nil
+	if handled, cmd := m.discard.guard(msg, m.c.Keys.Back, strings.TrimSpace(m.reason) != ""); handled {
+		return cmd
 	}
 	switch {
-	case key.Matches(msg, m.c.Keys.Back):
-		if m.discard.esc(strings.TrimSpace(m.reason) != "") {
-			return Pop
-		}
-		return nil
 	case msg.Type == tea.KeyUp:
 		m.choice = (m.choice + len(m.choices) - 1) % len(m.choices)
 		return nil
