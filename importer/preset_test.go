@@ -38,14 +38,7 @@ func day(s string) time.Time {
 }
 
 func TestPresetFixtures(t *testing.T) {
-	tests := []struct {
-		file   string
-		kind   Kind
-		preset string
-		opt    Options
-		count  int
-		check  func(t *testing.T, recs []Record)
-	}{
+	tests := []presetCase{
 		{"itflow/Acme Dental-Tickets-2024-03-01.csv", KindTickets, "itflow-tickets", Options{}, 3, func(t *testing.T, recs []Record) {
 			a, b, c := recs[0].(TicketRecord), recs[1].(TicketRecord), recs[2].(TicketRecord)
 			eq(t, "client from file name", a.Client, ClientRef{Name: "Acme Dental"})
@@ -244,24 +237,7 @@ func TestPresetFixtures(t *testing.T) {
 			eqPtr(t, "eol", b.EOLDevices, 7)
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			tt.opt.Kind = tt.kind
-			recs, sum := parseFixture(t, tt.file, tt.opt)
-			if sum.ErrorCount > 0 {
-				t.Fatalf("errors:\n%v", sum.Err())
-			}
-			if sum.Preset.Name != tt.preset || !sum.Recognized {
-				t.Errorf("preset = %s (recognised %v), want %s recognised", sum.Preset.Name, sum.Recognized, tt.preset)
-			}
-			if len(recs) != tt.count {
-				t.Fatalf("%d records, want %d", len(recs), tt.count)
-			}
-			if tt.check != nil {
-				tt.check(t, recs)
-			}
-		})
-	}
+	runPresetCases(t, tests)
 }
 
 func timeByLine(recs []Record) map[int]TimeRecord {
