@@ -35,14 +35,7 @@ func TestImportCommand(t *testing.T) {
 func TestImportBadRow(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "o.db")
-	bad := filepath.Join(dir, "bad-date.csv")
-	data, err := os.ReadFile(fixture("pitfalls/bad-date.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bad, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	bad := copyFixture(t, dir, "pitfalls/bad-date.csv")
 	code, out, errs := run(t, nil, "import", "invoices", bad, "--create-clients", "--db", db)
 	want := bad + `:3: column "Due Date": cannot read "31/02/2024" as a date`
 	if code != 1 || !strings.Contains(errs, want) || !strings.Contains(errs, "nothing was imported") || out != "" {
@@ -251,14 +244,7 @@ func TestImportJudgesAfterHoursByTheConfiguration(t *testing.T) {
 func TestImportDryRunWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "none-yet.db")
-	bad := filepath.Join(dir, "bad-date.csv")
-	data, err := os.ReadFile(fixture("pitfalls/bad-date.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bad, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	bad := copyFixture(t, dir, "pitfalls/bad-date.csv")
 	code, out, errs := run(t, nil, "import", "invoices", bad, "--create-clients", "--skip-bad", "--dry-run", "--db", db)
 	if code != 0 || !strings.Contains(out, "1 bad row would be skipped") || !strings.Contains(out, "would add 1 client: Acme Dental") ||
 		!strings.Contains(errs, `bad-date.csv:3: column "Due Date"`) {
@@ -309,4 +295,19 @@ func TestImportJSONAndJudgement(t *testing.T) {
 	if !strings.Contains(out, "2 new, 0 updated") {
 		t.Errorf("--dedupe should write the repeated payment once:\n%s", out)
 	}
+}
+
+// copyFixture copies a fixture into dir, where an import may write beside
+// it (a rejects file), and returns the copy's path.
+func copyFixture(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, filepath.Base(name))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
