@@ -131,6 +131,9 @@ func (m *LogEntryScreen) Title() string { return "Log an entry" }
 // Capturing is true: the fields take free text, so q and ? are typed.
 func (m *LogEntryScreen) Capturing() bool { return true }
 
+// Asking reports whether the screen asks whether to throw away the entry.
+func (m *LogEntryScreen) Asking() bool { return m.discard.asking }
+
 // SetSize gives the form its area and refits the fields.
 func (m *LogEntryScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -156,6 +159,9 @@ func (m *LogEntryScreen) record() key.Binding {
 // ShortHelp lists the keys of the form; space shows while a choice has the
 // cursor, since nothing else says how to make one.
 func (m *LogEntryScreen) ShortHelp() []key.Binding {
+	if m.discard.asking {
+		return questionKeys()
+	}
 	k := m.c.Keys
 	help := append(m.fields.moveHelp(k, "record"), m.record())
 	if m.fields.focused().kind == fieldChoice {
