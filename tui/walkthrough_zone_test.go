@@ -13,7 +13,7 @@ import (
 
 // remHarnessIn is the remediation harness for a client in zone (empty for
 // none), with our own settings stored first.
-func remHarnessIn(t *testing.T, zone string, settings map[string]string) (*remHarness, int64) {
+func remHarnessIn(t testing.TB, zone string, settings map[string]string) (*remHarness, int64) {
 	t.Helper()
 	st, id := storeWithClient(t, remNow, store.Client{Name: "Harbor Dental Group", Seats: 20, MRRMinor: 420000,
 		Currency: "USD", TimeZone: zone})
