@@ -75,11 +75,12 @@ func TestRemediationEndToEnd(t *testing.T) {
 	s.Type("Under 1.5 hours per seat per month by March")
 	s.WaitFor("by March")
 
-	// Terms skipped; the outcome: agreed, review date as pre-filled.
+	// Terms skipped; the outcome: agreed, review date as pre-filled, 90
+	// days on a Sunday moved to the Monday.
 	s.Send("C-n")
 	s.WaitFor("Step 4 of 5 · Terms")
 	s.Send("C-n")
-	s.WaitFor("Step 5 of 5 · Outcome", "2027-02-28")
+	s.WaitFor("Step 5 of 5 · Outcome", "2027-03-01", "moved from Sunday, 28 February 2027")
 	s.Send("Space")
 	s.WaitFor("(•) agreed")
 	s.Send("Tab")
@@ -89,7 +90,7 @@ func TestRemediationEndToEnd(t *testing.T) {
 	s.Send("Tab")
 	s.WaitFor("› [ Finish and record the plan ]")
 	s.Send("Enter")
-	tracking := s.WaitFor("Plan agreed · meeting 2026-11-30 · review on 2027-02-28", "Actions · 0 of 1 done")
+	tracking := s.WaitFor("Plan agreed · meeting 2026-11-30 · review on 2027-03-01", "Actions · 0 of 1 done")
 	if !strings.Contains(tracking, "due 2026-12-31 · Report support hours per seat each month · Priya Shah (us)") {
 		t.Errorf("the tracking screen lacks the action:\n%s", tracking)
 	}
@@ -127,7 +128,7 @@ func TestRemediationEndToEnd(t *testing.T) {
 		"### 1. Support time against the agreement",
 		"| Priya Shah, ",
 		"| Report support hours per seat each month | Thursday, 31 December 2026 | Under 1.5 hours per seat per month by March |",
-		"**If the goals are met** by Sunday, 28 February 2027",
+		"**If the goals are met** by Monday, 1 March 2027",
 	} {
 		if !strings.Contains(plan, want) {
 			t.Errorf("the exported plan lacks %q:\n%s", want, plan)

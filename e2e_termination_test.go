@@ -47,9 +47,9 @@ func TestTerminationEndToEnd(t *testing.T) {
 
 	s.Send("t")
 	// The form and, beside it at this width, the preview rendered by glamour:
-	// a criminal incident makes it a notice for cause, which cannot be sent
-	// until the clause that allows it is typed.
-	letter := s.WaitFor("Termination letter", "for-cause clause", "Effective date", "Dear Preston Vaughn")
+	// a criminal incident makes it a notice for cause, under the clause that
+	// allows it, which the owner's saved form already holds.
+	letter := s.WaitFor("Termination letter", "For-cause clause       §12.5 (termination", "Effective date", "Dear Preston Vaughn")
 	for _, want := range []string{"Notice sent on", "2026-", "60 days' notice", "End for cause"} {
 		if !strings.Contains(letter, want) {
 			t.Errorf("the letter screen lacks %q:\n%s", want, letter)
@@ -62,6 +62,7 @@ func TestTerminationEndToEnd(t *testing.T) {
 		s.Send("j")
 		s.WaitFor("› " + label)
 	}
+	// The clause as the owner corrects it: typing replaces the value.
 	s.Send("Enter")
 	s.Type("clause 14.4")
 	s.Send("Enter")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"offboard/money"
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -42,16 +43,20 @@ const DraftEntry = "entry"
 // WhenLayout is how an entry's time is typed.
 const WhenLayout = "2006-01-02 15:04"
 
-// ClientZone is the client's time zone, or this machine's when the client
-// has none or an unknown one: entries are typed in the client's local time.
-func ClientZone(cl store.Client) *time.Location {
-	if cl.TimeZone == "" {
-		return time.Local
+// ClientZone is the zone a client's times are typed and read in: the
+// client record's own time zone, else ours (business.time_zone in cfg),
+// else UTC. Never this machine's zone: the owner may type on a laptop
+// abroad, and the record must hold the instant the client lived.
+func ClientZone(cl store.Client, cfg scoring.Config) *time.Location {
+	for _, name := range []string{cl.TimeZone, cfg.Hours.TimeZone} {
+		if name == "" || name == "Local" {
+			continue
+		}
+		if l, err := time.LoadLocation(name); err == nil {
+			return l
+		}
 	}
-	if l, err := time.LoadLocation(cl.TimeZone); err == nil {
-		return l
-	}
-	return time.Local
+	return time.UTC
 }
 
 // ParseWhen reads a typed time in loc, as ReadDate reads a date with a
@@ -67,13 +72,14 @@ func ParseWhen(value string, loc *time.Location, now time.Time) (time.Time, erro
 	return t.Time, nil
 }
 
-// Entry reads the draft for the client cl and checks it as Log would, so a
-// form can say what is wrong while the owner types. The error is a
-// *FieldError naming the first field to fix.
-func (d EntryDraft) Entry(cl store.Client, now time.Time) (Entry, error) {
+// Entry reads the draft for the client cl, its time typed in loc (see
+// ClientZone), and checks it as Log would, so a form can say what is wrong
+// while the owner types. The error is a *FieldError naming the first field
+// to fix.
+func (d EntryDraft) Entry(cl store.Client, loc *time.Location, now time.Time) (Entry, error) {
 	e := Entry{Kind: strings.TrimSpace(d.Kind), Summary: strings.TrimSpace(d.Summary)}
 	var err error
-	if e.At, err = ParseWhen(d.At, ClientZone(cl), now); err != nil {
+	if e.At, err = ParseWhen(d.At, loc, now); err != nil {
 		return e, err
 	}
 	if e.Corrects, err = wholeNumber("corrects", d.Corrects, 1, "a record entry's number"); err != nil {

@@ -90,13 +90,26 @@ func (d *Desk) LetterDraftFor(ctx context.Context, c store.Client, facts LetterF
 }
 
 // FreshLetterDraft is a letter form pre-filled for notice sent on sent from
-// the client, our settings and the letter's facts (NewLetterDraft).
+// the client, our settings and the letter's facts (NewLetterDraft). The
+// for-cause clause is the agreement's, which the client list does not
+// carry: one the owner typed into the client's saved form for the same
+// agreement is kept, so a fresh draft (the command line's) does not ask
+// for it again.
 func (d *Desk) FreshLetterDraft(ctx context.Context, c store.Client, facts LetterFacts, sent time.Time) (LetterDraft, error) {
 	our, err := d.OurCompany(ctx)
 	if err != nil {
 		return LetterDraft{}, err
 	}
-	return NewLetterDraft(c, our, facts, sent), nil
+	f := NewLetterDraft(c, our, facts, sent)
+	var saved LetterDraft
+	ok, err := d.Store.LoadDraft(ctx, c.ID, store.DraftLetter, &saved)
+	if err != nil {
+		return f, err
+	}
+	if ok && f.ForCauseClause == "" && saved.AgreementName == f.AgreementName {
+		f.ForCauseClause = saved.ForCauseClause
+	}
+	return f, nil
 }
 
 // SaveLetterDraft stores the letter form as typed.

@@ -59,8 +59,9 @@ func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error
 	if err != nil {
 		return PlanDocs{}, err
 	}
-	form := p.documentForm()
-	agenda, plan := planInputs(form, c, our, d.Store.Now(), setup.Config.Calendar)
+	zone := ClientZone(c, setup.Config)
+	form := p.documentForm(zone)
+	agenda, plan := planInputs(form, c, our, d.Store.Now(), zone, setup.Config.Calendar)
 	plan.Proposed = p.Status == scoring.PlanDraft || p.Status == scoring.PlanRefused
 	if !p.ReviewOn.IsZero() && !plan.Start.IsZero() {
 		// The review as the record holds it now: an extension moves it.
@@ -77,7 +78,7 @@ func (d *Desk) PlanDocuments(ctx context.Context, planID int64) (PlanDocs, error
 // the demo), a form rebuilt from its rows. A rebuilt form has no figures
 // beside the evidence and no standard terms, which the rows do not keep in
 // a form the documents can use.
-func (p Plan) documentForm() PlanForm {
+func (p Plan) documentForm(zone *time.Location) PlanForm {
 	if len(p.Form.Topics) > 0 || len(p.Items) == 0 {
 		return p.Form
 	}
@@ -85,7 +86,7 @@ func (p Plan) documentForm() PlanForm {
 	f.Prepare = PrepareForm{Place: p.MeetingPlace, OurAttendees: p.AttendeesOurs,
 		ClientAttendees: p.AttendeesTheirs, Contributors: p.Contributors}
 	if !p.Meeting.IsZero() {
-		f.Prepare.MeetingDate = p.Meeting.Format("2006-01-02 15:04")
+		f.Prepare.MeetingDate = p.Meeting.In(zone).Format(WhenLayout)
 	}
 	if !p.ReviewOn.IsZero() {
 		f.Outcome.ReviewDate = store.Date(p.ReviewOn)
@@ -112,13 +113,13 @@ func (p Plan) documentForm() PlanForm {
 	return f
 }
 
-// planInputs maps the walkthrough onto the letters' inputs, dated on the
-// working days of cal: the plan is promised, and issued, on one.
-func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time, cal calendar.Calendar) (letters.AgendaInput, letters.PlanInput) {
+// planInputs maps the walkthrough onto the letters' inputs, the meeting's
+// time read in zone and dated on the working days of cal: the plan is
+// promised, and issued, on one.
+func planInputs(f PlanForm, c store.Client, our letters.Company, issued time.Time, zone *time.Location, cal calendar.Calendar) (letters.AgendaInput, letters.PlanInput) {
 	client := letters.Client{Name: c.Name, ContactName: c.ContactName, ContactEmail: c.ContactEmail, Address: c.Address,
 		ContactTitle: roleOf(ParsePeople(f.Prepare.ClientAttendees), c.ContactName)}
-	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, time.Local)
-	zone := clientZone(c)
+	meeting, _ := ParseMeeting(f.Prepare.MeetingDate, zone)
 	agenda := letters.AgendaInput{
 		Our:             our,
 		Client:          client,
@@ -229,19 +230,6 @@ func roleOf(attendees []letters.Person, name string) string {
 		}
 	}
 	return ""
-}
-
-// clientZone is the client's time zone, nil when none is recorded or it is
-// not a zone this system knows.
-func clientZone(c store.Client) *time.Location {
-	if c.TimeZone == "" {
-		return nil
-	}
-	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
-		return nil
-	}
-	return loc
 }
 
 func planTerms(t TermsForm, c store.Client) letters.PlanTerms {

@@ -295,16 +295,17 @@ func (p *formParser) afterMeeting(actions []Action, meeting time.Time) {
 	}
 }
 
-// OnWorkingDays refuses actions due on a day the business is closed,
-// naming the working days either side, so that every date in the plan is
-// one on which the work can be done and checked. The review date may fall
-// on any day, as the walkthrough suggests it: the review meeting is held on
-// the working day before (letters.PlanInput.AllCheckpoints).
+// OnWorkingDays refuses actions due, and a review set, on a day the
+// business is closed, naming the working days either side, so that every
+// date in the plan is one on which the work can be done and checked. The
+// walkthrough suggests the review on a working day and moves one typed on
+// a closed day (OnWorkingDay), so this only stops a form written elsewhere.
 func (d PlanDetails) OnWorkingDays(cal calendar.Calendar) error {
 	var p formParser
 	for i, a := range d.Actions {
 		p.workingDay(cal, StepActions, fmt.Sprintf("action %d due date", i+1), a.Due)
 	}
+	p.workingDay(cal, StepOutcome, "review date", d.Review)
 	if len(p.errs) > 0 {
 		return p.errs
 	}

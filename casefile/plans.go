@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
@@ -119,16 +120,21 @@ func (d *Desk) FinishPlan(ctx context.Context, planID int64) (Plan, error) {
 	if p.Status != scoring.PlanDraft {
 		return p, fmt.Errorf("finish plan %d: %w", planID, store.ErrNotDraft)
 	}
-	details, err := p.Form.Parse(time.Local)
-	if future := p.Form.UnheldMeeting(d.Store.Now(), time.Local); future != nil {
-		var errs FormErrors
-		errors.As(err, &errs)
-		return p, append(FormErrors{*future}, errs...)
-	}
+	client, err := d.Store.Client(ctx, p.ClientID)
 	if err != nil {
 		return p, err
 	}
 	setup, err := d.Setup(ctx)
+	if err != nil {
+		return p, err
+	}
+	zone := ClientZone(client, setup.Config)
+	details, err := p.Form.Parse(zone)
+	if future := p.Form.UnheldMeeting(d.Store.Now(), zone); future != nil {
+		var errs FormErrors
+		errors.As(err, &errs)
+		return p, append(FormErrors{*future}, errs...)
+	}
 	if err != nil {
 		return p, err
 	}
@@ -245,6 +251,10 @@ func (d *Desk) PlanExamples(ctx context.Context, clientID int64, asOf time.Time)
 // closed plan to track, or a draft to walk through.
 type RemediationCase struct {
 	Client store.Client
+	// Zone is the zone the meeting's time is typed in (see ClientZone).
+	Zone *time.Location
+	// Calendar decides the working days the plan's dates fall on.
+	Calendar calendar.Calendar
 	// Track is the plan to track; 0 when Draft is walked through.
 	Track int64
 	Draft Plan
@@ -262,7 +272,11 @@ func (d *Desk) OpenRemediation(ctx context.Context, clientID int64, fresh bool,
 	if err != nil {
 		return RemediationCase{}, err
 	}
-	rc := RemediationCase{Client: client}
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return RemediationCase{}, err
+	}
+	rc := RemediationCase{Client: client, Zone: ClientZone(client, setup.Config), Calendar: setup.Config.Calendar}
 	latest, ok, err := d.LatestPlan(ctx, clientID)
 	if err != nil {
 		return rc, err

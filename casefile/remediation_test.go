@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/calendar"
 	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
@@ -187,8 +188,8 @@ func TestParseReportsEveryProblemAtItsStep(t *testing.T) {
 	}
 }
 
-// An action due on a day the business is closed is refused when the plan
-// is finished, naming the working days either side: 2026-08-01 is a
+// An action due, or a review set, on a day the business is closed is
+// refused when the plan is finished, naming the working days either side: 2026-08-01 is a
 // Saturday, 2026-07-31 the Friday before and 2026-08-03 the Monday after.
 func TestFinishRefusesActionsDueOnClosedDays(t *testing.T) {
 	s := openTemp(t)
@@ -203,10 +204,18 @@ func TestFinishRefusesActionsDueOnClosedDays(t *testing.T) {
 		fe[0].Msg != "Saturday, 1 August 2026 is not a working day: choose 2026-07-31 or 2026-08-03" {
 		t.Fatalf("err = %v", err)
 	}
-	// The review may fall on any day: the meeting is held the working day
-	// before.
+	// So is a review set on a closed day: 2026-10-17 is a Saturday.
 	f.Actions[0].Due, f.Outcome.ReviewDate = "2026-08-03", "2026-10-17"
 	f.Seq = 2
+	if _, err := s.SavePlan(ctx, p.ID, f); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.FinishPlan(ctx, p.ID)
+	if !errors.As(err, &fe) || len(fe) != 1 || fe[0].Step != StepOutcome || fe[0].Field != "review date" ||
+		fe[0].Msg != "Saturday, 17 October 2026 is not a working day: choose 2026-10-16 or 2026-10-19" {
+		t.Fatalf("review on a Saturday: err = %v", err)
+	}
+	f.Outcome.ReviewDate, f.Seq = "2026-10-19", 3
 	if _, err := s.SavePlan(ctx, p.ID, f); err != nil {
 		t.Fatal(err)
 	}
@@ -576,5 +585,75 @@ func TestFinishRefusesAMeetingStillToCome(t *testing.T) {
 	}
 	if got, _ := s.Plan(ctx, p.ID); got.Status != scoring.PlanDraft {
 		t.Errorf("the plan is %s, want still a draft", got.Status)
+	}
+}
+
+// The review is suggested 90 days after the meeting, on the next working
+// day when the business is closed then, saying where it moved from.
+func TestSuggestReview(t *testing.T) {
+	us := calendar.Calendar{Region: "US"}
+	closed := calendar.Calendar{Closed: []time.Time{time.Date(2027, 2, 18, 0, 0, 0, 0, time.UTC)}}
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 10, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name    string
+		cal     calendar.Calendar
+		meeting time.Time
+		want    string
+		moved   string
+	}{
+		{"a working day", us, at(2026, 11, 20), "2027-02-18", ""},
+		{"a Sunday", us, at(2026, 12, 14), "2027-03-15", "moved from Sunday, 14 March 2027, not a working day"},
+		{"Independence Day", us, at(2027, 4, 5), "2027-07-06", "moved from Sunday, 4 July 2027, not a working day"},
+		{"Christmas Day, a Friday", us, at(2026, 9, 26), "2026-12-28", "moved from Friday, 25 December 2026 (Christmas Day), not a working day"},
+		{"a closed day of ours", closed, at(2026, 11, 20), "2027-02-19", "moved from Thursday, 18 February 2027 (a closed day of the business), not a working day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			day, moved := SuggestReview(tt.cal, tt.meeting)
+			if store.Date(day) != tt.want || moved != tt.moved {
+				t.Errorf("SuggestReview = %s, %q; want %s, %q", store.Date(day), moved, tt.want, tt.moved)
+			}
+		})
+	}
+}
+
+// The meeting's time is read in the client's zone, else ours, whatever
+// zone the machine finishing the plan is in: 10:00 on 15 July 2026 is
+// 15:00 UTC in Chicago (CDT) and 09:00 UTC in London (BST).
+func TestFinishReadsTheMeetingInTheClientsZone(t *testing.T) {
+	tests := []struct {
+		name, client, ours string
+		want               time.Time
+	}{
+		{"the client's zone", "America/Chicago", "Europe/London", time.Date(2026, 7, 15, 15, 0, 0, 0, time.UTC)},
+		{"ours when the client has none", "", "Europe/London", time.Date(2026, 7, 15, 9, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			ctx := context.Background()
+			id := addClient(t, s, "Acme")
+			if _, err := s.db.ExecContext(ctx, "UPDATE clients SET time_zone = ? WHERE id = ?", tt.client, id); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Store.SetSetting(ctx, store.SettingBusinessTimeZone, tt.ours); err != nil {
+				t.Fatal(err)
+			}
+			p, _, _ := s.StartPlan(ctx, id, agreedForm())
+			done, err := s.FinishPlan(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !done.Meeting.Equal(tt.want) {
+				t.Errorf("meeting recorded at %v, want %v", done.Meeting.UTC(), tt.want)
+			}
+			docs, err := s.PlanDocuments(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := docs.Agenda; !a.Meeting.Equal(tt.want) || a.TimeZone == nil || a.Meeting.In(a.TimeZone).Hour() != 10 {
+				t.Errorf("agenda has the meeting at %v in %v, want %v, 10:00 in its zone", a.Meeting, a.TimeZone, tt.want)
+			}
+		})
 	}
 }

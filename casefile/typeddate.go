@@ -81,10 +81,16 @@ func (t TypedDate) ISO() string {
 }
 
 // Echo is the date as a person reads it back: "Friday 4 December 2026",
-// with the time and its zone when one was typed.
+// with the time and its zone when one was typed, the zone named in full
+// beside its abbreviation ("10:00 CST (America/Chicago)") so nobody
+// mistakes whose ten o'clock it is.
 func (t TypedDate) Echo() string {
 	if t.HasTime {
-		return t.Time.Format("Monday 2 January 2006, 15:04 MST")
+		s := t.Time.Format("Monday 2 January 2006, 15:04 MST")
+		if name := t.Time.Location().String(); name != t.Time.Format("MST") {
+			s += " (" + name + ")"
+		}
+		return s
 	}
 	return t.Time.Format("Monday 2 January 2006")
 }

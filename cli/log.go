@@ -23,7 +23,7 @@ func logCommand() *Command {
 		// seed 001: keep a record of every communication.
 		fs := newFlags(env, c.Name, c.Usage, `Keeps what happened in the record, chained like everything else there. --summary
 is what happened as you write it; for an incident its description, for an edit
-the reason. --at is in the client's time zone (else this machine's); it defaults
+the reason. --at is in the client's time zone (else business.time_zone); it defaults
 to now and may not be in the future. An incident counts in the client's score at
 once: abuse of severity 4 or 5 is zero tolerance. --corrects names the record
 entry (its number in 'offboard record') that this one corrects; nothing is ever
@@ -55,7 +55,7 @@ changed in place.`)
 		if err != nil {
 			return err
 		}
-		e, err := d.Entry(cl, env.Now())
+		e, err := d.Entry(cl, casefile.ClientZone(cl, setup.Config), env.Now())
 		if err != nil {
 			return fmt.Errorf("log %s: %w", cl.Name, err)
 		}

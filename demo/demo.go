@@ -76,7 +76,10 @@ func Generate(ctx context.Context, s *store.Store, opts Options) (Summary, error
 		}
 		return err
 	})
-	return sum, err
+	if err != nil {
+		return sum, err
+	}
+	return sum, keepLetterDrafts(ctx, s, opts.AsOf)
 }
 
 func writeRows(ctx context.Context, tx *sql.Tx, opts Options) (Summary, error) {

@@ -78,8 +78,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case PushMsg:
 		a.stack = append(a.stack, msg.Screen)
-		a.resize()
 		a.status = ""
+		a.resize()
 		return a, msg.Screen.Init()
 	case PopMsg:
 		if len(a.stack) > 1 {
@@ -89,9 +89,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case ErrMsg:
 		a.status, a.isErr = msg.Err.Error(), true
+		a.resize()
 		return a, nil
 	case StatusMsg:
 		a.status, a.isErr = msg.Text, false
+		a.resize()
 		return a, nil
 	case watchTickMsg:
 		return a, a.askChanges()
@@ -132,13 +134,14 @@ func (a *App) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Back) && len(a.stack) > 1:
 		a.status = ""
+		a.resize()
 		return Pop, true
 	}
 	return nil, false
 }
 
-// chrome is the height of the header and the status line together.
-const chrome = 3
+// chrome is the height of the header and the blank line under it.
+const chrome = 2
 
 // bodyTop and bodyLeft are where the top screen starts: below the header
 // and its blank line, inside the app's one-cell side padding.
@@ -152,10 +155,44 @@ func (a *App) resize() {
 		return
 	}
 	a.help.Width = a.width - 2
-	body := a.height - chrome - lipgloss.Height(a.helpView())
+	body := a.bodyHeight()
 	for _, s := range a.stack {
 		s.SetSize(a.width-2, max(body, 1))
 	}
+}
+
+// bodyHeight is the room the top screen has: the window less the header,
+// the status lines and the help.
+func (a *App) bodyHeight() int {
+	return a.height - chrome - len(a.statusLines()) - lipgloss.Height(a.helpView())
+}
+
+// statusLines are the status message wrapped at word boundaries to the
+// window's width: a refusal naming what is missing is read whole, never
+// cut mid-word at the edge. A message longer than a quarter of the window
+// ends, at a word, with an ellipsis. One blank line when there is none.
+func (a *App) statusLines() []string {
+	width := a.width - 2
+	// Status lines and errors quote names and imported values; wrap shows
+	// their escapes and controls as placeholders.
+	lines := wrap(a.status, width)
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	if most := max(a.height/4, 1); len(lines) > most {
+		lines = lines[:most]
+		last := lines[most-1]
+		for lipgloss.Width(last+" …") > width {
+			i := strings.LastIndexByte(last, ' ')
+			if i < 0 {
+				last = truncate(last, width-2)
+				break
+			}
+			last = last[:i]
+		}
+		lines[most-1] = last + " …"
+	}
+	return lines
 }
 
 func (a *App) helpView() string {
@@ -178,6 +215,9 @@ func (a *App) helpView() string {
 	// In a narrow window the screen's keys give way, never the way to more
 	// help, back and out: those are drawn first and the screen's keys are
 	// cut to the room that is left.
+	if len(keys.global) == 0 {
+		return fit.Render(a.shortHelpWithin(keys.screen.ShortHelp(), a.help.Width))
+	}
 	global := a.help.ShortHelpView(keys.global)
 	sep := a.help.Styles.ShortSeparator.Render(a.help.ShortSeparator)
 	own := a.shortHelpWithin(keys.screen.ShortHelp(), a.help.Width-lipgloss.Width(global)-lipgloss.Width(sep))
@@ -225,8 +265,16 @@ func (a *App) shortHelpWithin(bindings []key.Binding, width int) string {
 	return line
 }
 
-// helpKeys adds the root's own bindings to the top screen's.
+// asker is a screen that may be asking a question whose answer takes
+// every key, such as whether to throw away what was typed.
+type asker interface{ Asking() bool }
+
+// helpKeys adds the root's own bindings to the top screen's; while the
+// screen asks a question, the footer shows only the question's keys.
 func (a *App) helpKeys() keyMap {
+	if q, ok := a.top().(asker); ok && q.Asking() {
+		return keyMap{screen: a.top()}
+	}
 	k := a.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
 	if a.top().Capturing() {
@@ -261,6 +309,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
+	if len(k.global) == 0 {
+		// A question is asked: its keys are the whole of the help.
+		return [][]key.Binding{k.screen.ShortHelp()}
+	}
 	return append(append([][]key.Binding{}, k.screen.FullHelp()...), k.global)
 }
 
@@ -289,17 +341,19 @@ func (a *App) View() string {
 		crumbs[i] = "…"
 	}
 	header := truncate(th.Title.Render("offboard")+th.Crumb.Render("  "+strings.Join(crumbs, " › ")), a.width-2)
-	status := ""
-	if a.status != "" {
-		style := th.StatusLine
-		if a.isErr {
-			style = th.Error
-		}
-		// Status lines and errors quote names and imported values.
-		status = style.Render(truncate(textsafe.Line(a.status), a.width-2))
+	style := th.StatusLine
+	if a.isErr {
+		style = th.Error
 	}
+	lines := a.statusLines()
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = style.Render(l)
+		}
+	}
+	status := strings.Join(lines, "\n")
 	body := a.top().View()
-	bodyHeight := a.height - chrome - lipgloss.Height(a.helpView())
+	bodyHeight := a.bodyHeight()
 	body = lipgloss.NewStyle().Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
 	return th.App.Render(lipgloss.JoinVertical(lipgloss.Left, header, "", body, status, a.helpView()))
 }

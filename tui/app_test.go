@@ -185,3 +185,90 @@ func TestFooterKeepsHelpAndQuit(t *testing.T) {
 		}
 	}
 }
+
+// A status message longer than the line wraps onto the next at word
+// boundaries, read whole, and the screen above gives up a line for it.
+func TestLongStatusWrapsAtWords(t *testing.T) {
+	a, home := newTestApp()
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	full := home.h
+	msg := "export plan 3: the plan cannot be exported yet: action 2 has no owner, action 3 has no due date, goal 1 has no target"
+	a.Update(ErrMsg{Err: errors.New(msg)})
+	view := a.View()
+	if h := lipgloss.Height(view); h != 24 {
+		t.Errorf("the view is %d lines high, want 24", h)
+	}
+	if home.h != full-1 {
+		t.Errorf("the screen has %d lines under a two-line status, want %d", home.h, full-1)
+	}
+	var status []string
+	for _, l := range strings.Split(view, "\n") {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %q is %d wide", l, w)
+		}
+		if l = strings.TrimSpace(l); strings.HasPrefix(msg, strings.Join(append(status, l), " ")) && l != "" {
+			status = append(status, l)
+		}
+	}
+	if got := strings.Join(status, " "); got != msg || len(status) != 2 {
+		t.Errorf("status read back as %d lines %q, want the whole message on two", len(status), got)
+	}
+	// Gone with the next screen, and the screen has its lines back.
+	a.Update(PushMsg{Screen: &fakeScreen{title: "Next"}})
+	if a.top().(*fakeScreen).h != full {
+		t.Errorf("after the status cleared the screen has %d lines, want %d", a.top().(*fakeScreen).h, full)
+	}
+}
+
+// askingScreen asks whether to throw away what was typed.
+type askingScreen struct {
+	fakeScreen
+	asking bool
+}
+
+func (s *askingScreen) Asking() bool                     { return s.asking }
+func (s *askingScreen) Update(tea.Msg) (Screen, tea.Cmd) { return s, nil }
+func (s *askingScreen) ShortHelp() []key.Binding {
+	if s.asking {
+		return questionKeys()
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save"))}
+}
+
+// While a screen asks a question, the footer shows the question's keys
+// and nothing else: no "esc back", no quit.
+func TestFooterDuringAQuestionShowsOnlyItsKeys(t *testing.T) {
+	a, _ := newTestApp()
+	s := &askingScreen{fakeScreen: fakeScreen{title: "Form", capturing: true}}
+	a.Update(PushMsg{Screen: s})
+	footer := func() string {
+		lines := strings.Split(a.View(), "\n")
+		return strings.TrimSpace(lines[len(lines)-1])
+	}
+	if got := footer(); !strings.Contains(got, "esc back") || !strings.Contains(got, "ctrl+s save") {
+		t.Errorf("footer of the form: %q", got)
+	}
+	s.asking = true
+	if got, want := footer(), "y discard • any other key keep typing"; got != want {
+		t.Errorf("footer during the question = %q, want %q", got, want)
+	}
+	a.fullHelp = true // opened before the question
+	if got := a.View(); !strings.Contains(got, "keep typing") || strings.Contains(got, "back") || strings.Contains(got, "quit") {
+		t.Errorf("full help during the question offers more than its keys:\n%s", got)
+	}
+}
+
+// The hand entry's esc question puts its keys in the footer.
+func TestLogEntryFooterDuringDiscardQuestion(t *testing.T) {
+	a, _ := newTestApp()
+	m := openLogEntry(t)
+	a.Update(PushMsg{Screen: m})
+	focusField(t, m, "summary")
+	for _, k := range []string{"Long call", "esc"} {
+		a.Update(keyMsg(k))
+	}
+	lines := strings.Split(a.View(), "\n")
+	if got, want := strings.TrimSpace(lines[len(lines)-1]), "y discard • any other key keep typing"; got != want {
+		t.Errorf("footer during the discard question = %q, want %q", got, want)
+	}
+}

@@ -89,6 +89,10 @@ func (m *ChecklistScreen) Title() string { return "Offboarding checklist" }
 // Capturing is true while a prompt takes text.
 func (m *ChecklistScreen) Capturing() bool { return m.prompt != nil }
 
+// Asking reports whether the dialog open asks whether to throw away what
+// was typed in it.
+func (m *ChecklistScreen) Asking() bool { return m.prompt != nil && m.prompt.Asking() }
+
 // SetSize sets the drawing area.
 func (m *ChecklistScreen) SetSize(w, h int) {
 	m.width, m.height = w, h

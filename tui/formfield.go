@@ -538,6 +538,13 @@ func (g *discardGuard) esc(typed bool) (leave bool) {
 	return !typed
 }
 
+// questionKeys are the footer's keys while the question is asked: its
+// answer takes every key, so nothing else (not even esc back) applies.
+func questionKeys() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
+		key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep typing"))}
+}
+
 // answer takes the key after the question; ok is false when no question
 // was open, and discard is true for y.
 func (g *discardGuard) answer(msg tea.KeyMsg) (ok, discard bool) {

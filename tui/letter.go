@@ -105,6 +105,10 @@ func (m *LetterScreen) Title() string { return "Termination letter" }
 // Capturing is true while a field or a prompt takes text.
 func (m *LetterScreen) Capturing() bool { return m.editing || m.prompt != nil }
 
+// Asking reports whether the dialog open asks whether to throw away what
+// was typed in it.
+func (m *LetterScreen) Asking() bool { return m.prompt != nil && m.prompt.Asking() }
+
 // SetSize lays out the form and the preview; the preview renders again at
 // its new width on the next message (Update ends with its Sync).
 func (m *LetterScreen) SetSize(w, h int) {

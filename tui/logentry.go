@@ -29,7 +29,10 @@ type LogEntryScreen struct {
 	// client is the client's row: its time zone for the time typed, its
 	// currency and its agreement as it stands for an edit.
 	client store.Client
-	draft  casefile.EntryDraft
+	// zone is the zone the time is typed in: the client's, else ours (see
+	// casefile.ClientZone); UTC until the client's row arrives.
+	zone  *time.Location
+	draft casefile.EntryDraft
 	// blank is the draft as the screen opened, to tell typed text.
 	blank  casefile.EntryDraft
 	fields form
@@ -55,6 +58,7 @@ type LogEntryScreen struct {
 type logClientMsg struct {
 	owner  *LogEntryScreen
 	client store.Client
+	zone   *time.Location
 	// kept is the entry left typed when the workbench last quit, if any.
 	kept    casefile.EntryDraft
 	hasKept bool
@@ -73,7 +77,7 @@ var entryKindLabels = map[string]string{"edit": "agreement edit"}
 // NewLogEntryScreen opens an empty entry for the client t, a call going out
 // until the owner picks another kind.
 func NewLogEntryScreen(c *Common, t ClientTarget) *LogEntryScreen {
-	m := &LogEntryScreen{c: c, target: t, draft: casefile.EntryDraft{Kind: "call", Direction: "outbound"}}
+	m := &LogEntryScreen{c: c, target: t, zone: time.UTC, draft: casefile.EntryDraft{Kind: "call", Direction: "outbound"}}
 	m.blank = m.draft
 	m.rebuild(0)
 	return m
@@ -88,6 +92,11 @@ func (m *LogEntryScreen) Init() tea.Cmd {
 		if msg.client, msg.err = desk.Store.Client(ctx, id); msg.err != nil {
 			return msg
 		}
+		setup, err := desk.Setup(ctx)
+		if msg.err = err; err != nil {
+			return msg
+		}
+		msg.zone = casefile.ClientZone(msg.client, setup.Config)
 		msg.kept, msg.hasKept, msg.err = desk.TakeEntry(ctx, id)
 		return msg
 	})
@@ -122,6 +131,9 @@ func (m *LogEntryScreen) Title() string { return "Log an entry" }
 // Capturing is true: the fields take free text, so q and ? are typed.
 func (m *LogEntryScreen) Capturing() bool { return true }
 
+// Asking reports whether the screen asks whether to throw away the entry.
+func (m *LogEntryScreen) Asking() bool { return m.discard.asking }
+
 // SetSize gives the form its area and refits the fields.
 func (m *LogEntryScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -147,6 +159,9 @@ func (m *LogEntryScreen) record() key.Binding {
 // ShortHelp lists the keys of the form; space shows while a choice has the
 // cursor, since nothing else says how to make one.
 func (m *LogEntryScreen) ShortHelp() []key.Binding {
+	if m.discard.asking {
+		return questionKeys()
+	}
 	k := m.c.Keys
 	help := append(m.fields.moveHelp(k, "record"), m.record())
 	if m.fields.focused().kind == fieldChoice {
@@ -173,7 +188,7 @@ func (m *LogEntryScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(fmt.Errorf("log an entry: %w", msg.err))
 		}
-		m.client = msg.client
+		m.client, m.zone = msg.client, msg.zone
 		switch {
 		case msg.hasKept && m.typed():
 			// Typed before the kept entry arrived: keep that one for next time.
@@ -256,7 +271,7 @@ func (m *LogEntryScreen) save() tea.Cmd {
 // check reads the draft as it stands; the date fields echo what they
 // read themselves.
 func (m *LogEntryScreen) check() {
-	e, err := m.draft.Entry(m.client, m.c.Now())
+	e, err := m.draft.Entry(m.client, m.zone, m.c.Now())
 	m.entry, m.problem = e, nil
 	if err != nil {
 		m.problem = &casefile.FieldError{Field: "entry", Problem: err.Error()}
@@ -304,7 +319,7 @@ func (m *LogEntryScreen) kindFields() ([]*field, []string) {
 		}
 	}
 	add("kind", choice("Kind", kinds, &d.Kind))
-	add("at", dateLine("When", "now, or a day and time in the client's zone: yesterday 16:00", &d.At, m.c.Now, casefile.ClientZone(m.client), true))
+	add("at", dateLine("When", "now, or a day and time in "+m.zone.String()+": yesterday 16:00", &d.At, m.c.Now, m.zone, true))
 	switch d.Kind {
 	case "call", "email", "meeting":
 		add("direction", choice("Direction", options("inbound", "outbound", "internal"), &d.Direction))

@@ -74,6 +74,9 @@ func (m *OverrideScreen) Title() string { return "Override" }
 // Capturing is true: the reason is free text, so q and ? are typed.
 func (m *OverrideScreen) Capturing() bool { return true }
 
+// Asking reports whether the screen asks whether to throw away the reason.
+func (m *OverrideScreen) Asking() bool { return m.discard.asking }
+
 // SetSize sets the drawing area.
 func (m *OverrideScreen) SetSize(w, _ int) {
 	m.width = w
@@ -82,6 +85,9 @@ func (m *OverrideScreen) SetSize(w, _ int) {
 
 // ShortHelp lists the form's keys.
 func (m *OverrideScreen) ShortHelp() []key.Binding {
+	if m.discard.asking {
+		return questionKeys()
+	}
 	k := m.c.Keys
 	return []key.Binding{k.Choose, k.Confirm, rename(k.Back, "cancel")}
 }

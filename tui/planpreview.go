@@ -116,6 +116,10 @@ func (m *PlanPreview) Title() string { return "Preview" }
 // Capturing is true while the export path is typed.
 func (m *PlanPreview) Capturing() bool { return m.exporting != nil }
 
+// Asking reports whether the dialog open asks whether to throw away what
+// was typed in it.
+func (m *PlanPreview) Asking() bool { return m.exporting != nil && m.exporting.Asking() }
+
 // SetSize sizes the viewport; the document is re-rendered for a new width.
 func (m *PlanPreview) SetSize(w, h int) {
 	m.width, m.height = w, h

@@ -73,6 +73,10 @@ func (m *PostMortemScreen) Title() string { return "Post-mortem" }
 // Capturing is true while the export prompt takes text.
 func (m *PostMortemScreen) Capturing() bool { return m.prompt != nil }
 
+// Asking reports whether the dialog open asks whether to throw away what
+// was typed in it.
+func (m *PostMortemScreen) Asking() bool { return m.prompt != nil && m.prompt.Asking() }
+
 // SetSize sets the drawing area; the note renders again at a new width.
 func (m *PostMortemScreen) SetSize(w, h int) {
 	m.width, m.height = w, h

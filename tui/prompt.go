@@ -142,6 +142,10 @@ func (p *Prompt) typed() bool {
 // Value is the text of field i, trimmed.
 func (p *Prompt) Value(i int) string { return strings.TrimSpace(p.values[i]) }
 
+// Asking reports whether the prompt asks whether to throw away what was
+// typed, when its answer takes every key.
+func (p *Prompt) Asking() bool { return p.discard.asking }
+
 // Len is the number of fields the prompt asks for.
 func (p *Prompt) Len() int { return len(p.values) }
 
@@ -150,8 +154,7 @@ func (p *Prompt) Len() int { return len(p.values) }
 // back.
 func (p *Prompt) ShortHelp(keys KeyMap) []key.Binding {
 	if p.discard.asking {
-		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
-			key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep typing"))}
+		return questionKeys()
 	}
 	enter, cancel := keys.Enter, keys.Back
 	enter.SetHelp("enter", p.enterWord())

@@ -135,7 +135,7 @@ func (m *Remediation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.Resumed {
 			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.Draft.UpdatedAt.Local().Format("2 Jan 15:04"))
 		}
-		return m, tea.Batch(m.show(newWalkthrough(m.c, m.client, msg.Draft)), Notify(note))
+		return m, tea.Batch(m.show(newWalkthrough(m.c, msg.RemediationCase)), Notify(note))
 	case planFinishedMsg:
 		if msg.err == nil {
 			words := fmt.Sprintf("Plan %s and recorded.", msg.plan.Status.Label())

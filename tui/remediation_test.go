@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
-	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -32,15 +31,7 @@ type remHarness struct {
 
 func newRemHarness(t testing.TB) (*remHarness, int64) {
 	t.Helper()
-	st, id := storeWithClient(t, remNow, store.Client{Name: "Harbor Dental Group", Seats: 20, MRRMinor: 420000, Currency: "USD"})
-	saveDelay = 0
-	t.Cleanup(func() { saveDelay = 400 * time.Millisecond })
-	r, err := letters.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &Common{Desk: &casefile.Desk{Store: st, Now: func() time.Time { return remNow }, Letters: r}, Theme: DefaultTheme(), Keys: DefaultKeyMap(), MarkdownStyle: "notty", Getenv: func(string) string { return "" }}
-	return &remHarness{t: t, c: c}, id
+	return remHarnessIn(t, "", nil)
 }
 
 // remSeed is what the red flags would pre-fill: two topics.

@@ -108,6 +108,9 @@ func (m *SettingsScreen) Title() string { return "Settings" }
 // Capturing is true: the fields take free text.
 func (m *SettingsScreen) Capturing() bool { return true }
 
+// Asking reports whether the screen asks whether to throw away the changes.
+func (m *SettingsScreen) Asking() bool { return m.discard.asking }
+
 // SetSize gives the form its area.
 func (m *SettingsScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
@@ -125,6 +128,9 @@ func (m *SettingsScreen) saveKey() key.Binding { return rename(m.c.Keys.Save, "s
 func (m *SettingsScreen) ShortHelp() []key.Binding {
 	if !m.loaded {
 		return []key.Binding{m.c.Keys.Back}
+	}
+	if m.discard.asking {
+		return questionKeys()
 	}
 	return append(m.fields.moveHelp(m.c.Keys, "save"), m.saveKey(), rename(m.c.Keys.Back, "cancel"))
 }

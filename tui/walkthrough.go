@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"offboard/calendar"
 	"offboard/casefile"
 	"offboard/letters"
 	"offboard/store"
@@ -27,8 +28,15 @@ var saveDelay = 400 * time.Millisecond
 type Walkthrough struct {
 	c      *Common
 	client store.Client
-	planID int64
-	form   casefile.PlanForm
+	// zone is the zone the meeting's time is typed in, and cal the
+	// calendar the review date falls on (see casefile.RemediationCase).
+	zone *time.Location
+	cal  calendar.Calendar
+	// reviewMoved is the review date last moved off a closed day, and why,
+	// for the field to keep saying so.
+	reviewMoved struct{ to, why string }
+	planID      int64
+	form        casefile.PlanForm
 	// savedSeq is the form.Seq last confirmed saved.
 	savedSeq int64
 	fields   form
@@ -57,10 +65,15 @@ type planFinishedMsg struct {
 	err  error
 }
 
-// newWalkthrough opens the walkthrough on a stored draft, on the step it
-// was left at.
-func newWalkthrough(c *Common, client store.Client, draft casefile.Plan) *Walkthrough {
-	m := &Walkthrough{c: c, client: client, planID: draft.ID, form: draft.Form, savedSeq: draft.Form.Seq}
+// newWalkthrough opens the walkthrough on the case's stored draft, on the
+// step it was left at.
+func newWalkthrough(c *Common, rc casefile.RemediationCase) *Walkthrough {
+	draft := rc.Draft
+	m := &Walkthrough{c: c, client: rc.Client, zone: rc.Zone, cal: rc.Calendar, planID: draft.ID, form: draft.Form,
+		savedSeq: draft.Form.Seq}
+	if m.zone == nil {
+		m.zone = time.UTC
+	}
 	if m.form.Step < 0 || m.form.Step >= casefile.NumSteps {
 		m.form.Step = casefile.StepPrepare
 	}
@@ -301,8 +314,8 @@ func (m *Walkthrough) stepBar() string {
 	th := m.c.Theme
 	title := th.Heading.Render(fmt.Sprintf("Step %d of %d · %s", m.form.Step+1, casefile.NumSteps, m.form.Step)) +
 		th.Subtle.Render("  "+textsafe.Line(m.client.Name))
-	filled := m.form.Filled(time.Local)
-	filled[casefile.StepOutcome] = filled[casefile.StepOutcome] && m.form.UnheldMeeting(m.c.Now(), time.Local) == nil
+	filled := m.form.Filled(m.zone)
+	filled[casefile.StepOutcome] = filled[casefile.StepOutcome] && m.form.UnheldMeeting(m.c.Now(), m.zone) == nil
 	var parts []string
 	for s := casefile.Step(0); s < casefile.NumSteps; s++ {
 		switch {

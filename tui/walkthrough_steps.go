@@ -8,13 +8,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
+	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
 )
-
-// reviewAfterDays is the default review date after the meeting: the end of
-// a 30/60/90-day plan.
-const reviewAfterDays = 90
 
 // stepFields builds the fields of the current step, bound to m.form.
 func (m *Walkthrough) stepFields() []*field {
@@ -49,10 +46,51 @@ func bindBool(p *bool) (func() string, func(string)) {
 		}
 }
 
-// dateField is a date field of the walkthrough, read in this machine's
-// zone as finishing reads it.
+// dateField is a date field of the walkthrough, read in the client's zone
+// as finishing reads it.
 func (m *Walkthrough) dateField(label, hint string, p *string, withTime bool) *field {
-	return dateLine(label, hint, p, m.c.Now, time.Local, withTime)
+	return dateLine(label, hint, p, m.c.Now, m.zone, withTime)
+}
+
+// reviewField is the review date: a day the business is closed on moves to
+// the next working day as the cursor leaves the field, and the field says
+// so beside it, as it says why a suggested date is not exactly 90 days on.
+func (m *Walkthrough) reviewField(p *string) *field {
+	f := m.dateField("Review date", fmt.Sprintf("%d days after the meeting, on a working day, by default", casefile.ReviewAfterDays), p, false)
+	read := func(s string) (typed, day time.Time, moved string, err error) {
+		d, err := casefile.ReadDate(s, m.c.Now(), m.zone, false)
+		if err != nil {
+			return typed, day, "", err
+		}
+		day, moved = casefile.OnWorkingDay(m.cal, d.Time)
+		return d.Time, day, moved, nil
+	}
+	echo := f.check
+	f.check = func(s string) (string, error) {
+		note, err := echo(s)
+		if err != nil || note == "" {
+			return note, err
+		}
+		if typed, day, moved, _ := read(s); moved != "" {
+			return fmt.Sprintf("%s is not a working day: it moves to %s", letters.FormatDate(typed), letters.FormatDate(day)), nil
+		}
+		if m.reviewMoved.why != "" && s == m.reviewMoved.to {
+			return note + " · " + m.reviewMoved.why, nil
+		}
+		return note, nil
+	}
+	f.settle = func(s string) string {
+		_, day, moved, err := read(s)
+		if err != nil {
+			return s
+		}
+		iso := store.Date(day)
+		if moved != "" {
+			m.reviewMoved.to, m.reviewMoved.why = iso, moved
+		}
+		return iso
+	}
+	return f
 }
 
 func line(label, hint string, p *string) *field {
@@ -216,8 +254,10 @@ func priceNote(t casefile.TermsForm) string {
 func (m *Walkthrough) outcomeFields() []*field {
 	o := &m.form.Outcome
 	if o.ReviewDate == "" {
-		if t, err := casefile.ParseMeeting(m.form.Prepare.MeetingDate, time.Local); err == nil {
-			o.ReviewDate = store.Date(t.AddDate(0, 0, reviewAfterDays))
+		if t, err := casefile.ParseMeeting(m.form.Prepare.MeetingDate, m.zone); err == nil {
+			day, moved := casefile.SuggestReview(m.cal, t)
+			o.ReviewDate = store.Date(day)
+			m.reviewMoved.to, m.reviewMoved.why = o.ReviewDate, moved
 		}
 	}
 	get, set := bind(&o.Result)
@@ -229,12 +269,12 @@ func (m *Walkthrough) outcomeFields() []*field {
 	// Seed 004: if there is no resolution, thank the client and fulfil the
 	// contract.
 	note := "If there is no resolution, thank the client and fulfil the contract."
-	if future := m.form.UnheldMeeting(m.c.Now(), time.Local); future != nil {
+	if future := m.form.UnheldMeeting(m.c.Now(), m.zone); future != nil {
 		note = "The meeting " + future.Msg + "." + "\n" + note
 	}
 	return grouped("Outcome", note, -1,
 		result,
-		m.dateField("Review date", "90 days after the meeting by default", &o.ReviewDate, false),
+		m.reviewField(&o.ReviewDate),
 		text("Note", "what was agreed, or why not", &o.Note),
 		finish)
 }
