@@ -25,8 +25,8 @@ func exportAll(t *testing.T, s *Desk) map[importer.Kind]string {
 
 func rollup(t *testing.T, s *Desk) string {
 	t.Helper()
-	rows, err := s.Store.DB().Query(`SELECT c.name, m.month, m.minutes, m.billable_minutes, m.tickets, m.after_hours_tickets,
-        m.urgent_tickets, m.oos_tickets, m.oos_minutes, m.us_tickets, m.us_minutes, m.oos_us_tickets, m.oos_us_minutes,
+	rows, err := s.Store.DB().Query(`SELECT c.name, m.month, m.seconds, m.billable_seconds, m.tickets, m.after_hours_tickets,
+        m.urgent_tickets, m.oos_tickets, m.oos_seconds, m.us_tickets, m.us_seconds, m.oos_us_tickets, m.oos_us_seconds,
         m.invoiced_minor, m.invoices, m.invoices_paid, m.invoices_late,
         m.days_late_sum FROM client_months m JOIN clients c ON c.id = m.client_id ORDER BY 1, 2`)
 	if err != nil {
