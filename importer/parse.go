@@ -738,15 +738,15 @@ func (p *rowParser) duration(field string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	m, err := ParseDuration(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
-	if err == nil && m > MaxEntryMinutes*60 {
+	secs, err := ParseDuration(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
+	if err == nil && secs > MaxEntryMinutes*60 {
 		err = valueErr("a duration", "more than 24 hours in one entry")
 	}
 	if err != nil {
 		p.fail(err, col, v)
 		return 0, false
 	}
-	return m, true
+	return secs, true
 }
 
 func (p *rowParser) integer(field string) int {
