@@ -177,7 +177,7 @@ func TestDemoEvidenceMatchesRawRows(t *testing.T) {
 		}
 	})
 	t.Run("resource drain", func(t *testing.T) {
-		v := query(t, `SELECT (SELECT sum(minutes) FROM time_entries WHERE client_id = c.id AND worked_on >= ? AND worked_on < ?) / 60.0 / c.seats / 12,
+		v := query(t, `SELECT (SELECT sum(seconds) FROM time_entries WHERE client_id = c.id AND worked_on >= ? AND worked_on < ?) / 3600.0 / c.seats / 12,
                 (SELECT count(*) FROM tickets WHERE client_id = c.id AND opened_at >= ? AND opened_at < ?) * 1.0 / c.seats / 12
             FROM clients c WHERE c.name = ?`, from, to, from, to, demo.NameResourceDrain)
 		want := fmt.Sprintf("%.2f hours per seat per month in the last 12 months, above the normal range", v[0])
@@ -196,7 +196,7 @@ func TestDemoEvidenceMatchesRawRows(t *testing.T) {
 		}
 	})
 	t.Run("scope creep", func(t *testing.T) {
-		v := query(t, `SELECT sum(CASE WHEN t.out_of_scope = 1 THEN te.minutes ELSE 0 END) / 60.0, sum(te.minutes) / 60.0
+		v := query(t, `SELECT sum(CASE WHEN t.out_of_scope = 1 THEN te.seconds ELSE 0 END) / 3600.0, sum(te.seconds) / 3600.0
             FROM time_entries te JOIN clients c ON c.id = te.client_id LEFT JOIN tickets t ON t.id = te.ticket_id
             WHERE c.name = ? AND te.worked_on >= ? AND te.worked_on < ?`, demo.NameScopeCreep, from, to)
 		n := query(t, `SELECT sum(out_of_scope), count(*) FROM tickets t JOIN clients c ON c.id = t.client_id
@@ -209,7 +209,7 @@ func TestDemoEvidenceMatchesRawRows(t *testing.T) {
 	})
 	t.Run("unprofitable", func(t *testing.T) {
 		v := query(t, `SELECT (SELECT sum(amount_minor) FROM invoices WHERE client_id = c.id AND issued_on >= ?1 AND issued_on < ?2),
-                (SELECT sum(minutes) FROM time_entries WHERE client_id = c.id AND worked_on >= ?1 AND worked_on < ?2) / 60.0,
+                (SELECT sum(seconds) FROM time_entries WHERE client_id = c.id AND worked_on >= ?1 AND worked_on < ?2) / 3600.0,
                 (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'labour.cost_per_hour')
             FROM clients c WHERE c.name = ?3`, from, to, demo.NameUnprofitable)
 		labour := math.Round(v[1] * v[2])

@@ -104,8 +104,8 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	if got := importQueryString(t, s, "SELECT opened_at || ' ' || opened_tz || ' ' || after_hours || ' ' || priority FROM tickets WHERE external_id = 'T-1'"); got != "2024-01-05T23:42:10Z -05:00 1 high" {
 		t.Errorf("ticket T-1 = %q", got)
 	}
-	if got := importRowCount(t, s, "SELECT minutes FROM time_entries WHERE source_hash = 'E-2'"); got != 75 {
-		t.Errorf("E-2 minutes = %d", got)
+	if got := importRowCount(t, s, "SELECT seconds FROM time_entries WHERE source_hash = 'E-2'"); got != 75*60 {
+		t.Errorf("E-2 seconds = %d, want %d", got, 75*60)
 	}
 	if got := importQueryString(t, s, "SELECT kind || ' ' || severity FROM incidents WHERE source_hash = 'I-2'"); got != "declined_upgrade 2" {
 		t.Errorf("incident I-2 = %q", got)
@@ -121,8 +121,8 @@ func TestImportEveryKindThenAgain(t *testing.T) {
 	}
 	noOrphans(t, s)
 	// The roll-up is kept current: 90 + 75 minutes in January 2024.
-	if got := importRowCount(t, s, "SELECT sum(minutes) FROM client_months WHERE month = '2024-01'"); got != 165 {
-		t.Errorf("roll-up minutes = %d, want 165", got)
+	if got := importRowCount(t, s, "SELECT sum(seconds) FROM client_months WHERE month = '2024-01'"); got != 165*60 {
+		t.Errorf("roll-up seconds = %d, want %d", got, 165*60)
 	}
 }
 
@@ -237,8 +237,8 @@ func TestChangedRowIsUpdated(t *testing.T) {
 	if err != nil || res.Updated != 1 || res.New != 0 {
 		t.Fatalf("updated %d new %d: %v", res.Updated, res.New, err)
 	}
-	if got := importRowCount(t, s, "SELECT minutes FROM client_months WHERE month = '2024-01'"); got != 45 {
-		t.Errorf("roll-up minutes = %d after the update, want 45", got)
+	if got := importRowCount(t, s, "SELECT seconds FROM client_months WHERE month = '2024-01'"); got != 45*60 {
+		t.Errorf("roll-up seconds = %d after the update, want %d", got, 45*60)
 	}
 }
 

@@ -18,8 +18,8 @@ import (
 func rollupOf(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT client_id, month, minutes, billable_minutes, tickets, after_hours_tickets,
-        urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes, oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum,
+	rows, err := q.QueryContext(ctx, `SELECT client_id, month, seconds, billable_seconds, tickets, after_hours_tickets,
+        urgent_tickets, oos_tickets, oos_seconds, us_tickets, us_seconds, oos_us_tickets, oos_us_seconds, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum,
         paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30 FROM client_months ORDER BY client_id, month`)
 	if err != nil {
 		return nil, err
@@ -188,13 +188,13 @@ func TestImportKeepsRollupExact(t *testing.T) {
 	}
 	// By hand: in March 2024 C-001 has T-4's 45 minutes of user support
 	// and T-3's 60 minutes that are out of scope and user support both.
-	if got := importRowCount(t, s, "SELECT us_minutes * 1000 + oos_us_minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-001' AND month = '2024-03'"); got != (45+60)*1000+60 {
+	if got := importRowCount(t, s, "SELECT (us_seconds * 1000 + oos_us_seconds) / 60 FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-001' AND month = '2024-03'"); got != (45+60)*1000+60 {
 		t.Errorf("C-001 March 2024 user-support, both minutes = %d, want %d", got, (45+60)*1000+60)
 	}
 	// By hand: E-120 (C-001, 2020-02-21, 15 minutes) moved to C-002 in
 	// December 2022 with 10 minutes, the only entry there.
-	if got := importRowCount(t, s, "SELECT minutes FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-002' AND month = '2022-12'"); got != 10 {
-		t.Errorf("C-002 December 2022 minutes = %d, want 10", got)
+	if got := importRowCount(t, s, "SELECT seconds FROM client_months m JOIN clients c ON c.id = m.client_id WHERE c.external_id = 'C-002' AND month = '2022-12'"); got != 600 {
+		t.Errorf("C-002 December 2022 seconds = %d, want 600", got)
 	}
 }
 

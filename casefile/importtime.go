@@ -34,7 +34,7 @@ func (w *recordWriter) timeEntry(r importer.TimeRecord) error {
 			return err
 		}
 	}
-	row := store.TimeRow{Line: r.Line(), ClientID: clientID, TicketRef: r.Ticket, Worked: r.Worked, Minutes: r.Minutes,
+	row := store.TimeRow{Line: r.Line(), ClientID: clientID, TicketRef: r.Ticket, Worked: r.Worked, Seconds: r.Seconds,
 		Billable: r.Billable, Technician: r.Technician, Notes: r.Notes, Key: r.Key()}
 	if r.Ticket != "" && clientID == 0 {
 		if w.times.everyTicket == nil {

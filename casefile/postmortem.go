@@ -180,7 +180,7 @@ func (d *Desk) economics(ctx context.Context, c store.Client, in letters.PostMor
 		end = in.NoticeSent
 	}
 	cost := func(e store.Earnings) money.Money {
-		return money.Money{Minor: e.Minutes * setup.Config.LoadedCostPerHour / 60, Currency: c.Currency}
+		return money.Money{Minor: e.Seconds * setup.Config.LoadedCostPerHour / 3600, Currency: c.Currency}
 	}
 	all, err := d.Store.EarningsBetween(ctx, c.ID, c.ClientSince, end)
 	if err != nil {

@@ -103,8 +103,8 @@ func TestPostMortemEconomics(t *testing.T) {
 	plant(t, d, `INSERT INTO invoices (client_id, number, issued_on, due_on, amount_minor, balance_minor) VALUES
         (?1, 'A', '2025-02-01', '2025-03-01', 100000, 0), (?1, 'B', '2025-04-01', '2025-05-01', 50000, 0),
         (?1, 'C', '2027-01-01', '2027-02-01', 70000, 70000)`, cl.ID)
-	plant(t, d, `INSERT INTO time_entries (client_id, worked_on, minutes) VALUES
-        (?1, '2025-02-10', 90), (?1, '2025-06-10', 30), (?1, '2027-01-05', 600)`, cl.ID)
+	plant(t, d, `INSERT INTO time_entries (client_id, worked_on, seconds) VALUES
+        (?1, '2025-02-10', 5400), (?1, '2025-06-10', 1800), (?1, '2027-01-05', 36000)`, cl.ID)
 	sendNotice(t, d, cl)
 	cl, _ = d.Store.Client(ctx, cl.ID)
 	note, err := d.PostMortem(ctx, cl.ID, letterNow)

@@ -23,8 +23,8 @@ func TestComparePlanOnAKnownChange(t *testing.T) {
 	id := addClient(t, s, "Acme") // 10 seats
 	exec := mustExec(t, s)
 	month := func(m string, minutes, tickets, afterHours int) {
-		exec(`INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets) VALUES (?, ?, ?, ?, ?)`,
-			id, m, minutes, tickets, afterHours)
+		exec(`INSERT INTO client_months (client_id, month, seconds, tickets, after_hours_tickets) VALUES (?, ?, ?, ?, ?)`,
+			id, m, minutes*60, tickets, afterHours)
 	}
 	n := 0
 	// invoice is issued on the first of month, due 30 days later and paid
@@ -125,8 +125,8 @@ func TestComparePlanWorseAndUnknown(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	id := addClient(t, s, "Acme") // 10 seats
-	if _, err := s.db.Exec(`INSERT INTO client_months (client_id, month, minutes, tickets) VALUES
-        (?1, '2026-03', 6000, 10), (?1, '2026-08', 12000, 30)`, id); err != nil {
+	if _, err := s.db.Exec(`INSERT INTO client_months (client_id, month, seconds, tickets) VALUES
+        (?1, '2026-03', 360000, 10), (?1, '2026-08', 720000, 30)`, id); err != nil {
 		t.Fatal(err)
 	}
 	f := agreedForm()

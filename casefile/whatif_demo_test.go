@@ -57,7 +57,7 @@ func TestNarrowingOnTheDemoTakesUserSupport(t *testing.T) {
 			}
 			rows.Close()
 			var minutes, oosMinutes int64
-			rows, err = d.Store.DB().QueryContext(ctx, `SELECT t.category, t.out_of_scope, te.minutes FROM time_entries te
+			rows, err = d.Store.DB().QueryContext(ctx, `SELECT t.category, t.out_of_scope, te.seconds / 60 FROM time_entries te
                 JOIN tickets t ON t.id = te.ticket_id
                 WHERE te.client_id = ? AND substr(te.worked_on, 1, 7) >= ? AND substr(te.worked_on, 1, 7) < ?`, id, from, to)
 			if err != nil {

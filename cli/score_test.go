@@ -35,9 +35,9 @@ func scoredDB(t *testing.T) string {
          ('Favours Inc', 'favours', 20, 200000, '2024-11-01', '2024-11-01T00:00:00Z', '2024-11-01T00:00:00Z')`,
 		// 24 months to October 2026; healthy months of 8 to 12 hours.
 		`WITH RECURSIVE m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < 24)
-         INSERT INTO client_months (client_id, month, minutes, tickets, after_hours_tickets, urgent_tickets,
+         INSERT INTO client_months (client_id, month, seconds, tickets, after_hours_tickets, urgent_tickets,
              invoiced_minor, invoices, invoices_paid, paid_on_time)
-         SELECT c.id, strftime('%Y-%m', date('2026-11-01', '-' || k || ' months')), 480 + 30 * (c.id % 9), 8, 1, 1,
+         SELECT c.id, strftime('%Y-%m', date('2026-11-01', '-' || k || ' months')), (480 + 30 * (c.id % 9)) * 60, 8, 1, 1,
                 200000, 1, 1, 1
          FROM clients c, m`,
 		// Slow Pay: of the last 12 invoices, 2 paid 20 days late and 7 paid 45 days late.

@@ -370,10 +370,10 @@ func (g *gen) ticket(r *rand.Rand, clientID int64, p *profile, lo, hi time.Time)
 		// of the portfolio stays as the seed makes it.
 		for minutes > 0 {
 			logged := min(minutes, importer.MaxEntryMinutes)
-			if err := g.w.entries.add(clientID, g.ticketID, ref, store.Date(day), logged, billable, tech, note); err != nil {
+			if err := g.w.entries.add(clientID, g.ticketID, ref, store.Date(day), logged*60, billable, tech, note); err != nil {
 				return err
 			}
-			g.sums.AddTime(clientID, store.Date(day), logged, billable, scope)
+			g.sums.AddTime(clientID, store.Date(day), logged*60, billable, scope)
 			minutes -= logged
 			if next := day.AddDate(0, 0, 1); next.Before(g.end) {
 				day = next
@@ -396,12 +396,12 @@ func (g *gen) proactive(r *rand.Rand, clientID int64, p *profile, lo, hi time.Ti
 		if !ok {
 			continue
 		}
-		minutes := quarterHours(hours * 60 / float64(n))
-		if err := g.w.entries.add(clientID, nil, "", store.Date(day.In(p.loc)), minutes,
+		seconds := quarterHours(hours*60/float64(n)) * 60
+		if err := g.w.entries.add(clientID, nil, "", store.Date(day.In(p.loc)), seconds,
 			true, pickTechnician(r), pick(r, proactiveNotes)); err != nil {
 			return err
 		}
-		g.sums.AddTime(clientID, store.Date(day.In(p.loc)), minutes, true, store.TicketScope{})
+		g.sums.AddTime(clientID, store.Date(day.In(p.loc)), seconds, true, store.TicketScope{})
 	}
 	return nil
 }

@@ -474,11 +474,11 @@ func TestScopeCreepClient(t *testing.T) {
 	db := defaultPortfolio(t).DB()
 	id := clientID(t, db, Planted[StoryScopeCreep])
 	share := scalar[float64](t, db, "SELECT avg(out_of_scope) FROM tickets WHERE client_id = ?", id)
-	oos := scalar[float64](t, db, `SELECT sum(te.minutes) FROM time_entries te JOIN tickets t ON t.id = te.ticket_id
+	oos := scalar[float64](t, db, `SELECT sum(te.seconds) FROM time_entries te JOIN tickets t ON t.id = te.ticket_id
         WHERE te.client_id = ? AND t.out_of_scope = 1`, id)
-	all := scalar[float64](t, db, "SELECT sum(minutes) FROM time_entries WHERE client_id = ?", id)
+	all := scalar[float64](t, db, "SELECT sum(seconds) FROM time_entries WHERE client_id = ?", id)
 	if share < 0.25 || oos < 0.25*all {
-		t.Errorf("out-of-scope share %.2f of tickets and %.0f of %.0f hours", share, oos/60, all/60)
+		t.Errorf("out-of-scope share %.2f of tickets and %.0f of %.0f hours", share, oos/3600, all/3600)
 	}
 	healthy := scalar[float64](t, db, "SELECT avg(out_of_scope) FROM tickets WHERE client_id <> ?", id)
 	if healthy > 0.05 {
@@ -516,7 +516,7 @@ func TestUnprofitableClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	from := store.Date(asOf.AddDate(-1, 0, 0))
-	minutes := scalar[int64](t, db, "SELECT sum(minutes) FROM time_entries WHERE client_id = ? AND worked_on > ?", id, from)
+	minutes := scalar[int64](t, db, "SELECT sum(seconds) / 60 FROM time_entries WHERE client_id = ? AND worked_on > ?", id, from)
 	revenue := scalar[int64](t, db, "SELECT sum(amount_minor) FROM invoices WHERE client_id = ? AND issued_on > ?", id, from)
 	if labour := minutes * int64(cost) / 60; labour <= revenue {
 		t.Errorf("labour %d cents against revenue %d over the last year: not unprofitable", labour, revenue)
@@ -529,7 +529,7 @@ func perSeat(t *testing.T, db *sql.DB) (hours, tickets map[string]float64) {
 	t.Helper()
 	rows, err := db.Query(`SELECT c.name, c.seats,
         (SELECT count(DISTINCT substr(issued_on, 1, 7)) FROM invoices i WHERE i.client_id = c.id),
-        (SELECT coalesce(sum(minutes), 0) FROM time_entries te WHERE te.client_id = c.id),
+        (SELECT coalesce(sum(seconds), 0) / 60 FROM time_entries te WHERE te.client_id = c.id),
         (SELECT count(*) FROM tickets t WHERE t.client_id = c.id)
         FROM clients c WHERE c.status <> 'offboarded'`)
 	if err != nil {
@@ -672,7 +672,7 @@ func TestHealthyClientsLookHealthy(t *testing.T) {
 // healthy client.
 func healthyMonthlyHours(t *testing.T, db *sql.DB, planted map[string]bool) []float64 {
 	t.Helper()
-	rows, err := db.Query(`SELECT c.name, c.seats, sum(te.minutes) FROM time_entries te JOIN clients c ON c.id = te.client_id
+	rows, err := db.Query(`SELECT c.name, c.seats, sum(te.seconds) / 60 FROM time_entries te JOIN clients c ON c.id = te.client_id
         WHERE te.worked_on < ? GROUP BY c.id, substr(te.worked_on, 1, 7)`, store.Date(monthStart(asOf)))
 	if err != nil {
 		t.Fatal(err)
@@ -758,11 +758,11 @@ func TestRollupMatchesRawRows(t *testing.T) {
 			want[k] = w
 		}
 	}
-	add("SELECT client_id, substr(worked_on, 1, 7), sum(minutes) FROM time_entries GROUP BY 1, 2", 0)
+	add("SELECT client_id, substr(worked_on, 1, 7), sum(seconds) FROM time_entries GROUP BY 1, 2", 0)
 	add("SELECT client_id, substr(opened_at, 1, 7), count(*) FROM tickets GROUP BY 1, 2", 1)
 	add("SELECT client_id, substr(opened_at, 1, 7), sum(after_hours) FROM tickets GROUP BY 1, 2", 2)
 	add("SELECT client_id, substr(issued_on, 1, 7), sum(amount_minor) FROM invoices GROUP BY 1, 2", 3)
-	rows, err := db.Query("SELECT client_id, month, minutes, tickets, after_hours_tickets, invoiced_minor FROM client_months")
+	rows, err := db.Query("SELECT client_id, month, seconds, tickets, after_hours_tickets, invoiced_minor FROM client_months")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -124,7 +124,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	}
 	w.tickets = mk("tickets", nil, "id", "client_id", "external_id", "opened_at", "opened_tz", "closed_at",
 		"priority", "status", "after_hours", "out_of_scope", "summary", "category", "user_support")
-	w.entries = mk("time_entries", w.tickets, "client_id", "ticket_id", "ticket_ref", "worked_on", "minutes",
+	w.entries = mk("time_entries", w.tickets, "client_id", "ticket_id", "ticket_ref", "worked_on", "seconds",
 		"billable", "technician", "notes")
 	w.invoices = mk("invoices", nil, "client_id", "number", "issued_on", "due_on", "paid_on", "amount_minor",
 		"balance_minor", "currency", "status")

@@ -110,7 +110,7 @@ var kindFields = map[Kind][]Field{
 		Field{Name: "ticket", Help: "the ticket number the time was spent on"},
 		Field{Name: "date", Type: TypeDate, Required: true},
 		Field{Name: "hours", Type: TypeHours, Help: "decimal hours, h:mm or h:mm:ss", Alternative: true},
-		Field{Name: "minutes", Type: TypeMinutes},
+		Field{Name: "minutes", Type: TypeMinutes, Help: "minutes, or h:mm:ss to the second"},
 		Field{Name: "billable", Type: TypeBool},
 		Field{Name: "technician"},
 		Field{Name: "first_name", Help: "joined with last_name as the technician", Alternative: true},

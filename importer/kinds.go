@@ -95,10 +95,10 @@ func (p *rowParser) timeEntry() Record {
 		r.Billable = *b
 	}
 	r.Worked = p.when("date")
-	if m, ok := p.minutes("hours"); ok {
-		r.Minutes = m
-	} else if m, ok := p.minutes("minutes"); ok {
-		r.Minutes = m
+	if s, ok := p.duration("hours"); ok {
+		r.Seconds = s
+	} else if s, ok := p.duration("minutes"); ok {
+		r.Seconds = s
 	} else if p.ok() {
 		col := p.bind["hours"].header
 		if col == "" {
@@ -110,7 +110,11 @@ func (p *rowParser) timeEntry() Record {
 		return nil
 	}
 	r.Source = p.source(p.key(r.ExternalID, func() []string {
-		return []string{refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(r.Minutes), r.Technician, r.Notes}
+		// The key holds whole minutes, as it did before entries kept their
+		// seconds: an entry without an id imported then and imported again
+		// now has the same key, so its stored duration is corrected rather
+		// than the entry stored twice.
+		return []string{refKey(r.Client), r.Ticket, dateKey(r.Worked), strconv.Itoa(WholeMinutes(r.Seconds)), r.Technician, r.Notes}
 	}))
 	return r
 }

@@ -732,20 +732,21 @@ func (p *rowParser) amount(field, centsField string) (money.Money, bool) {
 	return p.money(centsField)
 }
 
-func (p *rowParser) minutes(field string) (int, bool) {
+// duration reads a duration field in seconds.
+func (p *rowParser) duration(field string) (int, bool) {
 	v, col, ok := p.value(field)
 	if !ok {
 		return 0, false
 	}
-	m, err := ParseMinutes(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
-	if err == nil && m > MaxEntryMinutes {
+	secs, err := ParseDuration(v, p.nf.DecimalComma, p.bind[field].field.Type == TypeMinutes)
+	if err == nil && secs > MaxEntryMinutes*60 {
 		err = valueErr("a duration", "more than 24 hours in one entry")
 	}
 	if err != nil {
 		p.fail(err, col, v)
 		return 0, false
 	}
-	return m, true
+	return secs, true
 }
 
 func (p *rowParser) integer(field string) int {

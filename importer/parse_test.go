@@ -36,7 +36,7 @@ func TestPitfalls(t *testing.T) {
 		{file: "pitfalls/banner.csv", opt: Options{Kind: KindTime}, preset: "harvest-time", count: 1,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
 				eq(t, "line after the banner", recs[0].Line(), 6)
-				eq(t, "minutes", recs[0].(TimeRecord).Minutes, 30)
+				eq(t, "minutes", recs[0].(TimeRecord).Seconds, 30*60)
 			}},
 		{file: "pitfalls/bom-crlf.csv", opt: Options{Kind: KindInvoices}, preset: "offboard-invoices", count: 2,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
@@ -90,7 +90,7 @@ func TestPitfalls(t *testing.T) {
 		{file: "pitfalls/translated.csv", opt: Options{Kind: KindTime}, preset: "offboard-time", count: 1,
 			check: func(t *testing.T, recs []Record, _ *Summary) {
 				r := recs[0].(TimeRecord)
-				eq(t, "Stunden", r.Minutes, 90)
+				eq(t, "Stunden", r.Seconds, 90*60)
 				eq(t, "Techniker", r.Technician, "Anna Lee")
 				eq(t, "Kunde", r.Client.Name, "Acme Dental")
 			}},
@@ -151,7 +151,7 @@ func TestUnknownColumnsAndMapping(t *testing.T) {
 	}
 	r := recs[0].(TimeRecord)
 	eq(t, "client", r.Client.Name, "Acme Dental")
-	eq(t, "minutes", r.Minutes, 90)
+	eq(t, "minutes", r.Seconds, 90*60)
 	eq(t, "technician", r.Technician, "Anna Lee")
 }
 

@@ -72,12 +72,12 @@ func TestPresetFixtures(t *testing.T) {
 			a, b, c := byLine[2], byLine[3], byLine[4]
 			eq(t, "technician", a.Technician, "jsmith")
 			eqTime(t, "1/8/2024 read month-first from the column", a.Worked, day("2024-01-08"))
-			eq(t, "minutes", a.Minutes, 90)
+			eq(t, "minutes", a.Seconds, 90*60)
 			eq(t, "billable", a.Billable, true)
 			eq(t, "ticket", a.Ticket, "48213")
 			eq(t, "client comes from the ticket", a.Client.IsZero(), true)
 			eq(t, "No Charge", b.Billable, false)
-			eq(t, "quarter hour", b.Minutes, 15)
+			eq(t, "quarter hour", b.Seconds, 15*60)
 			eq(t, "Do Not Bill", c.Billable, false)
 			eqTime(t, "1/9/2024", c.Worked, day("2024-01-09"))
 		}},
@@ -128,8 +128,8 @@ func TestPresetFixtures(t *testing.T) {
 		}},
 		{"kimai/export.csv", KindTime, "kimai-time", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(TimeRecord), recs[1].(TimeRecord)
-			eq(t, "minutes", a.Minutes, 90)
-			eq(t, "minutes", b.Minutes, 20)
+			eq(t, "minutes", a.Seconds, 90*60)
+			eq(t, "minutes", b.Seconds, 20*60)
 			eq(t, "billable", b.Billable, false)
 			eq(t, "client", a.Client.Name, "Acme Dental")
 			eq(t, "notes with newline", b.Notes, "Call with office manager\nabout backups")
@@ -139,27 +139,27 @@ func TestPresetFixtures(t *testing.T) {
 			a, b := recs[0].(TimeRecord), recs[1].(TimeRecord)
 			eqTime(t, "day-first dotted date", a.Worked, day("2024-01-15"))
 			eq(t, "client", a.Client.Name, "Müller GmbH")
-			eq(t, "minutes", b.Minutes, 45)
+			eq(t, "minutes", b.Seconds, 45*60)
 			eq(t, "Ja", a.Billable, true)
 		}},
 		{"clockify/detailed-report.csv", KindTime, "clockify-time", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(TimeRecord), recs[1].(TimeRecord)
 			eqTime(t, "date", a.Worked, day("2024-01-15"))
-			eq(t, "minutes", a.Minutes, 90)
-			eq(t, "0.33 hours", b.Minutes, 20)
+			eq(t, "minutes", a.Seconds, 90*60)
+			eq(t, "00:20:00 rather than 0.33 hours", b.Seconds, 20*60)
 			eq(t, "technician", a.Technician, "Anna Lee")
 			eq(t, "billable", b.Billable, false)
 		}},
 		{"toggl/detailed.csv", KindTime, "toggl-time", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(TimeRecord), recs[1].(TimeRecord)
-			eq(t, "minutes", a.Minutes, 135)
-			eq(t, "minutes", b.Minutes, 45)
+			eq(t, "minutes", a.Seconds, 135*60)
+			eq(t, "minutes", b.Seconds, 45*60)
 			eq(t, "client", b.Client.Name, "Baker & Sons")
 		}},
 		{"harvest/time-report.csv", KindTime, "harvest-time", Options{}, 2, func(t *testing.T, recs []Record) {
 			a, b := recs[0].(TimeRecord), recs[1].(TimeRecord)
-			eq(t, "minutes", a.Minutes, 30)
-			eq(t, "minutes", b.Minutes, 75)
+			eq(t, "minutes", a.Seconds, 30*60)
+			eq(t, "minutes", b.Seconds, 75*60)
 			eq(t, "technician from first and last name", a.Technician, "Anna Lee")
 			eq(t, "Billable?", b.Billable, false)
 		}},
@@ -200,8 +200,8 @@ func TestPresetFixtures(t *testing.T) {
 			eq(t, "client", a.Client, ClientRef{ExternalID: "C-001", Name: "Acme Dental, Inc."})
 		}},
 		{"offboard/time.csv", KindTime, "offboard-time", Options{}, 2, func(t *testing.T, recs []Record) {
-			eq(t, "minutes column", recs[0].(TimeRecord).Minutes, 90)
-			eq(t, "hours column", recs[1].(TimeRecord).Minutes, 75)
+			eq(t, "minutes column", recs[0].(TimeRecord).Seconds, 90*60)
+			eq(t, "hours column", recs[1].(TimeRecord).Seconds, 75*60)
 		}},
 		{"offboard/invoices.csv", KindInvoices, "offboard-invoices", Options{}, 2, func(t *testing.T, recs []Record) {
 			eqTime(t, "paid", recs[0].(InvoiceRecord).Paid, day("2024-02-14"))

@@ -163,7 +163,9 @@ var toolPresets = []*Preset{
 			req("technician", "User"),
 			col("billable", "Billable"),
 			req("date", "Start Date"),
-			req("hours", "Duration (decimal)", "Duration (h)"),
+			// "Duration (h)" is h:mm:ss, exact to the second; the decimal
+			// column is rounded to hundredths of an hour (36 seconds).
+			req("hours", "Duration (h)", "Duration (decimal)"),
 		},
 	},
 	{

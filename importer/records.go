@@ -95,9 +95,10 @@ type TimeRecord struct {
 	Client     ClientRef
 	ExternalID string
 	// Ticket is the source's ticket number when the entry names one.
-	Ticket     string
-	Worked     time.Time
-	Minutes    int
+	Ticket string
+	Worked time.Time
+	// Seconds is the time worked, to the second.
+	Seconds    int
 	Billable   bool
 	Technician string
 	Notes      string

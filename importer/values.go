@@ -5,11 +5,14 @@ import (
 	"strings"
 )
 
-// ParseMinutes reads a duration as time trackers export it and returns whole
-// minutes, rounding seconds to the nearest minute: decimal hours ("1.5",
-// "1,5" with decimal comma), "h:mm", "HH:MM:SS", or "1h 30m". With
-// unitMinutes a bare number is minutes rather than hours.
-func ParseMinutes(s string, decimalComma, unitMinutes bool) (int, error) {
+// ParseDuration reads a duration as time trackers export it and returns
+// it in whole seconds: decimal hours ("1.5", "1,5" with decimal comma, or
+// Toggl's and Clockify's "0.011" for 40 seconds, rounded to the nearest
+// second), "h:mm", "HH:MM:SS", or "1h 30m 40s". With unitMinutes a bare
+// number is minutes rather than hours ("0.67" is 40 seconds). Seconds are
+// kept because a tracker's short entries add up: thirty entries of 40
+// seconds are twenty minutes, not nothing.
+func ParseDuration(s string, decimalComma, unitMinutes bool) (int, error) {
 	const what = "a duration"
 	s = unguard(s)
 	if s == "" {
@@ -30,11 +33,10 @@ func ParseMinutes(s string, decimalComma, unitMinutes bool) (int, error) {
 				return 0, valueErr(what, "")
 			}
 		}
-		secs := n[0]*3600 + n[1]*60 + n[2]
-		return (secs + 30) / 60, nil
+		return n[0]*3600 + n[1]*60 + n[2], nil
 	}
-	if h, m, ok := parseUnits(strings.ToLower(s)); ok {
-		return h*60 + m, nil
+	if secs, ok := parseUnits(strings.ToLower(s)); ok {
+		return secs, nil
 	}
 	digits := 4
 	if unitMinutes {
@@ -45,14 +47,20 @@ func ParseMinutes(s string, decimalComma, unitMinutes bool) (int, error) {
 		return 0, valueErr(what, "")
 	}
 	if unitMinutes {
-		return int((v + 50) / 100), nil
+		// v is minutes scaled by 10^2.
+		return int((v*60 + 50) / 100), nil
 	}
-	// v is hours scaled by 10^4; minutes = v*60/10^4, rounded.
-	return int((v*60 + 5000) / 10000), nil
+	// v is hours scaled by 10^4; seconds = v*3600/10^4, rounded.
+	return int((v*3600 + 5000) / 10000), nil
 }
 
-// parseUnits reads "1h 30m", "1h", "45m", "2 hrs 5 mins".
-func parseUnits(s string) (hours, minutes int, ok bool) {
+// WholeMinutes rounds seconds to the nearest minute, halves up: how a
+// duration read to the second counts where only minutes are kept.
+func WholeMinutes(seconds int) int { return (seconds + 30) / 60 }
+
+// parseUnits reads "1h 30m", "1h", "45m", "40s", "2 hrs 5 mins 10 secs"
+// as seconds.
+func parseUnits(s string) (seconds int, ok bool) {
 	s = strings.ReplaceAll(s, " ", "")
 	seen := false
 	for s != "" {
@@ -61,7 +69,7 @@ func parseUnits(s string) (hours, minutes int, ok bool) {
 			i++
 		}
 		if i == 0 || i > 6 {
-			return 0, 0, false
+			return 0, false
 		}
 		n, _ := strconv.Atoi(s[:i])
 		s = s[i:]
@@ -71,16 +79,18 @@ func parseUnits(s string) (hours, minutes int, ok bool) {
 		}
 		switch s[:j] {
 		case "h", "hr", "hrs", "hour", "hours":
-			hours += n
+			seconds += n * 3600
 		case "m", "min", "mins", "minute", "minutes":
-			minutes += n
+			seconds += n * 60
+		case "s", "sec", "secs", "second", "seconds":
+			seconds += n
 		default:
-			return 0, 0, false
+			return 0, false
 		}
 		s = s[j:]
 		seen = true
 	}
-	return hours, minutes, seen
+	return seconds, seen
 }
 
 // ParseBool reads the yes/no values exports use: yes/no, true/false, y/n,

@@ -9,6 +9,8 @@ import (
 // of the generic offboard format, with the values SQL cannot finish (money,
 // flags, zones) as stored. Minted keys ("offboard:ticket:12") stand in for
 // rows that arrived without an id, so references survive a round trip.
+// A duration is written in whole minutes when it is whole minutes, else
+// as h:mm:ss, which the minutes column reads back to the second.
 var exportQueries = map[string]string{
 	// Our settings go with a whole export, never with one client's, and
 	// never the demo's markers.
@@ -24,7 +26,10 @@ var exportQueries = map[string]string{
 	"time": `SELECT coalesce(te.source_hash, 'offboard:time:' || te.id), coalesce(c.external_id, ''), c.name,
         CASE WHEN t.id IS NULL THEN te.ticket_ref
              ELSE coalesce(t.external_id, t.source_hash, 'offboard:ticket:' || t.id) END,
-        te.worked_on, te.minutes, te.billable, te.technician, te.notes
+        te.worked_on,
+        CASE WHEN te.seconds % 60 = 0 THEN te.seconds / 60
+             ELSE printf('%d:%02d:%02d', te.seconds / 3600, te.seconds / 60 % 60, te.seconds % 60) END,
+        te.billable, te.technician, te.notes
     FROM time_entries te JOIN clients c ON c.id = te.client_id LEFT JOIN tickets t ON t.id = te.ticket_id
     WHERE ?1 = 0 OR c.id = ?1
     ORDER BY te.id`,

@@ -40,7 +40,10 @@ type ClientFacts struct {
 }
 
 // MonthTotals is one row of client_months: a client's activity in one
-// calendar month, summed.
+// calendar month, summed. The roll-up sums time to the second; each of
+// its durations is read here as whole minutes, the month's seconds rounded
+// to the nearest minute with halves up, so thirty entries of 40 seconds
+// are 20 minutes and a month is never more than half a minute off.
 type MonthTotals struct {
 	Month time.Time // first day of the month, UTC
 
@@ -239,9 +242,9 @@ func (l *factsLoader) scanAll(query string, args []any, id *int64, dest []any, u
 
 // monthRow writes one roll-up row as parseMonths reads it: the month, then
 // the counts in the order of MonthFacts.
-const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, minutes,
-    billable_minutes, tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes,
-    oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_late,
+const monthRow = `printf('%s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d %d', month, (seconds + 30) / 60,
+    (billable_seconds + 30) / 60, tickets, after_hours_tickets, urgent_tickets, oos_tickets, (oos_seconds + 30) / 60,
+    us_tickets, (us_seconds + 30) / 60, oos_us_tickets, (oos_us_seconds + 30) / 60, invoiced_minor, invoices, invoices_late,
     days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`
 
 func (l *factsLoader) months() error {

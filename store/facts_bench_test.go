@@ -29,12 +29,12 @@ func syntheticPortfolio(tb testing.TB, n, months int) *store.Store {
          SELECT 'Client ' || i, 'client ' || i, 5 + i % 60, (5 + i % 60) * 9000, 'active',
                 date('2026-11-01', '-' || ?2 || ' months'), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n`,
 		`WITH RECURSIVE m(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM m WHERE k < ?2)
-         INSERT INTO client_months (client_id, month, minutes, billable_minutes, tickets, after_hours_tickets,
-             urgent_tickets, oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_paid, invoices_late,
+         INSERT INTO client_months (client_id, month, seconds, billable_seconds, tickets, after_hours_tickets,
+             urgent_tickets, oos_tickets, oos_seconds, invoiced_minor, invoices, invoices_paid, invoices_late,
              days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)
          SELECT c.id, strftime('%Y-%m', date('2026-11-01', '-' || k || ' months')),
-                c.seats * (20 + (c.id * 7 + k * 13) % 20), c.seats * 5, c.seats * 4 / 10 + k % 3, 1, 1,
-                (c.id % 13 = 0), (c.id % 13 = 0) * 120, c.mrr_minor, 1, 1, (c.id % 17 = 0),
+                c.seats * (20 + (c.id * 7 + k * 13) % 20) * 60, c.seats * 5 * 60, c.seats * 4 / 10 + k % 3, 1, 1,
+                (c.id % 13 = 0), (c.id % 13 = 0) * 120 * 60, c.mrr_minor, 1, 1, (c.id % 17 = 0),
                 (c.id % 17 = 0) * 35, (c.id % 17 <> 0), 0, 0, 0, (c.id % 17 = 0)
          FROM clients c, m`,
 		`INSERT INTO incidents (client_id, occurred_at, kind, severity, description)

@@ -21,8 +21,8 @@ func TestPortfolioFacts(t *testing.T) {
         (1, ?1, '2026-03-02T10:00:00Z', 'urgent', 1, 0, 'Password reset', 1),
         (2, ?1, '2026-03-05T10:00:00Z', 'normal', 0, 1, 'Training', 1),
         (3, ?1, '2026-04-01T10:00:00Z', 'normal', 1, 0, 'Network', 0)`, acme)
-	exec(`INSERT INTO time_entries (client_id, ticket_id, worked_on, minutes, billable) VALUES
-        (?1, 1, '2026-03-02', 90, 1), (?1, 2, '2026-03-06', 45, 0), (?1, NULL, '2026-04-10', 30, 1)`, acme)
+	exec(`INSERT INTO time_entries (client_id, ticket_id, worked_on, seconds, billable) VALUES
+        (?1, 1, '2026-03-02', 5400, 1), (?1, 2, '2026-03-06', 2700, 0), (?1, NULL, '2026-04-10', 1800, 1)`, acme)
 	// Due 31 March: paid 3 days early, 5 late, 40 late; A4 and A5 unpaid,
 	// only A4 past due on 1 June.
 	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor, balance_minor) VALUES

@@ -25,7 +25,7 @@ func TestImportTxWritesNothingWithoutCommit(t *testing.T) {
 		// Every tenth entry repeats the key of the one before: an update.
 		key := fmt.Sprintf("E-%d", i-boolInt(i%10 == 9))
 		if err := tx.QueueTime(TimeRow{Line: i + 2, ClientID: id, Worked: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC),
-			Minutes: 15 + i, Key: key}); err != nil {
+			Seconds: 15 + i, Key: key}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -23,7 +23,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	for _, q := range []string{scripts[0], "PRAGMA user_version = 1",
 		`INSERT INTO clients (id, name, name_key, created_at, updated_at) VALUES (1, 'Acme', 'acme', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-		`INSERT INTO time_entries (client_id, worked_on, minutes, source_hash) VALUES (1, '2024-01-05', 90, 'E-1')`} {
+		`INSERT INTO time_entries (client_id, worked_on, minutes, source_hash) VALUES (1, '2024-01-05', 90, 'E-1')`,
+		`INSERT INTO client_months (client_id, month, minutes, billable_minutes, oos_minutes) VALUES (1, '2024-01', 90, 60, 30)`} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%.40s: %v", q, err)
 		}
@@ -37,8 +38,12 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if v, err := s.userVersion(ctx); err != nil || v != SchemaVersion() {
 		t.Fatalf("user_version = %d, %v; want %d", v, err, SchemaVersion())
 	}
-	if got := rowCount(t, s, "SELECT minutes FROM time_entries WHERE source_hash = 'E-1'"); got != 90 {
-		t.Errorf("time entry minutes = %d after migrating, want 90", got)
+	// Whole minutes become seconds, in the entries and in their roll-up.
+	if got := rowCount(t, s, "SELECT seconds FROM time_entries WHERE source_hash = 'E-1'"); got != 5400 {
+		t.Errorf("time entry seconds = %d after migrating, want 5400", got)
+	}
+	if got := rowCount(t, s, "SELECT seconds * 1000000 + billable_seconds * 100 + oos_seconds / 100 FROM client_months"); got != 5400*1000000+3600*100+1800/100 {
+		t.Errorf("roll-up seconds, billable, out of scope packed = %d after migrating, want 5400 3600 1800", got)
 	}
 	if n := rowCount(t, s, "SELECT count(*) FROM sqlite_schema WHERE name = 'time_entries_client_worked'"); n != 0 {
 		t.Error("time_entries_client_worked is still there")

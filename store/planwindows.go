@@ -12,6 +12,7 @@ type Window struct{ From, To time.Time }
 
 // WindowTotals sums one window of a client's roll-up and records.
 type WindowTotals struct {
+	// Minutes and OOSMinutes are the time worked, to the second.
 	Minutes, Tickets, AfterHours, Urgent float64
 	OOSTickets, OOSMinutes, Invoiced     float64
 	// Settled counts the invoices settled or overdue, Late those paid or
@@ -58,8 +59,8 @@ type windowQuery struct {
 func (q *windowQuery) rollup() error {
 	return scanWindows(q.ctx, q.db, q.w[:], func(t *WindowTotals) []*float64 {
 		return []*float64{&t.Minutes, &t.Tickets, &t.AfterHours, &t.Urgent, &t.OOSTickets, &t.OOSMinutes, &t.Invoiced}
-	}, `SELECT month > ?3, sum(minutes), sum(tickets), sum(after_hours_tickets), sum(urgent_tickets),
-            sum(oos_tickets), sum(oos_minutes), sum(invoiced_minor)
+	}, `SELECT month > ?3, sum(seconds) / 60.0, sum(tickets), sum(after_hours_tickets), sum(urgent_tickets),
+            sum(oos_tickets), sum(oos_seconds) / 60.0, sum(invoiced_minor)
         FROM client_months WHERE client_id = ?1 AND (month BETWEEN ?2 AND ?3 OR month BETWEEN ?4 AND ?5)
         GROUP BY 1`, q.args...)
 }

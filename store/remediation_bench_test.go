@@ -46,8 +46,8 @@ func benchPlans(b *testing.B) *Store {
 			}
 			for m := range 36 {
 				month := time.Date(2023, time.Month(12+m), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
-				if _, err := tx.ExecContext(ctx, `INSERT INTO client_months (client_id, month, minutes, tickets,
-                    after_hours_tickets, invoices_paid, invoices_late, days_late_sum) VALUES (?, ?, 600, 20, 3, 2, 1, 9)`,
+				if _, err := tx.ExecContext(ctx, `INSERT INTO client_months (client_id, month, seconds, tickets,
+                    after_hours_tickets, invoices_paid, invoices_late, days_late_sum) VALUES (?, ?, 36000, 20, 3, 2, 1, 9)`,
 					id, month); err != nil {
 					return err
 				}

@@ -19,11 +19,11 @@ WITH scope(id) AS (
 ),
 work AS (
     SELECT te.client_id, substr(te.worked_on, 1, 7) AS month,
-           sum(te.minutes) AS minutes,
-           sum(te.minutes * te.billable) AS billable_minutes,
-           sum(CASE WHEN t.out_of_scope = 1 THEN te.minutes ELSE 0 END) AS oos_minutes,
-           sum(CASE WHEN t.user_support = 1 THEN te.minutes ELSE 0 END) AS us_minutes,
-           sum(CASE WHEN t.out_of_scope = 1 AND t.user_support = 1 THEN te.minutes ELSE 0 END) AS oos_us_minutes
+           sum(te.seconds) AS seconds,
+           sum(te.seconds * te.billable) AS billable_seconds,
+           sum(CASE WHEN t.out_of_scope = 1 THEN te.seconds ELSE 0 END) AS oos_seconds,
+           sum(CASE WHEN t.user_support = 1 THEN te.seconds ELSE 0 END) AS us_seconds,
+           sum(CASE WHEN t.out_of_scope = 1 AND t.user_support = 1 THEN te.seconds ELSE 0 END) AS oos_us_seconds
     FROM time_entries te
     LEFT JOIN tickets t ON t.id = te.ticket_id
     WHERE te.client_id IN scope
@@ -68,11 +68,11 @@ keys AS (
     UNION SELECT client_id, month FROM bills
 )
 SELECT k.client_id, k.month,
-       coalesce(w.minutes, 0), coalesce(w.billable_minutes, 0),
+       coalesce(w.seconds, 0), coalesce(w.billable_seconds, 0),
        coalesce(t.tickets, 0), coalesce(t.after_hours_tickets, 0),
        coalesce(t.urgent_tickets, 0), coalesce(t.oos_tickets, 0),
-       coalesce(w.oos_minutes, 0), coalesce(t.us_tickets, 0), coalesce(w.us_minutes, 0),
-       coalesce(t.oos_us_tickets, 0), coalesce(w.oos_us_minutes, 0),
+       coalesce(w.oos_seconds, 0), coalesce(t.us_tickets, 0), coalesce(w.us_seconds, 0),
+       coalesce(t.oos_us_tickets, 0), coalesce(w.oos_us_seconds, 0),
        coalesce(b.invoiced_minor, 0), coalesce(b.invoices, 0),
        coalesce(b.invoices_paid, 0), coalesce(b.invoices_late, 0),
        coalesce(b.days_late_sum, 0), coalesce(b.paid_on_time, 0),
@@ -99,9 +99,9 @@ func RebuildRollup(ctx context.Context, tx *sql.Tx, ids []int64) error {
 		"DELETE FROM client_months WHERE ?1 IS NULL OR client_id IN (SELECT value FROM json_each(?1))", scope); err != nil {
 		return fmt.Errorf("rebuild roll-up: clear: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO client_months (client_id, month, minutes, billable_minutes,
-        tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_minutes, us_tickets, us_minutes,
-        oos_us_tickets, oos_us_minutes, invoiced_minor, invoices,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO client_months (client_id, month, seconds, billable_seconds,
+        tickets, after_hours_tickets, urgent_tickets, oos_tickets, oos_seconds, us_tickets, us_seconds,
+        oos_us_tickets, oos_us_seconds, invoiced_minor, invoices,
         invoices_paid, invoices_late, days_late_sum, paid_on_time, late_1_7, late_8_15, late_16_30, late_over_30)`+
 		rollupSelect, scope); err != nil {
 		return fmt.Errorf("rebuild roll-up: %w", err)
@@ -137,9 +137,9 @@ func (k monthKey) monthString() string {
 // monthTotals are the counters of one row of client_months, as
 // rollupSelect computes them.
 type monthTotals struct {
-	minutes, billableMinutes, oosMinutes                             int64
+	seconds, billableSeconds, oosSeconds                             int64
 	tickets, afterHoursTickets, urgentTickets, oosTickets            int64
-	usTickets, usMinutes, oosUSTickets, oosUSMinutes                 int64
+	usTickets, usSeconds, oosUSTickets, oosUSSeconds                 int64
 	invoicedMinor, invoices, invoicesPaid, invoicesLate, daysLateSum int64
 	paidOnTime, late1to7, late8to15, late16to30, lateOver30          int64
 }
@@ -173,7 +173,7 @@ func (d *MonthSums) at(client int64, stamp string) *monthTotals {
 }
 
 // TicketScope is what a ticket says about the work done on it, by which
-// the roll-up sums the ticket and the minutes logged against it.
+// the roll-up sums the ticket and the seconds logged against it.
 type TicketScope struct {
 	// OutOfScope is work outside the agreement.
 	OutOfScope bool
@@ -181,7 +181,7 @@ type TicketScope struct {
 	UserSupport bool
 }
 
-// count adds n (tickets or minutes) to the counters of the scope it
+// count adds n (tickets or seconds) to the counters of the scope it
 // belongs to, the ticket both out of scope and user support to its own
 // counter as well so that the two are never summed twice.
 func (s TicketScope) count(n int64, oos, us, both *int64) {
@@ -197,14 +197,14 @@ func (s TicketScope) count(n int64, oos, us, both *int64) {
 }
 
 // AddTime counts a new time entry, worked on a stored date (see Date);
-// scope is its ticket's. Negative minutes take an entry back.
-func (d *MonthSums) AddTime(client int64, workedOn string, minutes int, billable bool, scope TicketScope) {
+// scope is its ticket's. Negative seconds take an entry back.
+func (d *MonthSums) AddTime(client int64, workedOn string, seconds int, billable bool, scope TicketScope) {
 	m := d.at(client, workedOn)
-	m.minutes += int64(minutes)
+	m.seconds += int64(seconds)
 	if billable {
-		m.billableMinutes += int64(minutes)
+		m.billableSeconds += int64(seconds)
 	}
-	scope.count(int64(minutes), &m.oosMinutes, &m.usMinutes, &m.oosUSMinutes)
+	scope.count(int64(seconds), &m.oosSeconds, &m.usSeconds, &m.oosUSSeconds)
 }
 
 // AddTicket counts a new ticket, opened at a stored instant (see
@@ -300,17 +300,17 @@ func (d *MonthSums) merge(o *MonthSums) {
 }
 
 func (t *monthTotals) add(o *monthTotals) {
-	t.minutes += o.minutes
-	t.billableMinutes += o.billableMinutes
-	t.oosMinutes += o.oosMinutes
+	t.seconds += o.seconds
+	t.billableSeconds += o.billableSeconds
+	t.oosSeconds += o.oosSeconds
 	t.tickets += o.tickets
 	t.afterHoursTickets += o.afterHoursTickets
 	t.urgentTickets += o.urgentTickets
 	t.oosTickets += o.oosTickets
 	t.usTickets += o.usTickets
-	t.usMinutes += o.usMinutes
+	t.usSeconds += o.usSeconds
 	t.oosUSTickets += o.oosUSTickets
-	t.oosUSMinutes += o.oosUSMinutes
+	t.oosUSSeconds += o.oosUSSeconds
 	t.invoicedMinor += o.invoicedMinor
 	t.invoices += o.invoices
 	t.invoicesPaid += o.invoicesPaid
@@ -333,18 +333,18 @@ func (d *MonthSums) markDirty(ids ...int64) {
 }
 
 // monthColumns are client_months' columns in the order Apply writes them.
-const monthColumns = `client_id, month, minutes, billable_minutes, oos_minutes, tickets, after_hours_tickets,
-    urgent_tickets, oos_tickets, us_tickets, us_minutes, oos_us_tickets, oos_us_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
+const monthColumns = `client_id, month, seconds, billable_seconds, oos_seconds, tickets, after_hours_tickets,
+    urgent_tickets, oos_tickets, us_tickets, us_seconds, oos_us_tickets, oos_us_seconds, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
     late_1_7, late_8_15, late_16_30, late_over_30`
 
 // addMonths adds to every counter of client_months the value being
 // inserted for its row.
-const addMonths = ` ON CONFLICT (client_id, month) DO UPDATE SET minutes = minutes + excluded.minutes,
-    billable_minutes = billable_minutes + excluded.billable_minutes, oos_minutes = oos_minutes + excluded.oos_minutes,
+const addMonths = ` ON CONFLICT (client_id, month) DO UPDATE SET seconds = seconds + excluded.seconds,
+    billable_seconds = billable_seconds + excluded.billable_seconds, oos_seconds = oos_seconds + excluded.oos_seconds,
     tickets = tickets + excluded.tickets, after_hours_tickets = after_hours_tickets + excluded.after_hours_tickets,
     urgent_tickets = urgent_tickets + excluded.urgent_tickets, oos_tickets = oos_tickets + excluded.oos_tickets,
-    us_tickets = us_tickets + excluded.us_tickets, us_minutes = us_minutes + excluded.us_minutes,
-    oos_us_tickets = oos_us_tickets + excluded.oos_us_tickets, oos_us_minutes = oos_us_minutes + excluded.oos_us_minutes,
+    us_tickets = us_tickets + excluded.us_tickets, us_seconds = us_seconds + excluded.us_seconds,
+    oos_us_tickets = oos_us_tickets + excluded.oos_us_tickets, oos_us_seconds = oos_us_seconds + excluded.oos_us_seconds,
     invoiced_minor = invoiced_minor + excluded.invoiced_minor, invoices = invoices + excluded.invoices,
     invoices_paid = invoices_paid + excluded.invoices_paid, invoices_late = invoices_late + excluded.invoices_late,
     days_late_sum = days_late_sum + excluded.days_late_sum, paid_on_time = paid_on_time + excluded.paid_on_time,
@@ -386,9 +386,9 @@ func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
 		if d.dirty[k.client] {
 			continue
 		}
-		args = append(args, k.client, k.monthString(), m.minutes, m.billableMinutes, m.oosMinutes,
-			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.usTickets, m.usMinutes,
-			m.oosUSTickets, m.oosUSMinutes, m.invoicedMinor, m.invoices,
+		args = append(args, k.client, k.monthString(), m.seconds, m.billableSeconds, m.oosSeconds,
+			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.usTickets, m.usSeconds,
+			m.oosUSTickets, m.oosUSSeconds, m.invoicedMinor, m.invoices,
 			m.invoicesPaid, m.invoicesLate, m.daysLateSum, m.paidOnTime, m.late1to7, m.late8to15,
 			m.late16to30, m.lateOver30)
 		if len(args) == cap(args) {

@@ -194,9 +194,9 @@ func TestRebuildRollup(t *testing.T) {
         (1, ?1, '2026-03-02T10:00:00Z', 'urgent', 1, 0),
         (2, ?1, '2026-03-05T10:00:00Z', 'normal', 0, 1),
         (3, ?1, '2026-04-01T10:00:00Z', 'normal', 1, 0)`, id)
-	exec(`INSERT INTO time_entries (client_id, ticket_id, worked_on, minutes, billable) VALUES
-        (?1, 1, '2026-03-02', 90, 1), (?1, 2, '2026-03-06', 45, 0), (?1, NULL, '2026-04-10', 30, 1),
-        (?2, NULL, '2026-03-10', 600, 1)`, id, other)
+	exec(`INSERT INTO time_entries (client_id, ticket_id, worked_on, seconds, billable) VALUES
+        (?1, 1, '2026-03-02', 5400, 1), (?1, 2, '2026-03-06', 2700, 0), (?1, 2, '2026-03-07', 40, 0),
+        (?1, NULL, '2026-04-10', 1800, 1), (?2, NULL, '2026-03-10', 36000, 1)`, id, other)
 	// Due 31 March: paid 3 days early, 5 late, 40 late; one unpaid.
 	exec(`INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_minor) VALUES
         (?1, 'A1', '2026-03-01', '2026-03-31', '2026-03-28', 10000),
@@ -208,16 +208,16 @@ func TestRebuildRollup(t *testing.T) {
 	}
 	type row struct {
 		month                                               string
-		minutes, billable, tickets, ah, urgent, oos, oosMin int
+		seconds, billable, tickets, ah, urgent, oos, oosSec int
 		invoiced, invoices, paid, late, daysLate, onTime    int
 		l1, l8, l16, l30                                    int
 	}
 	want := []row{
-		{"2026-03", 135, 90, 2, 1, 1, 1, 45, 60000, 3, 3, 2, 45, 1, 1, 0, 0, 1},
-		{"2026-04", 30, 30, 1, 1, 0, 0, 0, 5000, 1, 0, 0, 0, 0, 0, 0, 0, 0},
+		{"2026-03", 8140, 5400, 2, 1, 1, 1, 2740, 60000, 3, 3, 2, 45, 1, 1, 0, 0, 1},
+		{"2026-04", 1800, 1800, 1, 1, 0, 0, 0, 5000, 1, 0, 0, 0, 0, 0, 0, 0, 0},
 	}
-	rows, err := s.db.Query(`SELECT month, minutes, billable_minutes, tickets, after_hours_tickets, urgent_tickets,
-        oos_tickets, oos_minutes, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
+	rows, err := s.db.Query(`SELECT month, seconds, billable_seconds, tickets, after_hours_tickets, urgent_tickets,
+        oos_tickets, oos_seconds, invoiced_minor, invoices, invoices_paid, invoices_late, days_late_sum, paid_on_time,
         late_1_7, late_8_15, late_16_30, late_over_30 FROM client_months WHERE client_id = ? ORDER BY month`, id)
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +225,7 @@ func TestRebuildRollup(t *testing.T) {
 	var got []row
 	for rows.Next() {
 		var r row
-		rows.Scan(&r.month, &r.minutes, &r.billable, &r.tickets, &r.ah, &r.urgent, &r.oos, &r.oosMin, &r.invoiced,
+		rows.Scan(&r.month, &r.seconds, &r.billable, &r.tickets, &r.ah, &r.urgent, &r.oos, &r.oosSec, &r.invoiced,
 			&r.invoices, &r.paid, &r.late, &r.daysLate, &r.onTime, &r.l1, &r.l8, &r.l16, &r.l30)
 		got = append(got, r)
 	}
@@ -246,9 +246,9 @@ func TestRebuildRollup(t *testing.T) {
 	if err := s.Tx(ctx, func(tx *sql.Tx) error { return RebuildRollup(ctx, tx, nil) }); err != nil {
 		t.Fatal(err)
 	}
-	s.db.QueryRow("SELECT minutes FROM client_months WHERE client_id = ?", other).Scan(&n)
-	if n != 600 {
-		t.Errorf("full rebuild: other client's minutes = %d, want 600", n)
+	s.db.QueryRow("SELECT seconds FROM client_months WHERE client_id = ?", other).Scan(&n)
+	if n != 36000 {
+		t.Errorf("full rebuild: other client's seconds = %d, want 36000", n)
 	}
 }
 
