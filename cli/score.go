@@ -183,7 +183,7 @@ func topFlags(flags []scoring.Flag, n int) string {
 // judged at midnight, as the end of the day before ("the end of
 // 2025-06-30", as --as-of was given), any other moment as its date.
 func asOfText(t time.Time) string {
-	if t.Equal(t.Truncate(24*time.Hour)) {
+	if t.Equal(t.Truncate(24 * time.Hour)) {
 		return "the end of " + t.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
 	return t.Format(time.DateOnly)
