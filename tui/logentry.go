@@ -227,8 +227,7 @@ func (m *LogEntryScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if handled, cmd := m.discard.guard(msg, k.Back, m.typed()); handled {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, k.Save):
+	if key.Matches(msg, k.Save) {
 		return m.save()
 	}
 	kind := m.draft.Kind

@@ -325,8 +325,7 @@ func (m *SettingsScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if handled, cmd := m.discard.guard(msg, k.Back, m.typed()); handled {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, k.Save):
+	if key.Matches(msg, k.Save) {
 		return m.save()
 	}
 	changed, edge, cmd := m.fields.key(msg, k)
