@@ -35,7 +35,10 @@ import (
 //
 //	client          {id, name, status, seats, mrr, currency, since}
 //	window          {from, to, months}; history_months; rated (false: some rates not judged)
-//	unrated         why not: "too little history (N months)" or "no seat count"; absent when rated
+//	records_from    first month of the records when they begin after the client, so history counts
+//	                from there; absent when the history starts with the client
+//	unrated         why not: "too little history (N months)", "… (N months of records)" or
+//	                "no seat count"; absent when rated
 //	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance}]
 //	score           0–100
 //	computed        the policy's recommendation: keep, watch, remediate or offboard
@@ -193,8 +196,8 @@ func asOfText(t time.Time) string {
 func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, cfg *scoring.Config) error {
 	c := a.Client
 	fmt.Fprintf(w, "%s: %s (score %d)\n", textsafe.Line(c.Name), a.Recommendation.Title(), a.Score)
-	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed as of %s over %s–%s\n\n",
-		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
+	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s · assessed as of %s over %s–%s\n\n",
+		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, a.HistoryText(),
 		asOfText(p.AsOf), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
 
 	fmt.Fprintln(w, "Why")
@@ -231,6 +234,9 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if note := a.RecordsNote(); note != "" {
+		fmt.Fprintf(w, "  %s\n", note)
 	}
 
 	pr := a.Profit

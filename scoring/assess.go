@@ -164,13 +164,13 @@ func (a Assessment) UnratedNote() string {
 }
 
 // HistoryText words the client's history for a summary line: "24 months
-// of history", or "3 months of records from March 2026" when the records
-// begin after the client did.
+// of history", or "3 months of records" when the records begin after the
+// client did (RecordsNote says when).
 func (a Assessment) HistoryText() string {
 	if a.RecordsFrom.IsZero() {
 		return count(a.HistoryMonths, "month") + " of history"
 	}
-	return a.historyCount(true)
+	return a.historyCount(false)
 }
 
 // RecordsNote is a sentence for the foot of the lab panel when the records

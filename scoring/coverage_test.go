@@ -75,7 +75,7 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			// Over a 12-month window counted from 2019 these would be
 			// 0.125, 0.1 and 6,000.00 of revenue.
 			hoursPerSeat: 0.5, ticketsPerSeat: 0.4, rate: 20000, revenue: 600000,
-			historyText: "3 months of records from August 2026",
+			historyText: "3 months of records",
 			note:        "Records begin in August 2026, the client in May 2019: rates are over the 3 months of records, not diluted by the unrecorded months before.",
 		},
 		{
@@ -95,7 +95,7 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			// counted, the rate would be 400.00 an hour and the margin
 			// twice what the work earned.
 			hoursPerSeat: 0.5, ticketsPerSeat: 0.4, rate: 20000, revenue: 1200000, trend: TrendSteady,
-			historyText: "6 months of records from May 2026",
+			historyText: "6 months of records",
 			note:        "Records begin in May 2026, the client in November 2025: rates are over the 6 months of records, not diluted by the unrecorded months before.",
 		},
 		{
@@ -104,7 +104,7 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			records: Coverage{Tickets: monthsBack(20), Invoices: monthsBack(20)},
 			history: 20, window: 12, recordsFrom: monthsBack(20),
 			hoursPerSeat: 0.5, ticketsPerSeat: 0.4, rate: 20000, revenue: 2400000, trend: TrendSteady,
-			historyText: "20 months of records from March 2025",
+			historyText: "20 months of records",
 			note:        "Records begin in March 2025, the client in May 2019: history is counted from the records.",
 		},
 		{
@@ -114,7 +114,7 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			history: 2, window: 2, recordsFrom: monthsBack(2),
 			hoursPerSeat: 0.5, ticketsPerSeat: 0.4, rate: 20000, revenue: 400000,
 			unrated:     "too little history (2 months of records)",
-			historyText: "2 months of records from September 2026",
+			historyText: "2 months of records",
 			note:        "Records begin in September 2026, the client in May 2019: rates are over the 2 months of records, not diluted by the unrecorded months before.",
 		},
 		{
@@ -124,7 +124,7 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			history: 0, window: 0, recordsFrom: monthsBack(0),
 			hoursPerSeat: math.NaN(), ticketsPerSeat: math.NaN(), rate: math.NaN(),
 			unrated:     "too little history (0 months of records)",
-			historyText: "0 months of records from November 2026",
+			historyText: "0 months of records",
 			note:        "Records begin in November 2026, the client in May 2019: no complete month of records yet, so no rates.",
 		},
 	}
