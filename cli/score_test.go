@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -386,5 +388,22 @@ func TestScoreSaysWhereRecordsBegin(t *testing.T) {
 	}
 	if got.History != 3 || got.RecordsFrom != "2026-08-01T00:00:00Z" {
 		t.Errorf("history %d from %q, want 3 from 2026-08-01", got.History, got.RecordsFrom)
+	}
+}
+
+func TestWindowText(t *testing.T) {
+	month := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		w    scoring.Window
+		want string
+	}{
+		{scoring.Window{From: month(2025, 11), To: month(2026, 11), Months: 12}, "over 2025-11–2026-10"},
+		{scoring.Window{From: month(2026, 10), To: month(2026, 11), Months: 1}, "over 2026-10"},
+		{scoring.Window{From: month(2026, 11), To: month(2026, 11)}, "with no complete month to rate"},
+	}
+	for _, tc := range tests {
+		if got := windowText(tc.w); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.w, got, tc.want)
+		}
 	}
 }

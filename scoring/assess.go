@@ -196,14 +196,17 @@ func (a Assessment) RecordsNote() string {
 // historyCount is the history in months, "of records" when the records
 // cut it short, with their first month when long says so.
 func (a Assessment) historyCount(long bool) string {
-	n := count(a.HistoryMonths, "month")
 	switch {
 	case a.RecordsFrom.IsZero():
-		return n
+		return count(a.HistoryMonths, "month")
+	case a.HistoryMonths == 0 && long:
+		return "no complete month of records: they begin in " + monthName(a.RecordsFrom)
+	case a.HistoryMonths == 0:
+		return "no complete month of records"
 	case long:
-		return n + " of records from " + monthName(a.RecordsFrom)
+		return count(a.HistoryMonths, "month") + " of records from " + monthName(a.RecordsFrom)
 	}
-	return n + " of records"
+	return count(a.HistoryMonths, "month") + " of records"
 }
 
 // monthName writes a month as a reader says it: "March 2026".

@@ -123,8 +123,8 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			records: Coverage{Tickets: monthsBack(0)},
 			history: 0, window: 0, recordsFrom: monthsBack(0),
 			hoursPerSeat: math.NaN(), ticketsPerSeat: math.NaN(), rate: math.NaN(),
-			unrated:     "too little history (0 months of records)",
-			historyText: "0 months of records",
+			unrated:     "too little history (no complete month of records)",
+			historyText: "no complete month of records",
 			note:        "Records begin in November 2026, the client in May 2019: no complete month of records yet, so no rates.",
 		},
 	}
@@ -173,16 +173,29 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 // The notes that say why a client is not judged name the records when they
 // are what cut its history short.
 func TestTooLittleHistoryOfRecordsSaysSo(t *testing.T) {
-	c := client("Subject", 20, 2, scaled(1))
-	c.Since = since2019
-	p := Assess(withRecords(append(healthyPortfolio(10), c), Coverage{Tickets: monthsBack(2)}), DefaultConfig(), asOf)
-	a := mustFind(t, &p, "Subject")
-	if got, want := a.UnratedNote(), "Too little history (2 months of records from September 2026) to judge this client on rates."; got != want {
-		t.Errorf("note %q, want %q", got, want)
+	tests := []struct {
+		months       int       // of the subject's roll-ups
+		records      time.Time // where the portfolio's records begin
+		note, reason string
+	}{
+		{2, monthsBack(2),
+			"Too little history (2 months of records from September 2026) to judge this client on rates.",
+			"Too little history (2 months of records from September 2026) to judge on rates; incidents, payments and security still count."},
+		{0, monthsBack(0),
+			"Too little history (no complete month of records: they begin in November 2026) to judge this client on rates.",
+			"Too little history (no complete month of records: they begin in November 2026) to judge on rates; incidents, payments and security still count."},
 	}
-	want := "Too little history (2 months of records from September 2026) to judge on rates; incidents, payments and security still count."
-	if a.Reasons[len(a.Reasons)-1] != want {
-		t.Errorf("reasons %q, want the last %q", a.Reasons, want)
+	for _, tc := range tests {
+		c := client("Subject", 20, tc.months, scaled(1))
+		c.Since = since2019
+		p := Assess(withRecords(append(healthyPortfolio(10), c), Coverage{Tickets: tc.records}), DefaultConfig(), asOf)
+		a := mustFind(t, &p, "Subject")
+		if got := a.UnratedNote(); got != tc.note {
+			t.Errorf("note %q, want %q", got, tc.note)
+		}
+		if a.Reasons[len(a.Reasons)-1] != tc.reason {
+			t.Errorf("reasons %q, want the last %q", a.Reasons, tc.reason)
+		}
 	}
 }
 
