@@ -77,6 +77,11 @@ func TestImportedMonthsAreTheHistory(t *testing.T) {
 	if got, want := acme.HistoryText(), "3 months of records"; got != want {
 		t.Errorf("Acme history %q, want %q", got, want)
 	}
+	if got, want := acme.RecordsNote(), "Records begin in August 2026, the client in May 2019: rates are over the 3 months of records, "+
+		"not diluted by the unrecorded months before. Invoice records reach back to May 2026, but the rates start with the "+
+		"ticket and time records, as they weigh one against the other."; got != want {
+		t.Errorf("Acme note\n got %q\nwant %q", got, want)
+	}
 	// Baker & Sons, a client since 2016 with nothing imported, is as
 	// unknown before August as Acme: its three months are quiet ones.
 	if baker := mustAssessment(t, p, "Baker"); baker.HistoryMonths != 3 || !baker.RecordsFrom.Equal(aug) {

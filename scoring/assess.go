@@ -186,11 +186,16 @@ func (a Assessment) RecordsNote() string {
 	}
 	switch {
 	case a.HistoryMonths == 0:
-		return s + ": no complete month of records yet, so no rates."
+		s += ": no complete month of records yet, so no rates."
 	case a.Window.Months == a.HistoryMonths:
-		return s + fmt.Sprintf(": rates are over the %s of records, not diluted by the unrecorded months before.", count(a.HistoryMonths, "month"))
+		s += fmt.Sprintf(": rates are over the %s of records, not diluted by the unrecorded months before.", count(a.HistoryMonths, "month"))
+	default:
+		s += ": history is counted from the records."
 	}
-	return s + ": history is counted from the records."
+	if reach := a.Client.Records.reachNote(); reach != "" {
+		s += " " + reach
+	}
+	return s
 }
 
 // historyCount is the history in months, "of records" when the records

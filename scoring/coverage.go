@@ -1,6 +1,9 @@
 package scoring
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Coverage is where the records of each source begin: the first day of the
 // first month holding a ticket, a time entry or an issued invoice. A zero
@@ -35,4 +38,39 @@ func (c Coverage) From() time.Time {
 		}
 	}
 	return from
+}
+
+// reachNote is a sentence naming the sources that reach back further than
+// From, which the rates leave aside before it; "" when all begin together.
+func (c Coverage) reachNote() string {
+	from := c.From()
+	var earlier, limiting []string
+	for _, k := range []struct {
+		name string
+		at   time.Time
+	}{{"ticket", c.Tickets}, {"time", c.Time}, {"invoice", c.Invoices}} {
+		switch {
+		case k.at.IsZero():
+		case k.at.Before(from) && len(earlier) == 0:
+			earlier = append(earlier, k.name+" records reach back to "+monthName(k.at))
+		case k.at.Before(from):
+			earlier = append(earlier, k.name+" records to "+monthName(k.at))
+		default:
+			limiting = append(limiting, k.name)
+		}
+	}
+	if len(earlier) == 0 {
+		return ""
+	}
+	s := and(earlier)
+	return strings.ToUpper(s[:1]) + s[1:] + ", but the rates start with the " + and(limiting) +
+		" records, as they weigh one against the other."
+}
+
+// and joins words as a list is read: "a", "a and b", "a, b and c".
+func and(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

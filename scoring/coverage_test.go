@@ -24,6 +24,25 @@ func TestCoverageFromIsTheLatestStartHeld(t *testing.T) {
 	}
 }
 
+func TestReachNoteNamesTheSourcesThatBeginEarlier(t *testing.T) {
+	tests := []struct {
+		c    Coverage
+		want string
+	}{
+		{Coverage{}, ""},
+		{Coverage{Tickets: monthsBack(3), Time: monthsBack(3), Invoices: monthsBack(3)}, ""},
+		{Coverage{Tickets: monthsBack(3), Invoices: monthsBack(12)},
+			"Invoice records reach back to November 2025, but the rates start with the ticket records, as they weigh one against the other."},
+		{Coverage{Tickets: monthsBack(9), Time: monthsBack(3), Invoices: monthsBack(12)},
+			"Ticket records reach back to February 2026 and invoice records to November 2025, but the rates start with the time records, as they weigh one against the other."},
+	}
+	for _, tc := range tests {
+		if got := tc.c.reachNote(); got != tc.want {
+			t.Errorf("%+v:\n got %q\nwant %q", tc.c, got, tc.want)
+		}
+	}
+}
+
 // since2019 is the start of a client of years: May 2019, 90 months before
 // November 2026.
 var since2019 = time.Date(2019, time.May, 1, 0, 0, 0, 0, time.UTC)
@@ -96,7 +115,8 @@ func TestHistoryStartsWithTheRecords(t *testing.T) {
 			// twice what the work earned.
 			hoursPerSeat: 0.5, ticketsPerSeat: 0.4, rate: 20000, revenue: 1200000, trend: TrendSteady,
 			historyText: "6 months of records",
-			note:        "Records begin in May 2026, the client in November 2025: rates are over the 6 months of records, not diluted by the unrecorded months before.",
+			note: "Records begin in May 2026, the client in November 2025: rates are over the 6 months of records, not diluted by the unrecorded months before. " +
+				"Invoice records reach back to November 2025, but the rates start with the ticket and time records, as they weigh one against the other.",
 		},
 		{
 			name:    "records longer than the window",
