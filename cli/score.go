@@ -35,7 +35,10 @@ import (
 //
 //	client          {id, name, status, seats, mrr, currency, since}
 //	window          {from, to, months}; history_months; rated (false: some rates not judged)
-//	unrated         why not: "too little history (N months)" or "no seat count"; absent when rated
+//	records_from    first month of the records when they begin after the client, so history counts
+//	                from there; absent when the history starts with the client
+//	unrated         why not: "too little history (N months)", "… (N months of records)" or
+//	                "no seat count"; absent when rated
 //	flags           [{id, title, category, severity 0–100, points, evidence, zero_tolerance}]
 //	score           0–100
 //	computed        the policy's recommendation: keep, watch, remediate or offboard
@@ -189,13 +192,26 @@ func asOfText(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
+// windowText words the months a client's rates cover: "over
+// 2025-11–2026-10", "over 2026-10", or none at all when its history holds
+// no complete month.
+func windowText(w scoring.Window) string {
+	last := w.To.AddDate(0, -1, 0).Format("2006-01")
+	switch w.Months {
+	case 0:
+		return "with no complete month to rate"
+	case 1:
+		return "over " + last
+	}
+	return "over " + w.From.Format("2006-01") + "–" + last
+}
+
 // writeAssessment prints one client's assessment in full.
 func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, cfg *scoring.Config) error {
 	c := a.Client
 	fmt.Fprintf(w, "%s: %s (score %d)\n", textsafe.Line(c.Name), a.Recommendation.Title(), a.Score)
-	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s of history · assessed as of %s over %s–%s\n\n",
-		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, plural(a.HistoryMonths, "month"),
-		asOfText(p.AsOf), a.Window.From.Format("2006-01"), a.Window.To.AddDate(0, -1, 0).Format("2006-01"))
+	fmt.Fprintf(w, "%s · %d seats · MRR %s %s · %s · assessed as of %s %s\n\n",
+		c.Status, c.Seats, money.Grouped(c.MRR, ""), c.Currency, a.HistoryText(), asOfText(p.AsOf), windowText(a.Window))
 
 	fmt.Fprintln(w, "Why")
 	for _, r := range a.Reasons {
@@ -231,6 +247,9 @@ func writeAssessment(w io.Writer, p *scoring.Portfolio, a *scoring.Assessment, c
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if note := a.RecordsNote(); note != "" {
+		fmt.Fprintf(w, "  %s\n", note)
 	}
 
 	pr := a.Profit

@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"offboard/scoring"
 	"offboard/store"
 )
 
@@ -335,6 +337,73 @@ func TestScoreAsOf(t *testing.T) {
 	for _, bad := range []string{"2026-11-24", "31/08/2026"} {
 		if code, _, errs := run(t, nil, "score", "--db", db, "--as-of", bad); code != 2 || !strings.Contains(errs, "--as-of") {
 			t.Errorf("--as-of %s: exit %d, %q; want a usage error naming the flag", bad, code, errs)
+		}
+	}
+}
+
+// A client since 2019 of which three months of tickets were imported is
+// judged on those three months, and the output says where the records
+// begin.
+func TestScoreSaysWhereRecordsBegin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "records.db")
+	tickets := filepath.Join(t.TempDir(), "tickets.csv")
+	if err := os.WriteFile(tickets, []byte("external_id,client_id,opened,summary\n"+
+		"T-1,C-001,2026-08-04T10:00:00Z,Printer\nT-2,C-001,2026-09-15T10:00:00Z,Mail\nT-3,C-001,2026-10-07T10:00:00Z,VPN\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"import", "clients", fixture("offboard/clients.csv"), "--db", db},
+		{"import", "tickets", tickets, "--db", db},
+	} {
+		if code, _, errs := run(t, nil, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+	}
+	code, out, errs := run(t, nil, "score", "--db", db, "--as-of", "2026-10-31", "--client", "acme")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"active · 18 seats · MRR 2,160.00 USD · 3 months of records · assessed as of the end of 2026-10-31 over 2026-08–2026-10",
+		"  Records begin in August 2026, the client in May 2019: rates are over the 3 months of records, not diluted by the unrecorded months before.",
+		"Profitability over 3 months",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Too little history") {
+		t.Errorf("three months of records are enough to judge:\n%s", out)
+	}
+	code, out, errs = run(t, nil, "score", "--db", db, "--as-of", "2026-10-31", "--client", "acme", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		History     int    `json:"history_months"`
+		RecordsFrom string `json:"records_from"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.History != 3 || got.RecordsFrom != "2026-08-01T00:00:00Z" {
+		t.Errorf("history %d from %q, want 3 from 2026-08-01", got.History, got.RecordsFrom)
+	}
+}
+
+func TestWindowText(t *testing.T) {
+	month := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		w    scoring.Window
+		want string
+	}{
+		{scoring.Window{From: month(2025, 11), To: month(2026, 11), Months: 12}, "over 2025-11–2026-10"},
+		{scoring.Window{From: month(2026, 10), To: month(2026, 11), Months: 1}, "over 2026-10"},
+		{scoring.Window{From: month(2026, 11), To: month(2026, 11)}, "with no complete month to rate"},
+	}
+	for _, tc := range tests {
+		if got := windowText(tc.w); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.w, got, tc.want)
 		}
 	}
 }

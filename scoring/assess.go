@@ -21,9 +21,13 @@ type Assessment struct {
 	// payments and security still count), or no seat count (the per-seat
 	// rates are not judged). The two causes are told apart here, once, so
 	// that no screen guesses one from the other.
-	HistoryMonths int    `json:"history_months"`
-	Rated         bool   `json:"rated"`
-	Unrated       string `json:"unrated,omitempty"`
+	HistoryMonths int `json:"history_months"`
+	// RecordsFrom is the first month of the records when they begin after
+	// the client's start, and so where HistoryMonths are counted from;
+	// zero when the history starts with the client.
+	RecordsFrom time.Time `json:"records_from,omitzero"`
+	Rated       bool      `json:"rated"`
+	Unrated     string    `json:"unrated,omitempty"`
 	// Flags are the red flags raised, heaviest first.
 	Flags []Flag `json:"flags"`
 	// Score is 0–100 from the flags' points; 100 with a zero-tolerance flag.
@@ -156,8 +160,62 @@ func (a Assessment) UnratedNote() string {
 	case unratedNoSeats:
 		return "No seat count: hours and tickets per seat are not judged. Import the clients' seats to judge them."
 	}
-	return fmt.Sprintf("Too little history (%s) to judge this client on rates.", count(a.HistoryMonths, "month"))
+	return fmt.Sprintf("Too little history (%s) to judge this client on rates.", a.historyCount(true))
 }
+
+// HistoryText words the client's history for a summary line: "24 months
+// of history", or "3 months of records" when the records begin after the
+// client did (RecordsNote says when).
+func (a Assessment) HistoryText() string {
+	if a.RecordsFrom.IsZero() {
+		return count(a.HistoryMonths, "month") + " of history"
+	}
+	return a.historyCount(false)
+}
+
+// RecordsNote is a sentence for the foot of the lab panel when the records
+// begin after the client did, saying which months its rates are drawn
+// from; "" when its history starts with it.
+func (a Assessment) RecordsNote() string {
+	if a.RecordsFrom.IsZero() {
+		return ""
+	}
+	s := "Records begin in " + monthName(a.RecordsFrom)
+	if since := a.Client.Since; !since.IsZero() {
+		s += ", the client in " + monthName(since)
+	}
+	switch {
+	case a.HistoryMonths == 0:
+		s += ": no complete month of records yet, so no rates."
+	case a.Window.Months == a.HistoryMonths:
+		s += fmt.Sprintf(": rates are over the %s of records, not diluted by the unrecorded months before.", count(a.HistoryMonths, "month"))
+	default:
+		s += ": history is counted from the records."
+	}
+	if reach := a.Client.Records.reachNote(); reach != "" {
+		s += " " + reach
+	}
+	return s
+}
+
+// historyCount is the history in months, "of records" when the records
+// cut it short, with their first month when long says so.
+func (a Assessment) historyCount(long bool) string {
+	switch {
+	case a.RecordsFrom.IsZero():
+		return count(a.HistoryMonths, "month")
+	case a.HistoryMonths == 0 && long:
+		return "no complete month of records: they begin in " + monthName(a.RecordsFrom)
+	case a.HistoryMonths == 0:
+		return "no complete month of records"
+	case long:
+		return count(a.HistoryMonths, "month") + " of records from " + monthName(a.RecordsFrom)
+	}
+	return count(a.HistoryMonths, "month") + " of records"
+}
+
+// monthName writes a month as a reader says it: "March 2026".
+func monthName(t time.Time) string { return t.Format("January 2006") }
 
 // unjudged says why a metric of the client is not compared with the
 // normal range, "" when it is.
@@ -241,7 +299,7 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 
 	out := Portfolio{
 		AsOf:          asOf,
-		Window:        Window{From: monthStart(end - cfg.Stats.WindowMonths), To: monthStart(end), Months: cfg.Stats.WindowMonths},
+		Window:        portfolioWindow(clients, &cfg, end),
 		Method:        cfg.Stats.Method,
 		K:             cfg.Stats.K,
 		Norms:         make(map[Metric]Range, numMetrics),
@@ -270,6 +328,25 @@ func Assess(clients []ClientFacts, cfg Config, asOf time.Time) Portfolio {
 	return out
 }
 
+// portfolioWindow is the span of the normal ranges: the configured window,
+// cut short where the records of every client begin later.
+func portfolioWindow(clients []ClientFacts, cfg *Config, end int) Window {
+	months := 0
+	for i := range clients {
+		from := clients[i].Records.From()
+		if from.IsZero() {
+			months = cfg.Stats.WindowMonths
+			break
+		}
+		months = max(months, end-monthIndex(from))
+	}
+	if len(clients) == 0 {
+		months = cfg.Stats.WindowMonths
+	}
+	months = min(max(0, months), cfg.Stats.WindowMonths)
+	return Window{From: monthStart(end - months), To: monthStart(end), Months: months}
+}
+
 func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
 	flags := raiseFlags(c, p)
 	slices.SortStableFunc(flags, func(a, b Flag) int {
@@ -287,6 +364,7 @@ func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
 		Client:         c.f,
 		Window:         c.window,
 		HistoryMonths:  c.span.history,
+		RecordsFrom:    c.span.recordsFrom,
 		Rated:          c.rated,
 		Flags:          flags,
 		Score:          score,
@@ -299,8 +377,8 @@ func assessOne(c *clientCalc, p *portfolioCtx) Assessment {
 	}
 	switch {
 	case !c.enough:
-		a.Unrated = fmt.Sprintf("too little history (%s)", count(c.span.history, "month"))
-		a.Reasons = append(a.Reasons, fmt.Sprintf("Too little history (%s) to judge on rates; incidents, payments and security still count.", count(c.span.history, "month")))
+		a.Unrated = fmt.Sprintf("too little history (%s)", a.historyCount(false))
+		a.Reasons = append(a.Reasons, fmt.Sprintf("Too little history (%s) to judge on rates; incidents, payments and security still count.", a.historyCount(true)))
 	case !c.rated:
 		a.Unrated = unratedNoSeats
 		a.Reasons = append(a.Reasons, "No seat count, so hours and tickets per seat are not judged; the other rates, incidents, payments and security still count.")

@@ -51,6 +51,11 @@ type ClientFacts struct {
 	// Since is when our history with the client starts (the agreement date,
 	// or the first recorded activity).
 	Since time.Time `json:"since"`
+	// Records is where the records behind the rates begin, source by
+	// source. History starts at the later of Since and Records.From(), so
+	// that a client of years whose last three months were imported is
+	// judged on three months, not on years of months counted as empty.
+	Records Coverage `json:"-"`
 
 	// Months holds the monthly roll-ups in chronological order. A month with
 	// no activity may be missing; the assessment counts calendar months, not

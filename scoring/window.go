@@ -84,10 +84,13 @@ func (t totals) bandMean() float64 {
 // span is one client's months summed three ways: over the assessment
 // window, and over the two trend periods.
 type span struct {
-	history  int // complete months of history before the assessment month
-	window   totals
-	recent   totals // the last TrendMonths months
-	previous totals // the TrendMonths months before those
+	history int // complete months of history before the assessment month
+	// recordsFrom is the month the records begin when that is after the
+	// client's start and so where history starts; zero otherwise.
+	recordsFrom time.Time
+	window      totals
+	recent      totals // the last TrendMonths months
+	previous    totals // the TrendMonths months before those
 }
 
 // trendKnown reports whether the history covers both trend periods.
@@ -95,7 +98,10 @@ func (s span) trendKnown(cfg *Config) bool {
 	return s.history >= 2*cfg.Stats.TrendMonths
 }
 
-// summarize sums a client's roll-ups. Months from the assessment month on are
+// summarize sums a client's roll-ups. History starts with the client (its
+// Since, else its first roll-up) or with the records, whichever is later:
+// a month before the records begin is unknown, not empty, and counting it
+// would dilute every rate. Months from the assessment month on are
 // ignored: the window ends with the last complete month.
 func summarize(f *ClientFacts, cfg *Config, end int) span {
 	start := end
@@ -106,6 +112,10 @@ func summarize(f *ClientFacts, cfg *Config, end int) span {
 		start = monthIndex(f.Months[0].Month)
 	}
 	var s span
+	if from := f.Records.From(); !from.IsZero() && monthIndex(from) > start {
+		start = monthIndex(from)
+		s.recordsFrom = monthStart(start)
+	}
 	s.history = max(0, end-start)
 	s.window.months = min(cfg.Stats.WindowMonths, s.history)
 	t := cfg.Stats.TrendMonths

@@ -300,7 +300,7 @@ func (m *ClientScreen) summary(t ClientTarget) string {
 	if d.loaded {
 		line2 = append(line2, fmt.Sprintf("%d days' notice", d.client.NoticeDays))
 	}
-	line2 = append(line2, plural(a.HistoryMonths, "month")+" of history")
+	line2 = append(line2, a.HistoryText())
 	if a.PaymentGrade != "" {
 		line2 = append(line2, "payment grade "+a.PaymentGrade)
 	}

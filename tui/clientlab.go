@@ -99,6 +99,9 @@ func labPane(th Theme, t ClientTarget, width int) string {
 	for _, line := range wrap(a.UnratedNote(), width) {
 		b.WriteString("\n" + th.Warning.Render(line))
 	}
+	for _, line := range wrap(a.RecordsNote(), width) {
+		b.WriteString("\n" + th.Subtle.Render(line))
+	}
 	return b.String()
 }
 

@@ -53,3 +53,27 @@ func TestLabSaysWhyRatesAreNotJudged(t *testing.T) {
 		}
 	}
 }
+
+// A client of years whose records begin three months ago is shown with
+// those three months, in its summary and under its lab panel, never with
+// its 86 months as a client.
+func TestClientScreenSaysWhereRecordsBegin(t *testing.T) {
+	old := fixtureClient(30, "Longtime Partners", 200000, 1)
+	old.Since, old.Months = fixtureMonth(86), old.Months[21:]
+	clients := append(fixturePortfolio(), old)
+	for i := range clients {
+		clients[i].Records = scoring.Coverage{Tickets: fixtureMonth(3), Time: fixtureMonth(3), Invoices: fixtureMonth(3)}
+	}
+	snap := NewSnapshot(scoring.Assess(clients, scoring.DefaultConfig(), fixtureNow), nil)
+	m := NewClientScreen(fixtureCommon(), snap, 30)
+	m.SetSize(80, 24)
+	if view := m.View(); !strings.Contains(view, "3 months of records") || strings.Contains(view, "86 months") {
+		t.Errorf("summary should give the 3 months of records:\n%s", view)
+	}
+	a := snap.Find(30)
+	out := labPane(DefaultTheme(), ClientTarget{ID: 30, Assessment: a, Snapshot: snap, Name: a.Client.Name}, 80)
+	want := "Records begin in August 2026, the client in September 2019: rates are over the 3 months of records, not diluted by the unrecorded months before."
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) || strings.Contains(flat, "Too little history") {
+		t.Errorf("lab panel should say %q:\n%s", want, out)
+	}
+}
