@@ -37,6 +37,15 @@ func TestPlantedClientsDocuments(t *testing.T) {
 			golden(t, "letter-"+letters.Slug(name)+".md", stdout)
 		})
 	}
+	// The zero-tolerance client already given notice for cause: a notice
+	// superseding it cites the clause the first one did.
+	t.Run("superseding-"+letters.Slug(demo.NameAbuse), func(t *testing.T) {
+		code, stdout, stderr := f.run(t, "letter", demo.NameAbuse, "--supersede", "--draft", "-o", "-")
+		if code != 0 || stderr != "" {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		golden(t, "letter-"+letters.Slug(demo.NameAbuse)+"-superseding.md", stdout)
+	})
 	// The plans and agendas of every planted workflow: a review due, a
 	// plan that worked, one refused and one failed.
 	for _, name := range []string{demo.RemediationReviewDue, demo.RemediationImproved, demo.RemediationRefused, demo.NameOffboarded} {
