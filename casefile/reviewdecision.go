@@ -15,9 +15,10 @@ import (
 // ReviewPlan records the owner's decision at an open plan's review, as a
 // front end takes it: to is scoring.PlanResolved, PlanExtended or
 // PlanFailed, and newReview the new review date typed when extending,
-// read in the client's zone (ReadReviewDay). For an extension it returns
-// the review date recorded, which is on a working day, and why it moved
-// when the day typed was not one.
+// read in the client's zone (ReadReviewDay); a date that does not read is
+// a *FieldError. For an extension it returns the review date recorded,
+// which is on a working day, and why it moved when the day typed was not
+// one.
 func (d *Desk) ReviewPlan(ctx context.Context, planID int64, to scoring.PlanStatus, newReview, note string) (ReviewDay, error) {
 	switch to {
 	case scoring.PlanResolved:
@@ -30,11 +31,11 @@ func (d *Desk) ReviewPlan(ctx context.Context, planID int64, to scoring.PlanStat
 			return ReviewDay{}, err
 		}
 		if strings.TrimSpace(newReview) == "" {
-			return ReviewDay{}, fmt.Errorf("extend plan %d: the new review date is not set", planID)
+			return ReviewDay{}, &FieldError{"new review date", "not set: type the day the plan is reviewed again"}
 		}
 		day, err := ReadReviewDay(newReview, cal, zone, d.Now())
 		if err != nil {
-			return ReviewDay{}, fmt.Errorf("new review date: %w", err)
+			return ReviewDay{}, &FieldError{"new review date", err.Error()}
 		}
 		return day, d.reviewPlan(ctx, p, scoring.PlanExtended, day, note)
 	}
