@@ -44,12 +44,12 @@ func SuggestReview(cal calendar.Calendar, meeting time.Time) (time.Time, string)
 // extending it: ExtendByDays after the current review date, or after today
 // in zone (the client's, see ClientZone) when the review is held late, on
 // a working day of cal, with why it moved as OnWorkingDay says it.
-func SuggestExtension(cal calendar.Calendar, zone *time.Location, now, current time.Time) (time.Time, string) {
+func SuggestExtension(cal calendar.Calendar, zone *time.Location, now, current time.Time) ReviewDay {
 	day := CivilDay(current).AddDate(0, 0, ExtendByDays)
 	if later := CivilDay(now.In(zone)).AddDate(0, 0, ExtendByDays); later.After(day) {
 		day = later
 	}
-	return OnWorkingDay(cal, day)
+	return reviewDayOn(cal, day)
 }
 
 // ReviewDay is a review date as typed and where it falls.

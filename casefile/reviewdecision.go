@@ -48,10 +48,9 @@ func (d *Desk) ReviewPlan(ctx context.Context, planID int64, to scoring.PlanStat
 type ReviewSetting struct {
 	Zone     *time.Location
 	Calendar calendar.Calendar
-	// Suggested is the new review date offered, and SuggestedMoved why it
-	// is not exactly ExtendByDays on.
-	Suggested      time.Time
-	SuggestedMoved string
+	// Suggested is the new review date offered, with why it is not
+	// exactly ExtendByDays on.
+	Suggested ReviewDay
 }
 
 // OpenReview returns what the review of an open plan reads its dates with,
@@ -61,9 +60,7 @@ func (d *Desk) OpenReview(ctx context.Context, planID int64) (ReviewSetting, err
 	if err != nil {
 		return ReviewSetting{}, err
 	}
-	s := ReviewSetting{Zone: zone, Calendar: cal}
-	s.Suggested, s.SuggestedMoved = SuggestExtension(cal, zone, d.Now(), p.ReviewOn)
-	return s, nil
+	return ReviewSetting{Zone: zone, Calendar: cal, Suggested: SuggestExtension(cal, zone, d.Now(), p.ReviewOn)}, nil
 }
 
 // reviewSetting reads the plan, the client's zone and our calendar.

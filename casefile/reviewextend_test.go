@@ -111,8 +111,8 @@ func TestExtendPlanAndTheSuggestedExtension(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if store.Date(setting.Suggested) != tt.suggested || setting.SuggestedMoved != tt.moved {
-				t.Errorf("suggested %s, %q; want %s, %q", store.Date(setting.Suggested), setting.SuggestedMoved, tt.suggested, tt.moved)
+			if got := setting.Suggested; store.Date(got.Day) != tt.suggested || got.Moved != tt.moved {
+				t.Errorf("suggested %s, %q; want %s, %q", store.Date(got.Day), got.Moved, tt.suggested, tt.moved)
 			}
 			if setting.Zone.String() != "America/Chicago" {
 				t.Errorf("review read in %s, want America/Chicago", setting.Zone)

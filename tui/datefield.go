@@ -59,9 +59,10 @@ func zoneOr(loc *time.Location) *time.Location {
 	return loc
 }
 
-// movedDay is a review date a form moved off a closed day, and why, for
-// the field to keep saying so after the cursor left it.
-type movedDay struct{ to, why string }
+// movedDay is a review date a form moved off a closed day: the day it
+// moved to and from (ISO), and why, for the field to keep saying so after
+// the cursor left it.
+type movedDay struct{ to, from, why string }
 
 // reviewDayLine is a one-line field over p taking a review date, read in
 // zone (the client's) as casefile.ReadReviewDay reads it: a day cal has the
@@ -92,7 +93,7 @@ func reviewDayLine(label, hint string, p *string, now func() time.Time, zone *ti
 		}
 		iso := store.Date(d.Day)
 		if d.Moved != "" {
-			moved.to, moved.why = iso, d.Moved
+			*moved = movedDay{to: iso, from: store.Date(d.Typed), why: d.Moved}
 		}
 		return iso
 	}

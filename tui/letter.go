@@ -291,7 +291,7 @@ func (m *LetterScreen) opened(msg letterLoadedMsg) tea.Cmd {
 	}
 	if err := m.facts.ClauseToAsk(m.draft); err != nil {
 		// The clause is asked for, not left to a placeholder in the text.
-		return tea.Batch(m.refresh(), m.askField("for_cause_clause"), Notify(err.Error()+": type it here"))
+		return tea.Batch(m.refresh(), m.askField("for_cause_clause"), Notify("Type the for-cause clause: "+err.Error()+"."))
 	}
 	if l.Saved {
 		return tea.Batch(m.refresh(), Notify("Resumed the saved draft of this letter"))

@@ -51,9 +51,9 @@ type planReviewedMsg struct {
 func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casefile.PlanComparison, review casefile.ReviewSetting) *PlanReview {
 	review.Zone = zoneOr(review.Zone)
 	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp, review: review}
-	if !review.Suggested.IsZero() {
-		m.date = store.Date(review.Suggested)
-		m.moved = movedDay{to: m.date, why: review.SuggestedMoved}
+	if s := review.Suggested; !s.Day.IsZero() {
+		m.date = store.Date(s.Day)
+		m.moved = movedDay{to: m.date, from: store.Date(s.Typed), why: s.Moved}
 	}
 	open, total := 0, 0
 	for _, a := range plan.Actions() {
@@ -98,11 +98,21 @@ func suggestedReview(open, actions, improved, worse, figures int) (choice, why s
 
 // record stores the decision.
 func (m *PlanReview) record() tea.Cmd {
-	c, id, outcome, note, date := m.c, m.plan.ID, m.choice, m.note, m.date
+	c, id, outcome, note, date := m.c, m.plan.ID, m.choice, m.note, m.typedDate()
 	return func() tea.Msg {
 		review, err := c.ReviewPlan(c.context(), id, scoring.PlanStatus(outcome), date, note)
 		return planReviewedMsg{outcome: outcome, review: review, err: err}
 	}
+}
+
+// typedDate is the new review date as typed: a date the field moved off a
+// closed day goes to the domain as typed, so the domain moves it again and
+// the record says from where, as it does for the command line.
+func (m *PlanReview) typedDate() string {
+	if m.moved.why != "" && m.moved.to == m.date {
+		return m.moved.from
+	}
+	return m.date
 }
 
 // Init focuses the decision.

@@ -35,21 +35,24 @@ func TestReviewDateIsTheClientsAndFallsOnAWorkingDay(t *testing.T) {
 	plan := casefile.Plan{Status: scoring.PlanAgreed, Plan: store.Plan{ID: 7, Status: string(scoring.PlanAgreed),
 		Meeting: time.Date(2026, 7, 16, 2, 0, 0, 0, time.UTC), ReviewOn: time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC)}}
 	setting := casefile.ReviewSetting{Zone: chicago, Calendar: calendar.Calendar{Region: "US"},
-		Suggested: time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC), SuggestedMoved: "moved from Friday, 25 December 2026 (Christmas Day), not a working day"}
+		Suggested: casefile.ReviewDay{Typed: time.Date(2026, 12, 25, 0, 0, 0, 0, time.UTC), Day: time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC),
+			Moved: "moved from Friday, 25 December 2026 (Christmas Day), not a working day"}}
 
 	tests := []struct {
 		name, typed string
 		// while is what the field says while the typed text is in it;
-		// then its value and what it says once the cursor left.
-		while, value, then string
+		// then its value and what it says once the cursor left, and the
+		// day sent to be recorded: as typed, for the record to say why
+		// it moved.
+		while, value, then, recorded string
 	}{
 		{"the suggestion keeps saying it moved", "", "Monday 28 December 2026 · moved from Friday, 25 December 2026 (Christmas Day), not a working day",
-			"2026-12-28", "Monday 28 December 2026 · moved from Friday, 25 December 2026 (Christmas Day), not a working day"},
+			"2026-12-28", "Monday 28 December 2026 · moved from Friday, 25 December 2026 (Christmas Day), not a working day", "2026-12-25"},
 		{"a Saturday", "2027-01-16", "Saturday, 16 January 2027 is not a working day: it moves to Tuesday, 19 January 2027",
-			"2027-01-19", "Tuesday 19 January 2027 · moved from Saturday, 16 January 2027, not a working day"},
-		{"a working day stays", "2027-01-12", "Tuesday 12 January 2027", "2027-01-12", "Tuesday 12 January 2027"},
-		{"tomorrow is Chicago's", "tomorrow", "Tuesday 24 November 2026", "2026-11-24", "Tuesday 24 November 2026"},
-		{"+30d from Chicago's today", "+30d", "Wednesday 23 December 2026", "2026-12-23", "Wednesday 23 December 2026"},
+			"2027-01-19", "Tuesday 19 January 2027 · moved from Saturday, 16 January 2027, not a working day", "2027-01-16"},
+		{"a working day stays", "2027-01-12", "Tuesday 12 January 2027", "2027-01-12", "Tuesday 12 January 2027", "2027-01-12"},
+		{"tomorrow is Chicago's", "tomorrow", "Tuesday 24 November 2026", "2026-11-24", "Tuesday 24 November 2026", "2026-11-24"},
+		{"+30d from Chicago's today", "+30d", "Wednesday 23 December 2026", "2026-12-23", "Wednesday 23 December 2026", "2026-12-23"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +76,9 @@ func TestReviewDateIsTheClientsAndFallsOnAWorkingDay(t *testing.T) {
 			}
 			if note, err := date.verdict(); err != nil || note != tt.then {
 				t.Errorf("after leaving the field it says %q (%v), want %q", note, err, tt.then)
+			}
+			if got := m.typedDate(); got != tt.recorded {
+				t.Errorf("recorded as typed %q, want %q", got, tt.recorded)
 			}
 		})
 	}
