@@ -81,19 +81,9 @@ func TestFormsGolden(t *testing.T) {
 			tm.Type("next tue 10:00")
 			waitFor(t, tm, "Tuesday 24 November 2026, 10:00")
 		}},
-		{"review", func(t *testing.T, tm *teatest.TestModel) {
-			openPlanted(t, tm, demo.NameLatePayment)
-			tm.Send(keyMsg("r"))
-			waitFor(t, tm, "review due")
-			tm.Send(keyMsg("enter"))
-			waitFor(t, tm, "Record the review")
-		}},
+		{"review", openReview},
 		{"review-moved", func(t *testing.T, tm *teatest.TestModel) {
-			openPlanted(t, tm, demo.NameLatePayment)
-			tm.Send(keyMsg("r"))
-			waitFor(t, tm, "review due")
-			tm.Send(keyMsg("enter"))
-			waitFor(t, tm, "Record the review")
+			openReview(t, tm)
 			tm.Send(tab)
 			tm.Type("2026-12-25")
 			tm.Send(tab)
@@ -111,4 +101,14 @@ func TestFormsGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// openReview opens the review of the demo's plan whose review is due.
+func openReview(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	openPlanted(t, tm, demo.NameLatePayment)
+	tm.Send(keyMsg("r"))
+	waitFor(t, tm, "review due")
+	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "Record the review")
 }
