@@ -31,7 +31,8 @@ type PlanReview struct {
 	// review holds the client's zone and our calendar the new review date
 	// is read in and moved onto a working day of.
 	review casefile.ReviewSetting
-	// moved is the new review date last moved off a closed day, and why.
+	// moved is the new review date last moved off a closed day, from
+	// which day and why.
 	moved  movedDay
 	fields form
 	// choice, date and note are what the fields edit.
@@ -174,11 +175,11 @@ func reviewedWords(msg planReviewedMsg) string {
 	case reviewFail:
 		return "Plan marked failed: scoring now recommends offboarding."
 	}
-	words := "Review extended to " + letters.FormatDate(msg.review.Day) + "."
+	words := "Review extended to " + letters.FormatDate(msg.review.Day)
 	if msg.review.Moved != "" {
-		words = "Review extended to " + letters.FormatDate(msg.review.Day) + ", " + msg.review.Moved + "."
+		words += ", " + msg.review.Moved
 	}
-	return words
+	return words + "."
 }
 
 // View draws the figures and the decision form.
