@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"offboard/calendar"
 	"offboard/demo"
 	"offboard/internal/tmuxtest"
 	"offboard/letters"
@@ -174,7 +175,15 @@ func TestRemediationReviewEndToEnd(t *testing.T) {
 	// Three of the four actions are open: the review suggests extending, and
 	// says why.
 	s.WaitFor("Record the review", "(•) extend", "1 of 4 actions done")
-	review := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	// 30 days from the client's today (Kessler is in Chicago, whatever zone
+	// this machine is in), on a working day of the demo's US calendar.
+	chicago, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().In(chicago)
+	day := calendar.Calendar{Region: "US"}.NextWorkingDay(time.Date(now.Year(), now.Month(), now.Day()+30, 0, 0, 0, 0, time.UTC))
+	review := day.Format(time.DateOnly)
 	s.Send("Enter")
 	s.WaitFor("› New review date", review)
 	s.Send("Tab")
@@ -183,7 +192,7 @@ func TestRemediationReviewEndToEnd(t *testing.T) {
 	s.Send("Tab")
 	s.WaitFor("› [ Record the review ]")
 	s.Send("Enter")
-	s.WaitFor("Review extended.", "Plan extended", "review on "+review)
+	s.WaitFor("Review extended to "+letters.FormatDate(day), "Plan extended", "review on "+review)
 	s.Send("q")
 	if code := s.WaitExit(); code != 0 {
 		t.Errorf("offboard exited with %d", code)

@@ -58,6 +58,7 @@ func (d *Desk) OpenLetter(ctx context.Context, clientID int64, today time.Time, 
 	}
 	draft, saved, err := d.LetterDraftFor(ctx, cl, facts, today)
 	draft.Supersedes = draft.Supersedes || supersede
+	draft.CitePriorClause(facts.PriorCause)
 	return LetterCase{Client: cl, Draft: draft, Saved: saved, Facts: facts}, err
 }
 
@@ -238,6 +239,10 @@ func sentLetterOf(clientID int64, l Letter, path string) store.SentLetter {
 	in := l.Input
 	steps := letters.ChecklistStepsOn(in.Calendar, in.Sent, in.Effective, in.RetentionDeadline)
 	legalHold := in.ForCause != nil && in.ForCause.LegalHold
+	var clause string
+	if in.ForCause != nil {
+		clause = in.ForCause.Clause
+	}
 	if legalHold {
 		steps = letters.UnderLegalHold(steps)
 	}
@@ -249,7 +254,8 @@ func sentLetterOf(clientID int64, l Letter, path string) store.SentLetter {
 	return store.SentLetter{ClientID: clientID, Title: title, Markdown: l.Markdown, Path: path, Sent: in.Sent,
 		NoticeDays: in.NoticeDays, Effective: in.Effective, Retention: in.RetentionDeadline,
 		Delivery: deliveryOf(in.Delivery), Steps: planned, AgreementName: in.Agreement.Name,
-		AgreementSigned: in.Agreement.Signed, LegalHold: legalHold, Supersedes: in.Supersedes}
+		AgreementSigned: in.Agreement.Signed, LegalHold: legalHold, ForCause: in.ForCause != nil, ForCauseClause: clause,
+		Supersedes: in.Supersedes}
 }
 
 // deliveryOf is the terminations table's name of a delivery method.

@@ -110,8 +110,11 @@ const (
 // company's settings and the letter's facts, with every date computed on
 // our calendar for notice sent on sent (see Reschedule). A client with a
 // zero-tolerance incident is offered a termination for cause, with a legal
-// hold, our signer as the single point of contact and writing only.
+// hold, our signer as the single point of contact and writing only. A
+// notice superseding one for cause is for cause too, under the clause that
+// notice cited (for the same agreement) and with its legal hold.
 func NewLetterDraft(c store.Client, our letters.Company, facts LetterFacts, sent time.Time) LetterDraft {
+	forCause := facts.ZeroTolerance || facts.PriorCause != nil
 	d := LetterDraft{
 		Sent:              store.Date(sent),
 		NoticeDays:        strconv.Itoa(c.NoticeDays),
@@ -124,9 +127,9 @@ func NewLetterDraft(c store.Client, our letters.Company, facts LetterFacts, sent
 		IncludedHours:     "0",
 		RequestDays:       "0",
 		WindowDays:        "0",
-		ForCause:          facts.ZeroTolerance,
-		LegalHold:         facts.ZeroTolerance,
-		WrittenOnly:       facts.ZeroTolerance,
+		ForCause:          forCause,
+		LegalHold:         facts.ZeroTolerance || facts.PriorCause != nil && facts.PriorCause.LegalHold,
+		WrittenOnly:       forCause,
 		ExportWhat:        defaultExportWhat,
 		ExportFormat:      defaultExportFormat,
 		ExportDelivery:    defaultExportDelivery,
@@ -139,11 +142,22 @@ func NewLetterDraft(c store.Client, our letters.Company, facts LetterFacts, sent
 		CompanyPhone:      our.Phone,
 		ExportPath:        letters.DefaultExportPath(letters.KindTermination, c.Name, sent),
 	}
-	if facts.ZeroTolerance {
+	if forCause {
 		d.ContactName, d.ContactRole, d.ContactEmail, d.ContactPhone = our.Signer, our.SignerTitle, our.Email, our.Phone
 	}
+	d.CitePriorClause(facts.PriorCause)
 	d.Reschedule(facts.Calendar)
 	return d
+}
+
+// CitePriorClause fills in the clause the notice for cause being
+// superseded cited, when d is for cause under the same agreement and names
+// no clause yet: the new notice cites the same clause.
+func (d *LetterDraft) CitePriorClause(pc *PriorCause) {
+	if pc != nil && d.ForCause && strings.TrimSpace(d.ForCauseClause) == "" &&
+		(pc.Agreement == "" || pc.Agreement == d.AgreementName) {
+		d.ForCauseClause = pc.Clause
+	}
 }
 
 func dateOrEmpty(t time.Time) string {

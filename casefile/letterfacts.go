@@ -3,6 +3,7 @@ package casefile
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"offboard/calendar"
@@ -26,12 +27,56 @@ type LetterFacts struct {
 	Licences []letters.Licence
 	// Prior is the notice the client is already under; nil when none.
 	Prior *letters.PriorNotice
+	// PriorCause is that notice's cause when it was given for cause; nil
+	// otherwise. A notice superseding it is for cause too, under the same
+	// clause.
+	PriorCause *PriorCause
 	// ZeroTolerance reports a zero-tolerance incident (criminal activity,
 	// abuse of staff at the zero-tolerance severity), for which the form
 	// offers a termination for cause.
 	ZeroTolerance bool
 	// Rate is our standard hourly rate, offered for transition assistance.
 	Rate money.Money
+}
+
+// PriorCause is the cause of a notice for cause the client is already
+// under, as recorded with it.
+type PriorCause struct {
+	// Sent is the day that notice was sent.
+	Sent time.Time
+	// Agreement names the agreement it ended; empty for a notice recorded
+	// before it was kept.
+	Agreement string
+	// Clause is the clause it cited; empty when a notice recorded before
+	// clauses were kept could not be read back from its letter.
+	Clause string
+	// LegalHold reports whether it put the client's data under a legal hold.
+	LegalHold bool
+}
+
+// ClauseUnknownError asks for the for-cause clause of a notice superseding
+// a notice for cause whose clause is not on record: the new notice must
+// cite the same clause, and a placeholder in its place would be sent as
+// written.
+type ClauseUnknownError struct {
+	// Prior is the notice for cause being superseded.
+	Prior PriorCause
+}
+
+// Error says which notice and what to give.
+func (e *ClauseUnknownError) Error() string {
+	return fmt.Sprintf("the notice of %s was given for cause, but the clause it cited is not on record; "+
+		"the new notice cites the same clause, as that letter words it", letters.FormatDate(e.Prior.Sent))
+}
+
+// ClauseToAsk is a *ClauseUnknownError when d is a notice for cause
+// superseding one for cause whose clause is not on record and d does not
+// name one yet; nil otherwise.
+func (f LetterFacts) ClauseToAsk(d LetterDraft) error {
+	if f.PriorCause == nil || !d.ForCause || strings.TrimSpace(d.ForCauseClause) != "" {
+		return nil
+	}
+	return &ClauseUnknownError{Prior: *f.PriorCause}
 }
 
 // LetterFacts loads the facts of c's letter as of today.
@@ -57,7 +102,11 @@ func (d *Desk) LetterFacts(ctx context.Context, c store.Client, today time.Time)
 		return f, err
 	}
 	if ok {
-		f.Prior = &letters.PriorNotice{Sent: n.Termination.Sent, Effective: n.Termination.Effective}
+		t := n.Termination
+		f.Prior = &letters.PriorNotice{Sent: t.Sent, Effective: t.Effective}
+		if t.ForCause {
+			f.PriorCause = &PriorCause{Sent: t.Sent, Agreement: t.AgreementName, Clause: t.ForCauseClause, LegalHold: t.LegalHold}
+		}
 	}
 	zt, err := d.Store.ZeroToleranceIncidents(ctx, c.ID, setup.Config.StaffAbuse.ZeroToleranceSeverity)
 	f.ZeroTolerance = zt > 0

@@ -95,7 +95,7 @@ func (p Plan) documentForm(zone *time.Location) PlanForm {
 	if !p.Meeting.IsZero() {
 		// The rows do not say when the plan was written: the day after
 		// the meeting, as the agenda promises.
-		f.Finished = store.Date(p.Meeting.AddDate(0, 0, 1))
+		f.Finished = store.Date(p.Meeting.In(zone).AddDate(0, 0, 1))
 	}
 	for _, it := range p.Items {
 		switch it.Kind {

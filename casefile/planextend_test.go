@@ -38,10 +38,11 @@ func demoDesk(t *testing.T) *casefile.Desk {
 	return &casefile.Desk{Store: s, Now: clock, Letters: r}
 }
 
-// Extending a plan at its review moves the review and nothing else: the
-// plan still starts the day after the meeting, every action stays inside
-// it, the written plan says when and to what the review was moved, and
-// the export, refused for nothing the tool wrote itself, is recorded.
+// Extending a plan at its review moves the review, onto a working day,
+// and nothing else: the plan still starts the day after the meeting, every
+// action stays inside it, the written plan says when and to what the
+// review was moved, and the export, refused for nothing the tool wrote
+// itself, is recorded.
 func TestExtendingAPlanKeepsItsDatesAndItsExport(t *testing.T) {
 	ctx := context.Background()
 	d := demoDesk(t)
@@ -60,9 +61,16 @@ func TestExtendingAPlanKeepsItsDatesAndItsExport(t *testing.T) {
 	if err := before.Plan.Complete(); err != nil {
 		t.Fatalf("the demo's plan is refused before any review: %v", err)
 	}
-	newReview := plan.ReviewOn.AddDate(0, 0, 45)
-	if err := d.ReviewPlan(ctx, plan.ID, scoring.PlanExtended, store.Date(newReview), "Autopay enrolment under way"); err != nil {
+	// 45 days after the review is Saturday 2 January 2027: the review is
+	// held on the next working day, Monday 4 January.
+	typed := plan.ReviewOn.AddDate(0, 0, 45)
+	newReview := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
+	got, err := d.ReviewPlan(ctx, plan.ID, scoring.PlanExtended, store.Date(typed), "Autopay enrolment under way")
+	if err != nil {
 		t.Fatal(err)
+	}
+	if !got.Day.Equal(newReview) || got.Moved != "moved from Saturday, 2 January 2027, not a working day" {
+		t.Fatalf("extended to %s (%s), want Monday, 4 January 2027, moved from Saturday", letters.FormatDate(got.Day), got.Moved)
 	}
 	after, err := d.PlanDocuments(ctx, plan.ID)
 	if err != nil {

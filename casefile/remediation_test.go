@@ -451,10 +451,10 @@ func TestReviewsDueAndReviewActions(t *testing.T) {
 	}
 	planID := got[0].PlanID
 
-	if err := s.ExtendPlan(ctx, planID, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), ""); err == nil {
+	if _, err := s.ExtendPlan(ctx, planID, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), ""); err == nil {
 		t.Error("extended to a date before the current review")
 	}
-	if err := s.ExtendPlan(ctx, planID, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), "Autopay set up late"); err != nil {
+	if _, err := s.ExtendPlan(ctx, planID, time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), "Autopay set up late"); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Store.ReviewsDue(ctx, asOf); len(got) != 0 {

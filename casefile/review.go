@@ -214,6 +214,12 @@ func (d *Desk) compare(ctx context.Context, p Plan, meeting, asOf time.Time) (Pl
 	if err != nil {
 		return PlanComparison{}, err
 	}
+	setup, err := d.Setup(ctx)
+	if err != nil {
+		return PlanComparison{}, err
+	}
+	// The meeting's month and day are the client's, where it was held.
+	meeting = meeting.In(ClientZone(c, setup.Config))
 	meetingMonth := time.Date(meeting.Year(), meeting.Month(), 1, 0, 0, 0, 0, time.UTC)
 	cmp := PlanComparison{PlanID: planID, ClientID: p.ClientID, Meeting: meeting,
 		Before: baselinePeriod(p, meetingMonth),

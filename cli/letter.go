@@ -217,6 +217,9 @@ func draftFromFlags(ctx context.Context, fs *flag.FlagSet, desk *casefile.Desk, 
 		form.ContactName, form.ContactRole, form.ContactEmail, form.ContactPhone = form.Signer, form.SignerTitle, form.CompanyEmail, form.CompanyPhone
 	}
 	form.Supersedes, form.NoLicences = *o.supersede, *o.noLicences
+	if err := facts.ClauseToAsk(form); err != nil {
+		return form, casefile.Letter{}, usagef(fs, "%v: give it with --clause, for example --clause \"clause 14.4 (Termination for cause)\"", err)
+	}
 	if *o.agreement != "" {
 		form.AgreementName = *o.agreement
 	}

@@ -166,8 +166,24 @@ func TestLetterForCause(t *testing.T) {
 			disposal = s.Title
 		}
 	}
-	if !strings.HasPrefix(disposal, "Review the legal hold") || !term.LegalHold || term.AgreementName != "Managed Services Agreement" {
+	if !strings.HasPrefix(disposal, "Review the legal hold") || !term.LegalHold || term.AgreementName != "Managed Services Agreement" ||
+		!term.ForCause || term.ForCauseClause != "clause 14.4" {
 		t.Errorf("disposal step %q, notice %+v", disposal, term)
+	}
+	// A notice superseding it cites the same clause unasked.
+	code, stdout, stderr = f.run(t, "letter", "harborline", "--supersede", "--draft", "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "This letter is our written notice, under clause 14.4 of the Managed Services Agreement") {
+		t.Errorf("superseding draft: exit %d, %s\n%s", code, stderr, stdout)
+	}
+	// A notice recorded before clauses were kept, its clause not read back:
+	// the new notice asks for it instead of printing a placeholder.
+	if _, err := st.DB().ExecContext(context.Background(), "UPDATE terminations SET for_cause_clause = ''"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = f.run(t, "letter", "harborline", "--supersede", "--draft", "-o", "-")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "the notice of Monday, 23 November 2026 was given for cause, but the clause it cited is not on record") ||
+		!strings.Contains(stderr, "give it with --clause") {
+		t.Errorf("superseding without the clause on record: exit %d, %s\n%s", code, stderr, stdout)
 	}
 }
 

@@ -39,15 +39,9 @@ func day(s string) time.Time {
 
 func newLetterDB(t *testing.T, settings bool) *letterDB {
 	t.Helper()
-	dir := t.TempDir()
-	f := &letterDB{db: filepath.Join(dir, "o.db"), dir: dir,
-		vars: map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config")}}
-	ctx := context.Background()
-	st, err := store.Open(ctx, f.db, store.WithClock(func() time.Time { return clock }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, st := openLetterDB(t, "o.db")
 	defer st.Close()
+	ctx := context.Background()
 	clients := []store.Client{
 		{Name: "Harborline Freight Logistics, Inc.", ContactName: "Dana Whitfield",
 			ContactEmail: "dana.whitfield@harborline.example", Address: "2200 Port of Tacoma Road\nTacoma, WA 98421",
@@ -58,7 +52,7 @@ func newLetterDB(t *testing.T, settings bool) *letterDB {
 		{Name: "*Acme* <script>", ContactName: "# Heading", Address: "1 [Main](http://x) St\n> Suite 2", Currency: "USD",
 			AgreementName: "MSA _v2_", AgreementSigned: day("2024-01-15"), TerminationClause: "clause `7`", NoticeDays: 30},
 	}
-	err = st.Tx(ctx, func(tx *sql.Tx) error {
+	err := st.Tx(ctx, func(tx *sql.Tx) error {
 		for _, c := range clients {
 			if _, err := store.InsertClient(ctx, tx, c, clock); err != nil {
 				return err
@@ -93,6 +87,20 @@ func newLetterDB(t *testing.T, settings bool) *letterDB {
 		}
 	}
 	return f
+}
+
+// openLetterDB opens a new database named file, its store's clock at the
+// tests' clock, in a home folder of its own.
+func openLetterDB(t *testing.T, file string) (*letterDB, *store.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	f := &letterDB{db: filepath.Join(dir, file), dir: dir,
+		vars: map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config")}}
+	st, err := store.Open(context.Background(), f.db, store.WithClock(func() time.Time { return clock }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, st
 }
 
 // run runs offboard with args against the database, in its environment.

@@ -12,9 +12,12 @@ import (
 )
 
 func planCommand() *Command {
-	c := &Command{Name: "plan", Summary: "export a client's remediation plan or meeting agenda as Markdown",
-		Usage: "plan export CLIENT [--agenda] [-o FILE] [--db FILE]"}
+	c := &Command{Name: "plan", Summary: "export a client's remediation plan or agenda, or record its review",
+		Usage: "plan export CLIENT [--agenda] [-o FILE] [--db FILE]\n       offboard " + planReviewUsage}
 	c.Run = func(ctx context.Context, env Env, args []string) error {
+		if len(args) > 0 && args[0] == "review" {
+			return planReview(ctx, env, args[1:])
+		}
 		fs := newFlags(env, c.Name, c.Usage, `Writes the client's latest remediation plan (or, with --agenda, the meeting
 agenda) as Markdown, by default to exports/<client>-remediation-plan-<date>.md,
 and records the export on the client with its SHA-256 in the communications log.
@@ -27,7 +30,10 @@ own commitments written down. Otherwise the export names each missing part and
 its item; fill them in the workbench (press r on the client) and export again.
 An exported plan that has been agreed shows where it stands: its status, the
 figures before the meeting and since against each goal, and notes on the
-checkpoints passed.`)
+checkpoints passed.
+
+'offboard plan review CLIENT -h' tells how to record the decision at the plan's
+review: resolved, extended to a new date, or failed.`)
 		out := fs.String("o", "", "write to `file` instead of the default path; - prints it without recording")
 		agenda := fs.Bool("agenda", false, "export the meeting agenda instead of the plan")
 		db := storeFlag(fs)
@@ -35,7 +41,7 @@ checkpoints passed.`)
 			if err := parse(env, fs, args); err != nil {
 				return err
 			}
-			return usagef(fs, "missing the action: offboard plan export CLIENT")
+			return usagef(fs, "missing the action: offboard plan export CLIENT, or offboard plan review CLIENT")
 		}
 		names, err := parseInterspersed(env, fs, args[1:])
 		if err != nil {

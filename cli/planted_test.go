@@ -4,11 +4,9 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"offboard/demo"
 	"offboard/letters"
-	"offboard/store"
 )
 
 // TestPlantedClientsDocuments writes, on the demo portfolio, the notice of
@@ -16,18 +14,7 @@ import (
 // post-mortem of the one already offboarded, and compares them with golden
 // files: the documents a new user sees first.
 func TestPlantedClientsDocuments(t *testing.T) {
-	dir := t.TempDir()
-	f := &letterDB{db: filepath.Join(dir, "demo.db"), dir: dir,
-		vars: map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config")}}
-	ctx := context.Background()
-	st, err := store.Open(ctx, f.db, store.WithClock(func() time.Time { return clock }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Generate(ctx, st, demo.Options{Seed: 1, AsOf: clock}); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	f := newDemoDB(t)
 	for _, name := range []string{demo.NameCriminal, demo.RemediationRefused, demo.NameLatePayment, demo.NameDataCompliance} {
 		t.Run(letters.Slug(name), func(t *testing.T) {
 			code, stdout, stderr := f.run(t, "letter", name, "--draft", "-o", "-")
@@ -37,6 +24,15 @@ func TestPlantedClientsDocuments(t *testing.T) {
 			golden(t, "letter-"+letters.Slug(name)+".md", stdout)
 		})
 	}
+	// The zero-tolerance client already given notice for cause: a notice
+	// superseding it cites the clause the first one did.
+	t.Run("superseding-"+letters.Slug(demo.NameAbuse), func(t *testing.T) {
+		code, stdout, stderr := f.run(t, "letter", demo.NameAbuse, "--supersede", "--draft", "-o", "-")
+		if code != 0 || stderr != "" {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		golden(t, "letter-"+letters.Slug(demo.NameAbuse)+"-superseding.md", stdout)
+	})
 	// The plans and agendas of every planted workflow: a review due, a
 	// plan that worked, one refused and one failed.
 	for _, name := range []string{demo.RemediationReviewDue, demo.RemediationImproved, demo.RemediationRefused, demo.NameOffboarded} {
@@ -83,4 +79,16 @@ func TestPlantedClientsDocuments(t *testing.T) {
 		}
 		golden(t, "postmortem-"+letters.Slug(demo.Reengaged)+".md", stdout)
 	})
+}
+
+// newDemoDB writes the demo portfolio as of the tests' clock into a
+// database of its own.
+func newDemoDB(t *testing.T) *letterDB {
+	t.Helper()
+	f, st := openLetterDB(t, "demo.db")
+	defer st.Close()
+	if _, err := demo.Generate(context.Background(), st, demo.Options{Seed: 1, AsOf: clock}); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

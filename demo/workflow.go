@@ -287,11 +287,16 @@ func (g *gen) termination(id int64, p *profile, sent time.Time, noticeDays int, 
 	if err != nil {
 		return err
 	}
+	var clause string
+	if in.ForCause != nil {
+		clause = in.ForCause.Clause
+	}
 	if _, err := g.tx.ExecContext(g.ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold)
-        VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?, ?)`,
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold,
+        for_cause, for_cause_clause)
+        VALUES (?, ?, ?, ?, ?, ?, 'email', ?, ?, ?, ?, ?, ?)`,
 		id, doc, store.Date(sent), noticeDays, store.Date(effective), store.Date(retention),
-		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned), forCause); err != nil {
+		store.Timestamp(sent), c.AgreementName, store.Date(c.AgreementSigned), forCause, forCause, clause); err != nil {
 		return fmt.Errorf("termination: %w", err)
 	}
 	sentAt := g.localAt(p, int(g.asOf.Sub(sent).Hours()/24), 9)

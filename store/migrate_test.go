@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -13,23 +14,10 @@ import (
 func TestMigrateFromVersion1(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v1.db")
-	scripts, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{scripts[0], "PRAGMA user_version = 1",
+	writeAtVersion(t, path, 1,
 		`INSERT INTO clients (id, name, name_key, created_at, updated_at) VALUES (1, 'Acme', 'acme', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
 		`INSERT INTO time_entries (client_id, worked_on, minutes, source_hash) VALUES (1, '2024-01-05', 90, 'E-1')`,
-		`INSERT INTO client_months (client_id, month, minutes, billable_minutes, oos_minutes) VALUES (1, '2024-01', 90, 60, 30)`} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%.40s: %v", q, err)
-		}
-	}
-	db.Close()
+		`INSERT INTO client_months (client_id, month, minutes, billable_minutes, oos_minutes) VALUES (1, '2024-01', 90, 60, 30)`)
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -47,5 +35,26 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	if n := rowCount(t, s, "SELECT count(*) FROM sqlite_schema WHERE name = 'time_entries_client_worked'"); n != 0 {
 		t.Error("time_entries_client_worked is still there")
+	}
+}
+
+// writeAtVersion writes a database at path as the first version scripts
+// left it, then runs rows in it: a file written by an older offboard.
+func writeAtVersion(t *testing.T, path string, version int, rows ...string) {
+	t.Helper()
+	scripts, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stmts := append(append(scripts[:version:version], "PRAGMA user_version = "+strconv.Itoa(version)), rows...)
+	for _, q := range stmts {
+		if _, err := db.ExecContext(context.Background(), q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
 	}
 }

@@ -120,8 +120,7 @@ func scanPlan(r scanner) (Plan, error) {
 		return p, err
 	}
 	if meeting != "" {
-		t, _ := time.Parse(time.RFC3339, meeting)
-		p.Meeting = t.In(time.Local)
+		p.Meeting, _ = time.Parse(time.RFC3339, meeting)
 	}
 	p.ReviewOn, p.BaselineFrom, p.BaselineTo = parseDate(review), parseDate(from), parseDate(to)
 	p.CreatedAt, _ = time.Parse(time.RFC3339, created)

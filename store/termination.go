@@ -34,6 +34,11 @@ type Termination struct {
 	AgreementSigned time.Time
 	// LegalHold suspends the disposal of the client's data.
 	LegalHold bool
+	// ForCause marks a notice for cause, and ForCauseClause is the
+	// agreement's clause it cited; empty for a notice recorded before
+	// clauses were kept whose letter could not be read back.
+	ForCause       bool
+	ForCauseClause string
 }
 
 // SentLetter is a notice of termination being recorded as sent.
@@ -59,6 +64,10 @@ type SentLetter struct {
 	AgreementSigned time.Time
 	// LegalHold suspends the disposal of the client's data.
 	LegalHold bool
+	// ForCause marks a notice for cause, under the agreement's clause
+	// ForCauseClause.
+	ForCause       bool
+	ForCauseClause string
 	// Supersedes allows a notice to a client already under notice: it
 	// replaces the earlier notice and its checklist.
 	Supersedes bool
@@ -96,7 +105,9 @@ func (s *Store) RecordLetterSent(ctx context.Context, l SentLetter) (Termination
 	}
 	now := s.now()
 	t := Termination{ClientID: l.ClientID, Sent: l.Sent, NoticeDays: l.NoticeDays, Effective: l.Effective,
-		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now}
+		Retention: l.Retention, Delivery: l.Delivery, CreatedAt: now, AgreementName: l.AgreementName,
+		AgreementSigned: l.AgreementSigned, LegalHold: l.LegalHold, ForCause: l.ForCause,
+		ForCauseClause: strings.TrimSpace(l.ForCauseClause)}
 	err := s.exportTx(ctx, func(tx *sql.Tx) error {
 		if err := checkNoticeAllowed(ctx, tx, l.ClientID, l.Supersedes); err != nil {
 			return err
@@ -151,10 +162,11 @@ func insertTermination(ctx context.Context, tx *sql.Tx, l SentLetter, t *Termina
 	}
 	t.DocumentID = docID
 	res, err := tx.ExecContext(ctx, `INSERT INTO terminations (client_id, document_id, sent_on, notice_days,
-        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        effective_on, retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold,
+        for_cause, for_cause_clause)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.ClientID, docID, Date(l.Sent), l.NoticeDays, Date(l.Effective), Date(l.Retention), l.Delivery, Timestamp(t.CreatedAt),
-		l.AgreementName, nullDate(l.AgreementSigned), l.LegalHold)
+		l.AgreementName, nullDate(l.AgreementSigned), l.LegalHold, l.ForCause, t.ForCauseClause)
 	if err != nil {
 		return fmt.Errorf("record termination: %w", err)
 	}
@@ -219,6 +231,9 @@ func (l SentLetter) check() error {
 			problems = append(problems, fmt.Sprintf("retention deadline %s is before the effective date %s", Date(l.Retention), Date(l.Effective)))
 		}
 	}
+	if l.ForCause && strings.TrimSpace(l.ForCauseClause) == "" {
+		problems = append(problems, "a notice for cause names the clause of the agreement it is given under")
+	}
 	if l.NoticeDays < 0 {
 		problems = append(problems, fmt.Sprintf("notice of %d days is negative", l.NoticeDays))
 	}
@@ -270,10 +285,10 @@ func (s *Store) LatestTermination(ctx context.Context, clientID int64) (t Termin
 	var doc sql.NullInt64
 	var signed sql.NullString
 	err = s.db.QueryRowContext(ctx, `SELECT id, client_id, document_id, sent_on, notice_days, effective_on,
-        retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold
+        retention_until, delivery, created_at, agreement_name, agreement_signed, legal_hold, for_cause, for_cause_clause
         FROM terminations WHERE client_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
 		clientID).Scan(&t.ID, &t.ClientID, &doc, &sent, &t.NoticeDays, &eff, &ret, &t.Delivery, &created,
-		&t.AgreementName, &signed, &t.LegalHold)
+		&t.AgreementName, &signed, &t.LegalHold, &t.ForCause, &t.ForCauseClause)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, false, nil
 	}

@@ -219,8 +219,8 @@ func (f *field) update(msg tea.KeyMsg, keys KeyMap) (changed, used bool, cmd tea
 	return f.get() != before, true, cmd
 }
 
-// view draws the field: its label line and its widget.
-func (f *field) view(th Theme, focused bool) string {
+// view draws the field: its label line and its widget, in room columns.
+func (f *field) view(th Theme, focused bool, room int) string {
 	marker := "  "
 	label := th.Subtle.Render(f.label)
 	if focused {
@@ -254,9 +254,9 @@ func (f *field) view(th Theme, focused bool) string {
 		}
 		return marker + th.Subtle.Render(b)
 	case fieldText:
-		return marker + label + f.verdictView(th) + "\n" + indent(f.area.View(), "  ")
+		return f.headLine(th, marker+label, room) + "\n" + indent(f.area.View(), "  ")
 	default:
-		head := marker + label + f.verdictView(th)
+		head := f.headLine(th, marker+label, room)
 		if f.check == nil && f.input.Placeholder != "" && f.get() != "" {
 			head += hintView(th, f.hint)
 		}
@@ -264,20 +264,34 @@ func (f *field) view(th Theme, focused bool) string {
 	}
 }
 
-// verdictView is what the field's check says, drawn after its label: the
-// refusal, or what it read (a date's weekday), or the hint once the
-// placeholder is hidden by text.
-func (f *field) verdictView(th Theme) string {
+// headLine is the field's label with what its check says after it; when
+// that does not fit beside the label in room columns it goes on under it,
+// wrapped, so no part of a refusal or a moved date is cut off.
+func (f *field) headLine(th Theme, label string, room int) string {
+	text, style := f.verdictText(th)
+	switch {
+	case text == "":
+		return label
+	case lipgloss.Width(label)+2+lipgloss.Width(text) <= room:
+		return label + style.Render("  "+text)
+	}
+	return label + "\n" + indent(style.Width(max(room-4, 10)).Render(text), "    ")
+}
+
+// verdictText is what the field's check says, in the style it is drawn
+// in: the refusal, or what it read (a date's weekday), or the hint once
+// the placeholder is hidden by text; empty when there is nothing to say.
+func (f *field) verdictText(th Theme) (string, lipgloss.Style) {
 	note, err := f.verdict()
 	switch {
 	case err != nil:
-		return th.Error.Render("  ✗ " + err.Error())
+		return "✗ " + err.Error(), th.Error
 	case note != "":
-		return th.Faint.Render("  " + note)
-	case f.check != nil && f.get() != "":
-		return hintView(th, f.hint)
+		return note, th.Faint
+	case f.check != nil && f.get() != "" && f.hint != "":
+		return f.hint, th.Faint
 	}
-	return ""
+	return "", lipgloss.NewStyle()
 }
 
 // inputView is a one-line field's text, shown selected while typing would
@@ -458,7 +472,7 @@ func (f *form) view(th Theme, width, height int, head []string) string {
 				lines = append(lines, strings.Split(indent(note, "  "), "\n")...)
 			}
 		}
-		lines = append(lines, strings.Split(fl.view(th, i == f.focus), "\n")...)
+		lines = append(lines, strings.Split(fl.view(th, i == f.focus, width), "\n")...)
 		if i == f.focus {
 			focusBottom = len(lines)
 		}

@@ -22,7 +22,8 @@ func init() { time.Local = time.UTC }
 // testdata/TestFormsGolden/<screen>-<size>.golden: the settings (as they
 // open, and with a refused labour cost beside its field), the override,
 // the hand entry with a date read back, the sign-off dialog with an
-// impossible date refused, the walkthrough and the plan review. Run with
+// impossible date refused, the walkthrough and the plan review (as it
+// opens, and with Christmas Day typed and moved to a working day). Run with
 // -update after a deliberate change of layout.
 func TestFormsGolden(t *testing.T) {
 	tab := tea.KeyMsg{Type: tea.KeyTab}
@@ -80,12 +81,13 @@ func TestFormsGolden(t *testing.T) {
 			tm.Type("next tue 10:00")
 			waitFor(t, tm, "Tuesday 24 November 2026, 10:00")
 		}},
-		{"review", func(t *testing.T, tm *teatest.TestModel) {
-			openPlanted(t, tm, demo.NameLatePayment)
-			tm.Send(keyMsg("r"))
-			waitFor(t, tm, "review due")
-			tm.Send(keyMsg("enter"))
-			waitFor(t, tm, "Record the review")
+		{"review", openReview},
+		{"review-moved", func(t *testing.T, tm *teatest.TestModel) {
+			openReview(t, tm)
+			tm.Send(tab)
+			tm.Type("2026-12-25")
+			tm.Send(tab)
+			waitFor(t, tm, "(Christmas")
 		}},
 	}
 	for _, size := range [][2]int{{80, 24}, {140, 45}} {
@@ -99,4 +101,14 @@ func TestFormsGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// openReview opens the review of the demo's plan whose review is due.
+func openReview(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	openPlanted(t, tm, demo.NameLatePayment)
+	tm.Send(keyMsg("r"))
+	waitFor(t, tm, "review due")
+	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "Record the review")
 }

@@ -289,10 +289,27 @@ func (m *LetterScreen) opened(msg letterLoadedMsg) tea.Cmd {
 	if m.sent != nil {
 		return m.preview.SetMarkdown(m.sent.Letter.Markdown)
 	}
+	if err := m.facts.ClauseToAsk(m.draft); err != nil {
+		// The clause is asked for, not left to a placeholder in the text.
+		return tea.Batch(m.refresh(), m.askField("for_cause_clause"), Notify("Type the for-cause clause: "+err.Error()+"."))
+	}
 	if l.Saved {
 		return tea.Batch(m.refresh(), Notify("Resumed the saved draft of this letter"))
 	}
 	return m.refresh()
+}
+
+// askField puts the cursor on the field with the given key and opens it
+// for typing.
+func (m *LetterScreen) askField(key string) tea.Cmd {
+	for i, f := range letterFields {
+		if f.key == key {
+			m.cursor = i
+			m.keepCursorVisible()
+			return m.startEditing()
+		}
+	}
+	return nil
 }
 
 // sentOff leaves the sent letter for the checklist it scheduled.

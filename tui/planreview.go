@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
+	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
 	"offboard/textsafe"
@@ -20,9 +20,6 @@ const (
 	reviewFail    = string(scoring.PlanFailed)
 )
 
-// extendByDays is how far a review is pushed back by default.
-const extendByDays = 30
-
 // PlanReview is the review of an open plan: the figures before and since,
 // then close as resolved, extend to a new date, or mark failed, with a
 // note for the record.
@@ -31,6 +28,12 @@ type PlanReview struct {
 	client store.Client
 	plan   casefile.Plan
 	cmp    casefile.PlanComparison
+	// review holds the client's zone and our calendar the new review date
+	// is read in and moved onto a working day of.
+	review casefile.ReviewSetting
+	// moved is the new review date last moved off a closed day, from
+	// which day and why.
+	moved  movedDay
 	fields form
 	// choice, date and note are what the fields edit.
 	choice, date, note string
@@ -39,14 +42,19 @@ type PlanReview struct {
 
 type planReviewedMsg struct {
 	outcome string
-	err     error
+	// review is the new review date recorded when extending.
+	review casefile.ReviewDay
+	err    error
 }
 
-func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casefile.PlanComparison) *PlanReview {
-	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp,
-		date: store.Date(plan.ReviewOn.AddDate(0, 0, extendByDays))}
-	if later := c.Now().AddDate(0, 0, extendByDays); later.After(plan.ReviewOn.AddDate(0, 0, extendByDays)) {
-		m.date = store.Date(later)
+// newPlanReview opens the review of plan; review is what its dates are read
+// with, and the extension it suggests (casefile.Desk.OpenReview).
+func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casefile.PlanComparison, review casefile.ReviewSetting) *PlanReview {
+	review.Zone = zoneOr(review.Zone)
+	m := &PlanReview{c: c, client: client, plan: plan, cmp: cmp, review: review}
+	if s := review.Suggested; !s.Day.IsZero() {
+		m.date = store.Date(s.Day)
+		m.moved = movedDay{to: m.date, from: store.Date(s.Typed), why: s.Moved}
 	}
 	open, total := 0, 0
 	for _, a := range plan.Actions() {
@@ -63,7 +71,7 @@ func newPlanReview(c *Common, client store.Client, plan casefile.Plan, cmp casef
 	confirm := &field{kind: fieldButton, label: "Record the review", row: -1, get: get, press: m.record}
 	m.fields.load(grouped("Decision", why, -1,
 		choice,
-		dateLine("New review date", "when extending: "+dateHelp, &m.date, c.Now, time.Local, false),
+		reviewDayLine("New review date", "when extending, on a working day: "+dateHelp, &m.date, c.Now, review.Zone, review.Calendar, &m.moved),
 		text("Note", "what the figures and the client's actions show", &m.note),
 		confirm), 0, 60, c.Theme)
 	return m
@@ -91,11 +99,21 @@ func suggestedReview(open, actions, improved, worse, figures int) (choice, why s
 
 // record stores the decision.
 func (m *PlanReview) record() tea.Cmd {
-	c, id, outcome, note, date := m.c, m.plan.ID, m.choice, m.note, m.date
+	c, id, outcome, note, date := m.c, m.plan.ID, m.choice, m.note, m.typedDate()
 	return func() tea.Msg {
-		err := c.ReviewPlan(c.context(), id, scoring.PlanStatus(outcome), date, note)
-		return planReviewedMsg{outcome: outcome, err: err}
+		review, err := c.ReviewPlan(c.context(), id, scoring.PlanStatus(outcome), date, note)
+		return planReviewedMsg{outcome: outcome, review: review, err: err}
 	}
+}
+
+// typedDate is the new review date as typed: a date the field moved off a
+// closed day goes to the domain as typed, so the domain moves it again and
+// the record says from where, as it does for the command line.
+func (m *PlanReview) typedDate() string {
+	if m.moved.why != "" && m.moved.to == m.date {
+		return m.moved.from
+	}
+	return m.date
 }
 
 // Init focuses the decision.
@@ -137,9 +155,7 @@ func (m *PlanReview) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		words := map[string]string{reviewResolve: "Plan closed as resolved.", reviewExtend: "Review extended.",
-			reviewFail: "Plan marked failed: scoring now recommends offboarding."}
-		return m, tea.Sequence(Pop, func() tea.Msg { return DataChangedMsg{} }, Notify(words[msg.outcome]))
+		return m, tea.Sequence(Pop, func() tea.Msg { return DataChangedMsg{} }, Notify(reviewedWords(msg)))
 	case tea.KeyMsg:
 		if key.Matches(msg, k.Back) {
 			return m, Pop
@@ -150,9 +166,25 @@ func (m *PlanReview) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return m, m.fields.updateWidget(msg)
 }
 
+// reviewedWords is what the status line says once the review is recorded:
+// an extension names the new review date, and why it is not the day typed.
+func reviewedWords(msg planReviewedMsg) string {
+	switch msg.outcome {
+	case reviewResolve:
+		return "Plan closed as resolved."
+	case reviewFail:
+		return "Plan marked failed: scoring now recommends offboarding."
+	}
+	words := "Review extended to " + letters.FormatDate(msg.review.Day)
+	if msg.review.Moved != "" {
+		words += ", " + msg.review.Moved
+	}
+	return words + "."
+}
+
 // View draws the figures and the decision form.
 func (m *PlanReview) View() string {
 	head := []string{m.c.Theme.Heading.Render(fmt.Sprintf("Review of the plan agreed on %s with %s",
-		store.Date(m.plan.Meeting), textsafe.Line(m.client.Name))), "", comparisonView(m.c.Theme, m.cmp, nil, m.width)}
+		store.Date(m.plan.Meeting.In(m.review.Zone)), textsafe.Line(m.client.Name))), "", comparisonView(m.c.Theme, m.cmp, nil, m.width)}
 	return m.fields.view(m.c.Theme, m.width, m.height, head)
 }

@@ -25,6 +25,9 @@ type PlanTracking struct {
 	plan   casefile.Plan
 	cmp    casefile.PlanComparison
 	cmpErr error
+	// review is the client's zone and our calendar the plan's dates are
+	// read and shown in, and the extension a review suggests.
+	review casefile.ReviewSetting
 	loaded bool
 	cursor int
 	// req numbers loads; a result from an older load is dropped.
@@ -38,6 +41,7 @@ type trackingLoadedMsg struct {
 	plan   casefile.Plan
 	cmp    casefile.PlanComparison
 	cmpErr error
+	review casefile.ReviewSetting
 	err    error
 }
 
@@ -58,6 +62,9 @@ func (m *PlanTracking) load() tea.Cmd {
 			return trackingLoadedMsg{req: req, err: err}
 		}
 		msg := trackingLoadedMsg{req: req, plan: p}
+		if msg.review, err = c.OpenReview(ctx, id); err != nil {
+			return trackingLoadedMsg{req: req, err: err}
+		}
 		if p.Status != scoring.PlanRefused {
 			msg.cmp, msg.cmpErr = c.ComparePlan(ctx, id, now)
 		}
@@ -107,7 +114,8 @@ func (m *PlanTracking) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, Fail(msg.err)
 		}
-		m.plan, m.cmp, m.cmpErr, m.loaded = msg.plan, msg.cmp, msg.cmpErr, true
+		m.plan, m.cmp, m.cmpErr, m.review, m.loaded = msg.plan, msg.cmp, msg.cmpErr, msg.review, true
+		m.review.Zone = zoneOr(m.review.Zone)
 		m.cursor = min(m.cursor, max(len(m.plan.Actions())-1, 0))
 	case itemTickedMsg:
 		if msg.err != nil {
@@ -143,7 +151,7 @@ func (m *PlanTracking) handleKey(msg tea.KeyMsg) tea.Cmd {
 		it, c := actions[m.cursor], m.c
 		return func() tea.Msg { return itemTickedMsg{err: c.TickPlanItem(c.context(), it.ID, !it.Done())} }
 	case key.Matches(msg, k.Enter) && m.plan.Status.Open():
-		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp))
+		return Push(newPlanReview(m.c, m.client, m.plan, m.cmp, m.review))
 	case key.Matches(msg, k.Preview), key.Matches(msg, k.Edit), key.Matches(msg, k.Export):
 		return Push(newPlanPreview(m.c, m.client, m.planID, letters.KindRemediationPlan))
 	case key.Matches(msg, k.Remediate) && m.loaded && !m.plan.Status.Open():
@@ -163,7 +171,7 @@ func (m *PlanTracking) View() string {
 		return th.Subtle.Render("Loading the plan…")
 	}
 	p := m.plan
-	head := fmt.Sprintf("Plan %s · meeting %s", p.Status.Label(), store.Date(p.Meeting))
+	head := fmt.Sprintf("Plan %s · meeting %s", p.Status.Label(), store.Date(p.Meeting.In(m.review.Zone)))
 	if !p.ReviewOn.IsZero() {
 		head += " · review on " + store.Date(p.ReviewOn)
 	}

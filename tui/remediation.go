@@ -133,7 +133,8 @@ func (m *Remediation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		note := "New remediation walkthrough, pre-filled from the red flags."
 		if msg.Resumed {
-			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.Draft.UpdatedAt.Local().Format("2 Jan 15:04"))
+			// In the zone the walkthrough's times are typed in, named.
+			note = fmt.Sprintf("Resumed the walkthrough saved %s.", msg.Draft.UpdatedAt.In(zoneOr(msg.Zone)).Format("2 Jan 15:04 MST"))
 		}
 		return m, tea.Batch(m.show(newWalkthrough(m.c, msg.RemediationCase)), Notify(note))
 	case planFinishedMsg:

@@ -34,7 +34,7 @@ type Walkthrough struct {
 	cal  calendar.Calendar
 	// reviewMoved is the review date last moved off a closed day, and why,
 	// for the field to keep saying so.
-	reviewMoved struct{ to, why string }
+	reviewMoved movedDay
 	planID      int64
 	form        casefile.PlanForm
 	// savedSeq is the form.Seq last confirmed saved.
@@ -69,11 +69,8 @@ type planFinishedMsg struct {
 // step it was left at.
 func newWalkthrough(c *Common, rc casefile.RemediationCase) *Walkthrough {
 	draft := rc.Draft
-	m := &Walkthrough{c: c, client: rc.Client, zone: rc.Zone, cal: rc.Calendar, planID: draft.ID, form: draft.Form,
+	m := &Walkthrough{c: c, client: rc.Client, zone: zoneOr(rc.Zone), cal: rc.Calendar, planID: draft.ID, form: draft.Form,
 		savedSeq: draft.Form.Seq}
-	if m.zone == nil {
-		m.zone = time.UTC
-	}
 	if m.form.Step < 0 || m.form.Step >= casefile.NumSteps {
 		m.form.Step = casefile.StepPrepare
 	}

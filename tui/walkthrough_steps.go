@@ -3,12 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"offboard/casefile"
-	"offboard/letters"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -52,45 +50,11 @@ func (m *Walkthrough) dateField(label, hint string, p *string, withTime bool) *f
 	return dateLine(label, hint, p, m.c.Now, m.zone, withTime)
 }
 
-// reviewField is the review date: a day the business is closed on moves to
-// the next working day as the cursor leaves the field, and the field says
-// so beside it, as it says why a suggested date is not exactly 90 days on.
+// reviewField is the review date of the plan, on a working day (see
+// reviewDayLine).
 func (m *Walkthrough) reviewField(p *string) *field {
-	f := m.dateField("Review date", fmt.Sprintf("%d days after the meeting, on a working day, by default", casefile.ReviewAfterDays), p, false)
-	read := func(s string) (typed, day time.Time, moved string, err error) {
-		d, err := casefile.ReadDate(s, m.c.Now(), m.zone, false)
-		if err != nil {
-			return typed, day, "", err
-		}
-		day, moved = casefile.OnWorkingDay(m.cal, d.Time)
-		return d.Time, day, moved, nil
-	}
-	echo := f.check
-	f.check = func(s string) (string, error) {
-		note, err := echo(s)
-		if err != nil || note == "" {
-			return note, err
-		}
-		if typed, day, moved, _ := read(s); moved != "" {
-			return fmt.Sprintf("%s is not a working day: it moves to %s", letters.FormatDate(typed), letters.FormatDate(day)), nil
-		}
-		if m.reviewMoved.why != "" && s == m.reviewMoved.to {
-			return note + " · " + m.reviewMoved.why, nil
-		}
-		return note, nil
-	}
-	f.settle = func(s string) string {
-		_, day, moved, err := read(s)
-		if err != nil {
-			return s
-		}
-		iso := store.Date(day)
-		if moved != "" {
-			m.reviewMoved.to, m.reviewMoved.why = iso, moved
-		}
-		return iso
-	}
-	return f
+	return reviewDayLine("Review date", fmt.Sprintf("%d days after the meeting, on a working day, by default", casefile.ReviewAfterDays),
+		p, m.c.Now, m.zone, m.cal, &m.reviewMoved)
 }
 
 func line(label, hint string, p *string) *field {
