@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -51,8 +50,6 @@ func IsJSON(prefix []byte) bool {
 	}
 	return false
 }
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // jsonPath is a dotted path's steps: an object's key, or an array's index
 // where the step is a number and the value an array.
@@ -126,15 +123,11 @@ type jsonRecords struct {
 
 // newJSONReader opens a JSON export for a mapping's preset: its header is
 // the mapping's paths, in the preset's column order.
-func newJSONReader(file string, r io.Reader, preset *Preset, filter *RowFilter) (*Reader, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
-		_, _ = br.Discard(3)
-	}
+func newJSONReader(file string, t *text, preset *Preset, filter *RowFilter) (*Reader, error) {
 	if preset == nil || !preset.exactNames {
-		return nil, jsonNeedsMapping(file, br)
+		return nil, jsonNeedsMapping(file, t.r)
 	}
-	j := &jsonRecords{file: file, dec: json.NewDecoder(br), wanted: preset.Records}
+	j := &jsonRecords{file: file, dec: json.NewDecoder(t.r), wanted: preset.Records}
 	j.dec.UseNumber()
 	for _, name := range preset.jsonNames(filter) {
 		j.names = append(j.names, name)
@@ -144,7 +137,7 @@ func newJSONReader(file string, r io.Reader, preset *Preset, filter *RowFilter) 
 	if err := j.open(); err != nil {
 		return nil, err
 	}
-	return &Reader{File: file, Header: j.names, Encoding: "UTF-8", Format: "JSON", json: j}, nil
+	return &Reader{File: file, Header: j.names, Encoding: t.encoding, Format: "JSON", json: j}, nil
 }
 
 // jsonNames lists the paths a mapping's preset and filter read, each once.
