@@ -257,7 +257,7 @@ func openSource(file string, r io.Reader, known KnownColumn, opt Options) (*Read
 		return nil, err
 	}
 	if IsJSON(t.prefix) {
-		return newJSONReader(file, t, opt.Preset, opt.Filter)
+		return newJSONReader(file, t, opt)
 	}
 	if opt.Preset != nil && opt.Preset.Records != nil {
 		return nil, fmt.Errorf("%s: the mapping's \"records\" names the records of a JSON file, but this file is not JSON", file)
