@@ -26,7 +26,8 @@ their REST APIs. KIND is one of settings, clients, tickets, time, invoices,
 payments, incidents, security, upgrades or plans. The preset is recognised
 from each file's header row unless --preset or --map names one.
 A file with a bad row imports nothing unless --skip-bad; importing the same
-file twice changes nothing the second time; --dry-run writes nothing at all.
+file twice changes nothing the second time; --dry-run writes nothing at all;
+an import that fails leaves no database where there was none.
 
 A mapping file (--map) names, for each of our fields, your column, or a
 list of columns of which each row's first with a value is read; "only"

@@ -170,3 +170,18 @@ func TestFailedImportLeavesTheDatabaseAsItWas(t *testing.T) {
 		})
 	}
 }
+
+// Where one file of several came in, the database the command created
+// holds it and stays, though the command fails for the other.
+func TestPartlyFailedImportKeepsWhatCameIn(t *testing.T) {
+	home := t.TempDir()
+	db := filepath.Join(home, "data", "offboard", "offboard.db")
+	env := map[string]string{"HOME": home, "XDG_DATA_HOME": filepath.Join(home, "data")}
+	code, _, errs := run(t, env, "import", "clients", fixture("connectwise/companies.csv"), filepath.Join(home, "missing.csv"))
+	if code != 1 || !strings.Contains(errs, "1 of 2 files not imported") {
+		t.Fatalf("exit %d, want 1 and one file of two not imported:\n%s", code, errs)
+	}
+	if s := readState(t, db); len(s.imports) != 1 || s.rows["clients"] != 2 {
+		t.Errorf("the database holds %d imports and %d clients, want 1 and 2", len(s.imports), s.rows["clients"])
+	}
+}
