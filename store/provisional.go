@@ -19,9 +19,9 @@ func Provisional() Option {
 }
 
 // closeProvisional closes a database this store created and removes it
-// when no table holds a row. The check takes the write lock, so a process
-// that opened the new file meanwhile and is writing in it is waited for
-// and its rows keep the file; any doubt keeps it too.
+// when no table holds a row and no other process has it open. The check
+// takes the write lock, so a process writing in the new file meanwhile is
+// waited for and its rows keep the file; any doubt keeps it too.
 func (s *Store) closeProvisional() error {
 	written, err := s.written(context.Background())
 	if cerr := s.db.Close(); err == nil {
@@ -29,6 +29,11 @@ func (s *Store) closeProvisional() error {
 	}
 	if err != nil || written {
 		return err
+	}
+	// SQLite removes the -wal file when the last connection to a database
+	// closes: one still there is another process's, which may yet write.
+	if _, err := os.Lstat(s.path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		return nil
 	}
 	return s.removeMade()
 }

@@ -153,3 +153,34 @@ func TestFailedOpenRemovesWhatItMade(t *testing.T) {
 		t.Errorf("the failed open left %q", tree(t, root))
 	}
 }
+
+// A new database another process has open stays when the one that made it
+// closes without writing: the other may write in it yet.
+func TestProvisionalKeepsADatabaseOpenElsewhere(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "o.db")
+	maker, err := Open(ctx, path, Provisional())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(ctx, path, Provisional())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := maker.Close(); err != nil {
+		t.Fatal(err)
+	}
+	addClient(t, other, "Acme Dental")
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path, ReadOnly())
+	if err != nil {
+		t.Fatalf("the database open elsewhere was removed: %v", err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow("SELECT count(*) FROM clients").Scan(&n); err != nil || n != 1 {
+		t.Errorf("clients = %d, %v; want the one the other process wrote", n, err)
+	}
+}

@@ -188,9 +188,12 @@ func prepareFile(path string, readOnly bool) ([]string, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
-		// O_EXCL makes the file this open's own: a database another
-		// process created meanwhile is opened, never claimed.
+		// O_EXCL makes the file this open's own: one another process
+		// created meanwhile is checked and opened as found, never claimed.
 		nf, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			return prepareFile(path, readOnly)
+		}
 		if err != nil {
 			removeDirs(dirs)
 			return nil, fmt.Errorf("create database %s: %w", path, err)
