@@ -175,7 +175,7 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 			return opt, fmt.Errorf("%w\n%s", err, mappingHelp)
 		}
 		if m.Kind != kind {
-			return opt, fmt.Errorf("mapping %s is for %s, not %s", f.mapFile, m.Kind, kind)
+			return opt, fmt.Errorf("mapping %s is for %s, not %s: import the files as %s, or change the mapping's \"kind\"", f.mapFile, m.Kind, kind, m.Kind)
 		}
 		opt.Preset = m.Preset(filepath.Base(f.mapFile))
 		opt.ClientDomains, opt.Currency, opt.Filter = m.ClientDomains, m.Currency, m.Filter()

@@ -43,6 +43,8 @@ func importFailures(inputs string) []importFailure {
 			"pass it with --map", "'offboard import --list-presets' for the columns each preset reads"}},
 		{"a mapping that is not JSON", []string{"time", fixture("offboard/time.csv"), "--map", badMap}, 1, []string{
 			"mapping " + badMap + ": line 3, column 1: not valid JSON", "see 'offboard help import' for how a mapping file is written"}},
+		{"a mapping of another kind", []string{"tickets", fixture("offboard/time.csv"), "--map", fixture("pitfalls/mapping-time.json")}, 1, []string{
+			`mapping-time.json is for time, not tickets: import the files as time, or change the mapping's "kind"`}},
 		{"a mapping file that is not there", []string{"time", fixture("offboard/time.csv"), "--map", filepath.Join(inputs, "none.json")}, 1, []string{
 			"mapping file " + filepath.Join(inputs, "none.json") + ": no such file; check its name and folder"}},
 		{"rows naming unknown clients", []string{"tickets", fixture("connectwise/project-tickets.json"), "--map", fixture("connectwise/project-tickets.map.json")}, 1, []string{
