@@ -254,7 +254,9 @@ func (o storeFlags) open(ctx context.Context, env Env, fs *flag.FlagSet, opts ..
 // openStore opens the database chosen by --db, OFFBOARD_DB or the default.
 // A write that finds the file locked by another offboard process says on
 // stderr that it waits, and gives up after the lock wait
-// ($OFFBOARD_LOCK_WAIT, a duration such as 2m; 30s by default).
+// ($OFFBOARD_LOCK_WAIT, a duration such as 2m; 30s by default). A database
+// the command creates is provisional: a command that fails before writing
+// anything in it, or only looks, leaves no empty database behind.
 func openStore(ctx context.Context, env Env, dbPath string, opts ...store.Option) (*store.Store, error) {
 	path, err := store.ResolvePath(dbPath, env.Getenv)
 	if err != nil {
@@ -269,7 +271,7 @@ func openStore(ctx context.Context, env Env, dbPath string, opts ...store.Option
 	notice := func() {
 		fmt.Fprintf(env.Stderr, "waiting for another offboard process to finish with %s… (up to %s)\n", textsafe.Line(path), wait)
 	}
-	opts = append([]store.Option{store.WithClock(env.Now), store.WithLockWait(wait, notice)}, opts...)
+	opts = append([]store.Option{store.WithClock(env.Now), store.WithLockWait(wait, notice), store.Provisional()}, opts...)
 	return store.Open(ctx, path, opts...)
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,7 +26,8 @@ their REST APIs. KIND is one of settings, clients, tickets, time, invoices,
 payments, incidents, security, upgrades or plans. The preset is recognised
 from each file's header row unless --preset or --map names one.
 A file with a bad row imports nothing unless --skip-bad; importing the same
-file twice changes nothing the second time; --dry-run writes nothing at all.
+file twice changes nothing the second time; --dry-run writes nothing at all;
+an import that fails leaves no database where there was none.
 
 A mapping file (--map) names, for each of our fields, your column, or a
 list of columns of which each row's first with a value is read; "only"
@@ -121,6 +123,9 @@ func importCommand() *Command {
 					return fmt.Errorf("%s: import interrupted; nothing was written", file)
 				}
 				fmt.Fprintln(env.Stderr, textsafe.Text(err.Error()))
+				if step := nextStep(err); step != "" {
+					fmt.Fprintln(env.Stderr, step)
+				}
 				failed = append(failed, file)
 			}
 		}
@@ -162,15 +167,15 @@ func importOptions(fs *flag.FlagSet, f importFlags, kindArg string) (casefile.Im
 	case f.mapFile != "":
 		mf, err := os.Open(f.mapFile)
 		if err != nil {
-			return opt, err
+			return opt, unreadable("mapping file "+f.mapFile, err)
 		}
 		defer mf.Close()
 		m, err := importer.ReadMapping(f.mapFile, mf)
 		if err != nil {
-			return opt, err
+			return opt, fmt.Errorf("%w\n%s", err, mappingHelp)
 		}
 		if m.Kind != kind {
-			return opt, fmt.Errorf("mapping %s is for %s, not %s", f.mapFile, m.Kind, kind)
+			return opt, fmt.Errorf("mapping %s is for %s, not %s: import the files as %s, or change the mapping's \"kind\"", f.mapFile, m.Kind, kind, m.Kind)
 		}
 		opt.Preset = m.Preset(filepath.Base(f.mapFile))
 		opt.ClientDomains, opt.Currency, opt.Filter = m.ClientDomains, m.Currency, m.Filter()
@@ -255,16 +260,48 @@ func (c *countingReader) Seek(offset int64, whence int) (int64, error) {
 	return pos, err
 }
 
+// mappingHelp is where to read how a mapping file is written.
+const mappingHelp = "see 'offboard help import' for how a mapping file is written"
+
+// unreadable says why a file named on the command line cannot be read, in
+// words that say what to check.
+func unreadable(what string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file; check its name and folder", what)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: not allowed to read it; check its permissions", what)
+	}
+	return fmt.Errorf("%s: cannot read it: %w", what, err)
+}
+
+// nextStep is what to do about a file whose form no preset or mapping
+// reads, or "".
+func nextStep(err error) string {
+	var noPreset *importer.NoPresetError
+	var noMapping *importer.MappingNeededError
+	switch {
+	case errors.As(err, &noPreset):
+		return "  " + mappingHelp + ", and 'offboard import --list-presets' for the columns each preset reads"
+	case errors.As(err, &noMapping):
+		return "  " + mappingHelp + ", with an example for a JSON export"
+	}
+	return ""
+}
+
 // importFile imports one file and prints what happened.
 func importFile(ctx context.Context, env Env, desk *casefile.Desk, file string, opt casefile.ImportOptions) error {
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return unreadable(file, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return err
+		return unreadable(file, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("%s is a folder; name the export files in it, such as %s", file, filepath.Join(file, "*.csv"))
 	}
 	in := &countingReader{r: f}
 	run := func(ctx context.Context, onRecord func(int)) (*casefile.ImportResult, error) {

@@ -250,16 +250,8 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 		!strings.Contains(errs, `bad-date.csv:3: column "Due Date"`) {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("the dry run left files behind: %q", names)
+	if left := filesIn(t, dir); len(left) != 1 {
+		t.Errorf("the dry run left files behind: %q", left)
 	}
 }
 

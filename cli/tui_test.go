@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"offboard/store"
 )
 
 func TestWorkbenchRefusesABadConfigurationBeforeStarting(t *testing.T) {
@@ -71,7 +74,17 @@ func TestWorkbenchRefusesABadKeysTable(t *testing.T) {
 		}
 	}
 
+	// Refused before it started, the workbench left no database behind.
+	if _, err := os.Stat(filepath.Join(dir, "o.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the refused workbench left a database: %v", err)
+	}
+
 	// The scoring commands read the same file and leave [keys] alone.
+	st, err := store.Open(context.Background(), filepath.Join(dir, "o.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	if err := os.WriteFile(cfg, []byte("margin.target = 0.55\n[keys]\nportfolio = \"P\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}

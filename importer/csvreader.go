@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -10,16 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
-
-// sniffBytes is how much of a file is examined to find the delimiter and
-// the header row; banners and section labels sit well inside it.
-const sniffBytes = 64 << 10
 
 // sniffRecords is how many records may precede the header row.
 const sniffRecords = 40
@@ -60,45 +50,27 @@ type Reader struct {
 // preset or mapping; the header row is the one naming the most of them.
 type KnownColumn func(normalized string) bool
 
-// NewReader finds the delimiter and the header row of r and returns a
-// reader positioned at the first data row.
+// NewReader finds the encoding, the delimiter and the header row of r and
+// returns a reader positioned at the first data row.
 func NewReader(file string, r io.Reader, known KnownColumn) (*Reader, error) {
-	br := bufio.NewReaderSize(r, sniffBytes)
-	prefix, err := br.Peek(sniffBytes)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", file, err)
+	t, err := decodeText(file, r)
+	if err != nil {
+		return nil, err
 	}
-	encoding := "UTF-8"
-	switch {
-	case bytes.HasPrefix(prefix, utf8BOM):
-		_, _ = br.Discard(3)
-		prefix = prefix[3:]
-	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}), bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
-		// Excel's "Unicode text" and some report writers save UTF-16 with
-		// its byte-order mark, which the decoder reads and drops.
-		encoding = "UTF-16"
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffBytes)
-		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-	}
-	if encoding == "UTF-8" && !validUTF8Prefix(prefix) {
-		encoding = "Windows-1252"
-		br = bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
-		if prefix, err = br.Peek(sniffBytes); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-	}
-	delim, index, ok := sniff(prefix, known)
+	return newCSVReader(file, t, known)
+}
+
+// newCSVReader reads decoded text as CSV.
+func newCSVReader(file string, t *text, known KnownColumn) (*Reader, error) {
+	delim, index, ok := sniff(t.prefix, known)
 	if !ok {
 		return nil, fmt.Errorf("%s: the file is empty", file)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(t.r)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	rd := &Reader{File: file, Delimiter: delim, Encoding: encoding, Format: "CSV", csv: cr}
+	rd := &Reader{File: file, Delimiter: delim, Encoding: t.encoding, Format: "CSV", csv: cr}
 	for i := 0; ; i++ {
 		rec, err := cr.Read()
 		if err != nil {
@@ -176,17 +148,6 @@ func (r *Reader) wrap(err error) error {
 		return &RowError{File: r.File, Line: pe.StartLine, Msg: "malformed CSV: " + pe.Err.Error()}
 	}
 	return fmt.Errorf("%s: %w", r.File, err)
-}
-
-// validUTF8Prefix reports whether the start of a file is UTF-8, allowing
-// the last character to be cut off where the prefix ends.
-func validUTF8Prefix(b []byte) bool {
-	for cut := 0; cut < utf8.UTFMax && cut <= len(b); cut++ {
-		if utf8.Valid(b[:len(b)-cut]) {
-			return true
-		}
-	}
-	return false
 }
 
 // filled counts a record's non-blank values.

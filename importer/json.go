@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -51,8 +50,6 @@ func IsJSON(prefix []byte) bool {
 	}
 	return false
 }
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // jsonPath is a dotted path's steps: an object's key, or an array's index
 // where the step is a number and the value an array.
@@ -126,17 +123,14 @@ type jsonRecords struct {
 
 // newJSONReader opens a JSON export for a mapping's preset: its header is
 // the mapping's paths, in the preset's column order.
-func newJSONReader(file string, r io.Reader, preset *Preset, filter *RowFilter) (*Reader, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
-		_, _ = br.Discard(3)
-	}
+func newJSONReader(file string, t *text, opt Options) (*Reader, error) {
+	preset := opt.Preset
 	if preset == nil || !preset.exactNames {
-		return nil, jsonNeedsMapping(file, br)
+		return nil, jsonNeedsMapping(file, opt.Kind, t.r)
 	}
-	j := &jsonRecords{file: file, dec: json.NewDecoder(br), wanted: preset.Records}
+	j := &jsonRecords{file: file, dec: json.NewDecoder(t.r), wanted: preset.Records}
 	j.dec.UseNumber()
-	for _, name := range preset.jsonNames(filter) {
+	for _, name := range preset.jsonNames(opt.Filter) {
 		j.names = append(j.names, name)
 		j.paths = append(j.paths, parseJSONPath(name))
 	}
@@ -144,7 +138,7 @@ func newJSONReader(file string, r io.Reader, preset *Preset, filter *RowFilter) 
 	if err := j.open(); err != nil {
 		return nil, err
 	}
-	return &Reader{File: file, Header: j.names, Encoding: "UTF-8", Format: "JSON", json: j}, nil
+	return &Reader{File: file, Header: j.names, Encoding: t.encoding, Format: "JSON", json: j}, nil
 }
 
 // jsonNames lists the paths a mapping's preset and filter read, each once.
@@ -411,9 +405,30 @@ func jsonKind(v any) string {
 	return "null"
 }
 
-// jsonNeedsMapping tells the user that a JSON file is read only through a
-// mapping, listing the paths its first records hold to choose from.
-func jsonNeedsMapping(file string, r io.Reader) error {
+// MappingNeededError says that a JSON file came without a mapping, the
+// only way one is read, and lists the paths its first records hold to
+// choose from.
+type MappingNeededError struct {
+	File string
+	Kind Kind
+	// Paths are the dotted paths of the values in the first records.
+	Paths []string
+}
+
+func (e *MappingNeededError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: a JSON file is read through a mapping file (--map) naming our fields by dotted path, such as \"client\": \"company.name\"", e.File)
+	if len(e.Paths) > 0 {
+		fmt.Fprintf(&b, "\n  its records hold: %s", strings.Join(e.Paths, ", "))
+	}
+	fmt.Fprintf(&b, "\n  write a mapping file from our fields to those paths and pass it with --map, for example:\n%s",
+		mappingExample(e.Kind, func(field string) string { return "the path of " + field }))
+	return b.String()
+}
+
+// jsonNeedsMapping reads the first records of a JSON file given without a
+// mapping, for the paths the error lists.
+func jsonNeedsMapping(file string, k Kind, r io.Reader) error {
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	var doc any
@@ -459,11 +474,7 @@ func jsonNeedsMapping(file string, r io.Reader) error {
 	if len(paths) > jsonPathsShown {
 		paths = append(paths[:jsonPathsShown], fmt.Sprintf("and %d more", len(paths)-jsonPathsShown))
 	}
-	msg := fmt.Sprintf("%s: a JSON file is read through a mapping file (--map) naming our fields by dotted path, such as \"client\": \"company.name\"", file)
-	if len(paths) > 0 {
-		msg += "\n  its records hold: " + strings.Join(paths, ", ")
-	}
-	return errors.New(msg)
+	return &MappingNeededError{File: file, Kind: k, Paths: paths}
 }
 
 // leafPaths calls fn with the dotted path of every value in v.

@@ -185,3 +185,67 @@ func TestJSONPathLookup(t *testing.T) {
 		}
 	}
 }
+
+// A JSON export is read in every encoding a CSV export is: PowerShell 5
+// saves ConvertTo-Json output as UTF-16 with a byte-order mark, editors on
+// Windows add a UTF-8 one or save Windows-1252. Each fixture holds the same
+// two tickets, with CRLF line ends and accented letters, dashes, guillemets
+// and a euro sign that only a right decoding keeps.
+func TestJSONEncodings(t *testing.T) {
+	m := readMappingFixture(t, "encodings/tickets.map.json")
+	want := []struct {
+		id, client, summary, status string
+		opened, closed              string
+	}{
+		{"5101", "Café Müller GmbH", "Drucker im 2. Stock – Störung", "Offen", "2024-06-03 08:15:00", ""},
+		{"5102", "Bäckerei Löwe & Söhne", "Rechnung über 1.200 € prüfen — «dringend»", "Closed", "2024-06-04 13:40:00", "2024-06-05 09:05:00"},
+	}
+	for _, tt := range []struct{ file, encoding string }{
+		{"tickets-utf8.json", "UTF-8"},
+		{"tickets-utf8-bom.json", "UTF-8"},
+		{"tickets-utf16le.json", "UTF-16"},
+		{"tickets-utf16be.json", "UTF-16"},
+		{"tickets-windows1252.json", "Windows-1252"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			recs, sum := parseFixture(t, "encodings/"+tt.file, Options{Kind: KindTickets, Preset: m.Preset("tickets.map.json")})
+			if sum.ErrorCount != 0 {
+				t.Fatal(sum.Err())
+			}
+			eq(t, "format", sum.Format, "JSON")
+			eq(t, "encoding", sum.Encoding, tt.encoding)
+			eq(t, "records", len(recs), len(want))
+			for i, w := range want {
+				r := recs[i].(TicketRecord)
+				eq(t, "ticket number", r.ExternalID, w.id)
+				eq(t, w.id+" client", r.Client.Name, w.client)
+				eq(t, w.id+" summary", r.Summary, w.summary)
+				eq(t, w.id+" status", r.Status, w.status)
+				eqTime(t, w.id+" opened", r.Opened, day(w.opened))
+				if w.closed == "" {
+					eq(t, w.id+" open", r.Closed.IsZero(), true)
+				} else {
+					eqTime(t, w.id+" closed", r.Closed, day(w.closed))
+				}
+			}
+		})
+	}
+}
+
+// Without a mapping, a UTF-16 JSON file is still known for JSON, and the
+// paths its records hold are listed decoded.
+func TestJSONEncodingsWithoutMapping(t *testing.T) {
+	for _, file := range []string{"tickets-utf16le.json", "tickets-utf16be.json", "tickets-windows1252.json"} {
+		f, err := os.Open(fixture("encodings/" + file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = ParseAll(file, f, Options{Kind: KindTickets})
+		f.Close()
+		want := file + `: a JSON file is read through a mapping file (--map)`
+		paths := "its records hold: client.name, dateclosed, dateoccurred, id, status.name, summary"
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), paths) {
+			t.Errorf("%s: err = %v\nwant it to start %q and list %q", file, err, want, paths)
+		}
+	}
+}

@@ -3,8 +3,10 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -57,8 +59,14 @@ func (c *textList) UnmarshalJSON(b []byte) error {
 }
 
 // ReadMapping reads and checks a mapping file.
+// A mapping file is read in every encoding an export is: Notepad and
+// PowerShell on Windows save JSON with a byte-order mark, or as UTF-16.
 func ReadMapping(name string, r io.Reader) (*Mapping, error) {
-	data, err := io.ReadAll(r)
+	t, err := decodeText(name, r)
+	if err != nil {
+		return nil, fmt.Errorf("read mapping %s: %w", name, err)
+	}
+	data, err := io.ReadAll(t.r)
 	if err != nil {
 		return nil, fmt.Errorf("read mapping %s: %w", name, err)
 	}
@@ -66,7 +74,10 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 	dec.DisallowUnknownFields()
 	var m Mapping
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("mapping %s: %w", name, err)
+		return nil, fmt.Errorf("mapping %s: %s", name, mappingJSONError(data, err))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("mapping %s: more follows the mapping's closing brace; a file holds one mapping", name)
 	}
 	if _, err := ParseKind(string(m.Kind)); err != nil {
 		return nil, fmt.Errorf("mapping %s: %w", name, err)
@@ -104,6 +115,68 @@ func ReadMapping(name string, r io.Reader) (*Mapping, error) {
 		return nil, fmt.Errorf("mapping %s: required field %q (or one of %s) is not mapped", name, missing[0], strings.Join(missing[1:], ", "))
 	}
 	return &m, nil
+}
+
+// mappingKeys are the keys a mapping file may hold, for the message about
+// one it may not.
+const mappingKeys = "kind, columns, records, only, skip, date_order, currency, client_domains"
+
+// mappingJSONError says where and how a mapping file is not the JSON of a
+// mapping, in the words of the file rather than of the decoder's types.
+func mappingJSONError(data []byte, err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "the file is empty; a mapping is a JSON object such as {\"kind\": \"time\", \"columns\": {...}}"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the JSON ends too early: a brace or a quote is not closed"
+	case errors.As(err, &syntax):
+		// The decoder stops just after the byte it could not take.
+		line, col := lineColumn(data, syntax.Offset-1)
+		return fmt.Sprintf("line %d, column %d: not valid JSON: %v", line, col, syntax)
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Sprintf("the file holds %s; a mapping is a JSON object such as {\"kind\": \"time\", \"columns\": {...}}", jsonArticle(typ.Value))
+	case errors.As(err, &typ):
+		line, _ := lineColumn(data, typ.Offset)
+		return fmt.Sprintf("line %d: %q must be %s, not %s", line, typ.Field, jsonWant(typ.Type), jsonArticle(typ.Value))
+	}
+	if key, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return fmt.Sprintf("unknown key %s; a mapping's keys are %s", key, mappingKeys)
+	}
+	return err.Error()
+}
+
+// jsonArticle names a JSON value's kind as the decoder's type errors give
+// it ("number", "array") with its article.
+func jsonArticle(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	case "bool":
+		return "true or false"
+	}
+	return "a " + kind
+}
+
+// jsonWant names what a mapping's key must hold, for its Go type.
+func jsonWant(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Slice:
+		return "a list"
+	}
+	return "an object"
+}
+
+// lineColumn gives the line and column, from 1, of the byte at offset.
+func lineColumn(data []byte, offset int64) (line, col int) {
+	offset = max(0, min(offset, int64(len(data))))
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
 }
 
 // Preset turns the mapping into a preset named after its file, or returns
@@ -149,14 +222,20 @@ func fieldNames(k Kind) string {
 // MappingExample returns a mapping file for a kind with every required field
 // and a few common ones, to show the user what to write.
 func MappingExample(k Kind) string {
+	return mappingExample(k, func(field string) string { return "Your column for " + field })
+}
+
+// mappingExample is MappingExample with each field's column named by
+// placeholder.
+func mappingExample(k Kind, placeholder func(field string) string) string {
 	cols := map[string]string{}
 	for _, f := range Fields(k) {
 		if f.Required || f.Name == "client" {
-			cols[f.Name] = "Your column for " + f.Name
+			cols[f.Name] = placeholder(f.Name)
 		}
 	}
 	if oneOf := kindOneOf[k]; len(oneOf) > 0 {
-		cols[oneOf[0]] = "Your column for " + oneOf[0]
+		cols[oneOf[0]] = placeholder(oneOf[0])
 	}
 	keys := make([]string, 0, len(cols))
 	for k := range cols {

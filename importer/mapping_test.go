@@ -143,3 +143,42 @@ func TestFilterWithARecognisedPreset(t *testing.T) {
 	eq(t, "records", len(recs), 2)
 	eq(t, "left out", sum.Filtered, 1)
 }
+
+// A mapping file saved by Notepad or PowerShell is read in its encoding.
+func TestReadMappingEncodings(t *testing.T) {
+	const m = "{\r\n  \"kind\": \"tickets\",\r\n  \"columns\": {\"client\": \"Société\", \"opened\": \"Créé le\"}\r\n}\r\n"
+	for _, tt := range []struct{ name, in string }{
+		{"UTF-8", m},
+		{"UTF-8 with a byte-order mark", "\ufeff" + m},
+		{"UTF-16 little-endian", utf16(m, false)},
+		{"UTF-16 big-endian", utf16(m, true)},
+	} {
+		got, err := ReadMapping("m.json", strings.NewReader(tt.in))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		eq(t, tt.name+": client column", strings.Join(got.Columns["client"], "|"), "Société")
+		eq(t, tt.name+": opened column", strings.Join(got.Columns["opened"], "|"), "Créé le")
+	}
+}
+
+// A mapping that is not one says where, in the file's terms.
+func TestReadMappingErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", `mapping m.json: the file is empty; a mapping is a JSON object such as {"kind": "time", "columns": {...}}`},
+		{`{"kind": "time"`, "mapping m.json: the JSON ends too early: a brace or a quote is not closed"},
+		{"{\"kind\": \"time\",\n \"columns\": {\"date\": \"Day\",}}", `mapping m.json: line 2, column 28: not valid JSON: invalid character '}' looking for beginning of object key string`},
+		{`{"kind": "time", "colums": {}}`, `mapping m.json: unknown key "colums"; a mapping's keys are kind, columns, records, only, skip, date_order, currency, client_domains`},
+		{`{"kind": 5}`, `mapping m.json: line 1: "kind" must be text, not a number`},
+		{`{"kind": "time", "columns": ["Day"]}`, `mapping m.json: line 1: "columns" must be an object, not an array`},
+		{`[{"kind": "time"}]`, `mapping m.json: the file holds an array; a mapping is a JSON object such as {"kind": "time", "columns": {...}}`},
+		{`{"kind": "time"} {"kind": "tickets"}`, "mapping m.json: more follows the mapping's closing brace; a file holds one mapping"},
+		{`{"kind": "tickts"}`, `mapping m.json: unknown kind "tickts"`},
+	} {
+		_, err := ReadMapping("m.json", strings.NewReader(tt.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v\nwant %s", tt.in, err, tt.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -250,20 +249,20 @@ func Parse(file string, r io.Reader, opt Options, emit func(Record) error) (*Sum
 }
 
 // openSource opens a file as CSV or, when its content is JSON whatever its
-// name, as the records of a JSON export read through a mapping.
+// name, as the records of a JSON export read through a mapping; either in
+// whichever encoding it was saved.
 func openSource(file string, r io.Reader, known KnownColumn, opt Options) (*Reader, error) {
-	br := bufio.NewReaderSize(r, sniffBytes)
-	prefix, err := br.Peek(sniffBytes)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: %w", file, err)
+	t, err := decodeText(file, r)
+	if err != nil {
+		return nil, err
 	}
-	if IsJSON(prefix) {
-		return newJSONReader(file, br, opt.Preset, opt.Filter)
+	if IsJSON(t.prefix) {
+		return newJSONReader(file, t, opt)
 	}
 	if opt.Preset != nil && opt.Preset.Records != nil {
 		return nil, fmt.Errorf("%s: the mapping's \"records\" names the records of a JSON file, but this file is not JSON", file)
 	}
-	return NewReader(file, br, known)
+	return newCSVReader(file, t, known)
 }
 
 // rowHashes remembers a 64-bit hash of each row read, with its line, to

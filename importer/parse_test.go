@@ -160,7 +160,7 @@ func TestReadMappingRejects(t *testing.T) {
 		`{"kind":"time","columns":{"date":"D"}}`:                                `required field "hours"`,
 		`{"kind":"time","columns":{"date":"D","hours":"H","colour":"C"}}`:       `no field "colour"`,
 		`{"kind":"bananas","columns":{}}`:                                       `unknown kind`,
-		`{"kind":"time","columns":{"date":"D","hours":"H"},"extra":1}`:          `unknown field "extra"`,
+		`{"kind":"time","columns":{"date":"D","hours":"H"},"extra":1}`:          `unknown key "extra"`,
 		`{"kind":"time","columns":{"date":"D","hours":3}}`:                      `must be a text or a list of texts, not 3`,
 		`{"kind":"time","columns":{"date":"D","hours":"H"},"date_order":"ymd"}`: `unknown date order`,
 	}

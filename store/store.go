@@ -27,6 +27,11 @@ type Store struct {
 	// waiting, so a command can say why it pauses.
 	lockWait time.Duration
 	onWait   func()
+	// made lists what Open created for a database that was not there: the
+	// file, then the folders it made for it, deepest first.
+	made []string
+	// provisional: see Provisional.
+	provisional bool
 }
 
 // Option changes how Open behaves.
@@ -68,15 +73,30 @@ const DefaultLockWait = 30 * time.Second
 // database, one that holds another program's tables (unless Adopt), or one
 // whose schema is newer than this binary is refused and left byte for byte
 // as it was: the schema is checked on a read-only connection before
-// anything is written or any pragma changed.
+// anything is written or any pragma changed. A database Open creates and
+// then cannot open is removed again, with the folders made for it.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s := &Store{path: path, now: time.Now, lockWait: DefaultLockWait}
 	for _, o := range opts {
 		o(s)
 	}
-	if err := prepareFile(path, s.readOnly); err != nil {
+	var err error
+	if s.made, err = prepareFile(path, s.readOnly); err != nil {
 		return nil, err
 	}
+	st, err := s.openPrepared(ctx, opts)
+	if err != nil {
+		// What Open created holds nothing of the user's yet: a failed open
+		// takes it away rather than leave an empty or half-made file.
+		_ = s.removeMade()
+		return nil, err
+	}
+	return st, nil
+}
+
+// openPrepared opens the database once its file is known to be SQLite or
+// empty.
+func (s *Store) openPrepared(ctx context.Context, opts []Option) (*Store, error) {
 	v, err := s.inspect(ctx)
 	if err != nil {
 		return nil, err
@@ -85,7 +105,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return s.openReadOnly(ctx, v, opts)
 	}
 	if s.db, err = sql.Open("sqlite", s.dsn("_txlock=immediate")); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", s.path, err)
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
@@ -96,7 +116,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	// whose migration failed, must stay as it was.
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		s.db.Close()
-		return nil, fmt.Errorf("open %s: set WAL journal: %w", path, s.lockErr(err))
+		return nil, fmt.Errorf("open %s: set WAL journal: %w", s.path, s.lockErr(err))
 	}
 	return s, nil
 }
@@ -155,35 +175,43 @@ func writable(path string) bool {
 
 // prepareFile refuses a file that is not SQLite and creates a missing one
 // with owner-only permissions before SQLite sees it, so the database is
-// never readable by other users even for an instant. A read-only open
-// creates nothing.
-func prepareFile(path string, readOnly bool) error {
+// never readable by other users even for an instant. It returns what it
+// created: the file, then the folders it made for it, deepest first. A
+// read-only open creates nothing.
+func prepareFile(path string, readOnly bool) ([]string, error) {
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && readOnly:
-		return fmt.Errorf("no database at %s yet: import your data first (offboard import KIND FILE), or try the demo with --demo: %w", path, err)
+		return nil, fmt.Errorf("no database at %s yet: import your data first (offboard import KIND FILE), or try the demo with --demo: %w", path, err)
 	case errors.Is(err, os.ErrNotExist):
+		dirs := missingDirs(filepath.Dir(path))
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return fmt.Errorf("create database folder: %w", err)
+			return nil, fmt.Errorf("create database folder: %w", err)
 		}
+		// O_EXCL makes the file this open's own: one another process
+		// created meanwhile is checked and opened as found, never claimed.
 		nf, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			return fmt.Errorf("create database %s: %w", path, err)
+		if errors.Is(err, os.ErrExist) {
+			return prepareFile(path, readOnly)
 		}
-		return nf.Close()
+		if err != nil {
+			removeDirs(dirs)
+			return nil, fmt.Errorf("create database %s: %w", path, err)
+		}
+		return append([]string{path}, dirs...), nf.Close()
 	case err != nil:
-		return fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
 	n, _ := f.Read(head)
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
 	if string(head[:n]) != sqliteHeader {
-		return fmt.Errorf("%s is not an offboard database (not a SQLite file); it was left untouched: %w", path, ErrNotSQLite)
+		return nil, fmt.Errorf("%s is not an offboard database (not a SQLite file); it was left untouched: %w", path, ErrNotSQLite)
 	}
-	return nil
+	return nil, nil
 }
 
 // uriPath escapes the characters that would end the path part of a SQLite
@@ -193,8 +221,14 @@ var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 // ErrNotSQLite reports a database path that holds some other kind of file.
 var ErrNotSQLite = errors.New("not a SQLite database")
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database; a provisional one that nothing was written
+// in is removed (see Provisional).
+func (s *Store) Close() error {
+	if s.provisional && len(s.made) > 0 {
+		return s.closeProvisional()
+	}
+	return s.db.Close()
+}
 
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
