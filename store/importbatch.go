@@ -221,6 +221,7 @@ func (b *rowBatch[Q]) insert(batch *queuedRows[Q]) error {
 // Flush writes the rows still queued and waits until every one is written
 // and counted.
 func (t *ImportTx) Flush() error {
+	t.endLookups()
 	if t.batch == nil {
 		return nil
 	}

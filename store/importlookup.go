@@ -66,64 +66,173 @@ type TicketRef struct {
 }
 
 // ticketLookupRefs is how many references one lookup statement takes; a
-// shorter list is padded with its last reference, so that one prepared
+// shorter list is padded with rows that match nothing, so that one prepared
 // statement serves every lookup.
-const ticketLookupRefs = 256
+const ticketLookupRefs = 512
 
-// ticketLookup finds tickets by (client, external id), through the
-// UNIQUE (client_id, external_id) index, or by content key. UNION drops
-// the repeats of the padding.
-var ticketLookup = `SELECT t.id, t.client_id, t.out_of_scope, t.user_support, t.external_id
-    FROM (VALUES ` + valueRows(ticketLookupRefs, 2) + `) v JOIN tickets t ON t.client_id = v.column1 AND t.external_id = v.column2
-UNION
-SELECT id, client_id, out_of_scope, user_support, source_hash FROM tickets
-    WHERE external_id IS NULL AND source_hash IN ` + valueRows(1, ticketLookupRefs)
+// ticketLookup finds, for each (index, client, reference) row of its
+// VALUES list, the client's ticket holding the reference: by number,
+// through the UNIQUE (client_id, external_id) index, or by content key,
+// through the source_hash one. Only integers come back, so reading the
+// rows costs no string copies; the index says which reference matched.
+func ticketLookup(on string) string {
+	return `SELECT v.column1, t.id, t.out_of_scope, t.user_support
+    FROM (VALUES ` + valueRows(ticketLookupRefs, 3) + `) v JOIN tickets t ON ` + on
+}
+
+var (
+	ticketByNumber  = ticketLookup("t.client_id = v.column2 AND t.external_id = v.column3")
+	ticketByContent = ticketLookup("t.source_hash = v.column3 AND t.client_id = v.column2 AND t.external_id IS NULL")
+)
+
+// ticketLookups are a time import's ticket lookups. They run on a
+// connection of their own, in a read transaction begun once the import's
+// transaction holds the write lock: no other writer can commit in between,
+// and a time import writes no ticket, so the tickets it reads there are
+// those its own transaction sees. On its own connection a lookup does not
+// wait for the inserting goroutine's statements, nor they for it, and the
+// reader and the inserter each keep a core busy.
+type ticketLookups struct {
+	conn                *sql.Conn
+	tx                  *sql.Tx
+	byNumber, byContent *sql.Stmt
+	// contentKeyed is whether any stored ticket is keyed by content: when
+	// none is, the second lookup could never match and is not run.
+	contentKeyed bool
+	cache        ticketCache
+}
+
+func (t *ImportTx) ticketLookups() (*ticketLookups, error) {
+	if t.lookups != nil {
+		return t.lookups, nil
+	}
+	l := &ticketLookups{cache: ticketCache{max: ticketCacheMax}}
+	err := l.begin(t)
+	if err != nil {
+		l.end()
+		return nil, fmt.Errorf("read tickets: %w", err)
+	}
+	t.lookups = l
+	return l, nil
+}
+
+func (l *ticketLookups) begin(t *ImportTx) error {
+	var err error
+	if l.conn, err = t.s.db.Conn(t.ctx); err != nil {
+		return err
+	}
+	if l.tx, err = l.conn.BeginTx(t.ctx, &sql.TxOptions{ReadOnly: true}); err != nil {
+		return err
+	}
+	if err := l.tx.QueryRowContext(t.ctx, "SELECT EXISTS (SELECT 1 FROM tickets WHERE source_hash IS NOT NULL)").Scan(&l.contentKeyed); err != nil {
+		return err
+	}
+	if l.byNumber, err = l.tx.PrepareContext(t.ctx, ticketByNumber); err != nil {
+		return err
+	}
+	if l.contentKeyed {
+		if l.byContent, err = l.tx.PrepareContext(t.ctx, ticketByContent); err != nil {
+			return err
+		}
+	}
+	l.cache.read, err = l.tx.PrepareContext(t.ctx, `SELECT coalesce(external_id, source_hash), id, out_of_scope, user_support
+    FROM tickets WHERE client_id = ? AND coalesce(external_id, source_hash) IS NOT NULL LIMIT ?`)
+	return err
+}
+
+// endLookups ends the ticket lookups, if any began: the file is read.
+func (t *ImportTx) endLookups() {
+	if t.lookups != nil {
+		t.lookups.end()
+		t.lookups = nil
+	}
+}
+
+// end closes the lookups' read transaction, which would otherwise keep
+// the commit's checkpoint from copying the import's pages into the
+// database, and hands their connection back.
+func (l *ticketLookups) end() {
+	if l.tx != nil {
+		_ = l.tx.Rollback()
+	}
+	if l.conn != nil {
+		_ = l.conn.Close()
+	}
+}
 
 // TicketLinks returns the tickets of the references' clients that hold
-// their numbers, looked up a batch at a time so that an import never holds
-// every ticket. Tickets found by content key may belong to other clients.
+// their numbers or content keys: from the clients' tickets held in memory,
+// else looked up a batch of references at a time.
 func (t *ImportTx) TicketLinks(refs []TicketRef) ([]TicketLink, error) {
+	l, err := t.ticketLookups()
+	if err != nil {
+		return nil, err
+	}
 	var out []TicketLink
-	for len(refs) > 0 {
-		n := min(len(refs), ticketLookupRefs)
-		pairs := make([]any, 0, 2*ticketLookupRefs)
-		keys := make([]any, 0, ticketLookupRefs)
-		for i := range ticketLookupRefs {
-			r := refs[min(i, n-1)]
-			pairs = append(pairs, r.ClientID, r.Ref)
-			keys = append(keys, r.Ref)
-		}
-		if t.lookup == nil {
-			var err error
-			if t.lookup, err = t.tx.PrepareContext(t.ctx, ticketLookup); err != nil {
-				return nil, fmt.Errorf("read tickets: %w", err)
-			}
-		}
-		links, err := scanTicketLinks(t.lookup.QueryContext(t.ctx, append(pairs, keys...)...))
+	var rest []TicketRef
+	for _, r := range refs {
+		held, ok, err := l.cache.tickets(t, r.ClientID)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, links...)
-		refs = refs[n:]
+		tk, found := held[r.Ref]
+		switch {
+		case !ok || tk.twice:
+			// Held twice, the lookup returns both tickets, so that the
+			// entry is linked to neither.
+			rest = append(rest, r)
+		case found:
+			out = append(out, TicketLink{ID: tk.id, ClientID: r.ClientID, Ref: r.Ref, Scope: tk.scope})
+		}
+	}
+	args := make([]any, 0, 3*ticketLookupRefs)
+	for from := 0; from < len(rest); from += ticketLookupRefs {
+		chunk := rest[from:min(len(rest), from+ticketLookupRefs)]
+		args = args[:0]
+		for i, r := range chunk {
+			args = append(args, from+i, r.ClientID, r.Ref)
+		}
+		for range ticketLookupRefs - len(chunk) {
+			args = append(args, -1, 0, "")
+		}
+		for _, st := range []*sql.Stmt{l.byNumber, l.byContent} {
+			if st == nil {
+				continue
+			}
+			rows, err := st.QueryContext(t.ctx, args...)
+			if out, err = scanTicketLinks(out, rest, rows, err); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
+}
+
+// scanTicketLinks appends the tickets a lookup found to out.
+func scanTicketLinks(out []TicketLink, refs []TicketRef, rows *sql.Rows, err error) ([]TicketLink, error) {
+	if err != nil {
+		return nil, fmt.Errorf("read tickets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i int
+		var l TicketLink
+		if err := rows.Scan(&i, &l.ID, &l.Scope.OutOfScope, &l.Scope.UserSupport); err != nil {
+			return nil, fmt.Errorf("read tickets: %w", err)
+		}
+		if i >= 0 {
+			l.ClientID, l.Ref = refs[i].ClientID, refs[i].Ref
+			out = append(out, l)
+		}
+	}
+	return out, rows.Err()
 }
 
 // AllTicketLinks returns every stored ticket with a number, for entries
 // that name a ticket but no client.
 func (t *ImportTx) AllTicketLinks() ([]TicketLink, error) {
-	return t.ticketLinks(`SELECT id, client_id, out_of_scope, user_support, coalesce(external_id, source_hash) FROM tickets
-        WHERE coalesce(external_id, source_hash) IS NOT NULL`)
-}
-
-// ticketLinks runs a ticket query without the statement cache, which the
-// inserting goroutine of a time import owns.
-func (t *ImportTx) ticketLinks(query string, args ...any) ([]TicketLink, error) {
-	return scanTicketLinks(t.tx.QueryContext(t.ctx, query, args...))
-}
-
-// scanTicketLinks reads the rows of a ticket query.
-func scanTicketLinks(rows *sql.Rows, err error) ([]TicketLink, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, client_id, out_of_scope, user_support, coalesce(external_id, source_hash)
+    FROM tickets WHERE coalesce(external_id, source_hash) IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("read tickets: %w", err)
 	}

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestTicketLinksHeldOrLookedUp links the same references with every
+// client's tickets held in memory, with some held, and with none: the links
+// must not depend on which path found them.
+func TestTicketLinksHeldOrLookedUp(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	tx, err := s.BeginImport(ctx, "tickets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := tx.CreateClient(Client{Name: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := tx.CreateClient(Client{Name: "Birch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	opened := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	for i, r := range []TicketRow{
+		{ClientID: a, ExternalID: "T1", OutOfScope: &yes},                              // id 1
+		{ClientID: a, ExternalID: "T2", Category: "Password reset", UserSupport: true}, // id 2
+		{ClientID: b, ExternalID: "T1"},                                                // id 3
+		{ClientID: b, SourceHash: "sha256:abc"},                                        // id 4
+		{ClientID: a, ExternalID: "sha256:zzz"},                                        // id 5
+		{ClientID: a, SourceHash: "sha256:zzz"},                                        // id 6
+	} {
+		r.Line, r.Opened, r.Priority = i+2, opened, "normal"
+		if err := tx.QueueTicket(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Finish(false); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	refs := []TicketRef{{a, "T1"}, {a, "T2"}, {b, "T1"}, {b, "sha256:abc"}, {a, "T9"}, {a, "sha256:zzz"}, {b, "T2"}}
+	want := []TicketLink{
+		{ID: 1, ClientID: a, Ref: "T1", Scope: TicketScope{OutOfScope: true}},
+		{ID: 2, ClientID: a, Ref: "T2", Scope: TicketScope{UserSupport: true}},
+		{ID: 3, ClientID: b, Ref: "T1"},
+		{ID: 4, ClientID: b, Ref: "sha256:abc"},
+		// Two of Acme's tickets hold the reference: both come back, and
+		// the entry is linked to neither.
+		{ID: 5, ClientID: a, Ref: "sha256:zzz"},
+		{ID: 6, ClientID: a, Ref: "sha256:zzz"},
+	}
+	for name, max := range map[string]int{"every client held": ticketCacheMax, "Acme held, Birch not": 4, "none held": 0} {
+		t.Run(name, func(t *testing.T) {
+			tx, err := s.BeginImport(ctx, "time")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Close()
+			l, err := tx.ticketLookups()
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.cache.max = max
+			got, err := tx.TicketLinks(refs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.SortFunc(got, func(x, y TicketLink) int { return int(x.ID - y.ID) })
+			if !slices.Equal(got, want) {
+				t.Errorf("links\n%+v\nwant\n%+v", got, want)
+			}
+			if held := l.cache.held; held > max {
+				t.Errorf("%d tickets held, more than the cap of %d", held, max)
+			}
+		})
+	}
+}
