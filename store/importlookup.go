@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // ClientKey is what an import matches a client on, with the defaults its
@@ -99,14 +102,13 @@ type ticketLookups struct {
 	// contentKeyed is whether any stored ticket is keyed by content: when
 	// none is, the second lookup could never match and is not run.
 	contentKeyed bool
-	cache        ticketCache
 }
 
 func (t *ImportTx) ticketLookups() (*ticketLookups, error) {
 	if t.lookups != nil {
 		return t.lookups, nil
 	}
-	l := &ticketLookups{cache: ticketCache{max: ticketCacheMax}}
+	l := &ticketLookups{}
 	err := l.begin(t)
 	if err != nil {
 		l.end()
@@ -131,12 +133,8 @@ func (l *ticketLookups) begin(t *ImportTx) error {
 		return err
 	}
 	if l.contentKeyed {
-		if l.byContent, err = l.tx.PrepareContext(t.ctx, ticketByContent); err != nil {
-			return err
-		}
+		l.byContent, err = l.tx.PrepareContext(t.ctx, ticketByContent)
 	}
-	l.cache.read, err = l.tx.PrepareContext(t.ctx, `SELECT coalesce(external_id, source_hash), id, out_of_scope, user_support
-    FROM tickets WHERE client_id = ? AND coalesce(external_id, source_hash) IS NOT NULL LIMIT ?`)
 	return err
 }
 
@@ -161,33 +159,26 @@ func (l *ticketLookups) end() {
 }
 
 // TicketLinks returns the tickets of the references' clients that hold
-// their numbers or content keys: from the clients' tickets held in memory,
-// else looked up a batch of references at a time.
+// their numbers or content keys, looked up a batch at a time so that an
+// import never holds every ticket.
 func (t *ImportTx) TicketLinks(refs []TicketRef) ([]TicketLink, error) {
 	l, err := t.ticketLookups()
 	if err != nil {
 		return nil, err
 	}
+	// In key order, each search of the index starts near where the last
+	// one ended, on pages still in the cache.
+	refs = slices.Clone(refs)
+	slices.SortFunc(refs, func(a, b TicketRef) int {
+		if c := cmp.Compare(a.ClientID, b.ClientID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Ref, b.Ref)
+	})
 	var out []TicketLink
-	var rest []TicketRef
-	for _, r := range refs {
-		held, ok, err := l.cache.tickets(t, r.ClientID)
-		if err != nil {
-			return nil, err
-		}
-		tk, found := held[r.Ref]
-		switch {
-		case !ok || tk.twice:
-			// Held twice, the lookup returns both tickets, so that the
-			// entry is linked to neither.
-			rest = append(rest, r)
-		case found:
-			out = append(out, TicketLink{ID: tk.id, ClientID: r.ClientID, Ref: r.Ref, Scope: tk.scope})
-		}
-	}
 	args := make([]any, 0, 3*ticketLookupRefs)
-	for from := 0; from < len(rest); from += ticketLookupRefs {
-		chunk := rest[from:min(len(rest), from+ticketLookupRefs)]
+	for from := 0; from < len(refs); from += ticketLookupRefs {
+		chunk := refs[from:min(len(refs), from+ticketLookupRefs)]
 		args = args[:0]
 		for i, r := range chunk {
 			args = append(args, from+i, r.ClientID, r.Ref)
@@ -200,7 +191,7 @@ func (t *ImportTx) TicketLinks(refs []TicketRef) ([]TicketLink, error) {
 				continue
 			}
 			rows, err := st.QueryContext(t.ctx, args...)
-			if out, err = scanTicketLinks(out, rest, rows, err); err != nil {
+			if out, err = scanTicketLinks(out, refs, rows, err); err != nil {
 				return nil, err
 			}
 		}

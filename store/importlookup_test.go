@@ -2,15 +2,17 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
 )
 
-// TestTicketLinksHeldOrLookedUp links the same references with every
-// client's tickets held in memory, with some held, and with none: the links
-// must not depend on which path found them.
-func TestTicketLinksHeldOrLookedUp(t *testing.T) {
+// TestTicketLinks looks tickets up by number and by content key, on the
+// lookups' own connection, with the import's transaction open: only the
+// tickets of the reference's client count, and a reference two of its
+// tickets hold returns both.
+func TestTicketLinks(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	tx, err := s.BeginImport(ctx, "tickets")
@@ -60,29 +62,31 @@ func TestTicketLinksHeldOrLookedUp(t *testing.T) {
 		{ID: 5, ClientID: a, Ref: "sha256:zzz"},
 		{ID: 6, ClientID: a, Ref: "sha256:zzz"},
 	}
-	for name, max := range map[string]int{"every client held": ticketCacheMax, "Acme held, Birch not": 4, "none held": 0} {
-		t.Run(name, func(t *testing.T) {
-			tx, err := s.BeginImport(ctx, "time")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer tx.Close()
-			l, err := tx.ticketLookups()
-			if err != nil {
-				t.Fatal(err)
-			}
-			l.cache.max = max
-			got, err := tx.TicketLinks(refs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			slices.SortFunc(got, func(x, y TicketLink) int { return int(x.ID - y.ID) })
-			if !slices.Equal(got, want) {
-				t.Errorf("links\n%+v\nwant\n%+v", got, want)
-			}
-			if held := l.cache.held; held > max {
-				t.Errorf("%d tickets held, more than the cap of %d", held, max)
-			}
-		})
+	tx, err = s.BeginImport(ctx, "time")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Close()
+	// More references than one statement takes, in no order, so that the
+	// lookup sorts them, splits them and pads the last statement.
+	var many []TicketRef
+	for i := range ticketLookupRefs + 3 {
+		many = append(many, TicketRef{a, fmt.Sprintf("X%d", i)})
+	}
+	got, err := tx.TicketLinks(append(many, refs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(got, func(x, y TicketLink) int { return int(x.ID - y.ID) })
+	if !slices.Equal(got, want) {
+		t.Errorf("links\n%+v\nwant\n%+v", got, want)
+	}
+	// Once the file is read, the lookups' read transaction ends: it would
+	// hold back the commit's checkpoint.
+	if err := tx.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if tx.lookups != nil {
+		t.Error("the ticket lookups outlived Flush")
 	}
 }
