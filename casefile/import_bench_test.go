@@ -1,12 +1,16 @@
 package casefile_test
 
 import (
+	"bufio"
 	"context"
+	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,6 +162,11 @@ func copyFile(b *testing.B, from, to string) {
 //   - sqlite3: the shell's `.import --csv FILE t` into a new database file
 //     (a bare table made from the header: no key, no index, no checks),
 //     the yardstick; skipped when there is no sqlite3.
+//   - driver: the floor under any import through the pure-Go driver: the
+//     file's cells, read with encoding/csv, into a bare table of the same
+//     shape as the shell's, a multi-row INSERT of 100 rows at a time in one
+//     transaction, in WAL mode as offboard's databases are; x_sqlite3 is
+//     its time over the shell's.
 //   - first: `offboard import` of the file into a database holding what it
 //     needs (the clients; for time entries, the tickets too), from the first
 //     byte read to the commit; x_sqlite3 is its time over the shell's just
@@ -185,6 +194,14 @@ func BenchmarkImport(b *testing.B) {
 				}
 				return time.Since(start)
 			})
+		})
+		b.Run(string(kind)+"/driver", func(b *testing.B) {
+			driver := timeOps(b, func(i int) time.Duration {
+				return bareDriverImport(b, filepath.Join(b.TempDir(), fmt.Sprintf("driver%d.db", i)), file)
+			})
+			if shell > 0 {
+				b.ReportMetric(driver.Seconds()/shell.Seconds(), "x_sqlite3")
+			}
 		})
 		var db string
 		b.Run(string(kind)+"/first", func(b *testing.B) {
@@ -228,4 +245,86 @@ func timeOps(b *testing.B, op func(i int) time.Duration) time.Duration {
 	per := total / time.Duration(b.N)
 	b.ReportMetric(float64(per.Nanoseconds()), "ns/op")
 	return per
+}
+
+// bareDriverImport loads a CSV file's cells, as text, into a new table of
+// a new database at path through modernc.org/sqlite, with nothing checked,
+// converted, keyed or indexed, and returns how long it took from the first
+// byte read to the commit.
+func bareDriverImport(b *testing.B, path, file string) time.Duration {
+	b.Helper()
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	start := time.Now()
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cols := make([]string, len(header))
+	for i := range header {
+		cols[i] = fmt.Sprintf("c%d", i)
+	}
+	if _, err := conn.ExecContext(ctx, "CREATE TABLE t ("+strings.Join(cols, ", ")+")"); err != nil {
+		b.Fatal(err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const rows = 100
+	insert := func(n int) string {
+		row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+		return "INSERT INTO t VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	}
+	full, err := tx.PrepareContext(ctx, insert(rows))
+	if err != nil {
+		b.Fatal(err)
+	}
+	args := make([]any, 0, rows*len(cols))
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, v := range rec {
+			args = append(args, v)
+		}
+		if len(args) == cap(args) {
+			if _, err := full.ExecContext(ctx, args...); err != nil {
+				b.Fatal(err)
+			}
+			args = args[:0]
+		}
+	}
+	if len(args) > 0 {
+		if _, err := tx.ExecContext(ctx, insert(len(args)/len(cols)), args...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
 }

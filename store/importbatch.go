@@ -11,6 +11,14 @@ import (
 // 13 values stay well inside SQLite's limit on parameters.
 const batchRows = 100
 
+// queuedBatches is how many batches may wait for the inserting goroutine.
+// The reader works in bursts: a time import stops every thousand entries
+// to look their tickets up, then queues them all at once. With room for
+// two batches, the inserter idled through each lookup and the reader then
+// waited for it, which cost a million-entry import two seconds each way;
+// 32 batches of 100 rows cover a burst.
+const queuedBatches = 32
+
 // batchTable is what a table written in batches tells rowBatch: its
 // multi-row INSERT, the natural key by which the rows a statement inserted
 // are told from those whose key was taken, and how those are settled.
@@ -66,8 +74,8 @@ type rowBatch[Q any] struct {
 	fullInsert string
 	// next is the batch being filled by the reader.
 	next *queuedRows[Q]
-	// full carries batches to the inserting goroutine; spare brings them
-	// back for reuse.
+	// full carries batches to the inserting goroutine, up to
+	// queuedBatches of them; spare brings them back for reuse.
 	full, spare chan *queuedRows[Q]
 	back        *MonthSums
 	// failed is closed when an insert fails, done when the goroutine ends;
@@ -84,7 +92,7 @@ type rowBatch[Q any] struct {
 // startBatch starts the inserting goroutine of an import's table.
 func startBatch[Q any](ctx context.Context, t *ImportTx, table batchTable[Q]) (*rowBatch[Q], error) {
 	b := &rowBatch[Q]{t: t, table: table, fullInsert: table.insert(batchRows), next: newQueuedRows[Q](),
-		full: make(chan *queuedRows[Q], 2), spare: make(chan *queuedRows[Q], 4), back: NewMonthSums(),
+		full: make(chan *queuedRows[Q], queuedBatches), spare: make(chan *queuedRows[Q], queuedBatches+2), back: NewMonthSums(),
 		failed: make(chan struct{}), done: make(chan struct{})}
 	if err := t.tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+table.name()).Scan(&b.lastID); err != nil {
 		return nil, fmt.Errorf("read %s: %w", table.name(), err)
@@ -221,6 +229,7 @@ func (b *rowBatch[Q]) insert(batch *queuedRows[Q]) error {
 // Flush writes the rows still queued and waits until every one is written
 // and counted.
 func (t *ImportTx) Flush() error {
+	t.endLookups()
 	if t.batch == nil {
 		return nil
 	}

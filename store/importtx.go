@@ -25,10 +25,9 @@ type ImportTx struct {
 	tx      *sql.Tx
 	restore func()
 	stmts   map[string]*sql.Stmt
-	// lookup is the ticket lookup of a time import, prepared once and used
-	// by the reading goroutine alone: stmts belongs to the inserting one.
-	lookup *sql.Stmt
-	roll   *MonthSums
+	// lookups are a time import's ticket lookups, nil until the first.
+	lookups *ticketLookups
+	roll    *MonthSums
 	// batch writes the rows of a kind inserted in batches, as times or
 	// tickets; nil for the other kinds.
 	batch   batcher
@@ -95,6 +94,7 @@ func (t *ImportTx) begin(kind, table string) error {
 // Close ends the import: it stops the writing goroutine, rolls back what
 // was not committed and hands the connection back as it was.
 func (t *ImportTx) Close() {
+	t.endLookups()
 	if t.batch != nil {
 		_ = t.batch.finish()
 	}

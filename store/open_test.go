@@ -89,7 +89,7 @@ func TestRefusesForeignDatabaseUntouched(t *testing.T) {
 func TestAdoptAddsOurTablesAndKeepsTheirs(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "other.db")
-	foreignDB(t, path, "CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('keep me')")
+	foreignDB(t, path, "PRAGMA page_size = 4096", "CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('keep me')")
 	s, err := Open(ctx, path, Adopt())
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +101,11 @@ func TestAdoptAddsOurTablesAndKeepsTheirs(t *testing.T) {
 	}
 	if v, _ := s.userVersion(ctx); v != SchemaVersion() {
 		t.Errorf("user_version = %d, want %d", v, SchemaVersion())
+	}
+	// Their pages were written before ours: the page size stays theirs.
+	var size int
+	if err := s.db.QueryRow("PRAGMA page_size").Scan(&size); err != nil || size != 4096 {
+		t.Errorf("page_size = %d, %v; want 4096, as the file was made", size, err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -382,10 +383,22 @@ func (d *MonthSums) Apply(ctx context.Context, tx *sql.Tx) error {
 		args = args[:0]
 		return nil
 	}
-	for k, m := range d.months {
-		if d.dirty[k.client] {
-			continue
+	// In key order, each statement adds to neighbouring rows of the
+	// (client_id, month) index rather than to pages all over it.
+	keys := make([]monthKey, 0, len(d.months))
+	for k := range d.months {
+		if !d.dirty[k.client] {
+			keys = append(keys, k)
 		}
+	}
+	slices.SortFunc(keys, func(a, b monthKey) int {
+		if c := cmp.Compare(a.client, b.client); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.month, b.month)
+	})
+	for _, k := range keys {
+		m := d.months[k]
 		args = append(args, k.client, k.monthString(), m.seconds, m.billableSeconds, m.oosSeconds,
 			m.tickets, m.afterHoursTickets, m.urgentTickets, m.oosTickets, m.usTickets, m.usSeconds,
 			m.oosUSTickets, m.oosUSSeconds, m.invoicedMinor, m.invoices,

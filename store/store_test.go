@@ -65,6 +65,11 @@ func TestOpenCreatesPrivateMigratedDatabase(t *testing.T) {
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
+	var size int
+	s.db.QueryRow("PRAGMA page_size").Scan(&size)
+	if size != 16384 {
+		t.Errorf("page_size = %d, want 16384 for a new database", size)
+	}
 	var fk int
 	s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
 	if fk != 1 {
