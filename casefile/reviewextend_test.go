@@ -6,25 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"offboard/internal/farzone"
 	"offboard/scoring"
 	"offboard/store"
 )
-
-// machineFarAway puts this process in Pacific/Kiritimati (UTC+14), where
-// the day is already tomorrow for every client in the Americas, so a date
-// read in the machine's zone shows as a day off. Go reads TZ once, so
-// time.Local is set as well.
-func machineFarAway(t *testing.T) {
-	t.Helper()
-	far, err := time.LoadLocation("Pacific/Kiritimati")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("TZ", "Pacific/Kiritimati")
-	was := time.Local
-	time.Local = far
-	t.Cleanup(func() { time.Local = was })
-}
 
 // An extension's new review date is read in the client's zone (Chicago),
 // never the machine's, and falls on a working day of our calendar (US):
@@ -33,7 +18,7 @@ func machineFarAway(t *testing.T) {
 // Chicago, but already Tuesday 24 November, 02:00, in Kiritimati. The plan's
 // current review is Thursday 15 October 2026.
 func TestExtendingAReviewLandsOnAWorkingDayInTheClientsZone(t *testing.T) {
-	machineFarAway(t)
+	farzone.Set(t)
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name, typed string
@@ -87,7 +72,7 @@ func TestExtendingAReviewLandsOnAWorkingDayInTheClientsZone(t *testing.T) {
 // review; OpenReview suggests 30 days after the client's today (later than
 // 30 days after the current review), on a working day.
 func TestExtendPlanAndTheSuggestedExtension(t *testing.T) {
-	machineFarAway(t)
+	farzone.Set(t)
 	ctx := context.Background()
 	tests := []struct {
 		name      string

@@ -9,6 +9,7 @@ import (
 
 	"offboard/calendar"
 	"offboard/casefile"
+	"offboard/internal/farzone"
 	"offboard/scoring"
 	"offboard/store"
 )
@@ -18,18 +19,11 @@ import (
 // machine is in Pacific/Kiritimati, a day ahead of the Chicago client.
 // The clock reads 06:00 on Monday 23 November 2026 in Chicago.
 func TestReviewDateIsTheClientsAndFallsOnAWorkingDay(t *testing.T) {
-	far, err := time.LoadLocation("Pacific/Kiritimati")
-	if err != nil {
-		t.Fatal(err)
-	}
+	farzone.Set(t)
 	chicago, err := time.LoadLocation("America/Chicago")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("TZ", "Pacific/Kiritimati")
-	was := time.Local
-	time.Local = far
-	t.Cleanup(func() { time.Local = was })
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	c := &Common{Desk: &casefile.Desk{Now: func() time.Time { return now }}, Theme: DefaultTheme(), Keys: DefaultKeyMap()}
 	plan := casefile.Plan{Status: scoring.PlanAgreed, Plan: store.Plan{ID: 7, Status: string(scoring.PlanAgreed),
